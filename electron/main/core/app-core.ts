@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { channelNames } from '../../../shared/ipc/contract';
+import type { Locale } from '../../../shared/ipc/errors';
+import { importFiles } from '../ingest/import-service';
+import type { Handlers } from '../ipc/dispatch';
+import { documentHandlers } from '../ipc/handlers/documents';
+import { openDatabase, type OpenOptions } from '../store/database';
+import type { CoreContext } from './context';
+import { LibraryEvents } from './library-events';
+
+export interface CoreOptions extends OpenOptions {
+  databasePath: string;
+  locale?: Locale;
+  version?: string;
+}
+
+export interface Core {
+  ctx: CoreContext;
+  handlers: Handlers;
+  close(): void;
+}
+
+/** The whole application minus Electron: used by the window shell, the CLI and the browser test bridge. */
+export function createCore(options: CoreOptions): Core {
+  const db = openDatabase(options.databasePath, options);
+  const ctx: CoreContext = {
+    db,
+    events: new LibraryEvents(),
+    locale: options.locale ?? 'zh-CN',
+    databasePath: options.databasePath,
+    version: options.version ?? '0.0.0',
+  };
+  const handlers: Handlers = mergeHandlers(documentHandlers(ctx));
+  return { ctx, handlers, close: () => db.close() };
+}
+
+function mergeHandlers(...groups: Partial<Handlers>[]): Handlers {
+  const merged: Partial<Handlers> = {};
+  for (const group of groups) {
+    for (const name of Object.keys(group) as (keyof Handlers)[]) {
+      if (name in merged) throw new Error(`IPC handler registered twice: ${name}`);
+      (merged as Record<string, unknown>)[name] = group[name];
+    }
+  }
+  const missing = channelNames.filter((name) => !(name in merged));
+  if (missing.length) throw new Error(`IPC channels without a handler: ${missing.join(', ')}`);
+  return merged as Handlers;
+}
+
+/**
+ * First run: an empty library gets the bundled sample documents, so a fresh install opens a report.
+ * A library the user has emptied on purpose stays empty (the marker setting survives deletes).
+ */
+export async function seedBundledDocuments(ctx: CoreContext, documentsDir: string): Promise<void> {
+  const seeded = ctx.db.prepare(`SELECT value FROM settings WHERE key = 'seeded'`).get();
+  if (seeded) return;
+  const files = fs.existsSync(documentsDir)
+    ? fs.readdirSync(documentsDir).filter((f) => !f.startsWith('.')).sort().map((f) => path.join(documentsDir, f))
+    : [];
+  const summary = await importFiles(ctx, files);
+  if (summary.failed.length) throw new Error(`bundled document failed to import: ${summary.failed[0]?.error}`);
+  ctx.db.prepare(`INSERT INTO settings (key, value) VALUES ('seeded', ?)`).run(new Date().toISOString());
+}

@@ -1,0 +1,48 @@
+import { app, BrowserWindow, dialog } from 'electron';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createCore, seedBundledDocuments, type Core } from './core/app-core';
+import { libraryPaths } from './core/library-paths';
+import { registerIpc } from './ipc/register';
+import { createMainWindow, rendererUrl } from './window';
+
+let core: Core | undefined;
+let mainWindow: BrowserWindow | undefined;
+
+/** In a checkout, `npm start` keeps an Electron build of better-sqlite3 apart from the Node build tests use. */
+function electronNativeBinding(): string | undefined {
+  if (app.isPackaged) return undefined;
+  const candidate = path.join(app.getAppPath(), '.cache/electron-native/better_sqlite3.node');
+  return fs.existsSync(candidate) ? candidate : undefined;
+}
+
+async function start(): Promise<void> {
+  const paths = libraryPaths({
+    userData: app.getPath('userData'),
+    resources: app.isPackaged ? process.resourcesPath : path.join(app.getAppPath(), 'resources'),
+    env: process.env,
+  });
+  core = createCore({
+    databasePath: paths.database,
+    nativeBinding: electronNativeBinding(),
+    locale: app.getLocale().startsWith('zh') ? 'zh-CN' : 'en',
+    version: app.getVersion(),
+  });
+  await seedBundledDocuments(core.ctx, paths.bundledDocuments);
+  registerIpc(core, () => mainWindow?.webContents, rendererUrl());
+  mainWindow = createMainWindow();
+  mainWindow.on('closed', () => (mainWindow = undefined));
+}
+
+app.enableSandbox();
+if (!app.requestSingleInstanceLock()) app.quit();
+app.on('second-instance', () => mainWindow?.focus());
+app.on('window-all-closed', () => app.quit());
+app.on('will-quit', () => core?.close());
+app
+  .whenReady()
+  .then(start)
+  .catch((error: unknown) => {
+    dialog.showErrorBox('研读 Yandu 无法启动 / cannot start', error instanceof Error ? error.message : String(error));
+    app.exit(1);
+  });

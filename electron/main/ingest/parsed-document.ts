@@ -1,0 +1,64 @@
+import type { DocumentLevel, MeasureKind, MeasureStatus, PassageKind } from '../../../shared/domain/library';
+
+/**
+ * What a format reader + parser hand to the store: the structure of one document with positions
+ * given as indexes into its own arrays. The store assigns the library-wide ids.
+ */
+export interface ParsedDocument {
+  meta: {
+    title: string;
+    issuer: string | null;
+    date: string | null;
+    level: DocumentLevel;
+    indexNumber: string | null;
+    speaker: string | null;
+    meeting: string | null;
+  };
+  sections: ParsedSection[];
+  passages: ParsedPassage[];
+  glossary: ParsedGlossaryEntry[];
+  measures: ParsedMeasure[];
+}
+
+export interface ParsedSection {
+  /** Index into `sections` of the enclosing section, or null for a top-level part. */
+  parentIndex: number | null;
+  level: number;
+  label: string;
+  title: string;
+}
+
+export interface ParsedPassage {
+  /** Index into `sections` of the innermost section holding this paragraph, or null before the first. */
+  sectionIndex: number | null;
+  lead: string | null;
+  text: string;
+  kind: PassageKind;
+  footnotes: ParsedFootnote[];
+}
+
+export interface ParsedFootnote {
+  offset: number;
+  /** Index into `glossary`. */
+  glossaryIndex: number;
+  source: 'marker' | 'mention';
+}
+
+export interface ParsedGlossaryEntry {
+  number: number | null;
+  term: string;
+  definition: string;
+}
+
+export interface ParsedMeasure {
+  passageIndex: number;
+  kind: MeasureKind;
+  title: string;
+  indicator: string | null;
+  value: number | null;
+  unit: string | null;
+  change: string | null;
+  qualifier: string | null;
+  period: string | null;
+  status: MeasureStatus | null;
+}

@@ -1,0 +1,23 @@
+/**
+ * Whether a frame URL belongs to the app's own renderer: the dev server origin, or a file under
+ * the built renderer folder. Pure so it can be tested without Electron.
+ */
+export function isTrustedRendererUrl(frameUrl: string, rendererUrl: string): boolean {
+  let frame: URL;
+  let app: URL;
+  try {
+    frame = new URL(frameUrl);
+    app = new URL(rendererUrl);
+  } catch {
+    return false;
+  }
+  if (app.protocol === 'file:') {
+    if (frame.protocol !== 'file:') return false;
+    const appDir = app.pathname.slice(0, app.pathname.lastIndexOf('/') + 1);
+    return decodeURIComponent(frame.pathname).startsWith(decodeURIComponent(appDir)) && !frame.pathname.includes('/../');
+  }
+  return frame.origin === app.origin;
+}
+
+/** Navigation is allowed only within the app itself; everything else is refused (no remote content). */
+export const isAllowedNavigation = isTrustedRendererUrl;

@@ -1,0 +1,65 @@
+import type {
+  DocumentBundle,
+  DocumentMeta,
+  DocumentSummary,
+  FootnoteRef,
+  GlossaryEntry,
+  Measure,
+  Passage,
+  Section,
+} from '../../../shared/domain/library';
+import type { Db } from './database';
+
+const META_COLUMNS = `id, title, issuer, date, year, level, index_number AS indexNumber, speaker, meeting,
+  source_file AS sourceFile, source_format AS sourceFormat, content_hash AS contentHash, edition, imported_at AS importedAt`;
+
+export function getDocumentMeta(db: Db, id: string): DocumentMeta | undefined {
+  return db.prepare(`SELECT ${META_COLUMNS} FROM documents WHERE id = ?`).get(id) as DocumentMeta | undefined;
+}
+
+/** Per-document counts come from their own indexed lookups rather than one join that multiplies rows. */
+export function listDocuments(db: Db): DocumentSummary[] {
+  return db
+    .prepare(
+      `SELECT d.id, d.title, d.issuer, d.date, d.year, d.level, d.imported_at AS importedAt,
+        (SELECT count(*) FROM passages p WHERE p.document_id = d.id) AS passages,
+        (SELECT count(*) FROM glossary_entries g WHERE g.document_id = d.id) AS glossary,
+        (SELECT count(*) FROM measures m WHERE m.document_id = d.id) AS measures,
+        0 AS annotations
+       FROM documents d
+       ORDER BY d.year IS NULL, d.year DESC, d.date DESC, d.title`,
+    )
+    .all() as DocumentSummary[];
+}
+
+export function getDocumentBundle(db: Db, id: string): DocumentBundle | undefined {
+  const document = getDocumentMeta(db, id);
+  if (!document) return undefined;
+  const sections = db
+    .prepare(
+      `SELECT id, parent_id AS parentId, level, label, title, ordinal FROM sections WHERE document_id = ? ORDER BY ordinal`,
+    )
+    .all(id) as Section[];
+  const passages = db
+    .prepare(
+      `SELECT id, section_id AS sectionId, ordinal, lead, text, kind FROM passages WHERE document_id = ? ORDER BY ordinal`,
+    )
+    .all(id) as Passage[];
+  const glossary = db
+    .prepare(`SELECT id, number, term, definition FROM glossary_entries WHERE document_id = ? ORDER BY ordinal`)
+    .all(id) as GlossaryEntry[];
+  const footnotes = db
+    .prepare(
+      `SELECT f.passage_id AS passageId, f.offset, f.glossary_id AS glossaryId, f.source
+       FROM footnote_refs f JOIN passages p ON p.id = f.passage_id
+       WHERE p.document_id = ? ORDER BY p.ordinal, f.offset`,
+    )
+    .all(id) as FootnoteRef[];
+  const measures = db
+    .prepare(
+      `SELECT id, passage_id AS passageId, kind, title, indicator, value, unit, change, qualifier, period, status
+       FROM measures WHERE document_id = ? ORDER BY ordinal`,
+    )
+    .all(id) as Measure[];
+  return { document, sections, passages, glossary, footnotes, measures };
+}

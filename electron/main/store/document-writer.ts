@@ -1,0 +1,137 @@
+import type { ParsedDocument } from '../ingest/parsed-document';
+import { contentHash, documentIdFromHash } from './content-hash';
+import type { Db } from './database';
+
+export interface SourceInfo {
+  file: string | null;
+  format: string | null;
+}
+
+/** Id prefix for the rows of one edition: edition 1 keeps the short form scripts see first. */
+const rowPrefix = (docId: string, edition: number) => (edition === 1 ? docId : `${docId}-e${edition}`);
+
+const yearOf = (date: string | null): number | null => (date ? Number(date.slice(0, 4)) || null : null);
+
+function insertRows(db: Db, docId: string, edition: number, doc: ParsedDocument): void {
+  const prefix = rowPrefix(docId, edition);
+  const sectionIds = doc.sections.map((_, i) => `${prefix}-s${i + 1}`);
+  const passageIds = doc.passages.map((_, i) => `${prefix}-p${i + 1}`);
+  const glossaryIds = doc.glossary.map((_, i) => `${prefix}-g${i + 1}`);
+
+  const insertSection = db.prepare(
+    `INSERT INTO sections (id, document_id, parent_id, level, label, title, ordinal) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  doc.sections.forEach((s, i) => {
+    const parent = s.parentIndex === null ? null : sectionIds[s.parentIndex];
+    insertSection.run(sectionIds[i], docId, parent, s.level, s.label, s.title, i + 1);
+  });
+
+  const insertGlossary = db.prepare(
+    `INSERT INTO glossary_entries (id, document_id, number, term, definition, ordinal) VALUES (?, ?, ?, ?, ?, ?)`,
+  );
+  doc.glossary.forEach((g, i) => insertGlossary.run(glossaryIds[i], docId, g.number, g.term, g.definition, i + 1));
+
+  const insertPassage = db.prepare(
+    `INSERT INTO passages (id, document_id, section_id, ordinal, lead, text, kind) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertFootnote = db.prepare(
+    `INSERT INTO footnote_refs (passage_id, glossary_id, offset, source) VALUES (?, ?, ?, ?)`,
+  );
+  doc.passages.forEach((p, i) => {
+    const section = p.sectionIndex === null ? null : sectionIds[p.sectionIndex];
+    insertPassage.run(passageIds[i], docId, section, i + 1, p.lead, p.text, p.kind);
+    for (const f of p.footnotes) {
+      const glossaryId = glossaryIds[f.glossaryIndex];
+      if (glossaryId === undefined) throw new Error(`footnote in passage ${i + 1} names glossary entry ${f.glossaryIndex}`);
+      insertFootnote.run(passageIds[i], glossaryId, f.offset, f.source);
+    }
+  });
+
+  const insertMeasure = db.prepare(
+    `INSERT INTO measures (id, document_id, passage_id, ordinal, kind, title, indicator, value, unit, change, qualifier, period, status)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  doc.measures.forEach((m, i) => {
+    const passageId = passageIds[m.passageIndex];
+    if (passageId === undefined) throw new Error(`measure ${i + 1} names passage ${m.passageIndex}`);
+    insertMeasure.run(
+      `${prefix}-m${i + 1}`, docId, passageId, i + 1, m.kind, m.title, m.indicator, m.value, m.unit,
+      m.change, m.qualifier, m.period, m.status,
+    );
+  });
+}
+
+export function findDocumentByHash(db: Db, hash: string): { id: string; title: string } | undefined {
+  return db.prepare(`SELECT id, title FROM documents WHERE content_hash = ?`).get(hash) as
+    | { id: string; title: string }
+    | undefined;
+}
+
+/** Inserts a new document in one transaction and returns its id. */
+export function insertDocument(db: Db, doc: ParsedDocument, source: SourceInfo, now = new Date()): string {
+  const hash = contentHash(doc);
+  let id = documentIdFromHash(hash);
+  // Two different contents sharing 40 bits of hash: lengthen rather than collide.
+  for (let n = 12; db.prepare(`SELECT 1 FROM documents WHERE id = ?`).get(id); n += 2) id = `d${hash.slice(0, n)}`;
+  db.transaction(() => {
+    db.prepare(
+      `INSERT INTO documents (id, title, issuer, date, year, level, index_number, speaker, meeting,
+         source_file, source_format, content_hash, edition, imported_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
+    ).run(
+      id, doc.meta.title, doc.meta.issuer, doc.meta.date, yearOf(doc.meta.date), doc.meta.level,
+      doc.meta.indexNumber, doc.meta.speaker, doc.meta.meeting, source.file, source.format, hash, now.toISOString(),
+    );
+    insertRows(db, id, 1, doc);
+  })();
+  return id;
+}
+
+export interface ReplacedPassage {
+  id: string;
+  ordinal: number;
+  text: string;
+}
+
+/**
+ * Replaces a document's content by a revised edition, keeping its id. Returns the previous
+ * passages so that listeners (annotation re-anchoring) can map old positions onto the new text;
+ * they run inside the same transaction via `withinTransaction`.
+ */
+export function replaceDocument(
+  db: Db,
+  docId: string,
+  doc: ParsedDocument,
+  source: SourceInfo,
+  withinTransaction: (previous: ReplacedPassage[]) => void = () => {},
+  now = new Date(),
+): { edition: number } {
+  let edition = 0;
+  db.transaction(() => {
+    const current = db.prepare(`SELECT edition FROM documents WHERE id = ?`).get(docId) as { edition: number } | undefined;
+    if (!current) throw new Error(`no document ${docId}`);
+    edition = current.edition + 1;
+    const previous = db
+      .prepare(`SELECT id, ordinal, text FROM passages WHERE document_id = ? ORDER BY ordinal`)
+      .all(docId) as ReplacedPassage[];
+    db.prepare(
+      `UPDATE documents SET title = ?, issuer = ?, date = ?, year = ?, level = ?, index_number = ?, speaker = ?,
+         meeting = ?, source_file = ?, source_format = ?, content_hash = ?, edition = ?, imported_at = ? WHERE id = ?`,
+    ).run(
+      doc.meta.title, doc.meta.issuer, doc.meta.date, yearOf(doc.meta.date), doc.meta.level, doc.meta.indexNumber,
+      doc.meta.speaker, doc.meta.meeting, source.file, source.format, contentHash(doc), edition, now.toISOString(), docId,
+    );
+    insertRows(db, docId, edition, doc);
+    withinTransaction(previous);
+    // Old rows go last so that listeners can still read them above.
+    db.prepare(`DELETE FROM measures WHERE document_id = ? AND id NOT LIKE ?`).run(docId, `${rowPrefix(docId, edition)}-%`);
+    db.prepare(`DELETE FROM glossary_entries WHERE document_id = ? AND id NOT LIKE ?`).run(docId, `${rowPrefix(docId, edition)}-%`);
+    db.prepare(`DELETE FROM passages WHERE document_id = ? AND id NOT LIKE ?`).run(docId, `${rowPrefix(docId, edition)}-%`);
+    db.prepare(`DELETE FROM sections WHERE document_id = ? AND id NOT LIKE ?`).run(docId, `${rowPrefix(docId, edition)}-%`);
+  })();
+  return { edition };
+}
+
+export function deleteDocument(db: Db, docId: string): boolean {
+  return db.prepare(`DELETE FROM documents WHERE id = ?`).run(docId).changes > 0;
+}

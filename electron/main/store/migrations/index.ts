@@ -1,0 +1,5 @@
+import { migration001Core } from './001-core';
+import type { Migration } from './types';
+
+/** In order. Append only: a shipped migration is never edited, a fix is a new one. */
+export const migrations: readonly Migration[] = [migration001Core];

@@ -1,0 +1,25 @@
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { YanduApi } from '../../shared/ipc/api';
+import { channelNames } from '../../shared/ipc/contract';
+import { eventNames } from '../../shared/ipc/events';
+
+const allowedChannels = new Set<string>(channelNames);
+const allowedEvents = new Set<string>(eventNames);
+
+/** Only a typed invoke/on over the contract's allowlist crosses into the page: no ipcRenderer, no Node. */
+const api: YanduApi = {
+  invoke: (channel, payload) => {
+    if (!allowedChannels.has(channel)) {
+      return Promise.resolve({ ok: false, error: { code: 'unknown_channel', message: `Unknown channel: ${String(channel)}` } });
+    }
+    return ipcRenderer.invoke('yandu:invoke', { channel, payload });
+  },
+  on: (event, listener) => {
+    if (!allowedEvents.has(event)) throw new Error(`Unknown event: ${String(event)}`);
+    const wrapped = (_e: IpcRendererEvent, payload: unknown) => listener(payload as never);
+    ipcRenderer.on(`yandu:event:${event}`, wrapped);
+    return () => ipcRenderer.removeListener(`yandu:event:${event}`, wrapped);
+  },
+};
+
+contextBridge.exposeInMainWorld('api', api);

@@ -1,0 +1,9 @@
+import type { Channel, RequestOf, ResponseOf } from './contract';
+import type { EventName, EventPayloads } from './events';
+import type { Result } from './result';
+
+/** What the preload exposes as `window.api` (and what the browser test bridge imitates). */
+export interface YanduApi {
+  invoke<C extends Channel>(channel: C, payload: RequestOf<C>): Promise<Result<ResponseOf<C>>>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void;
+}

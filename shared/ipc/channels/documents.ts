@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import type { DocumentBundle, DocumentSummary } from '../../domain/library';
+import { channel } from '../define';
+
+const id = z.string().min(1).max(200);
+
+export const documentChannels = {
+  /** Every document in the library, newest year first. */
+  'documents:list': channel(z.object({}).strict())<DocumentSummary[]>(),
+  /** One document with its sections, passages, glossary, footnotes and measures. */
+  'documents:get': channel(z.object({ id }).strict())<DocumentBundle>(),
+  /** The document a fresh start opens: the last one read, else the bundled report. */
+  'documents:default': channel(z.object({}).strict())<{ id: string } | null>(),
+  /** Passages that refer to one glossary entry (by marker or by mention). */
+  'glossary:passages': channel(z.object({ glossaryId: id }).strict())<GlossaryOccurrence[]>(),
+  'app:info': channel(z.object({}).strict())<AppInfo>(),
+};
+
+export interface GlossaryOccurrence {
+  passageId: string;
+  offset: number;
+  source: 'marker' | 'mention';
+  citation: string;
+  snippet: string;
+}
+
+export interface AppInfo {
+  version: string;
+  databasePath: string;
+  schemaVersion: number;
+  locale: 'zh-CN' | 'en';
+}

@@ -1,0 +1,35 @@
+import type { z } from 'zod';
+import { documentChannels } from './channels/documents';
+import type { ChannelSpec } from './define';
+
+/**
+ * The whole IPC surface. Each domain owns one file under `channels/`; a channel name
+ * appearing in two domains is refused by `mergeChannels` (and by a unit test).
+ */
+export const contract = mergeChannels(documentChannels);
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type RequestOf<C extends Channel> = z.input<Contract[C]['request']>;
+export type ResponseOf<C extends Channel> = Contract[C] extends ChannelSpec<z.ZodType, infer R> ? R : never;
+
+export const channelNames = Object.keys(contract) as Channel[];
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+
+export function mergeChannels<T extends Record<string, ChannelSpec<z.ZodType, unknown>>[]>(
+  ...groups: T
+): UnionToIntersection<T[number]> {
+  const merged: Record<string, ChannelSpec<z.ZodType, unknown>> = {};
+  for (const group of groups) {
+    for (const [name, spec] of Object.entries(group)) {
+      if (name in merged) throw new Error(`IPC channel defined twice: ${name}`);
+      merged[name] = spec;
+    }
+  }
+  return merged as UnionToIntersection<T[number]>;
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../electron/main/store/database';
+import { getDocumentBundle, listDocuments } from '../../../electron/main/store/document-reader';
+import { citationFor } from '../../../electron/main/store/citation';
+import { deleteDocument, insertDocument, replaceDocument } from '../../../electron/main/store/document-writer';
+import { sampleDocument } from '../../helpers/sample-document';
+
+describe('document store', () => {
+  it('stores a parsed document and reads it back with ids scoped to the document', () => {
+    const db = openDatabase(':memory:');
+    const id = insertDocument(db, sampleDocument(), { file: 'a.txt', format: 'txt' });
+    const bundle = getDocumentBundle(db, id)!;
+    expect(bundle.document).toMatchObject({ title: '2021年示例区人民政府工作报告', year: 2021, edition: 1 });
+    expect(bundle.sections.map((s) => [s.id, s.parentId, s.level, s.label])).toEqual([
+      [`${id}-s1`, null, 1, '一'],
+      [`${id}-s2`, `${id}-s1`, 2, '一'],
+    ]);
+    expect(bundle.passages.map((p) => p.id)).toEqual([`${id}-p1`, `${id}-p2`, `${id}-p3`]);
+    expect(bundle.footnotes).toEqual([{ passageId: `${id}-p2`, offset: 8, glossaryId: `${id}-g1`, source: 'marker' }]);
+    expect(bundle.measures[0]).toMatchObject({ id: `${id}-m1`, passageId: `${id}-p3`, kind: 'task' });
+    expect(listDocuments(db)).toEqual([
+      expect.objectContaining({ id, passages: 3, glossary: 1, measures: 1, level: 'district' }),
+    ]);
+  });
+
+  it('gives the same content the same id and refuses a duplicate', () => {
+    const db = openDatabase(':memory:');
+    const first = insertDocument(db, sampleDocument(), { file: 'a.txt', format: 'txt' });
+    expect(first).toMatch(/^d[0-9a-f]{10}$/);
+    expect(() => insertDocument(db, sampleDocument(), { file: 'b.txt', format: 'txt' })).toThrow(/UNIQUE/);
+    expect(listDocuments(db)).toHaveLength(1);
+  });
+
+  it('cites a passage by part, section and paragraph', () => {
+    const db = openDatabase(':memory:');
+    const id = insertDocument(db, sampleDocument(), { file: null, format: null });
+    expect(citationFor(db, `${id}-p3`)).toBe('《2021年示例区人民政府工作报告》一（一）第1段');
+    expect(citationFor(db, `${id}-p1`)).toBe('《2021年示例区人民政府工作报告》第1段');
+  });
+
+  it('replaces content under the same id, exposing the previous passages inside the transaction', () => {
+    const db = openDatabase(':memory:');
+    const id = insertDocument(db, sampleDocument(), { file: null, format: null });
+    const revised = sampleDocument();
+    revised.passages[2]!.text = '硬核举措“防扩散”。设置980个卡口。';
+    let seen: string[] = [];
+    const { edition } = replaceDocument(db, id, revised, { file: 'v2.txt', format: 'txt' }, (previous) => {
+      seen = previous.map((p) => p.id);
+    });
+    expect(edition).toBe(2);
+    expect(seen).toEqual([`${id}-p1`, `${id}-p2`, `${id}-p3`]);
+    const bundle = getDocumentBundle(db, id)!;
+    expect(bundle.passages.map((p) => p.id)).toEqual([`${id}-e2-p1`, `${id}-e2-p2`, `${id}-e2-p3`]);
+    expect(bundle.passages[2]!.text).toContain('980');
+    expect(bundle.footnotes).toHaveLength(1);
+    expect((db.prepare('SELECT count(*) AS n FROM passages').get() as { n: number }).n).toBe(3);
+  });
+
+  it('leaves the library unchanged when a replace fails midway', () => {
+    const db = openDatabase(':memory:');
+    const id = insertDocument(db, sampleDocument(), { file: null, format: null });
+    const broken = sampleDocument();
+    broken.measures[0]!.passageIndex = 99;
+    expect(() => replaceDocument(db, id, broken, { file: null, format: null })).toThrow(/passage 99/);
+    expect(getDocumentBundle(db, id)!.document.edition).toBe(1);
+    expect(getDocumentBundle(db, id)!.passages).toHaveLength(3);
+  });
+
+  it('deletes a document with all its rows', () => {
+    const db = openDatabase(':memory:');
+    const id = insertDocument(db, sampleDocument(), { file: null, format: null });
+    expect(deleteDocument(db, id)).toBe(true);
+    for (const table of ['sections', 'passages', 'glossary_entries', 'footnote_refs', 'measures']) {
+      expect((db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n).toBe(0);
+    }
+  });
+});
