@@ -17,7 +17,10 @@ export default defineConfig({
     // A sandboxed preload cannot require packages: bundle zod and the contract into it.
     build: {
       externalizeDeps: false,
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/preload/index.ts') }, external: ['electron'] },
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'electron/preload/index.ts') },
+        external: ['electron'],
+      },
     },
   },
   renderer: {

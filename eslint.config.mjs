@@ -4,14 +4,34 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /** Only the Electron shell may import electron; tests import the rest under plain Node. */
-const electronShellFiles = ['electron/main/index.ts', 'electron/main/window.ts', 'electron/main/ipc/register.ts', 'electron/preload/**/*.ts'];
+const electronShellFiles = [
+  'electron/main/index.ts',
+  'electron/main/window.ts',
+  'electron/main/ipc/register.ts',
+  'electron/preload/**/*.ts',
+];
 
 const noElectron = {
-  paths: [{ name: 'electron', message: 'Only the Electron shell (index.ts, window.ts, ipc/register.ts, preload) may import electron.' }],
+  paths: [
+    {
+      name: 'electron',
+      message: 'Only the Electron shell (index.ts, window.ts, ipc/register.ts, preload) may import electron.',
+    },
+  ],
 };
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.cache/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      '.cache/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -34,8 +54,14 @@ export default tseslint.config(
             { name: 'better-sqlite3', message: 'shared/ is plain types and contracts.' },
           ],
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process'], message: 'shared/ runs in the renderer too: no Node modules.' },
-            { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ must not depend on main or renderer code.' },
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process'],
+              message: 'shared/ runs in the renderer too: no Node modules.',
+            },
+            {
+              group: ['**/electron/**', '**/renderer/**'],
+              message: 'shared/ must not depend on main or renderer code.',
+            },
           ],
         },
       ],
@@ -52,12 +78,21 @@ export default tseslint.config(
         {
           paths: noElectron.paths,
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'better-sqlite3'], message: 'The renderer has no Node: go through lib/api-client.' },
-            { group: ['**/electron/**'], message: 'The renderer reaches main only over IPC (lib/api-client).' },
+            {
+              group: ['node:*', 'fs', 'path', 'better-sqlite3'],
+              message: 'The renderer has no Node: go through lib/api-client.',
+            },
+            {
+              group: ['**/electron/**'],
+              message: 'The renderer reaches main only over IPC (lib/api-client).',
+            },
           ],
         },
       ],
-      'no-restricted-properties': ['error', { object: 'window', property: 'api', message: 'Use lib/api-client.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'window', property: 'api', message: 'Use lib/api-client.' },
+      ],
     },
   },
   { files: ['renderer/src/lib/api-client.ts'], rules: { 'no-restricted-properties': 'off' } },

@@ -43,6 +43,9 @@ app
   .whenReady()
   .then(start)
   .catch((error: unknown) => {
-    dialog.showErrorBox('研读 Yandu 无法启动 / cannot start', error instanceof Error ? error.message : String(error));
+    dialog.showErrorBox(
+      '研读 Yandu 无法启动 / cannot start',
+      error instanceof Error ? error.message : String(error),
+    );
     app.exit(1);
   });

@@ -10,7 +10,10 @@ const allowedEvents = new Set<string>(eventNames);
 const api: YanduApi = {
   invoke: (channel, payload) => {
     if (!allowedChannels.has(channel)) {
-      return Promise.resolve({ ok: false, error: { code: 'unknown_channel', message: `Unknown channel: ${String(channel)}` } });
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'unknown_channel', message: `Unknown channel: ${String(channel)}` },
+      });
     }
     return ipcRenderer.invoke('yandu:invoke', { channel, payload });
   },

@@ -56,9 +56,14 @@ export async function seedBundledDocuments(ctx: CoreContext, documentsDir: strin
   const seeded = ctx.db.prepare(`SELECT value FROM settings WHERE key = 'seeded'`).get();
   if (seeded) return;
   const files = fs.existsSync(documentsDir)
-    ? fs.readdirSync(documentsDir).filter((f) => !f.startsWith('.')).sort().map((f) => path.join(documentsDir, f))
+    ? fs
+        .readdirSync(documentsDir)
+        .filter((f) => !f.startsWith('.'))
+        .sort()
+        .map((f) => path.join(documentsDir, f))
     : [];
   const summary = await importFiles(ctx, files);
-  if (summary.failed.length) throw new Error(`bundled document failed to import: ${summary.failed[0]?.error}`);
+  if (summary.failed.length)
+    throw new Error(`bundled document failed to import: ${summary.failed[0]?.error}`);
   ctx.db.prepare(`INSERT INTO settings (key, value) VALUES ('seeded', ?)`).run(new Date().toISOString());
 }

@@ -23,7 +23,11 @@ export function readDocumentFile(file: string): ParsedDocument {
  * Imports files one by one: each document in its own transaction, so a bad file fails alone and
  * leaves the library as it was. Duplicates (same parsed content) are skipped with a reason.
  */
-export async function importFiles(ctx: CoreContext, files: string[], options: ImportOptions = {}): Promise<ImportSummary> {
+export async function importFiles(
+  ctx: CoreContext,
+  files: string[],
+  options: ImportOptions = {},
+): Promise<ImportSummary> {
   const summary: ImportSummary = { imported: [], skipped: [], failed: [] };
   const batchId = options.batchId ?? `b${Date.now().toString(36)}`;
   const changed: string[] = [];
@@ -63,8 +67,15 @@ export async function importFiles(ctx: CoreContext, files: string[], options: Im
       const message =
         error instanceof AppError
           ? error.localized(ctx.locale)
-          : new AppError('import_failed', { file: path.basename(file), reason: (error as Error).message }).localized(ctx.locale);
-      summary.failed.push({ file, error: message, code: error instanceof AppError ? error.code : 'import_failed' });
+          : new AppError('import_failed', {
+              file: path.basename(file),
+              reason: (error as Error).message,
+            }).localized(ctx.locale);
+      summary.failed.push({
+        file,
+        error: message,
+        code: error instanceof AppError ? error.code : 'import_failed',
+      });
       progress('failed', message);
     }
   }

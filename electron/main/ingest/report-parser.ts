@@ -5,11 +5,28 @@ import type { ParsedDocument } from './parsed-document';
  * The structured work-report parser replaces this module.
  */
 export function parseReport(text: string, fileName: string): ParsedDocument {
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   return {
-    meta: { title: lines[0] ?? fileName, issuer: null, date: null, level: 'unknown', indexNumber: null, speaker: null, meeting: null },
+    meta: {
+      title: lines[0] ?? fileName,
+      issuer: null,
+      date: null,
+      level: 'unknown',
+      indexNumber: null,
+      speaker: null,
+      meeting: null,
+    },
     sections: [],
-    passages: lines.map((text) => ({ sectionIndex: null, lead: null, text, kind: 'body' as const, footnotes: [] })),
+    passages: lines.map((text) => ({
+      sectionIndex: null,
+      lead: null,
+      text,
+      kind: 'body' as const,
+      footnotes: [],
+    })),
     glossary: [],
     measures: [],
   };

@@ -1,4 +1,10 @@
-import { contract, isChannel, type Channel, type RequestOf, type ResponseOf } from '../../../shared/ipc/contract';
+import {
+  contract,
+  isChannel,
+  type Channel,
+  type RequestOf,
+  type ResponseOf,
+} from '../../../shared/ipc/contract';
 import type { Locale } from '../../../shared/ipc/errors';
 import { formatError } from '../../../shared/ipc/errors';
 import type { Result } from '../../../shared/ipc/result';
@@ -26,7 +32,10 @@ export async function dispatch(
   const locale = options.locale ?? 'zh-CN';
   if (!isChannel(channel)) {
     const name = typeof channel === 'string' ? channel.slice(0, 100) : typeof channel;
-    return { ok: false, error: { code: 'unknown_channel', message: formatError('unknown_channel', { channel: name }, locale) } };
+    return {
+      ok: false,
+      error: { code: 'unknown_channel', message: formatError('unknown_channel', { channel: name }, locale) },
+    };
   }
   const parsed = contract[channel].request.safeParse(payload ?? {});
   if (!parsed.success) {
@@ -34,7 +43,10 @@ export async function dispatch(
       .slice(0, 3)
       .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
       .join('; ');
-    return { ok: false, error: { code: 'invalid_request', message: formatError('invalid_request', { reason }, locale) } };
+    return {
+      ok: false,
+      error: { code: 'invalid_request', message: formatError('invalid_request', { reason }, locale) },
+    };
   }
   try {
     const handler = handlers[channel] as (request: unknown) => unknown;
@@ -43,7 +55,11 @@ export async function dispatch(
     if (error instanceof AppError) {
       return {
         ok: false,
-        error: { code: error.code, message: error.localized(locale), ...(error.details ? { details: error.details } : {}) },
+        error: {
+          code: error.code,
+          message: error.localized(locale),
+          ...(error.details ? { details: error.details } : {}),
+        },
       };
     }
     options.logError?.(channel, error);

@@ -11,9 +11,17 @@ export const INVOKE_CHANNEL = 'yandu:invoke';
  * contract, not Electron's channel strings, is the allowlist; events from the core are forwarded
  * to the window.
  */
-export function registerIpc(core: Core, getWindowContents: () => WebContents | undefined, rendererUrl: string): () => void {
+export function registerIpc(
+  core: Core,
+  getWindowContents: () => WebContents | undefined,
+  rendererUrl: string,
+): () => void {
   ipcMain.handle(INVOKE_CHANNEL, (event: IpcMainInvokeEvent, message: unknown) => {
-    if (!event.senderFrame || event.senderFrame !== event.sender.mainFrame || !isTrustedRendererUrl(event.senderFrame.url, rendererUrl)) {
+    if (
+      !event.senderFrame ||
+      event.senderFrame !== event.sender.mainFrame ||
+      !isTrustedRendererUrl(event.senderFrame.url, rendererUrl)
+    ) {
       return { ok: false, error: { code: 'forbidden', message: 'Untrusted sender' } };
     }
     const { channel, payload } = (message ?? {}) as { channel?: unknown; payload?: unknown };

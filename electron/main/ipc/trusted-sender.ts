@@ -14,7 +14,10 @@ export function isTrustedRendererUrl(frameUrl: string, rendererUrl: string): boo
   if (app.protocol === 'file:') {
     if (frame.protocol !== 'file:') return false;
     const appDir = app.pathname.slice(0, app.pathname.lastIndexOf('/') + 1);
-    return decodeURIComponent(frame.pathname).startsWith(decodeURIComponent(appDir)) && !frame.pathname.includes('/../');
+    return (
+      decodeURIComponent(frame.pathname).startsWith(decodeURIComponent(appDir)) &&
+      !frame.pathname.includes('/../')
+    );
   }
   return frame.origin === app.origin;
 }

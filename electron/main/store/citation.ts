@@ -8,13 +8,13 @@ export function citationFor(db: Db, passageId: string): string {
       `SELECT p.ordinal, p.section_id AS sectionId, p.document_id AS documentId, d.title
        FROM passages p JOIN documents d ON d.id = p.document_id WHERE p.id = ?`,
     )
-    .get(passageId) as { ordinal: number; sectionId: string | null; documentId: string; title: string } | undefined;
+    .get(passageId) as
+    { ordinal: number; sectionId: string | null; documentId: string; title: string } | undefined;
   if (!row) return '';
   const path: { level: number; label: string }[] = [];
-  for (let id = row.sectionId; id; ) {
+  for (let id = row.sectionId; id;) {
     const s = db.prepare(`SELECT parent_id AS parentId, level, label FROM sections WHERE id = ?`).get(id) as
-      | { parentId: string | null; level: number; label: string }
-      | undefined;
+      { parentId: string | null; level: number; label: string } | undefined;
     if (!s) break;
     path.unshift(s);
     id = s.parentId;

@@ -46,7 +46,9 @@ export function getDocumentBundle(db: Db, id: string): DocumentBundle | undefine
     )
     .all(id) as Passage[];
   const glossary = db
-    .prepare(`SELECT id, number, term, definition FROM glossary_entries WHERE document_id = ? ORDER BY ordinal`)
+    .prepare(
+      `SELECT id, number, term, definition FROM glossary_entries WHERE document_id = ? ORDER BY ordinal`,
+    )
     .all(id) as GlossaryEntry[];
   const footnotes = db
     .prepare(

@@ -29,7 +29,9 @@ function insertRows(db: Db, docId: string, edition: number, doc: ParsedDocument)
   const insertGlossary = db.prepare(
     `INSERT INTO glossary_entries (id, document_id, number, term, definition, ordinal) VALUES (?, ?, ?, ?, ?, ?)`,
   );
-  doc.glossary.forEach((g, i) => insertGlossary.run(glossaryIds[i], docId, g.number, g.term, g.definition, i + 1));
+  doc.glossary.forEach((g, i) =>
+    insertGlossary.run(glossaryIds[i], docId, g.number, g.term, g.definition, i + 1),
+  );
 
   const insertPassage = db.prepare(
     `INSERT INTO passages (id, document_id, section_id, ordinal, lead, text, kind) VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -42,7 +44,8 @@ function insertRows(db: Db, docId: string, edition: number, doc: ParsedDocument)
     insertPassage.run(passageIds[i], docId, section, i + 1, p.lead, p.text, p.kind);
     for (const f of p.footnotes) {
       const glossaryId = glossaryIds[f.glossaryIndex];
-      if (glossaryId === undefined) throw new Error(`footnote in passage ${i + 1} names glossary entry ${f.glossaryIndex}`);
+      if (glossaryId === undefined)
+        throw new Error(`footnote in passage ${i + 1} names glossary entry ${f.glossaryIndex}`);
       insertFootnote.run(passageIds[i], glossaryId, f.offset, f.source);
     }
   });
@@ -55,16 +58,26 @@ function insertRows(db: Db, docId: string, edition: number, doc: ParsedDocument)
     const passageId = passageIds[m.passageIndex];
     if (passageId === undefined) throw new Error(`measure ${i + 1} names passage ${m.passageIndex}`);
     insertMeasure.run(
-      `${prefix}-m${i + 1}`, docId, passageId, i + 1, m.kind, m.title, m.indicator, m.value, m.unit,
-      m.change, m.qualifier, m.period, m.status,
+      `${prefix}-m${i + 1}`,
+      docId,
+      passageId,
+      i + 1,
+      m.kind,
+      m.title,
+      m.indicator,
+      m.value,
+      m.unit,
+      m.change,
+      m.qualifier,
+      m.period,
+      m.status,
     );
   });
 }
 
 export function findDocumentByHash(db: Db, hash: string): { id: string; title: string } | undefined {
   return db.prepare(`SELECT id, title FROM documents WHERE content_hash = ?`).get(hash) as
-    | { id: string; title: string }
-    | undefined;
+    { id: string; title: string } | undefined;
 }
 
 /** Inserts a new document in one transaction and returns its id. */
@@ -72,15 +85,27 @@ export function insertDocument(db: Db, doc: ParsedDocument, source: SourceInfo, 
   const hash = contentHash(doc);
   let id = documentIdFromHash(hash);
   // Two different contents sharing 40 bits of hash: lengthen rather than collide.
-  for (let n = 12; db.prepare(`SELECT 1 FROM documents WHERE id = ?`).get(id); n += 2) id = `d${hash.slice(0, n)}`;
+  for (let n = 12; db.prepare(`SELECT 1 FROM documents WHERE id = ?`).get(id); n += 2)
+    id = `d${hash.slice(0, n)}`;
   db.transaction(() => {
     db.prepare(
       `INSERT INTO documents (id, title, issuer, date, year, level, index_number, speaker, meeting,
          source_file, source_format, content_hash, edition, imported_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
     ).run(
-      id, doc.meta.title, doc.meta.issuer, doc.meta.date, yearOf(doc.meta.date), doc.meta.level,
-      doc.meta.indexNumber, doc.meta.speaker, doc.meta.meeting, source.file, source.format, hash, now.toISOString(),
+      id,
+      doc.meta.title,
+      doc.meta.issuer,
+      doc.meta.date,
+      yearOf(doc.meta.date),
+      doc.meta.level,
+      doc.meta.indexNumber,
+      doc.meta.speaker,
+      doc.meta.meeting,
+      source.file,
+      source.format,
+      hash,
+      now.toISOString(),
     );
     insertRows(db, id, 1, doc);
   })();
@@ -108,7 +133,8 @@ export function replaceDocument(
 ): { edition: number } {
   let edition = 0;
   db.transaction(() => {
-    const current = db.prepare(`SELECT edition FROM documents WHERE id = ?`).get(docId) as { edition: number } | undefined;
+    const current = db.prepare(`SELECT edition FROM documents WHERE id = ?`).get(docId) as
+      { edition: number } | undefined;
     if (!current) throw new Error(`no document ${docId}`);
     edition = current.edition + 1;
     const previous = db
@@ -118,16 +144,40 @@ export function replaceDocument(
       `UPDATE documents SET title = ?, issuer = ?, date = ?, year = ?, level = ?, index_number = ?, speaker = ?,
          meeting = ?, source_file = ?, source_format = ?, content_hash = ?, edition = ?, imported_at = ? WHERE id = ?`,
     ).run(
-      doc.meta.title, doc.meta.issuer, doc.meta.date, yearOf(doc.meta.date), doc.meta.level, doc.meta.indexNumber,
-      doc.meta.speaker, doc.meta.meeting, source.file, source.format, contentHash(doc), edition, now.toISOString(), docId,
+      doc.meta.title,
+      doc.meta.issuer,
+      doc.meta.date,
+      yearOf(doc.meta.date),
+      doc.meta.level,
+      doc.meta.indexNumber,
+      doc.meta.speaker,
+      doc.meta.meeting,
+      source.file,
+      source.format,
+      contentHash(doc),
+      edition,
+      now.toISOString(),
+      docId,
     );
     insertRows(db, docId, edition, doc);
     withinTransaction(previous);
     // Old rows go last so that listeners can still read them above.
-    db.prepare(`DELETE FROM measures WHERE document_id = ? AND id NOT LIKE ?`).run(docId, `${rowPrefix(docId, edition)}-%`);
-    db.prepare(`DELETE FROM glossary_entries WHERE document_id = ? AND id NOT LIKE ?`).run(docId, `${rowPrefix(docId, edition)}-%`);
-    db.prepare(`DELETE FROM passages WHERE document_id = ? AND id NOT LIKE ?`).run(docId, `${rowPrefix(docId, edition)}-%`);
-    db.prepare(`DELETE FROM sections WHERE document_id = ? AND id NOT LIKE ?`).run(docId, `${rowPrefix(docId, edition)}-%`);
+    db.prepare(`DELETE FROM measures WHERE document_id = ? AND id NOT LIKE ?`).run(
+      docId,
+      `${rowPrefix(docId, edition)}-%`,
+    );
+    db.prepare(`DELETE FROM glossary_entries WHERE document_id = ? AND id NOT LIKE ?`).run(
+      docId,
+      `${rowPrefix(docId, edition)}-%`,
+    );
+    db.prepare(`DELETE FROM passages WHERE document_id = ? AND id NOT LIKE ?`).run(
+      docId,
+      `${rowPrefix(docId, edition)}-%`,
+    );
+    db.prepare(`DELETE FROM sections WHERE document_id = ? AND id NOT LIKE ?`).run(
+      docId,
+      `${rowPrefix(docId, edition)}-%`,
+    );
   })();
   return { edition };
 }

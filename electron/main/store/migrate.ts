@@ -16,7 +16,8 @@ export function assertNotNewer(db: Database.Database, list: readonly Migration[]
 
 export function assertOrdered(list: readonly Migration[]): void {
   list.forEach((m, i) => {
-    if (m.version !== i + 1) throw new Error(`Migration "${m.name}" has version ${m.version}, expected ${i + 1}`);
+    if (m.version !== i + 1)
+      throw new Error(`Migration "${m.name}" has version ${m.version}, expected ${i + 1}`);
   });
 }
 

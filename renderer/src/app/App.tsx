@@ -10,7 +10,11 @@ export function App() {
   return (
     <main>
       <h1>研读 Yandu</h1>
-      <ul>{documents.map((d) => <li key={d.id}>{d.title}</li>)}</ul>
+      <ul>
+        {documents.map((d) => (
+          <li key={d.id}>{d.title}</li>
+        ))}
+      </ul>
     </main>
   );
 }

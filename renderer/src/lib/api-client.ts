@@ -18,7 +18,11 @@ export class ApiError extends Error {
 }
 
 function bridge(): YanduApi {
-  if (!window.api) throw new ApiError({ code: 'no_bridge', message: '未连接到研读主进程 / not connected to the Yandu main process' });
+  if (!window.api)
+    throw new ApiError({
+      code: 'no_bridge',
+      message: '未连接到研读主进程 / not connected to the Yandu main process',
+    });
   return window.api;
 }
 

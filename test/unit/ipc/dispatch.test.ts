@@ -45,13 +45,21 @@ describe('IPC dispatch', () => {
   it('turns a user-facing error into its code and localised message', async () => {
     const { handlers } = core();
     const result = await dispatch(handlers, 'documents:get', { id: 'nope' }, { locale: 'en' });
-    expect(result).toEqual({ ok: false, error: { code: 'not_found', message: expect.stringContaining('nope') } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'not_found', message: expect.stringContaining('nope') },
+    });
   });
 
   it('hides unexpected exceptions behind a generic internal error', async () => {
     const { handlers } = core();
     const logged: unknown[] = [];
-    const broken = { ...handlers, 'documents:list': () => { throw new Error('SQLITE_CORRUPT at /secret/path'); } };
+    const broken = {
+      ...handlers,
+      'documents:list': () => {
+        throw new Error('SQLITE_CORRUPT at /secret/path');
+      },
+    };
     const result = await dispatch(broken, 'documents:list', {}, { logError: (_c, e) => logged.push(e) });
     expect(result.ok).toBe(false);
     if (!result.ok) {

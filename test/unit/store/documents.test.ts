@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/main/store/database';
 import { getDocumentBundle, listDocuments } from '../../../electron/main/store/document-reader';
 import { citationFor } from '../../../electron/main/store/citation';
-import { deleteDocument, insertDocument, replaceDocument } from '../../../electron/main/store/document-writer';
+import {
+  deleteDocument,
+  insertDocument,
+  replaceDocument,
+} from '../../../electron/main/store/document-writer';
 import { sampleDocument } from '../../helpers/sample-document';
 
 describe('document store', () => {
@@ -16,7 +20,9 @@ describe('document store', () => {
       [`${id}-s2`, `${id}-s1`, 2, '一'],
     ]);
     expect(bundle.passages.map((p) => p.id)).toEqual([`${id}-p1`, `${id}-p2`, `${id}-p3`]);
-    expect(bundle.footnotes).toEqual([{ passageId: `${id}-p2`, offset: 8, glossaryId: `${id}-g1`, source: 'marker' }]);
+    expect(bundle.footnotes).toEqual([
+      { passageId: `${id}-p2`, offset: 8, glossaryId: `${id}-g1`, source: 'marker' },
+    ]);
     expect(bundle.measures[0]).toMatchObject({ id: `${id}-m1`, passageId: `${id}-p3`, kind: 'task' });
     expect(listDocuments(db)).toEqual([
       expect.objectContaining({ id, passages: 3, glossary: 1, measures: 1, level: 'district' }),

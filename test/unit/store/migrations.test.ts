@@ -10,7 +10,11 @@ import { migrations } from '../../../electron/main/store/migrations';
 import type { Migration } from '../../../electron/main/store/migrations/types';
 
 const tables = (db: Database.Database) =>
-  (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string }[]).map((r) => r.name);
+  (
+    db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as {
+      name: string;
+    }[]
+  ).map((r) => r.name);
 
 describe('migrations', () => {
   it('are numbered 1..n in order', () => {
@@ -22,7 +26,15 @@ describe('migrations', () => {
     migrate(db, migrations.slice(0, 1));
     expect(schemaVersion(db)).toBe(1);
     expect(tables(db)).toEqual(
-      expect.arrayContaining(['documents', 'footnote_refs', 'glossary_entries', 'measures', 'passages', 'sections', 'settings']),
+      expect.arrayContaining([
+        'documents',
+        'footnote_refs',
+        'glossary_entries',
+        'measures',
+        'passages',
+        'sections',
+        'settings',
+      ]),
     );
   });
 
@@ -36,7 +48,11 @@ describe('migrations', () => {
     const db = new Database(':memory:');
     const broken: Migration[] = [
       ...migrations,
-      { version: migrations.length + 1, name: 'broken', up: (d) => d.exec('CREATE TABLE half_done (x); SELECT * FROM nowhere;') },
+      {
+        version: migrations.length + 1,
+        name: 'broken',
+        up: (d) => d.exec('CREATE TABLE half_done (x); SELECT * FROM nowhere;'),
+      },
     ];
     expect(() => migrate(db, broken)).toThrow(/nowhere/);
     expect(schemaVersion(db)).toBe(migrations.length);

@@ -19,8 +19,10 @@ export function documentHandlers(ctx: CoreContext): DocumentHandlers {
     'documents:get': ({ id }) => {
       const bundle = getDocumentBundle(db, id);
       if (!bundle) throw new AppError('not_found', { what: '文档', id });
-      db.prepare(`INSERT INTO settings (key, value) VALUES ('lastDocument', ?)
-                  ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(id);
+      db.prepare(
+        `INSERT INTO settings (key, value) VALUES ('lastDocument', ?)
+                  ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
+      ).run(id);
       return bundle;
     },
     'documents:default': () => {
@@ -40,7 +42,12 @@ export function documentHandlers(ctx: CoreContext): DocumentHandlers {
            FROM footnote_refs f JOIN passages p ON p.id = f.passage_id
            WHERE f.glossary_id = ? ORDER BY p.ordinal, f.offset`,
         )
-        .all(glossaryId) as { passageId: string; offset: number; source: 'marker' | 'mention'; text: string }[];
+        .all(glossaryId) as {
+        passageId: string;
+        offset: number;
+        source: 'marker' | 'mention';
+        text: string;
+      }[];
       return rows.map((r): GlossaryOccurrence => ({
         passageId: r.passageId,
         offset: r.offset,
