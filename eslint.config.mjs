@@ -42,6 +42,7 @@ export default tseslint.config(
     },
   },
   { files: electronShellFiles, rules: { 'no-restricted-imports': 'off' } },
+  { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
   {
     files: ['shared/**/*.ts'],
     rules: {

@@ -1,0 +1,31 @@
+import type { ParseArgsConfig } from 'node:util';
+import type { Core } from '../main/core/app-core';
+
+export interface CliIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  stdin: NodeJS.ReadableStream;
+}
+
+export interface CommandContext extends CliIo {
+  /** Positional arguments after the command name. */
+  args: string[];
+  values: Record<string, string | boolean | string[] | undefined>;
+  /** Opens the library (`--db`, else `YANDU_DB`, else the app's own) on first use. */
+  core(): Core;
+}
+
+/** One `yandu <name>` subcommand; add a file under commands/ and list it in commands/index.ts. */
+export interface CliCommand {
+  name: string;
+  usage: string;
+  summary: string;
+  options: NonNullable<ParseArgsConfig['options']>;
+  run(ctx: CommandContext): Promise<number> | number;
+}
+
+export class UsageError extends Error {}
+
+export function writeJson(stream: NodeJS.WritableStream, value: unknown): void {
+  stream.write(`${JSON.stringify(value, null, 2)}\n`);
+}

@@ -1,0 +1,6 @@
+import type { CliCommand } from '../command';
+import { importCommand } from './import';
+import { exportCommand, listCommand } from './library';
+
+/** Every subcommand, in the order `yandu --help` lists them. */
+export const commands: CliCommand[] = [importCommand, listCommand, exportCommand];

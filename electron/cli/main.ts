@@ -1,0 +1,77 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { AppError } from '../main/core/app-error';
+import { createCore, type Core } from '../main/core/app-core';
+import { defaultUserDataDir, libraryPaths } from '../main/core/library-paths';
+import type { CliIo } from './command';
+import { UsageError } from './command';
+import { commands } from './commands';
+
+const COMMON_OPTIONS = {
+  db: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+function helpText(): string {
+  const lines = commands.map((c) => `  ${c.usage.padEnd(58)} ${c.summary}`);
+  return [
+    '研读 Yandu — command line over the same library as the app',
+    '',
+    'Usage:',
+    ...lines,
+    '',
+    'Options: --db PATH (default: $YANDU_DB, else the app library), --json, -h/--help',
+  ].join('\n');
+}
+
+export function resolveDatabasePath(dbOption: string | undefined, env = process.env): string {
+  if (dbOption) return path.resolve(dbOption);
+  return libraryPaths({ userData: defaultUserDataDir(process.platform, env), resources: '', env }).database;
+}
+
+/** Runs one CLI invocation; returns the exit code (0 ok, 1 something failed, 2 usage or environment). */
+export async function main(argv: string[], io: CliIo = process): Promise<number> {
+  const [name, ...rest] = argv;
+  const command = commands.find((c) => c.name === name);
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(`${helpText()}\n`);
+    return name ? 0 : 2;
+  }
+  if (!command) {
+    io.stderr.write(`yandu: unknown command "${name}"\n\n${helpText()}\n`);
+    return 2;
+  }
+  let core: Core | undefined;
+  try {
+    const { values, positionals } = parseArgs({
+      args: rest,
+      options: { ...COMMON_OPTIONS, ...command.options },
+      allowPositionals: true,
+      strict: true,
+    });
+    if (values.help) {
+      io.stdout.write(`Usage: yandu ${command.usage}\n${command.summary}\n`);
+      return 0;
+    }
+    const databasePath = resolveDatabasePath(values.db as string | undefined);
+    return await command.run({
+      ...io,
+      args: positionals,
+      values: values as Record<string, string | boolean | string[] | undefined>,
+      core: () => (core ??= createCore({ databasePath, locale: 'zh-CN' })),
+    });
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr.write(`yandu ${command.name}: ${(error as Error).message}\nUsage: yandu ${command.usage}\n`);
+      return 2;
+    }
+    if (error instanceof AppError) {
+      io.stderr.write(`yandu ${command.name}: ${error.localized('zh-CN')}\n`);
+      return 2;
+    }
+    throw error;
+  } finally {
+    core?.close();
+  }
+}
