@@ -30,6 +30,7 @@ export function createCore(options: CoreOptions): Core {
     locale: options.locale ?? 'zh-CN',
     databasePath: options.databasePath,
     version: options.version ?? '0.0.0',
+    replaceHooks: [],
   };
   const handlers: Handlers = mergeHandlers(documentHandlers(ctx));
   return { ctx, handlers, close: () => db.close() };

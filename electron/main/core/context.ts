@@ -1,5 +1,6 @@
 import type { Locale } from '../../../shared/ipc/errors';
 import type { Db } from '../store/database';
+import type { ReplacedPassage } from '../store/document-writer';
 import type { LibraryEvents } from './library-events';
 
 /** What every domain's handlers and services get: one open library and the core's event bus. */
@@ -9,4 +10,9 @@ export interface CoreContext {
   locale: Locale;
   databasePath: string;
   version: string;
+  /**
+   * Called inside the transaction that replaces a document by a revised edition, after the new
+   * rows are written and before the old ones are deleted (annotation re-anchoring lives here).
+   */
+  replaceHooks: ((docId: string, previous: ReplacedPassage[]) => void)[];
 }

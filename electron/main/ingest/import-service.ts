@@ -46,7 +46,14 @@ export async function importFiles(
       }
       let id: string;
       if (options.replace) {
-        replaceDocument(ctx.db, options.replace, doc, { file, format: path.extname(file).slice(1) || 'txt' });
+        const docId = options.replace;
+        replaceDocument(
+          ctx.db,
+          docId,
+          doc,
+          { file, format: path.extname(file).slice(1) || 'txt' },
+          (previous) => ctx.replaceHooks.forEach((hook) => hook(docId, previous)),
+        );
         id = options.replace;
       } else {
         id = insertDocument(ctx.db, doc, { file, format: path.extname(file).slice(1) || 'txt' });
