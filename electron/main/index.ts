@@ -27,6 +27,21 @@ async function start(): Promise<void> {
     nativeBinding: electronNativeBinding(),
     locale: app.getLocale().startsWith('zh') ? 'zh-CN' : 'en',
     version: app.getVersion(),
+    platform: {
+      chooseDocuments: async ({ folder }) => {
+        const options: Electron.OpenDialogOptions = {
+          title: '导入文档 / Import documents',
+          properties: folder ? ['openDirectory', 'multiSelections'] : ['openFile', 'multiSelections'],
+          filters: folder
+            ? []
+            : [{ name: '政策文件 / Documents', extensions: ['txt', 'html', 'htm', 'docx', 'pdf'] }],
+        };
+        const result = mainWindow
+          ? await dialog.showOpenDialog(mainWindow, options)
+          : await dialog.showOpenDialog(options);
+        return result.canceled ? [] : result.filePaths;
+      },
+    },
   });
   await seedBundledDocuments(core.ctx, paths.bundledDocuments);
   registerIpc(core, () => mainWindow?.webContents, rendererUrl());

@@ -1,20 +1,7 @@
 import { BrowserWindow, session } from 'electron';
 import path from 'node:path';
 import { isAllowedNavigation } from './ipc/trusted-sender';
-
-/** No remote content, no inline script: everything the renderer runs ships in the app. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+import { CONTENT_SECURITY_POLICY, SECURE_WEB_PREFERENCES } from './security-policy';
 
 export function rendererUrl(): string {
   const devServer = process.env['ELECTRON_RENDERER_URL'];
@@ -38,14 +25,7 @@ export function createMainWindow(): BrowserWindow {
     show: false,
     title: '研读 Yandu',
     backgroundColor: '#f7f5f0',
-    webPreferences: {
-      preload: path.join(__dirname, '../preload/index.js'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-    },
+    webPreferences: { ...SECURE_WEB_PREFERENCES, preload: path.join(__dirname, '../preload/index.js') },
   });
   const appUrl = rendererUrl();
   window.webContents.on('will-navigate', (event, url) => {

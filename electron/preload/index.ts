@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import type { YanduApi } from '../../shared/ipc/api';
 import { channelNames } from '../../shared/ipc/contract';
 import { eventNames } from '../../shared/ipc/events';
@@ -23,6 +23,8 @@ const api: YanduApi = {
     ipcRenderer.on(`yandu:event:${event}`, wrapped);
     return () => ipcRenderer.removeListener(`yandu:event:${event}`, wrapped);
   },
+  // Dropped files reach main as paths; main still validates each one before reading it.
+  pathForFile: (file) => (file instanceof File ? webUtils.getPathForFile(file) : ''),
 };
 
 contextBridge.exposeInMainWorld('api', api);

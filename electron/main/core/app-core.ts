@@ -6,10 +6,11 @@ import { importFiles } from '../ingest/import-service';
 import type { Handlers } from '../ipc/dispatch';
 import { documentHandlers } from '../ipc/handlers/documents';
 import { openDatabase, type OpenOptions } from '../store/database';
-import type { CoreContext } from './context';
+import type { CoreContext, PlatformServices } from './context';
 import { LibraryEvents } from './library-events';
 
 export interface CoreOptions extends OpenOptions {
+  platform?: PlatformServices;
   databasePath: string;
   locale?: Locale;
   version?: string;
@@ -31,6 +32,7 @@ export function createCore(options: CoreOptions): Core {
     databasePath: options.databasePath,
     version: options.version ?? '0.0.0',
     replaceHooks: [],
+    platform: options.platform ?? { chooseDocuments: async () => [] },
   };
   const handlers: Handlers = mergeHandlers(documentHandlers(ctx));
   return { ctx, handlers, close: () => db.close() };

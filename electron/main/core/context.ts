@@ -15,4 +15,10 @@ export interface CoreContext {
    * rows are written and before the old ones are deleted (annotation re-anchoring lives here).
    */
   replaceHooks: ((docId: string, previous: ReplacedPassage[]) => void)[];
+  /** What only the desktop shell can do (native dialogs); the CLI and the test bridge supply their own. */
+  platform: PlatformServices;
+}
+
+export interface PlatformServices {
+  chooseDocuments(options: { folder: boolean }): Promise<string[]>;
 }

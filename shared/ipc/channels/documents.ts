@@ -14,6 +14,8 @@ export const documentChannels = {
   /** Passages that refer to one glossary entry (by marker or by mention). */
   'glossary:passages': channel(z.object({ glossaryId: id }).strict())<GlossaryOccurrence[]>(),
   'app:info': channel(z.object({}).strict())<AppInfo>(),
+  /** Opens the system file dialog (in main) and returns the chosen paths; [] when cancelled. */
+  'app:choose-documents': channel(z.object({ folder: z.boolean().optional() }).strict())<string[]>(),
 };
 
 export interface GlossaryOccurrence {

@@ -7,7 +7,12 @@ import type { Handlers } from '../dispatch';
 
 type DocumentHandlers = Pick<
   Handlers,
-  'documents:list' | 'documents:get' | 'documents:default' | 'glossary:passages' | 'app:info'
+  | 'documents:list'
+  | 'documents:get'
+  | 'documents:default'
+  | 'glossary:passages'
+  | 'app:info'
+  | 'app:choose-documents'
 >;
 
 const SNIPPET_RADIUS = 40;
@@ -62,5 +67,6 @@ export function documentHandlers(ctx: CoreContext): DocumentHandlers {
       schemaVersion: db.pragma('user_version', { simple: true }) as number,
       locale: ctx.locale,
     }),
+    'app:choose-documents': ({ folder }) => ctx.platform.chooseDocuments({ folder: folder ?? false }),
   };
 }
