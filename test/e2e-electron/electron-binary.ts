@@ -16,7 +16,12 @@ export function findElectronBinary(): { path: string } | { missing: string } {
   });
   const candidate = probe.status === 0 ? probe.stdout.trim() : '';
   if (candidate && fs.existsSync(candidate)) return { path: candidate };
-  const why = (probe.stderr || probe.error?.message || 'unknown error').trim().split('\n').slice(-1)[0];
+  const output = (probe.stderr || probe.error?.message || 'unknown error').trim().split('\n');
+  const why =
+    output
+      .filter((line) => /^\w*Error\b/.test(line.trim()))
+      .map((line) => line.trim())
+      .join(' — ') || output.at(-1);
   return { missing: `no Electron binary on this machine (download failed: ${why})` };
 }
 
