@@ -85,3 +85,22 @@ describe('migrations', () => {
     expect(() => migrate(db, shuffled)).toThrow(/expected 1/);
   });
 });
+
+describe('opening a damaged library', () => {
+  it('refuses a file that is not a SQLite database with a clear message and leaves it as it was', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yandu-corrupt-'));
+    const file = path.join(dir, 'library.db');
+    fs.writeFileSync(file, Buffer.from('这不是数据库 — not a database at all'.repeat(200)));
+    const before = fs.readFileSync(file);
+    let caught: unknown;
+    try {
+      openDatabase(file);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(AppError);
+    expect((caught as AppError).code).toBe('database_unreadable');
+    expect((caught as AppError).localized('zh-CN')).toContain(file);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+});
