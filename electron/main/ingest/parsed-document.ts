@@ -11,7 +11,10 @@ export interface ParsedDocument {
     date: string | null;
     level: DocumentLevel;
     indexNumber: string | null;
+    /** The speaker's name as printed (`林重阳`). */
     speaker: string | null;
+    /** The office printed before the name (`湖里区人民政府区长`); not stored yet, kept for the reader. */
+    speakerOffice?: string | null;
     meeting: string | null;
   };
   sections: ParsedSection[];

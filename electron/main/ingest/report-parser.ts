@@ -1,33 +1,45 @@
-import type { ParsedDocument } from './parsed-document';
+import type { ParsedDocument, ParsedPassage } from './parsed-document';
+import { isGlossaryCaption, parseGlossary } from './parse/glossary';
+import { dropJunk } from './parse/junk';
+import { leadOf } from './parse/leads';
+import { findMarkers, stripMarkers } from './parse/markers';
+import { extractMeasures } from './parse/measures';
+import { toLines } from './parse/normalize';
+import { buildOutline } from './parse/outline';
+import { readTitleBlock } from './parse/title-block';
 
 /**
- * Placeholder-free minimal reader: every non-empty line is a passage and the first line the title.
- * The structured work-report parser replaces this module.
+ * Parses the text of a government work report (or any policy document: what it cannot structure
+ * comes out as plain passages). Steps: lines with normalised spaces → title block → junk dropped →
+ * body / glossary split → outline → footnote markers removed → lead phrases → measures.
  */
 export function parseReport(text: string, fileName: string): ParsedDocument {
-  const lines = text
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter(Boolean);
-  return {
-    meta: {
-      title: lines[0] ?? fileName,
-      issuer: null,
-      date: null,
-      level: 'unknown',
-      indexNumber: null,
-      speaker: null,
-      meeting: null,
-    },
-    sections: [],
-    passages: lines.map((text) => ({
-      sectionIndex: null,
-      lead: null,
-      text,
-      kind: 'body' as const,
-      footnotes: [],
-    })),
-    glossary: [],
-    measures: [],
-  };
+  const lines = toLines(text);
+  const { meta, bodyStart } = readTitleBlock(lines, fileName);
+  const rest = dropJunk(lines.slice(bodyStart));
+  const captionAt = rest.findIndex(isGlossaryCaption);
+  const bodyLines = captionAt === -1 ? rest : rest.slice(0, captionAt);
+  const glossary = captionAt === -1 ? [] : parseGlossary(rest.slice(captionAt + 1));
+
+  const { sections, blocks } = buildOutline(bodyLines.map((l) => l.text));
+  const hits = findMarkers(
+    blocks.map((b) => b.text),
+    glossary,
+  );
+  const passages: ParsedPassage[] = blocks.map((block, i) => {
+    const { text: clean, footnotes } = stripMarkers(
+      block.text,
+      hits.filter((h) => h.paragraph === i),
+    );
+    return {
+      sectionIndex: block.sectionIndex,
+      lead: leadOf(clean, block.sectionIndex !== null),
+      text: clean,
+      kind: 'body',
+      footnotes,
+    };
+  });
+
+  const reportYear = Number(/(\d{4})年/.exec(meta.title)?.[1] ?? meta.date?.slice(0, 4)) || null;
+  return { meta, sections, passages, glossary, measures: extractMeasures(passages, sections, reportYear) };
 }

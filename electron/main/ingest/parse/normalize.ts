@@ -1,0 +1,38 @@
+/**
+ * Whitespace as the corpus has it: NBSP, full-width (U+3000), en/em/thin spaces and zero-width
+ * characters. Passage text keeps what was written, only with every space-like run made one ASCII
+ * space; matching (headings, glossary captions, junk) uses the compact form without any spaces,
+ * because scraped pages space out words (`名 词 解 释`, `政 府 工 作 报 告`).
+ */
+const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+const SPACE_LIKE = /[\s\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+/g;
+
+export interface Line {
+  /** 1-based line number in the decoded text, for tests and diagnostics. */
+  no: number;
+  /** Spaces collapsed and trimmed. */
+  text: string;
+  /** `text` without any spaces. */
+  compact: string;
+}
+
+export function normalizeSpaces(s: string): string {
+  return s.replace(ZERO_WIDTH, '').replace(SPACE_LIKE, ' ').trim();
+}
+
+export function compact(s: string): string {
+  return s.replace(ZERO_WIDTH, '').replace(SPACE_LIKE, '');
+}
+
+/** Splits decoded text into lines (any line-end convention) and drops the empty ones. */
+export function toLines(text: string): Line[] {
+  const lines: Line[] = [];
+  text
+    .replace(/^\ufeff/, '')
+    .split(/\r\n|\r|\n|\u2028|\u2029/)
+    .forEach((raw, i) => {
+      const t = normalizeSpaces(raw);
+      if (t) lines.push({ no: i + 1, text: t, compact: compact(t) });
+    });
+  return lines;
+}

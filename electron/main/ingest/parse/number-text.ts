@@ -1,0 +1,54 @@
+/**
+ * Numbers as the indicator extractor must read them, whatever the typesetting: full-width digits
+ * and separators (`２７，２０３，３１９，０００元`, `３．６８％`), digits spaced out by a scraper
+ * (`1 9 9 8 年`) and years in Chinese numerals (`一九九○年`). The reading copy keeps a map back to
+ * the original so that titles are quoted as written.
+ */
+export interface ReadingText {
+  text: string;
+  /** For each index of `text`, the index in the original string. */
+  origin: number[];
+}
+
+/** Numerals of a year written in Chinese, by value: `○` (U+25CB) stands for zero in older texts. */
+const CN_DIGIT = new Map([...'〇一二三四五六七八九'].map((c, i) => [c, String(i)]));
+CN_DIGIT.set('○', '0').set('零', '0');
+
+const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+
+export function readingText(original: string): ReadingText {
+  // Chinese-numeral years first: four numerals followed by 年 (`一九八六年`).
+  const src = original.replace(/[〇○零一二三四五六七八九]{4}(?=年)/g, (y) =>
+    [...y].map((c) => CN_DIGIT.get(c)).join(''),
+  );
+  let text = '';
+  const origin: number[] = [];
+  for (let i = 0; i < src.length; i++) {
+    let c = src[i]!;
+    const code = c.charCodeAt(0);
+    if (code >= 0xff10 && code <= 0xff19) c = String.fromCharCode(code - 0xfee0);
+    else if (c === '．' && isDigit(text.at(-1))) c = '.';
+    else if (c === '％') c = '%';
+    else if (c === '－' && isDigit(toAscii(src[i + 1]))) c = '-';
+    const prev = text.at(-1);
+    const next = toAscii(src[i + 1]);
+    // Spaced digits and thousands separators disappear between digits.
+    if (c === ' ' && isDigit(prev) && (isDigit(next) || next === '.')) continue;
+    if ((c === ',' || c === '，') && isDigit(prev) && /^\d{3}(?!\d)/.test(asciiRun(src, i + 1))) continue;
+    text += c;
+    origin.push(i);
+  }
+  return { text, origin };
+}
+
+function toAscii(c: string | undefined): string | undefined {
+  if (c === undefined) return c;
+  const code = c.charCodeAt(0);
+  return code >= 0xff10 && code <= 0xff19 ? String.fromCharCode(code - 0xfee0) : c;
+}
+
+function asciiRun(src: string, from: number): string {
+  let out = '';
+  for (let i = from; i < src.length && out.length < 4; i++) out += toAscii(src[i]);
+  return out;
+}
