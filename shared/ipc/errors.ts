@@ -38,6 +38,50 @@ export const errorMessages = {
     'zh-CN': (p: Params) => `导入 ${p.file} 失败：${p.reason}`,
     en: (p: Params) => `Could not import ${p.file}: ${p.reason}`,
   },
+  // Importer: one code per reason a file cannot be imported; every message names the file.
+  file_unreadable: {
+    'zh-CN': (p: Params) => `无法读取 ${p.file}：${p.reason}`,
+    en: (p: Params) => `Cannot read ${p.file}: ${p.reason}`,
+  },
+  file_empty: {
+    'zh-CN': (p: Params) => `${p.file} 是空文件，没有可导入的内容。`,
+    en: (p: Params) => `${p.file} is empty: there is nothing to import.`,
+  },
+  file_too_large: {
+    'zh-CN': (p: Params) => `${p.file} 太大（${p.size}），超过 ${p.limit} 的上限，未读取。`,
+    en: (p: Params) => `${p.file} is too large (${p.size}; the limit is ${p.limit}); it was not read.`,
+  },
+  file_binary: {
+    'zh-CN': (p: Params) => `${p.file} 不是文本文档（内容是二进制数据），无法导入。`,
+    en: (p: Params) => `${p.file} is not a text document (its content is binary data).`,
+  },
+  file_encoding: {
+    'zh-CN': (p: Params) => `${p.file} 的文字编码无法识别（支持 UTF-8、UTF-16、GB18030/GBK）。`,
+    en: (p: Params) =>
+      `The text encoding of ${p.file} is not recognised (UTF-8, UTF-16 and GB18030/GBK are supported).`,
+  },
+  file_unsupported: {
+    'zh-CN': (p: Params) => `${p.file} 的格式（${p.format}）不受支持；请另存为 TXT、HTML、DOCX 或 PDF。`,
+    en: (p: Params) =>
+      `${p.file} is in a format Yandu cannot read (${p.format}); save it as TXT, HTML, DOCX or PDF.`,
+  },
+  docx_damaged: {
+    'zh-CN': (p: Params) => `${p.file} 不是完整的 Word 文档（可能已损坏或未下载完）：${p.reason}`,
+    en: (p: Params) => `${p.file} is not a complete Word document (damaged or truncated): ${p.reason}`,
+  },
+  pdf_damaged: {
+    'zh-CN': (p: Params) => `${p.file} 不是可读的 PDF（可能已损坏）：${p.reason}`,
+    en: (p: Params) => `${p.file} is not a readable PDF (it may be damaged): ${p.reason}`,
+  },
+  pdf_no_text: {
+    'zh-CN': (p: Params) => `${p.file} 是没有文字层的 PDF（扫描件），无法提取文字；请先进行文字识别（OCR）。`,
+    en: (p: Params) =>
+      `${p.file} is a PDF without a text layer (a scan); run text recognition (OCR) on it first.`,
+  },
+  duplicate_document: {
+    'zh-CN': (p: Params) => `${p.file} 与资料库中的《${p.title}》内容相同，已跳过。`,
+    en: (p: Params) => `${p.file} has the same content as “${p.title}” already in the library; skipped.`,
+  },
 } satisfies Record<string, Record<Locale, Message>>;
 
 export type ErrorCode = keyof typeof errorMessages;

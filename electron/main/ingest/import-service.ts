@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportSummary } from '../../../shared/domain/import';
 import { AppError } from '../core/app-error';
@@ -6,22 +5,28 @@ import type { CoreContext } from '../core/context';
 import { contentHash } from '../store/content-hash';
 import { findDocumentByHash, insertDocument, replaceDocument } from '../store/document-writer';
 import type { ParsedDocument } from './parsed-document';
-import { parseReport } from './report-parser';
+import { readDocument } from './read-document';
+import { createDocumentReader, type DocumentReader } from './worker/parse-client';
 
 export interface ImportOptions {
   /** Replace this document's content with the (single) file instead of adding a new document. */
   replace?: string;
   batchId?: string;
+  /** Parse on this thread instead of a worker (tests, or where no worker can start). */
+  inline?: boolean;
+  /** A reader to use instead of creating one for the batch. */
+  reader?: DocumentReader;
 }
 
-export function readDocumentFile(file: string): ParsedDocument {
-  const text = fs.readFileSync(file, 'utf8');
-  return parseReport(text, path.basename(file));
+/** Reads and parses one file on the calling thread. */
+export async function readDocumentFile(file: string): Promise<ParsedDocument> {
+  return (await readDocument(file)).doc;
 }
 
 /**
- * Imports files one by one: each document in its own transaction, so a bad file fails alone and
- * leaves the library as it was. Duplicates (same parsed content) are skipped with a reason.
+ * Imports files one by one: each is read and parsed off the main thread, then stored in its own
+ * transaction, so a bad file fails alone with a reason and leaves the library as it was.
+ * Duplicates (same parsed content) are skipped with a reason.
  */
 export async function importFiles(
   ctx: CoreContext,
@@ -31,60 +36,55 @@ export async function importFiles(
   const summary: ImportSummary = { imported: [], skipped: [], failed: [] };
   const batchId = options.batchId ?? `b${Date.now().toString(36)}`;
   const changed: string[] = [];
-  for (const [index, file] of files.entries()) {
-    const progress = (phase: 'reading' | 'done' | 'failed' | 'skipped', message?: string) =>
-      ctx.events.emit('import:progress', { batchId, file, index, total: files.length, phase, message });
-    progress('reading');
-    try {
-      const doc = readDocumentFile(file);
-      const existing = findDocumentByHash(ctx.db, contentHash(doc));
-      if (existing && existing.id !== options.replace) {
-        const reason = `与资料库中的《${existing.title}》内容相同 / same content as ${existing.id}`;
-        summary.skipped.push({ file, reason, existingId: existing.id });
-        progress('skipped', reason);
-        continue;
+  const reader = options.reader ?? createDocumentReader({ inline: options.inline });
+  try {
+    for (const [index, file] of files.entries()) {
+      const progress = (phase: 'reading' | 'storing' | 'done' | 'failed' | 'skipped', message?: string) =>
+        ctx.events.emit('import:progress', { batchId, file, index, total: files.length, phase, message });
+      const name = path.basename(file);
+      progress('reading');
+      try {
+        const { doc, format } = await reader.read(file);
+        const existing = findDocumentByHash(ctx.db, contentHash(doc));
+        if (existing && existing.id !== options.replace) {
+          const reason = new AppError('duplicate_document', { file: name, title: existing.title }).localized(
+            ctx.locale,
+          );
+          summary.skipped.push({ file, reason, existingId: existing.id });
+          progress('skipped', reason);
+          continue;
+        }
+        progress('storing');
+        const source = { file, format };
+        let id: string;
+        if (options.replace) {
+          replaceDocument(ctx.db, options.replace, doc, source);
+          id = options.replace;
+        } else id = insertDocument(ctx.db, doc, source);
+        changed.push(id);
+        summary.imported.push({
+          id,
+          file,
+          title: doc.meta.title,
+          passages: doc.passages.length,
+          glossary: doc.glossary.length,
+          footnotes: doc.passages.reduce((n, p) => n + p.footnotes.length, 0),
+          measures: doc.measures.length,
+          ...(options.replace ? { replaced: true } : {}),
+        });
+        progress('done');
+      } catch (error) {
+        const appError =
+          error instanceof AppError
+            ? error
+            : new AppError('import_failed', { file: name, reason: (error as Error).message });
+        const message = appError.localized(ctx.locale);
+        summary.failed.push({ file, error: message, code: appError.code });
+        progress('failed', message);
       }
-      let id: string;
-      if (options.replace) {
-        const docId = options.replace;
-        replaceDocument(
-          ctx.db,
-          docId,
-          doc,
-          { file, format: path.extname(file).slice(1) || 'txt' },
-          (previous) => ctx.replaceHooks.forEach((hook) => hook(docId, previous)),
-        );
-        id = options.replace;
-      } else {
-        id = insertDocument(ctx.db, doc, { file, format: path.extname(file).slice(1) || 'txt' });
-      }
-      changed.push(id);
-      summary.imported.push({
-        id,
-        file,
-        title: doc.meta.title,
-        passages: doc.passages.length,
-        glossary: doc.glossary.length,
-        footnotes: doc.passages.reduce((n, p) => n + p.footnotes.length, 0),
-        measures: doc.measures.length,
-        ...(options.replace ? { replaced: true } : {}),
-      });
-      progress('done');
-    } catch (error) {
-      const message =
-        error instanceof AppError
-          ? error.localized(ctx.locale)
-          : new AppError('import_failed', {
-              file: path.basename(file),
-              reason: (error as Error).message,
-            }).localized(ctx.locale);
-      summary.failed.push({
-        file,
-        error: message,
-        code: error instanceof AppError ? error.code : 'import_failed',
-      });
-      progress('failed', message);
     }
+  } finally {
+    if (!options.reader) await reader.close();
   }
   if (changed.length) ctx.events.emit('library:changed', { documentIds: changed });
   return summary;

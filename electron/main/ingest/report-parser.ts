@@ -1,45 +1,68 @@
-import type { ParsedDocument, ParsedPassage } from './parsed-document';
-import { isGlossaryCaption, parseGlossary } from './parse/glossary';
+import type { ParsedDocument, ParsedGlossaryEntry, ParsedPassage } from './parsed-document';
+import { completeMeta } from './parse/body-meta';
+import { parseGlossary } from './parse/glossary';
 import { dropJunk } from './parse/junk';
 import { leadOf } from './parse/leads';
 import { findMarkers, stripMarkers } from './parse/markers';
 import { extractMeasures } from './parse/measures';
-import { toLines } from './parse/normalize';
-import { buildOutline } from './parse/outline';
+import { findMentions } from './parse/mentions';
+import { toLines, type Line } from './parse/normalize';
+import { buildOutline, type Block } from './parse/outline';
+import { assembleParagraphs } from './parse/paragraphs';
+import { cutTrailer, splitRegions } from './parse/regions';
 import { readTitleBlock } from './parse/title-block';
 
-/**
- * Parses the text of a government work report (or any policy document: what it cannot structure
- * comes out as plain passages). Steps: lines with normalised spaces → title block → junk dropped →
- * body / glossary split → outline → footnote markers removed → lead phrases → measures.
- */
+/** Parses the text of a government work report (plain text in any line-end convention). */
 export function parseReport(text: string, fileName: string): ParsedDocument {
-  const lines = toLines(text);
-  const { meta, bodyStart } = readTitleBlock(lines, fileName);
-  const rest = dropJunk(lines.slice(bodyStart));
-  const captionAt = rest.findIndex(isGlossaryCaption);
-  const bodyLines = captionAt === -1 ? rest : rest.slice(0, captionAt);
-  const glossary = captionAt === -1 ? [] : parseGlossary(rest.slice(captionAt + 1));
+  return parseLines(toLines(text), fileName);
+}
 
-  const { sections, blocks } = buildOutline(bodyLines.map((l) => l.text));
+/**
+ * Parses a document given as lines (from text, or from the blocks of an HTML, DOCX or PDF file).
+ * Any policy document works: what cannot be structured comes out as plain passages. Steps: title
+ * block → page trailer and junk dropped → body / glossary / appendices → paragraphs → outline →
+ * footnote markers removed (or glossary mentions found) → lead phrases → metadata completed →
+ * measures.
+ */
+export function parseLines(lines: Line[], fileName: string): ParsedDocument {
+  const { meta: headerMeta, bodyStart, titleFound } = readTitleBlock(lines, fileName);
+  const { body, tail } = splitRegions(dropJunk(cutTrailer(lines.slice(bodyStart))));
+  const glossary: ParsedGlossaryEntry[] = tail
+    .filter((r) => r.kind === 'glossary')
+    .flatMap((r) => parseGlossary(r.lines));
+
+  const { sections, blocks } = buildOutline(assembleParagraphs(body));
+  const appendix: Block[] = tail
+    .filter((r) => r.kind === 'appendix')
+    .flatMap((r) => [...r.caption, ...r.lines])
+    .map((l) => ({ text: l.text, sectionIndex: null, lead: null }));
+  const all = [...blocks, ...appendix];
   const hits = findMarkers(
-    blocks.map((b) => b.text),
+    all.map((b) => b.text),
     glossary,
   );
-  const passages: ParsedPassage[] = blocks.map((block, i) => {
-    const { text: clean, footnotes } = stripMarkers(
+  const withMarkers = hits.length > 0;
+  const passages: ParsedPassage[] = all.map((block, i) => {
+    const kind = i < blocks.length ? 'body' : 'appendix';
+    const { text, footnotes } = stripMarkers(
       block.text,
       hits.filter((h) => h.paragraph === i),
     );
     return {
       sectionIndex: block.sectionIndex,
-      lead: leadOf(clean, block.sectionIndex !== null),
-      text: clean,
-      kind: 'body',
-      footnotes,
+      lead: kind === 'body' ? (block.lead ?? leadOf(text, block.sectionIndex !== null)) : null,
+      text,
+      kind,
+      footnotes: withMarkers || kind !== 'body' ? footnotes : findMentions(text, glossary),
     };
   });
 
+  const meta = completeMeta(
+    headerMeta,
+    passages.slice(0, 3).map((p) => p.text),
+    sections,
+    titleFound,
+  );
   const reportYear = Number(/(\d{4})年/.exec(meta.title)?.[1] ?? meta.date?.slice(0, 4)) || null;
   return { meta, sections, passages, glossary, measures: extractMeasures(passages, sections, reportYear) };
 }

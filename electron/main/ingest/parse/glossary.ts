@@ -5,7 +5,7 @@ import type { Line } from './normalize';
  * The caption that opens a glossary: `名词解释` (often NBSP-spaced), `注释`, `附件2 名词解释`,
  * `《政府工作报告》有关内容名词注释`. Matched on the whole compact line.
  */
-const CAPTION = /^(附件\d*[:：]?)?(《?[^《》]{0,12}》?)?(有关内容)?(名词解释|名词注释|名词释义|注释)[:：]?$/;
+const CAPTION = /^(附件\d*[:：]?)?(《[^《》]{1,16}》)?(有关内容)?(名词解释|名词注释|名词释义|注释)[:：]?$/;
 
 /** `1.term:definition`, `1、term：`, `［1］term：` — the number, the term and what follows its colon. */
 const ENTRY = /^(?:(\d{1,3})[.．、]|[［[【](\d{1,3})[］\]】])\s*(.+)$/;
@@ -60,9 +60,12 @@ export function cleanTerm(raw: string): string {
   return t;
 }
 
-/** Joins two pieces of Chinese text broken over lines: no space between CJK, one between Latin words. */
+/**
+ * Joins two pieces of text broken over lines. Chinese has no spaces, and a break left by link
+ * markup (`PM` ⏎ `2.5`) had none either; only two Latin words get one.
+ */
 export function joinText(a: string, b: string): string {
   if (!a) return b;
   if (!b) return a;
-  return /[A-Za-z0-9,.;:]$/.test(a) && /^[A-Za-z0-9]/.test(b) ? `${a} ${b}` : a + b;
+  return /[A-Za-z]$/.test(a) && /^[A-Za-z]/.test(b) ? `${a} ${b}` : a + b;
 }

@@ -14,6 +14,13 @@ export interface Line {
   text: string;
   /** `text` without any spaces. */
   compact: string;
+  /** A blank line stood between this line and the previous one. */
+  gapBefore: boolean;
+  /**
+   * A line holding nothing but zero-width characters stood before this one: what a web page
+   * leaves where a link split a sentence (`…交出一份人` ⏎ `U+200B` ⏎ `民满意…`). Such lines join.
+   */
+  softBefore: boolean;
 }
 
 export function normalizeSpaces(s: string): string {
@@ -24,15 +31,27 @@ export function compact(s: string): string {
   return s.replace(ZERO_WIDTH, '').replace(SPACE_LIKE, '');
 }
 
-/** Splits decoded text into lines (any line-end convention) and drops the empty ones. */
+export function makeLine(text: string, no = 0, gapBefore = true, softBefore = false): Line {
+  const t = normalizeSpaces(text);
+  return { no, text: t, compact: compact(t), gapBefore, softBefore };
+}
+
+/** Splits decoded text into lines (any line-end convention), keeping where blank lines stood. */
 export function toLines(text: string): Line[] {
   const lines: Line[] = [];
+  let gap = false;
+  let soft = false;
   text
     .replace(/^\ufeff/, '')
     .split(/\r\n|\r|\n|\u2028|\u2029/)
     .forEach((raw, i) => {
       const t = normalizeSpaces(raw);
-      if (t) lines.push({ no: i + 1, text: t, compact: compact(t) });
+      if (t) {
+        lines.push({ no: i + 1, text: t, compact: compact(t), gapBefore: gap, softBefore: soft && !gap });
+        gap = false;
+        soft = false;
+      } else if (/[\u200b-\u200d\u2060\ufeff]/.test(raw)) soft = true;
+      else gap = true;
     });
   return lines;
 }

@@ -1,51 +1,97 @@
 import type { ParsedSection } from '../parsed-document';
-import { matchHeading } from './headings';
-
-const ADDRESS = /^(各位代表|同志们|代表们)[!！,，:：]/;
-
-interface Position {
-  index: number;
-  value: number;
-}
+import { matchHeading, STYLE_RANK, type HeadingMatch, type HeadingStyle } from './headings';
+import type { Paragraph } from './paragraphs';
 
 export interface Block {
   text: string;
   sectionIndex: number | null;
+  /** A lead phrase that stood on its own line before the paragraph (`生态底色更加亮丽。` ⏎ `…`). */
+  lead: string | null;
 }
+
+interface OpenList {
+  style: HeadingStyle;
+  value: number;
+  sectionIndex: number;
+  level: number;
+}
+
+const ADDRESS = /^(各位代表|同志们|代表们)[!！,，:：]/;
+/** Closing parts without a number (`结束语`). */
+const CLOSING = /^(结束语|结语)$/;
+/** A lead phrase alone on its line: short, one clause, closed by 。. */
+const LEAD_LINE = /^([^，,；;：:、。！!？?]{2,24})。$/;
 
 /**
  * Turns paragraphs into sections and the blocks under them. A heading counts only where its
- * number continues the outline — parts run 一, 二, 三…; sections restart at （一） in every part —
- * so a list that restarts inside a part (`一、…` in a plan's enumeration) stays body text.
+ * number continues an open list — parts run 一、二、三…, sections restart at （一） in every part —
+ * or where it starts a new list at 一 (a list inside a part, as the 1986 plan has: `一、` … `五、`
+ * inside part 二, closed again by `三、` of the parts). Anything else that looks like a heading
+ * stays body text.
  */
-export function buildOutline(paragraphs: string[]): { sections: ParsedSection[]; blocks: Block[] } {
+export function buildOutline(paragraphs: Paragraph[]): { sections: ParsedSection[]; blocks: Block[] } {
   const sections: ParsedSection[] = [];
   const blocks: Block[] = [];
-  let part = null as Position | null;
-  let section = null as Position | null;
+  const stack: OpenList[] = [];
+  const innermost = () => stack[stack.length - 1]?.sectionIndex ?? null;
+  let pendingLead: string | null = null;
 
-  for (const text of paragraphs) {
-    const h = matchHeading(text);
-    if (h?.level === 1 && h.rest === '' && h.value === (part?.value ?? 0) + 1) {
-      sections.push({ parentIndex: null, level: 1, label: h.label, title: h.title });
-      part = { index: sections.length - 1, value: h.value };
-      section = null;
+  const open = (h: HeadingMatch, level: number, parentIndex: number | null) => {
+    sections.push({ parentIndex, level, label: h.label, title: h.title });
+    return sections.length - 1;
+  };
+
+  for (const p of paragraphs) {
+    const h = matchHeading(p.text, p.labelled);
+    const placed = h ? place(h) : false;
+    if (placed) {
+      pendingLead = null;
+      if (h!.rest) blocks.push({ text: h!.rest, sectionIndex: innermost(), lead: null });
       continue;
     }
-    if (h?.level === 2 && h.value === (section?.value ?? 0) + 1) {
-      sections.push({
-        parentIndex: part?.index ?? null,
-        level: part ? 2 : 1,
-        label: h.label,
-        title: h.title,
-      });
-      section = { index: sections.length - 1, value: h.value };
-      if (h.rest) blocks.push({ text: h.rest, sectionIndex: section.index });
+    if (CLOSING.test(p.text) && sections.length) {
+      stack.length = 0;
+      sections.push({ parentIndex: null, level: 1, label: p.text, title: p.text });
+      stack.push({ style: 'part', value: Infinity, sectionIndex: sections.length - 1, level: 1 });
       continue;
     }
     // `各位代表！…` turns from a section's detail back to the part as a whole.
-    if (ADDRESS.test(text)) section = null;
-    blocks.push({ text, sectionIndex: section?.index ?? part?.index ?? null });
+    if (ADDRESS.test(p.text)) stack.length = Math.min(stack.length, 1);
+    const section = innermost();
+    const leadLine = LEAD_LINE.exec(p.text);
+    if (leadLine && section !== null && pendingLead === null) {
+      pendingLead = leadLine[1]!;
+      blocks.push({ text: p.text, sectionIndex: section, lead: null });
+      continue;
+    }
+    if (pendingLead !== null) {
+      // The lead line and the paragraph it opens become one passage.
+      const leadBlock = blocks.pop()!;
+      blocks.push({
+        text: `${leadBlock.text}${p.text}`,
+        sectionIndex: leadBlock.sectionIndex,
+        lead: pendingLead,
+      });
+      pendingLead = null;
+      continue;
+    }
+    blocks.push({ text: p.text, sectionIndex: section, lead: null });
   }
   return { sections, blocks };
+
+  function place(h: HeadingMatch): boolean {
+    for (let i = stack.length - 1; i >= 0; i--) {
+      const list = stack[i]!;
+      if (list.style !== h.style || list.value + 1 !== h.value) continue;
+      stack.length = i + 1;
+      list.value = h.value;
+      list.sectionIndex = open(h, list.level, stack[i - 1]?.sectionIndex ?? null);
+      return true;
+    }
+    if (h.value !== 1) return false;
+    while (stack.length && STYLE_RANK[stack[stack.length - 1]!.style] > STYLE_RANK[h.style]) stack.pop();
+    const level = stack.length + 1;
+    stack.push({ style: h.style, value: 1, sectionIndex: open(h, level, innermost()), level });
+    return true;
+  }
 }

@@ -1,0 +1,15 @@
+import type { ErrorCode } from '../../../../shared/ipc/errors';
+import type { ReadResult } from '../read-document';
+
+export interface ParseRequest {
+  id: number;
+  file: string;
+}
+
+export type ParseReply =
+  | { id: number; ok: true; value: ReadResult }
+  | {
+      id: number;
+      ok: false;
+      error: { code: ErrorCode | null; params: Record<string, string | number>; message: string };
+    };
