@@ -1,11 +1,12 @@
 import type { MeasureStatus } from '../../../../shared/domain/library';
 import type { ParsedMeasure, ParsedPassage, ParsedSection } from '../parsed-document';
 import { extractIndicators, type IndicatorContext } from './indicators';
+import { readingText } from './number-text';
 
 /** The part of a report that lays out the coming year's work: its lead-phrase paragraphs are tasks. */
 const WORK_PLAN = /(工作)?(建议|安排|任务|部署)|重点工作|工作重点/;
-const REVIEW = /回顾|过去|成绩|工作总结|执行情况/;
-const OUTLOOK = /目标|规划|计划|展望|总体要求|政策取向|主要任务/;
+const REVIEW = /回顾|过去|成绩|工作总结|执行情况|决算/;
+const OUTLOOK = /目标|规划|计划|展望|总体要求|政策取向|主要任务|预算/;
 
 export function partKind(title: string): 'review' | 'plan' | 'outlook' | null {
   if (REVIEW.test(title)) return 'review';
@@ -61,7 +62,7 @@ function contextOf(
   kind: ReturnType<typeof partKind>,
   reportYear: number | null,
 ): IndicatorContext {
-  const yearInTitle = partTitle ? /(\d{4})年/.exec(partTitle)?.[1] : undefined;
+  const yearInTitle = partTitle ? /(\d{4})\s*年/.exec(readingText(partTitle).text)?.[1] : undefined;
   const status: MeasureStatus | null = kind === 'review' ? 'actual' : kind === null ? null : 'target';
   const fallback =
     reportYear === null

@@ -35,6 +35,8 @@ export function buildOutline(paragraphs: Paragraph[]): { sections: ParsedSection
   const stack: OpenList[] = [];
   const innermost = () => stack[stack.length - 1]?.sectionIndex ?? null;
   let pendingLead: string | null = null;
+  /** After `各位代表！…` text belongs to the part until the next heading; the lists stay open for numbering. */
+  let addressed = false;
 
   const open = (h: HeadingMatch, level: number, parentIndex: number | null) => {
     sections.push({ parentIndex, level, label: h.label, title: h.title });
@@ -46,6 +48,7 @@ export function buildOutline(paragraphs: Paragraph[]): { sections: ParsedSection
     const placed = h ? place(h) : false;
     if (placed) {
       pendingLead = null;
+      addressed = false;
       if (h!.rest) blocks.push({ text: h!.rest, sectionIndex: innermost(), lead: null });
       continue;
     }
@@ -56,8 +59,8 @@ export function buildOutline(paragraphs: Paragraph[]): { sections: ParsedSection
       continue;
     }
     // `各位代表！…` turns from a section's detail back to the part as a whole.
-    if (ADDRESS.test(p.text)) stack.length = Math.min(stack.length, 1);
-    const section = innermost();
+    if (ADDRESS.test(p.text)) addressed = true;
+    const section = addressed ? (stack[0]?.sectionIndex ?? null) : innermost();
     const leadLine = LEAD_LINE.exec(p.text);
     if (leadLine && section !== null && pendingLead === null) {
       pendingLead = leadLine[1]!;
