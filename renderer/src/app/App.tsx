@@ -1,20 +1,75 @@
 import { useEffect, useState } from 'react';
-import type { DocumentSummary } from '../../../shared/domain/library';
+import { LibraryScreen } from '../features/library/LibraryScreen';
+import { ReaderScreen } from '../features/reader/ReaderScreen';
+import { useLocale, useT } from '../i18n';
 import { apiClient } from '../lib/api-client';
+import { HelpDialog } from './HelpDialog';
+import { navigation, useNavigation } from './navigation';
+import { applySettingsToDocument, useSettings } from './settings';
+import { isTypingTarget } from './shortcut-registry';
+import { Slot } from './slots';
+import { appStrings } from './strings';
+import { TopBar } from './TopBar';
 
 export function App() {
-  const [documents, setDocuments] = useState<DocumentSummary[]>([]);
+  const t = useT(appStrings);
+  const nav = useNavigation();
+  const settings = useSettings();
+  const locale = useLocale();
+  const [startError, setStartError] = useState<string | null>(null);
+
+  useEffect(() => applySettingsToDocument(settings), [settings]);
   useEffect(() => {
-    void apiClient.call('documents:list', {}).then(setDocuments);
+    document.documentElement.lang = locale;
+  }, [locale]);
+
+  // A fresh start opens the last document read (else the bundled report); an empty library shows the shelf.
+  useEffect(() => {
+    apiClient.call('documents:default', {}).then(
+      (doc) => (doc ? navigation.openDocument(doc.id) : navigation.openLibrary()),
+      (e: unknown) => {
+        setStartError(e instanceof Error ? e.message : String(e));
+        navigation.openLibrary();
+      },
+    );
   }, []);
+
+  useGlobalShortcuts();
+
   return (
-    <main>
-      <h1>研读 Yandu</h1>
-      <ul>
-        {documents.map((d) => (
-          <li key={d.id}>{d.title}</li>
-        ))}
-      </ul>
-    </main>
+    <div className="app">
+      <TopBar />
+      <div className="app-body">
+        {startError && (
+          <p className="app-error" role="alert">
+            {t('noBridge', { message: startError })}
+          </p>
+        )}
+        {nav.screen === 'loading' && <p className="screen-message">{t('starting')}</p>}
+        {nav.screen === 'library' && <LibraryScreen />}
+        {nav.screen === 'reader' && nav.docId && <ReaderScreen docId={nav.docId} />}
+      </div>
+      <HelpDialog />
+      <Slot name="app-overlay" />
+    </div>
   );
+}
+
+/** Ctrl+K (⌘K) search and `?` help, anywhere in the app. */
+function useGlobalShortcuts() {
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.defaultPrevented) return;
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'k') {
+        e.preventDefault();
+        navigation.openSearch();
+      } else if (e.key === '?' && !e.ctrlKey && !e.metaKey && !e.altKey && !isTypingTarget(e.target)) {
+        if (document.querySelector('dialog[open]')) return;
+        e.preventDefault();
+        navigation.setHelpOpen(true);
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
 }

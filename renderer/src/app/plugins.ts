@@ -1,0 +1,9 @@
+/**
+ * Features that extend the shell or the reader register themselves at import time. One line per
+ * feature; each feature's register.ts calls registerSlot / registerPanelTab /
+ * registerDecorationSource / registerReaderOverlay / registerShortcuts.
+ */
+import './general-shortcuts';
+import '../features/reader/register';
+import '../features/glossary/register';
+import '../features/measures/register';

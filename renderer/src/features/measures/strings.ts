@@ -1,0 +1,36 @@
+import { defineStrings } from '../../i18n';
+
+export const measuresStrings = defineStrings(
+  {
+    tab: '指标与举措',
+    indicators: '指标',
+    tasks: '举措',
+    empty: '本文档没有识别出指标或举措。',
+    target: '目标',
+    actual: '实绩',
+    targetGroup: '{period}年预期目标',
+    actualGroup: '{period}年完成情况',
+    otherGroup: '其他指标',
+    periodGroupTarget: '{period} 预期目标',
+    periodGroupActual: '{period} 完成情况',
+    count: '{n} 项',
+    tasksOutside: '其他',
+    jump: '跳到原文：{title}',
+  },
+  {
+    tab: 'Targets & tasks',
+    indicators: 'Indicators',
+    tasks: 'Tasks',
+    empty: 'No indicators or tasks were found in this document.',
+    target: 'Target',
+    actual: 'Actual',
+    targetGroup: '{period} targets',
+    actualGroup: '{period} results',
+    otherGroup: 'Other indicators',
+    periodGroupTarget: '{period} targets',
+    periodGroupActual: '{period} results',
+    count: '{n}',
+    tasksOutside: 'Other',
+    jump: 'Go to the text: {title}',
+  },
+);
