@@ -58,8 +58,12 @@ export async function importFiles(
         const source = { file, format };
         let id: string;
         if (options.replace) {
-          replaceDocument(ctx.db, options.replace, doc, source);
-          id = options.replace;
+          const docId = options.replace;
+          // Annotation re-anchoring sees old and new passages and commits or rolls back with the replace.
+          replaceDocument(ctx.db, docId, doc, source, (previous) =>
+            ctx.replaceHooks.forEach((hook) => hook(docId, previous)),
+          );
+          id = docId;
         } else id = insertDocument(ctx.db, doc, source);
         changed.push(id);
         summary.imported.push({

@@ -7,13 +7,14 @@ export interface DecodedText {
 
 /**
  * Bytes of a text file as a string, the encoding read from the content, never from the name: a
- * byte-order mark if there is one; else UTF-16 if every other byte is zero; else UTF-8 if the bytes
- * are valid UTF-8 (text in GBK almost never is); else GB18030 (a superset of GBK and GB2312) if
- * they are valid there. What decodes to control characters is binary, not text.
+ * byte-order mark if there is one; else UTF-8 if the bytes are valid UTF-8 (text in GBK or UTF-16
+ * almost never is); else UTF-16 if read so it is plausible Chinese text; else GB18030 (a superset
+ * of GBK and GB2312) if the bytes are valid there. What decodes to control characters is binary.
  */
 export function decodeText(bytes: Uint8Array, file: string): DecodedText {
   const decoded = decodeBytes(bytes);
-  if (!decoded) throw new AppError('file_encoding', { file });
+  if (!decoded)
+    throw new AppError(controlByteShare(bytes) > 0.01 ? 'file_binary' : 'file_encoding', { file });
   if (!looksLikeText(decoded.text)) throw new AppError('file_binary', { file });
   return decoded;
 }
@@ -23,9 +24,7 @@ function decodeBytes(bytes: Uint8Array): DecodedText | null {
     return tryDecode(bytes.subarray(3), 'utf-8');
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return tryDecode(bytes.subarray(2), 'utf-16le');
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return tryDecode(bytes.subarray(2), 'utf-16be');
-  const utf16 = utf16WithoutBom(bytes);
-  if (utf16) return tryDecode(bytes, utf16);
-  return tryDecode(bytes, 'utf-8') ?? tryDecode(bytes, 'gb18030');
+  return tryDecode(bytes, 'utf-8') ?? utf16WithoutBom(bytes) ?? tryDecode(bytes, 'gb18030');
 }
 
 function tryDecode(bytes: Uint8Array, encoding: DecodedText['encoding']): DecodedText | null {
@@ -36,20 +35,46 @@ function tryDecode(bytes: Uint8Array, encoding: DecodedText['encoding']): Decode
   }
 }
 
-/** Chinese or ASCII text in UTF-16 has a zero in one byte of most code units; count them. */
-function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
-  const sample = Math.min(bytes.length - (bytes.length % 2), 4096);
-  if (sample < 8) return null;
-  let evenZeros = 0;
-  let oddZeros = 0;
-  for (let i = 0; i < sample; i += 2) {
-    if (bytes[i] === 0) evenZeros++;
-    if (bytes[i + 1] === 0) oddZeros++;
+/**
+ * UTF-16 without a mark: decoded the right way round, Chinese text is almost all CJK characters,
+ * ASCII and punctuation, with line ends; any other reading of the bytes scatters over the BMP.
+ */
+function utf16WithoutBom(bytes: Uint8Array): DecodedText | null {
+  if (bytes.length % 2 !== 0) return null;
+  for (const encoding of ['utf-16le', 'utf-16be'] as const) {
+    const decoded = tryDecode(bytes, encoding);
+    if (decoded && decoded.text.includes('\n') && plausibleShare(decoded.text) > 0.95) return decoded;
   }
-  const units = sample / 2;
-  if (oddZeros > units * 0.3 && evenZeros < units * 0.05) return 'utf-16le';
-  if (evenZeros > units * 0.3 && oddZeros < units * 0.05) return 'utf-16be';
   return null;
+}
+
+function plausibleShare(text: string): number {
+  const sample = text.slice(0, 8000);
+  let ok = 0;
+  for (const ch of sample) {
+    const c = ch.codePointAt(0)!;
+    if (
+      (c >= 0x20 && c < 0x7f) ||
+      c === 0x0a ||
+      c === 0x0d ||
+      c === 0x09 ||
+      (c >= 0x4e00 && c <= 0x9fff) ||
+      (c >= 0x3000 && c <= 0x303f) ||
+      (c >= 0xff00 && c <= 0xffef) ||
+      (c >= 0x2000 && c <= 0x206f) ||
+      c === 0xa0
+    )
+      ok++;
+  }
+  return sample.length ? ok / sample.length : 0;
+}
+
+/** Bytes below 0x20 other than tab, line feed, form feed and carriage return: rare in text in any 8-bit encoding. */
+function controlByteShare(bytes: Uint8Array): number {
+  const sample = bytes.subarray(0, 64 * 1024);
+  let n = 0;
+  for (const b of sample) if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d) n++;
+  return sample.length ? n / sample.length : 0;
 }
 
 /** Text has almost no control characters besides line breaks and tabs, and no replacement marks. */

@@ -1,4 +1,5 @@
 import { AppError } from '../../core/app-error';
+import { preferSimplified, unifyRadicals } from './cjk-radicals';
 
 /** The fields of pdf.js's text items that layout needs. */
 interface TextItem {
@@ -52,7 +53,9 @@ export async function pdfBlocks(bytes: Buffer, file: string): Promise<string[]> 
   }
   await doc.destroy();
   if (!pages.some((p) => p.some((l) => l.text.trim()))) throw new AppError('pdf_no_text', { file });
-  return toParagraphs(dropRunning(pages));
+  const paragraphs = toParagraphs(dropRunning(pages));
+  const simplified = preferSimplified(paragraphs.join('\n'));
+  return simplified.split('\n');
 }
 
 function toLines(items: TextItem[], page: number): PdfLine[] {
@@ -75,7 +78,7 @@ function toLines(items: TextItem[], page: number): PdfLine[] {
     } else
       lines.push({ page, x: item.x, y: item.y, end: item.x + item.width, size: item.size, text: item.str });
   }
-  for (const l of lines) l.text = l.text.trim();
+  for (const l of lines) l.text = unifyRadicals(l.text).trim();
   return lines.filter((l) => l.text).sort((a, b) => b.y - a.y || a.x - b.x);
 }
 

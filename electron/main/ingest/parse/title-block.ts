@@ -149,7 +149,7 @@ function readHeaderLine(lines: Line[], i: number, limit: number, c: Collected): 
     c.speaker = t;
     return 0;
   }
-  if (t.length >= 2 && t.length <= 60 && !/[。！？，,：:；;]/.test(t.slice(0, -1)) && !/[：:]$/.test(t)) {
+  if (t.length >= 2 && t.length <= 60 && !/[。！？!?，,：:；;]/.test(t)) {
     // `政府工作报` ⏎ `告`: a title broken mid-word.
     const next = lines[i + 1]?.compact ?? '';
     if (!/报告$/.test(t) && /^.{1,2}$/.test(next) && /报告$/.test(t + next)) {
