@@ -104,8 +104,8 @@ describe('bad input', () => {
 
     expect(core.ctx.db.pragma('integrity_check', { simple: true })).toBe('ok');
     const after = counts(core);
-    expect(after.documents).toBe(before.counts.documents + 1);
-    expect(after.passages).toBe(before.counts.passages + 3);
+    expect(after.documents).toBe(before.counts.documents! + 1);
+    expect(after.passages).toBe(before.counts.passages! + 3);
     expect(getDocumentBundle(core.ctx.db, seedId)).toEqual(before.bundle);
   }, 60_000);
 
