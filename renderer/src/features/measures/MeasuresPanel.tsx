@@ -1,6 +1,7 @@
+import type { ReactNode } from 'react';
 import type { Measure, Section } from '../../../../shared/domain/library';
 import { useT, type KeyOf, type Translate } from '../../i18n';
-import { useReader, type PanelProps } from '../reader';
+import { headingLabel, useReader, type PanelProps } from '../reader';
 import {
   groupIndicators,
   titlesRange,
@@ -16,13 +17,32 @@ export function MeasuresPanel({ doc }: PanelProps) {
   if (doc.measures.length === 0) return <p className="panel-empty">{t('empty')}</p>;
   const indicatorGroups = groupIndicators(doc.measures);
   const tasks = doc.measures.filter((m) => m.kind === 'task');
+  // What is planned comes first (targets, then tasks); what was achieved follows.
+  const planned = indicatorGroups.filter((g) => g.status === 'target');
+  const achieved = indicatorGroups.filter((g) => g.status !== 'target');
   return (
     <div className="panel measures-panel">
-      {indicatorGroups.map((g) => (
+      {planned.map((g) => (
         <IndicatorSection key={`${g.status}|${g.period}`} group={g} />
       ))}
       {tasks.length > 0 && <TaskSection tasks={tasks} />}
+      {achieved.map((g) => (
+        <IndicatorSection key={`${g.status}|${g.period}`} group={g} />
+      ))}
     </div>
+  );
+}
+
+/** A collapsible group with its title and count; the body is a labelled region. */
+function Group({ title, count, children }: { title: string; count: string; children: ReactNode }) {
+  return (
+    <details className="ms-group" open>
+      <summary className="ms-group-title">
+        <span className="ms-group-name">{title}</span>
+        <span className="panel-count">{count}</span>
+      </summary>
+      <section aria-label={title}>{children}</section>
+    </details>
   );
 }
 
@@ -38,11 +58,7 @@ function IndicatorSection({ group }: { group: IndicatorGroup }) {
   const t = useT(measuresStrings);
   const title = groupTitle(t, group);
   return (
-    <section className="ms-group" aria-label={title}>
-      <h3 className="ms-group-title">
-        {title}
-        <span className="panel-count">{t('count', { n: group.count })}</span>
-      </h3>
+    <Group title={title} count={t('count', { n: group.count })}>
       <ul className="ms-indicators">
         {group.rows.map((row) => (
           <li key={row.id}>
@@ -50,7 +66,7 @@ function IndicatorSection({ group }: { group: IndicatorGroup }) {
           </li>
         ))}
       </ul>
-    </section>
+    </Group>
   );
 }
 
@@ -100,14 +116,12 @@ function TaskSection({ tasks }: { tasks: Measure[] }) {
     groups.set(key, g);
   }
   return (
-    <section className="ms-group" aria-label={t('tasks')}>
-      <h3 className="ms-group-title">
-        {t('tasks')}
-        <span className="panel-count">{t('count', { n: tasks.length })}</span>
-      </h3>
+    <Group title={t('tasks')} count={t('count', { n: tasks.length })}>
       {[...groups.values()].map(({ section, items }) => (
         <div key={section?.id ?? ''} className="ms-task-group">
-          <h4 className="ms-task-section">{section ? section.title : t('tasksOutside')}</h4>
+          <h4 className="ms-task-section">
+            {section ? headingLabel(section) + section.title : t('tasksOutside')}
+          </h4>
           <ul className="ms-tasks">
             {items.map((m) => (
               <li key={m.id}>
@@ -129,6 +143,6 @@ function TaskSection({ tasks }: { tasks: Measure[] }) {
           </ul>
         </div>
       ))}
-    </section>
+    </Group>
   );
 }

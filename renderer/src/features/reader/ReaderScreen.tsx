@@ -5,18 +5,20 @@ import { navigation, useNavigation, type TextRange } from '../../app/navigation'
 import { updateSettings, useSettings } from '../../app/settings';
 import { useT } from '../../i18n';
 import { ContextPanel } from './ContextPanel';
-import { DecorationHosts, leadDecorations, mergeDecorations } from './decorations';
-import { buildDocIndex } from './model/doc-index';
+import { DecorationHosts } from './decoration-hosts';
+import { leadDecorations, mergeDecorations } from './model/merge-decorations';
+import { buildDocIndex, type DocIndex } from './model/doc-index';
 import {
   usePanelTabs,
   useDecorationSources,
   useReaderOverlays,
+  type Decoration,
   type DecorationMap,
   type PanelRequest,
 } from './extensions';
 import { FootnoteLayer } from './footnotes';
 import { Outline } from './Outline';
-import { ReaderContext, type ReaderApi } from './reader-context';
+import { CurrentPassageContext, ReaderContext, type ReaderApi } from './reader-context';
 import { readerStrings } from './strings';
 import { TextPane } from './TextPane';
 import { useReaderKeys } from './use-reader-keys';
@@ -52,6 +54,8 @@ export function ReaderScreen({ docId }: { docId: string }) {
 }
 
 let panelNonce = 0;
+/** The last merged decorations per open document, so unchanged passages keep their arrays (and skip re-rendering). */
+const lastMerged = new WeakMap<DocIndex, ReadonlyMap<string, readonly Decoration[]>>();
 
 function Reader({ doc }: { doc: DocumentBundle }) {
   const t = useT(readerStrings);
@@ -108,66 +112,66 @@ function Reader({ doc }: { doc: DocumentBundle }) {
   const leads = useMemo(() => leadDecorations(index), [index]);
   const focus =
     target?.docId === docId && target.range ? { passageId: target.passageId, range: target.range } : null;
-  const decorations = useMemo(
-    () =>
-      mergeDecorations(
-        [leads, ...sources.map((s) => sourceMaps[s.id]).filter((m) => m !== undefined)],
-        focus,
-      ),
+  const decorations = useMemo(() => {
+    const maps = [leads, ...sources.map((s) => sourceMaps[s.id]).filter((m) => m !== undefined)];
+    const merged = mergeDecorations(maps, focus, lastMerged.get(index));
+    lastMerged.set(index, merged);
+    return merged;
     // focus is rebuilt every render; its fields are the real dependencies
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [leads, sources, sourceMaps, focus?.passageId, focus?.range.start, focus?.range.end],
-  );
+  }, [index, leads, sources, sourceMaps, focus?.passageId, focus?.range.start, focus?.range.end]);
 
   const api = useMemo<ReaderApi>(
-    () => ({ doc, index, currentPassageId: current, openPassage, openPanel, citation: index.citation }),
-    [doc, index, current, openPassage, openPanel],
+    () => ({ doc, index, openPassage, openPanel, citation: index.citation }),
+    [doc, index, openPassage, openPanel],
   );
 
   return (
     <ReaderContext.Provider value={api}>
-      <DecorationHosts sources={sources} doc={doc} report={report} />
-      <FootnoteLayer glossaryById={index.glossaryById} onOpenGlossary={openGlossaryEntry}>
-        <div
-          className="reader"
-          data-outline={settings.outlineOpen ? 'open' : 'closed'}
-          data-panel={settings.panelOpen && tabs.length ? 'open' : 'closed'}
-        >
-          <nav className="pane outline-pane" aria-label={t('outline')} hidden={!settings.outlineOpen}>
-            <Outline index={index} title={doc.document.title} currentPassageId={current} onGo={goTo} />
-          </nav>
-          <div className="text-column">
-            <main className="pane text-pane" ref={paneRef} aria-label={t('text')}>
-              <TextPane
-                doc={doc}
-                index={index}
-                decorations={decorations}
-                paneRef={paneRef}
-                onCurrentChange={setCurrent}
-                onCopyPassage={copyPassage}
-                copyText={copyText}
-              />
-            </main>
-            <ReaderStatus index={index} currentPassageId={current} notice={notice} />
-          </div>
-          <aside
-            className="pane context-pane"
-            aria-label={t('context')}
-            hidden={!settings.panelOpen || tabs.length === 0}
+      <CurrentPassageContext.Provider value={current}>
+        <DecorationHosts sources={sources} doc={doc} report={report} />
+        <FootnoteLayer glossaryById={index.glossaryById} onOpenGlossary={openGlossaryEntry}>
+          <div
+            className="reader"
+            data-outline={settings.outlineOpen ? 'open' : 'closed'}
+            data-panel={settings.panelOpen && tabs.length ? 'open' : 'closed'}
           >
-            <ContextPanel
-              doc={doc}
-              tabs={tabs}
-              activeId={settings.panelTab}
-              request={panelRequest}
-              onSelect={(panelTab) => updateSettings({ panelTab })}
-            />
-          </aside>
-        </div>
-      </FootnoteLayer>
-      {overlays.map(({ id, Component }) => (
-        <Component key={id} doc={doc} />
-      ))}
+            <nav className="pane outline-pane" aria-label={t('outline')} hidden={!settings.outlineOpen}>
+              <Outline index={index} title={doc.document.title} currentPassageId={current} onGo={goTo} />
+            </nav>
+            <div className="text-column">
+              <main className="pane text-pane" ref={paneRef} aria-label={t('text')}>
+                <TextPane
+                  doc={doc}
+                  index={index}
+                  decorations={decorations}
+                  paneRef={paneRef}
+                  onCurrentChange={setCurrent}
+                  onCopyPassage={copyPassage}
+                  copyText={copyText}
+                />
+              </main>
+              <ReaderStatus index={index} currentPassageId={current} notice={notice} />
+            </div>
+            <aside
+              className="pane context-pane"
+              aria-label={t('context')}
+              hidden={!settings.panelOpen || tabs.length === 0}
+            >
+              <ContextPanel
+                doc={doc}
+                tabs={tabs}
+                activeId={settings.panelTab}
+                request={panelRequest}
+                onSelect={(panelTab) => updateSettings({ panelTab })}
+              />
+            </aside>
+          </div>
+        </FootnoteLayer>
+        {overlays.map(({ id, Component }) => (
+          <Component key={id} doc={doc} />
+        ))}
+      </CurrentPassageContext.Provider>
     </ReaderContext.Provider>
   );
 }
