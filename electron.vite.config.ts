@@ -10,7 +10,12 @@ export default defineConfig({
   main: {
     build: {
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          'parse-worker': resolve(__dirname, 'electron/main/ingest/worker/parse-worker.ts'),
+        },
+      },
     },
   },
   preload: {

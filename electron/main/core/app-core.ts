@@ -5,6 +5,7 @@ import type { Locale } from '../../../shared/ipc/errors';
 import { importFiles } from '../ingest/import-service';
 import type { Handlers } from '../ipc/dispatch';
 import { documentHandlers } from '../ipc/handlers/documents';
+import { importHandlers } from '../ipc/handlers/imports';
 import { openDatabase, type OpenOptions } from '../store/database';
 import type { CoreContext, PlatformServices } from './context';
 import { LibraryEvents } from './library-events';
@@ -34,7 +35,7 @@ export function createCore(options: CoreOptions): Core {
     replaceHooks: [],
     platform: options.platform ?? { chooseDocuments: async () => [] },
   };
-  const handlers: Handlers = mergeHandlers(documentHandlers(ctx));
+  const handlers: Handlers = mergeHandlers(documentHandlers(ctx), importHandlers(ctx));
   return { ctx, handlers, close: () => db.close() };
 }
 

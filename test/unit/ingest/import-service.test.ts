@@ -167,6 +167,14 @@ describe('parsing off the main thread', () => {
     const entry = findWorkerEntry(path.resolve(__dirname, '../../../electron/main/ingest/worker'));
     expect(entry).toEqual({ file: expect.stringMatching(/parse-worker\.ts$/), typescript: true });
     expect(findWorkerEntry(dir)).toBeNull();
+    const out = path.join(dir, 'out-main');
+    fs.mkdirSync(path.join(out, 'chunks'), { recursive: true });
+    fs.writeFileSync(path.join(out, 'parse-worker.js'), '');
+    expect(findWorkerEntry(out)).toEqual({ file: path.join(out, 'parse-worker.js'), typescript: false });
+    expect(findWorkerEntry(path.join(out, 'chunks'))).toEqual({
+      file: path.join(out, 'parse-worker.js'),
+      typescript: false,
+    });
   });
 
   it('parses in a worker thread to the same document, and carries error codes back', async () => {

@@ -25,8 +25,9 @@ export interface WorkerEntry {
  * Null when neither is there.
  */
 export function findWorkerEntry(dir = __dirname): WorkerEntry | null {
-  const built = path.join(dir, 'parse-worker.js');
-  if (fs.existsSync(built)) return { file: built, typescript: false };
+  // The bundler may move this code into a chunk folder below the entry's.
+  for (const built of [path.join(dir, 'parse-worker.js'), path.join(dir, '..', 'parse-worker.js')])
+    if (fs.existsSync(built)) return { file: built, typescript: false };
   const source = path.join(dir, 'parse-worker.ts');
   if (!fs.existsSync(source)) return null;
   try {
