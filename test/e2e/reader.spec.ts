@@ -12,7 +12,13 @@ test.describe('reading the bundled report', () => {
     await expect(reader.outlineSections()).toHaveCount(21);
     await expect(reader.outlineParts().first()).toContainText('2020年和“十三五”工作回顾');
 
+    // The outline jumps to a section; its first paragraph opens with a lead phrase set in bold.
+    await reader.outlineSections().filter({ hasText: '疫情防控工作取得显著成效' }).click();
     const passage = reader.passage('第一时间启动突发公共卫生事件一级响应');
+    await expect(passage).toBeFocused();
+    await expect(passage).toBeInViewport();
+    await expect(reader.outlineCurrent()).toHaveText('硬核举措“防扩散”');
+    await expect(reader.status).toHaveText('《2021年湖里区人民政府工作报告》一（一）第1段');
     await expect(reader.leadOf(passage)).toHaveText('硬核举措“防扩散”。');
     await expect(reader.leadOf(passage)).toHaveCSS('font-weight', '700');
     await expect(passage).toHaveCSS('font-family', /^"Noto Serif CJK SC"/);

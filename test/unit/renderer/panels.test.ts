@@ -56,6 +56,13 @@ describe('writtenValue', () => {
   });
 });
 
+describe('qualifierFirst', () => {
+  it('puts 约/近/超 before the number and 左右/以上/以内 after it', () => {
+    expect(['约', '近', '超'].map(qualifierFirst)).toEqual([true, true, true]);
+    expect(['左右', '以上', '以内', '以下'].map(qualifierFirst)).toEqual([false, false, false, false]);
+  });
+});
+
 describe('titlesRange', () => {
   it('spans all titles found in order, or null when none is in the text', () => {
     const text = '全年预计实现地区生产总值1360亿元、增长5.0%左右,财政总收入226.9亿元';

@@ -4,6 +4,7 @@ import { useT, type KeyOf, type Translate } from '../../i18n';
 import { headingLabel, useReader, type PanelProps } from '../reader';
 import {
   groupIndicators,
+  qualifierFirst,
   titlesRange,
   writtenValue,
   type IndicatorGroup,
@@ -93,9 +94,14 @@ function IndicatorCard({ row }: { row: IndicatorRow }) {
         {row.figures.map((m) => (
           <span key={m.id} className="ms-figure">
             {m.change && <span className="ms-change">{m.change}</span>}
+            {m.qualifier && qualifierFirst(m.qualifier) && (
+              <span className="ms-qualifier">{m.qualifier}</span>
+            )}
             <span className="ms-value">{writtenValue(m)}</span>
             {m.unit && <span className="ms-unit">{m.unit}</span>}
-            {m.qualifier && <span className="ms-qualifier">{m.qualifier}</span>}
+            {m.qualifier && !qualifierFirst(m.qualifier) && (
+              <span className="ms-qualifier">{m.qualifier}</span>
+            )}
           </span>
         ))}
       </span>

@@ -75,7 +75,11 @@ function Reader({ doc }: { doc: DocumentBundle }) {
   const goTo = useCallback((passageId: string, flash = false) => {
     const el = paneRef.current?.querySelector<HTMLElement>(`[data-passage-id="${CSS.escape(passageId)}"]`);
     if (!el) return;
-    el.scrollIntoView({ block: 'start' });
+    // The first paragraph of a section comes into view under its heading(s).
+    let top: HTMLElement = el;
+    while (top.previousElementSibling instanceof HTMLElement && top.previousElementSibling.dataset.sectionId)
+      top = top.previousElementSibling;
+    top.scrollIntoView({ block: 'start' });
     el.focus({ preventScroll: true });
     setCurrent(passageId);
     if (flash) {

@@ -64,3 +64,8 @@ export function titlesRange(text: string, titles: readonly string[]): { start: n
   }
   return end < 0 ? null : { start, end };
 }
+
+/** 约 / 近 / 超 read before the number (约1360亿元); 左右 / 以上 / 以内 / 以下 after it. */
+export function qualifierFirst(qualifier: string): boolean {
+  return /^(约|近|超|超过|达|逾)$/.test(qualifier);
+}

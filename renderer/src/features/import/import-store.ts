@@ -1,0 +1,37 @@
+import { apiClient, ApiError } from '../../lib/api-client';
+import { createStore } from '../../lib/store';
+import { applyProgress, applyResult, newBatch, type Batch } from './model/batch';
+
+/** The latest batch, shown by the progress strip until dismissed. */
+export const importBatch = createStore<Batch | null>(null);
+
+let sequence = 0;
+
+/**
+ * Starts importing absolute paths: progress events of this batch move its rows, the reply settles
+ * them. One batch at a time is shown; a new one replaces a finished one.
+ */
+export async function startImport(files: string[], replace?: string): Promise<void> {
+  if (!files.length) return;
+  const batchId = `ui${Date.now().toString(36)}${(sequence++).toString(36)}`;
+  importBatch.set(newBatch(batchId, files));
+  let off: (() => void) | undefined;
+  try {
+    off = apiClient.on('import:progress', (e) => importBatch.set((b) => (b ? applyProgress(b, e) : b)));
+  } catch {
+    off = undefined;
+  }
+  try {
+    const result = await apiClient.call('imports:start', { files, batchId, ...(replace ? { replace } : {}) });
+    importBatch.set((b) => (b && b.id === batchId ? applyResult(b, result) : b));
+  } catch (error) {
+    const message = error instanceof ApiError || error instanceof Error ? error.message : String(error);
+    importBatch.set((b) => (b && b.id === batchId ? { ...b, running: false, error: message } : b));
+  } finally {
+    off?.();
+  }
+}
+
+export function dismissImport(): void {
+  importBatch.set((b) => (b && !b.running ? null : b));
+}
