@@ -3,6 +3,7 @@ import type { DocumentSummary, Measure } from '../../../shared/domain/library';
 import { groupByYear } from '../../../renderer/src/features/library/model/group-by-year';
 import {
   groupIndicators,
+  qualifierFirst,
   titlesRange,
   writtenValue,
 } from '../../../renderer/src/features/measures/model/group-measures';
