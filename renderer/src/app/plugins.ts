@@ -7,3 +7,4 @@ import './general-shortcuts';
 import '../features/reader/register';
 import '../features/glossary/register';
 import '../features/measures/register';
+import '../features/import/register';

@@ -36,4 +36,8 @@ export const apiClient = {
   on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void {
     return bridge().on(event, listener);
   },
+  /** The absolute path of a dropped file (Electron's webUtils via the preload); '' where there is none. */
+  pathForFile(file: File): string {
+    return window.api?.pathForFile(file) ?? '';
+  },
 };

@@ -28,7 +28,14 @@ export function newBatch(id: string, files: string[]): Batch {
     id,
     running: true,
     error: null,
-    files: files.map((file) => ({ file, name: baseName(file), status: 'waiting', message: null, documentId: null, passages: null })),
+    files: files.map((file) => ({
+      file,
+      name: baseName(file),
+      status: 'waiting',
+      message: null,
+      documentId: null,
+      passages: null,
+    })),
   };
 }
 
@@ -38,20 +45,30 @@ export function applyProgress(batch: Batch, e: ImportProgressEvent): Batch {
   const status: FileStatus = e.phase === 'parsing' ? 'reading' : e.phase;
   return {
     ...batch,
-    files: batch.files.map((row, i) => (i === e.index ? { ...row, status, message: e.message ?? row.message } : row)),
+    files: batch.files.map((row, i) =>
+      i === e.index ? { ...row, status, message: e.message ?? row.message } : row,
+    ),
   };
 }
 
 /** The reply settles every file, whatever events were missed. */
 export function applyResult(batch: Batch, result: ImportBatchResult): Batch {
   const byFile = new Map<string, Partial<FileRow>>();
-  for (const d of result.imported) byFile.set(d.file, { status: 'done', documentId: d.id, passages: d.passages, message: null });
-  for (const s of result.skipped) byFile.set(s.file, { status: 'skipped', documentId: s.existingId ?? null, message: s.reason });
+  for (const d of result.imported)
+    byFile.set(d.file, { status: 'done', documentId: d.id, passages: d.passages, message: null });
+  for (const s of result.skipped)
+    byFile.set(s.file, { status: 'skipped', documentId: s.existingId ?? null, message: s.reason });
   for (const f of result.failed) byFile.set(f.file, { status: 'failed', message: f.error });
   return { ...batch, running: false, files: batch.files.map((row) => ({ ...row, ...byFile.get(row.file) })) };
 }
 
-export function tally(batch: Batch): { done: number; imported: number; skipped: number; failed: number; total: number } {
+export function tally(batch: Batch): {
+  done: number;
+  imported: number;
+  skipped: number;
+  failed: number;
+  total: number;
+} {
   const count = (s: FileStatus) => batch.files.filter((f) => f.status === s).length;
   const imported = count('done');
   const skipped = count('skipped');

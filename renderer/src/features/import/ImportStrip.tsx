@@ -1,0 +1,78 @@
+import { useState } from 'react';
+import { navigation } from '../../app/navigation';
+import { useT } from '../../i18n';
+import { useStore } from '../../lib/store';
+import { dismissImport, importBatch } from './import-store';
+import { tally, type FileRow } from './model/batch';
+import { importStrings } from './strings';
+
+/** The strip at the foot of the window while and after a batch runs: a bar, a count, each file's outcome. */
+export function ImportStrip() {
+  const t = useT(importStrings);
+  const batch = useStore(importBatch);
+  const [open, setOpen] = useState(false);
+  if (!batch) return null;
+  const n = tally(batch);
+  const current = batch.files.find((f) => f.status === 'reading' || f.status === 'storing');
+  const headline = batch.error
+    ? t('failedToStart', { message: batch.error })
+    : batch.running
+      ? t('running', { done: n.done, total: n.total })
+      : t('finished', { imported: n.imported, skipped: n.skipped, failed: n.failed });
+  const showList = open || (!batch.running && (n.failed > 0 || n.skipped > 0));
+  return (
+    <section
+      className="import-strip"
+      aria-label={t('results')}
+      data-state={batch.running ? 'running' : 'finished'}
+    >
+      <div className="import-strip-head">
+        <p className="import-strip-title" role="status" aria-live="polite">
+          {headline}
+        </p>
+        <progress className="import-strip-bar" max={n.total} value={n.done} aria-label={headline} />
+        {current && <span className="import-strip-current">{t('current', { file: current.name })}</span>}
+        <button type="button" className="link-button" onClick={() => setOpen((o) => !o)}>
+          {showList ? t('hideDetails') : t('details')}
+        </button>
+        {!batch.running && (
+          <button type="button" className="link-button" onClick={dismissImport}>
+            {t('dismiss')}
+          </button>
+        )}
+      </div>
+      {showList && (
+        <ul className="import-files">
+          {batch.files.map((row, i) => (
+            <FileLine key={`${i}-${row.file}`} row={row} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function FileLine({ row }: { row: FileRow }) {
+  const t = useT(importStrings);
+  return (
+    <li className="import-file" data-status={row.status}>
+      <span className="import-file-status">{t(row.status)}</span>
+      <span className="import-file-name" title={row.file}>
+        {row.name}
+      </span>
+      {row.passages !== null && (
+        <span className="import-file-count">{t('passages', { n: row.passages })}</span>
+      )}
+      {row.message && <span className="import-file-message">{row.message}</span>}
+      {row.documentId && row.status !== 'failed' && (
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => navigation.openDocument(row.documentId!)}
+        >
+          {t('open')}
+        </button>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,8 @@
+import { registerSlot } from '../../app/slots';
+import { DropZone } from './DropZone';
+import { ImportButtons } from './ImportButtons';
+import { ImportStrip } from './ImportStrip';
+
+registerSlot('library-toolbar', 'import', ImportButtons);
+registerSlot('app-overlay', 'import-drop', DropZone);
+registerSlot('app-overlay', 'import-strip', ImportStrip);
