@@ -121,7 +121,7 @@ test.describe('reading the bundled report', () => {
 });
 
 test.describe('reader settings and copying', () => {
-  test('dark theme and large print persist across a restart', async ({ app }) => {
+  test('dark theme, large print and pane layout persist across a restart', async ({ app }) => {
     await app.start();
     const { page, reader } = app;
     await page.getByRole('button', { name: '设置' }).click();
@@ -133,9 +133,15 @@ test.describe('reader settings and copying', () => {
     const passage = reader.passage('第一时间启动突发公共卫生事件一级响应');
     await expect(passage).toHaveCSS('font-size', '21px');
 
+    await page.getByRole('button', { name: '显示或隐藏目录' }).click();
+    await expect(reader.outline).toBeHidden();
+
     await page.reload();
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
     await expect(passage).toHaveCSS('font-size', '21px');
+    await expect(reader.outline).toBeHidden();
+    await page.getByRole('button', { name: '显示或隐藏目录' }).click();
+    await expect(reader.outlineParts()).toHaveCount(3);
     await reader.marker(reader.passage('2020年,面对突如其来'), 1).hover();
     await expect(reader.popover).toBeVisible();
     await page.screenshot({ path: screenshotPath('reader-dark-large') });
