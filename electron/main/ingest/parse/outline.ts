@@ -20,7 +20,7 @@ const ADDRESS = /^(各位代表|同志们|代表们)[!！,，:：]/;
 /** Closing parts without a number (`结束语`). */
 const CLOSING = /^(结束语|结语)$/;
 /** A lead phrase alone on its line: short, one clause, closed by 。. */
-const LEAD_LINE = /^([^，,；;：:、。！!？?]{2,24})。$/;
+const LEAD_LINE = /^([^，,；;：:、。！!？?]{4,24})。$/;
 
 /**
  * Turns paragraphs into sections and the blocks under them. A heading counts only where its
@@ -67,7 +67,7 @@ export function buildOutline(paragraphs: Paragraph[]): { sections: ParsedSection
       blocks.push({ text: p.text, sectionIndex: section, lead: null });
       continue;
     }
-    if (pendingLead !== null) {
+    if (pendingLead !== null && !ADDRESS.test(p.text) && p.text.length > pendingLead.length + 1) {
       // The lead line and the paragraph it opens become one passage.
       const leadBlock = blocks.pop()!;
       blocks.push({
@@ -78,6 +78,7 @@ export function buildOutline(paragraphs: Paragraph[]): { sections: ParsedSection
       pendingLead = null;
       continue;
     }
+    pendingLead = null;
     blocks.push({ text: p.text, sectionIndex: section, lead: null });
   }
   return { sections, blocks };
