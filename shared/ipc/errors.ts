@@ -82,6 +82,24 @@ export const errorMessages = {
     'zh-CN': (p: Params) => `${p.file} 与资料库中的《${p.title}》内容相同，已跳过。`,
     en: (p: Params) => `${p.file} has the same content as “${p.title}” already in the library; skipped.`,
   },
+  // Annotations.
+  annotation_range: {
+    'zh-CN': (p: Params) => `批注范围无效：${p.start}–${p.end}（该段共 ${p.length} 字）。`,
+    en: (p: Params) =>
+      `Invalid annotation range ${p.start}–${p.end} (the passage has ${p.length} characters).`,
+  },
+  annotation_orphaned: {
+    'zh-CN': () => '这条批注在当前版本中找不到原文位置，不能调整范围；可以删除或保留其内容。',
+    en: () => 'This annotation has no place in the current edition, so its range cannot be changed.',
+  },
+  annotation_history_stale: {
+    'zh-CN': () => '批注已在别处被修改，无法撤销或重做这一步。',
+    en: () => 'The annotation was changed elsewhere; this step cannot be undone or redone.',
+  },
+  annotation_import_invalid: {
+    'zh-CN': (p: Params) => `无法导入批注文件：${p.reason}`,
+    en: (p: Params) => `Cannot import the annotation file: ${p.reason}`,
+  },
 } satisfies Record<string, Record<Locale, Message>>;
 
 export type ErrorCode = keyof typeof errorMessages;

@@ -1,6 +1,13 @@
 import type { CliCommand } from '../command';
+import { annotateCommand, annotationsCommand } from './annotations';
 import { importCommand } from './import';
 import { exportCommand, listCommand } from './library';
 
 /** Every subcommand, in the order `yandu --help` lists them. */
-export const commands: CliCommand[] = [importCommand, listCommand, exportCommand];
+export const commands: CliCommand[] = [
+  importCommand,
+  listCommand,
+  exportCommand,
+  annotateCommand,
+  annotationsCommand,
+];

@@ -4,6 +4,7 @@ import { channelNames } from '../../../shared/ipc/contract';
 import type { Locale } from '../../../shared/ipc/errors';
 import { importFiles } from '../ingest/import-service';
 import type { Handlers } from '../ipc/dispatch';
+import { annotationHandlers } from '../ipc/handlers/annotations';
 import { documentHandlers } from '../ipc/handlers/documents';
 import { importHandlers } from '../ipc/handlers/imports';
 import { openDatabase, type OpenOptions } from '../store/database';
@@ -35,7 +36,11 @@ export function createCore(options: CoreOptions): Core {
     replaceHooks: [],
     platform: options.platform ?? { chooseDocuments: async () => [] },
   };
-  const handlers: Handlers = mergeHandlers(documentHandlers(ctx), importHandlers(ctx));
+  const handlers: Handlers = mergeHandlers(
+    documentHandlers(ctx),
+    annotationHandlers(ctx),
+    importHandlers(ctx),
+  );
   return { ctx, handlers, close: () => db.close() };
 }
 

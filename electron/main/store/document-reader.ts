@@ -25,7 +25,7 @@ export function listDocuments(db: Db): DocumentSummary[] {
         (SELECT count(*) FROM passages p WHERE p.document_id = d.id) AS passages,
         (SELECT count(*) FROM glossary_entries g WHERE g.document_id = d.id) AS glossary,
         (SELECT count(*) FROM measures m WHERE m.document_id = d.id) AS measures,
-        0 AS annotations
+        (SELECT count(*) FROM annotations a WHERE a.document_id = d.id) AS annotations
        FROM documents d
        ORDER BY d.year IS NULL, d.year DESC, d.date DESC, d.title`,
     )

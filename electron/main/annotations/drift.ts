@@ -1,0 +1,38 @@
+import type {
+  AnchorContext,
+  DriftItem,
+  DriftOutcome,
+  DriftReport,
+} from '../../../shared/ipc/channels/annotations';
+import type { Db } from '../store/database';
+
+interface DriftRow {
+  annotationId: string;
+  outcome: DriftOutcome;
+  before: string;
+  after: string | null;
+}
+
+/** The drift report of a document's latest replace; null for a document never replaced. */
+export function latestDrift(db: Db, documentId: string): DriftReport | null {
+  const doc = db.prepare(`SELECT edition, imported_at AS at FROM documents WHERE id = ?`).get(documentId) as
+    { edition: number; at: string } | undefined;
+  if (!doc || doc.edition < 2) return null;
+  const rows = db
+    .prepare(
+      `SELECT annotation_id AS annotationId, outcome, before_json AS before, after_json AS after
+       FROM annotation_drift WHERE document_id = ? AND edition = ? ORDER BY id`,
+    )
+    .all(documentId, doc.edition) as DriftRow[];
+  const counts: Record<DriftOutcome, number> = { exact: 0, moved: 0, fuzzy: 0, orphaned: 0 };
+  const items = rows.map((r): DriftItem => {
+    counts[r.outcome]++;
+    return {
+      annotationId: r.annotationId,
+      outcome: r.outcome,
+      before: JSON.parse(r.before) as AnchorContext,
+      after: r.after ? (JSON.parse(r.after) as AnchorContext) : null,
+    };
+  });
+  return { documentId, edition: doc.edition, replacedAt: doc.at, counts, items };
+}

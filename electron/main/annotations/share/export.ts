@@ -1,0 +1,61 @@
+import type { AnnotationExport } from '../../../../shared/ipc/channels/annotations';
+import { AppError } from '../../core/app-error';
+import { citationFor } from '../../store/citation';
+import type { Db } from '../../store/database';
+import { listAnnotations } from '../repository';
+import { exportMarkdown } from './markdown';
+import { exportW3C } from './w3c';
+
+/** One document's annotations (or every document's, when `documentId` is omitted) as a file. */
+export function exportAnnotations(
+  db: Db,
+  documentId: string | undefined,
+  format: 'w3c' | 'md',
+  now = new Date(),
+): AnnotationExport {
+  const docs = db
+    .prepare(`SELECT id, title FROM documents ${documentId ? 'WHERE id = ?' : ''} ORDER BY year DESC, title`)
+    .all(...(documentId ? [documentId] : [])) as { id: string; title: string }[];
+  if (documentId && !docs.length) throw new AppError('not_found', { what: '文档', id: documentId });
+  const labels = Object.fromEntries(
+    (
+      db.prepare(`SELECT color, label FROM annotation_colors`).all() as { color: string; label: string }[]
+    ).map((r) => [r.color, r.label]),
+  );
+  const textOf = db.prepare(`SELECT text FROM passages WHERE id = ?`).pluck();
+  const perDoc = docs.map((d) => ({ ...d, annotations: listAnnotations(db, { documentId: d.id }) }));
+  const count = perDoc.reduce((n, d) => n + d.annotations.length, 0);
+  const stem = documentId ?? 'all';
+  const generated = now.toISOString();
+  if (format === 'w3c') {
+    const items = perDoc.flatMap((d) =>
+      d.annotations.map((a) => ({
+        ...a,
+        passageText: a.passageId ? (textOf.get(a.passageId) as string) : null,
+        colorLabel: labels[a.color] ?? a.color,
+      })),
+    );
+    const label = documentId ? `《${docs[0]!.title}》批注` : '研读批注（全部文档）';
+    return {
+      filename: `${stem}-annotations.jsonld`,
+      mime: 'application/ld+json',
+      text: exportW3C(items, label, generated),
+      count,
+    };
+  }
+  const markdown = exportMarkdown(
+    perDoc
+      .filter((d) => d.annotations.length || documentId)
+      .map((d) => ({
+        title: d.title,
+        annotations: d.annotations.map((a) => ({
+          ...a,
+          // The document heading already names the report.
+          citation: a.passageId ? citationFor(db, a.passageId).replace(/^《[^》]*》/, '') : '',
+        })),
+      })),
+    labels,
+    generated,
+  );
+  return { filename: `${stem}-annotations.md`, mime: 'text/markdown', text: markdown, count };
+}

@@ -1,0 +1,214 @@
+import type {
+  AnnotationConflict,
+  AnnotationContent,
+  AnnotationImportResult,
+} from '../../../../shared/ipc/channels/annotations';
+import type { Db } from '../../store/database';
+import { locate } from '../anchoring/locate';
+import { anchoredAt } from '../anchoring/selectors';
+import { contentHash, mergeHistory } from '../content-hash';
+import { recordBatch, type OpChange } from '../oplog';
+import { getAnnotation, normalizeTags, putAnnotation, type StoredAnnotation } from '../repository';
+import { parseW3C, utf16Range, type IncomingAnnotation } from './w3c';
+
+/**
+ * Merging a colleague's file. Same id → the same annotation: each copy remembers the content
+ * hashes it has passed through (`history`), so whichever side is behind takes the other's
+ * content; edits on both sides are a conflict, kept pending (annotation_conflicts) until the user
+ * chooses. New ids are anchored in this library's edition by the re-anchoring rules. Position is
+ * never merged: each library places an annotation in its own edition.
+ */
+interface DocRow {
+  id: string;
+  hash: string;
+}
+
+const contentOf = (a: Pick<StoredAnnotation, keyof AnnotationContent>): AnnotationContent => ({
+  kind: a.kind,
+  color: a.color,
+  note: a.note,
+  tags: a.tags,
+  author: a.author,
+  updated: a.updated,
+});
+
+function findDocument(db: Db, a: IncomingAnnotation): DocRow | undefined {
+  const byId = a.documentId
+    ? (db.prepare(`SELECT id, content_hash AS hash FROM documents WHERE id = ?`).get(a.documentId) as
+        DocRow | undefined)
+    : undefined;
+  if (byId) return byId;
+  return a.editionHash
+    ? (db
+        .prepare(`SELECT id, content_hash AS hash FROM documents WHERE content_hash = ?`)
+        .get(a.editionHash) as DocRow | undefined)
+    : undefined;
+}
+
+/** Places a new annotation: its own position when the edition is the same, else quote and context. */
+function place(db: Db, doc: DocRow, a: IncomingAnnotation): StoredAnnotation {
+  const passages = db
+    .prepare(`SELECT id, text FROM passages WHERE document_id = ? ORDER BY ordinal`)
+    .all(doc.id) as { id: string; text: string }[];
+  const sameEdition = a.editionHash === doc.hash;
+  const own = sameEdition ? passages.findIndex((p) => p.id === a.passageId) : -1;
+  const range = own >= 0 && a.position ? utf16Range(passages[own]!.text, a.position) : null;
+  const found = locate({
+    anchor: {
+      exact: a.quote,
+      prefix: a.prefix,
+      suffix: a.suffix,
+      start: range?.start ?? -1,
+      end: range?.end ?? -1,
+    },
+    passages: passages.map((p) => p.text),
+    corresponding: range ? own : -1,
+    oldText: range ? passages[own]!.text : null,
+  });
+  const base = {
+    id: a.id,
+    documentId: doc.id,
+    kind: a.kind,
+    color: a.color,
+    note: a.note,
+    tags: normalizeTags(a.tags.map((t) => t.slice(0, 40))),
+    author: a.author,
+    created: a.created,
+    updated: a.updated,
+    history: mergeHistory(a.history),
+  };
+  if (!found)
+    return {
+      ...base,
+      passageId: null,
+      start: 0,
+      end: a.quote.length,
+      quote: a.quote,
+      prefix: a.prefix,
+      suffix: a.suffix,
+      status: 'orphaned',
+      editionHash: a.editionHash ?? doc.hash,
+    };
+  return { ...base, ...anchoredAt(passages[found.passageIndex]!, found, doc.hash) };
+}
+
+/** The local copy with the incoming content (position kept), remembering both pasts. */
+export function takeIncoming(local: StoredAnnotation, incoming: IncomingAnnotation): StoredAnnotation {
+  return {
+    ...local,
+    kind: incoming.kind,
+    color: incoming.color,
+    note: incoming.note,
+    tags: normalizeTags(incoming.tags.map((t) => t.slice(0, 40))),
+    updated: incoming.updated,
+    history: mergeHistory(local.history, incoming.history, [contentHash(local)]),
+  };
+}
+
+export function importAnnotations(db: Db, text: string, now: string): AnnotationImportResult {
+  const incoming = parseW3C(text);
+  const result: AnnotationImportResult = {
+    added: 0,
+    updated: 0,
+    unchanged: 0,
+    conflicts: [],
+    orphaned: 0,
+    skipped: 0,
+  };
+  db.transaction(() => {
+    const changes = new Map<string, OpChange[]>();
+    const record = (documentId: string, change: OpChange) =>
+      changes.set(documentId, [...(changes.get(documentId) ?? []), change]);
+    const seen = new Set<string>();
+    for (const a of incoming) {
+      if (seen.has(a.id)) continue;
+      seen.add(a.id);
+      const local = getAnnotation(db, a.id);
+      if (!local) {
+        const doc = findDocument(db, a);
+        if (!doc) {
+          result.skipped++;
+          continue;
+        }
+        const placed = place(db, doc, a);
+        putAnnotation(db, placed);
+        record(doc.id, { before: null, after: getAnnotation(db, a.id)! });
+        result.added++;
+        if (placed.status === 'orphaned') result.orphaned++;
+        continue;
+      }
+      const localHash = contentHash(local);
+      const incomingHash = contentHash({ ...a, tags: normalizeTags(a.tags) });
+      if (incomingHash === localHash || local.history.includes(incomingHash)) {
+        db.prepare(`DELETE FROM annotation_conflicts WHERE annotation_id = ?`).run(a.id);
+        result.unchanged++;
+      } else if (a.history.includes(localHash)) {
+        putAnnotation(db, takeIncoming(local, a));
+        db.prepare(`DELETE FROM annotation_conflicts WHERE annotation_id = ?`).run(a.id);
+        record(local.documentId, { before: local, after: getAnnotation(db, a.id)! });
+        result.updated++;
+      } else {
+        db.prepare(
+          `INSERT INTO annotation_conflicts (annotation_id, incoming, received_at) VALUES (?, ?, ?)
+           ON CONFLICT(annotation_id) DO UPDATE SET incoming = excluded.incoming, received_at = excluded.received_at`,
+        ).run(a.id, JSON.stringify(a), now);
+        result.conflicts.push(conflictView(local, a));
+      }
+    }
+    for (const [documentId, list] of changes) recordBatch(db, documentId, 'import', list, now);
+  })();
+  return result;
+}
+
+export function conflictView(local: StoredAnnotation, incoming: IncomingAnnotation): AnnotationConflict {
+  return {
+    id: local.id,
+    documentId: local.documentId,
+    quote: local.quote,
+    local: contentOf(local),
+    incoming: contentOf({ ...incoming, tags: normalizeTags(incoming.tags) }),
+  };
+}
+
+export function listConflicts(db: Db, documentId?: string): AnnotationConflict[] {
+  const rows = db
+    .prepare(
+      `SELECT c.annotation_id AS id, c.incoming FROM annotation_conflicts c
+       JOIN annotations a ON a.id = c.annotation_id
+       ${documentId ? 'WHERE a.document_id = ?' : ''} ORDER BY c.received_at, c.annotation_id`,
+    )
+    .all(...(documentId ? [documentId] : [])) as { id: string; incoming: string }[];
+  return rows.map((r) =>
+    conflictView(getAnnotation(db, r.id)!, JSON.parse(r.incoming) as IncomingAnnotation),
+  );
+}
+
+/** The user's choice on a conflict; either way the other version is remembered as seen. */
+export function resolveConflict(
+  db: Db,
+  id: string,
+  keep: 'local' | 'incoming',
+  now: string,
+): StoredAnnotation | null {
+  return db.transaction(() => {
+    const row = db.prepare(`SELECT incoming FROM annotation_conflicts WHERE annotation_id = ?`).get(id) as
+      { incoming: string } | undefined;
+    const local = getAnnotation(db, id);
+    if (!row || !local) return null;
+    const incoming = JSON.parse(row.incoming) as IncomingAnnotation;
+    const next =
+      keep === 'incoming'
+        ? takeIncoming(local, incoming)
+        : {
+            ...local,
+            history: mergeHistory(local.history, incoming.history, [
+              contentHash({ ...incoming, tags: normalizeTags(incoming.tags) }),
+            ]),
+          };
+    putAnnotation(db, next);
+    db.prepare(`DELETE FROM annotation_conflicts WHERE annotation_id = ?`).run(id);
+    const after = getAnnotation(db, id)!;
+    recordBatch(db, local.documentId, 'resolve', [{ before: local, after }], now);
+    return after;
+  })();
+}

@@ -1,0 +1,48 @@
+import { latestDrift } from '../../annotations/drift';
+import { historyState, redo, undo } from '../../annotations/oplog';
+import { reanchorDocument } from '../../annotations/reanchor';
+import { listAnnotations, publicView, tagCounts } from '../../annotations/repository';
+import {
+  createAnnotation,
+  deleteAnnotation,
+  getPrefs,
+  setAuthor,
+  setColorLabel,
+  updateAnnotation,
+} from '../../annotations/service';
+import { exportAnnotations } from '../../annotations/share/export';
+import { importAnnotations, listConflicts, resolveConflict } from '../../annotations/share/merge';
+import { AppError } from '../../core/app-error';
+import type { CoreContext } from '../../core/context';
+import type { Handlers } from '../dispatch';
+
+type AnnotationHandlers = Pick<Handlers, Extract<keyof Handlers, `annotations:${string}`>>;
+
+/** Annotation channels; also hooks re-anchoring into every replace of a document by a new edition. */
+export function annotationHandlers(ctx: CoreContext): AnnotationHandlers {
+  const { db } = ctx;
+  ctx.replaceHooks.push((documentId, previous) => reanchorDocument(db, documentId, previous));
+  const now = () => new Date().toISOString();
+  return {
+    'annotations:list': (filter) => listAnnotations(db, filter).map(publicView),
+    'annotations:create': (input) => createAnnotation(db, input),
+    'annotations:update': (input) => updateAnnotation(db, input),
+    'annotations:delete': ({ id }) => deleteAnnotation(db, id),
+    'annotations:undo': ({ documentId }) => undo(db, documentId),
+    'annotations:redo': ({ documentId }) => redo(db, documentId),
+    'annotations:history': ({ documentId }) => historyState(db, documentId),
+    'annotations:prefs': () => getPrefs(db),
+    'annotations:set-color-label': ({ color, label }) => setColorLabel(db, color, label),
+    'annotations:set-author': ({ author }) => setAuthor(db, author),
+    'annotations:tags': ({ documentId }) => tagCounts(db, documentId),
+    'annotations:drift': ({ documentId }) => latestDrift(db, documentId),
+    'annotations:export': ({ documentId, format }) => exportAnnotations(db, documentId, format),
+    'annotations:import': ({ text }) => importAnnotations(db, text, now()),
+    'annotations:conflicts': ({ documentId }) => listConflicts(db, documentId),
+    'annotations:resolve': ({ id, keep }) => {
+      const resolved = resolveConflict(db, id, keep, now());
+      if (!resolved) throw new AppError('not_found', { what: '冲突', id });
+      return publicView(resolved);
+    },
+  };
+}
