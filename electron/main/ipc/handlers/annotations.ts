@@ -1,6 +1,7 @@
 import { latestDrift } from '../../annotations/drift';
 import { historyState, redo, undo } from '../../annotations/oplog';
 import { reanchorDocument } from '../../annotations/reanchor';
+import { annotationSearchSource } from '../../annotations/search-source';
 import { listAnnotations, publicView, tagCounts } from '../../annotations/repository';
 import {
   createAnnotation,
@@ -14,14 +15,19 @@ import { exportAnnotations } from '../../annotations/share/export';
 import { importAnnotations, listConflicts, resolveConflict } from '../../annotations/share/merge';
 import { AppError } from '../../core/app-error';
 import type { CoreContext } from '../../core/context';
+import { registerSearchSource } from '../../search/source';
 import type { Handlers } from '../dispatch';
 
 type AnnotationHandlers = Pick<Handlers, Extract<keyof Handlers, `annotations:${string}`>>;
 
-/** Annotation channels; also hooks re-anchoring into every replace of a document by a new edition. */
+/**
+ * Annotation channels; also hooks re-anchoring into every replace of a document by a new edition
+ * and makes annotations searchable (kind `annotation`, by note and tags).
+ */
 export function annotationHandlers(ctx: CoreContext): AnnotationHandlers {
   const { db } = ctx;
   ctx.replaceHooks.push((documentId, previous) => reanchorDocument(db, documentId, previous));
+  registerSearchSource(ctx, annotationSearchSource);
   const now = () => new Date().toISOString();
   return {
     'annotations:list': (filter) => listAnnotations(db, filter).map(publicView),

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { annotationSearchSource } from '../../../electron/main/annotations/search-source';
+import { createAnnotation, updateAnnotation } from '../../../electron/main/annotations/service';
+import { createCore } from '../../../electron/main/core/app-core';
+import { searchSources } from '../../../electron/main/search/source';
+import { addSeed, findText } from './seed-library';
+
+describe('annotations as a search source', () => {
+  it('is registered with every core as the live source of kind annotation', () => {
+    const core = createCore({ databasePath: ':memory:' });
+    expect(searchSources(core.ctx)).toContain(annotationSearchSource);
+    expect(annotationSearchSource).toMatchObject({ kind: 'annotation', mode: 'live' });
+  });
+
+  it('gives one unit per note and per tag list, current after every edit', () => {
+    const core = createCore({ databasePath: ':memory:' });
+    const db = core.ctx.db;
+    const doc = addSeed(db);
+    const { passage, start, end } = findText(db, doc, '地区生产总值1360亿元');
+    const a = createAnnotation(db, {
+      passageId: passage.id,
+      start,
+      end,
+      note: '需跟踪完成情况',
+      tags: ['指标', '经济'],
+    });
+    const plain = findText(db, doc, '我区地处全市交通枢纽');
+    createAnnotation(db, { passageId: plain.passage.id, start: plain.start, end: plain.end });
+    expect(annotationSearchSource.unitsFor(db, null)).toEqual([
+      {
+        kind: 'annotation',
+        recordId: a.id,
+        docId: doc,
+        passageId: passage.id,
+        sectionId: passage.sectionId,
+        field: 'note',
+        text: '需跟踪完成情况',
+      },
+      expect.objectContaining({
+        recordId: a.id,
+        field: 'tags',
+        text: expect.stringMatching(/^(指标 经济|经济 指标)$/),
+      }),
+    ]);
+    updateAnnotation(db, { id: a.id, note: '已完成' });
+    expect(annotationSearchSource.unitsFor(db, [doc])[0]!.text).toBe('已完成');
+    expect(annotationSearchSource.unitsFor(db, ['other'])).toEqual([]);
+  });
+});
