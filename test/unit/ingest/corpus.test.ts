@@ -91,6 +91,32 @@ describe.skipIf(!corpusAvailable)('every file of the corpus', () => {
     }
   });
 
+  it('takes the tasks of recent reports from the year-ahead part only, and quotes every indicator as written', () => {
+    for (const c of CORPUS) {
+      const doc = docs.get(c.file)!;
+      for (const m of doc.measures.filter((x) => x.kind === 'indicator'))
+        expect(doc.passages[m.passageIndex]!.text, c.file).toContain(m.title);
+      // Recent reports that set off lead phrases (Hailar's are run-in sections without any).
+      if (!/^20(1[7-9]|2\d)年.*政府工作报告$/.test(c.title) || !doc.passages.some((p) => p.lead)) continue;
+      const tasks = doc.measures.filter((m) => m.kind === 'task');
+      expect(tasks.length, c.file).toBeGreaterThan(15);
+      const reviewPart = doc.sections.find((s) => s.level === 1)!;
+      const inReview = (i: number | null) => {
+        for (
+          let s = i === null ? null : doc.sections[i];
+          s;
+          s = s.parentIndex === null ? null : doc.sections[s.parentIndex]
+        )
+          if (s === reviewPart) return true;
+        return false;
+      };
+      expect(
+        tasks.filter((t) => inReview(doc.passages[t.passageIndex]!.sectionIndex)),
+        c.file,
+      ).toEqual([]);
+    }
+  });
+
   it('checks its own yardstick: a lost paragraph is noticed', () => {
     const c = CORPUS.find((x) => x.file === 'guangdong-2026.txt')!;
     const doc = structuredClone(docs.get(c.file)!);
