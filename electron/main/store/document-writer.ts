@@ -10,7 +10,15 @@ export interface SourceInfo {
 /** Id prefix for the rows of one edition: edition 1 keeps the short form scripts see first. */
 const rowPrefix = (docId: string, edition: number) => (edition === 1 ? docId : `${docId}-e${edition}`);
 
-const yearOf = (date: string | null): number | null => (date ? Number(date.slice(0, 4)) || null : null);
+/**
+ * The year a document is filed under: its date's, else the first year its title names
+ * (`2020年政府工作报告` carries no date line), read after folding full-width digits.
+ */
+export function documentYear(meta: { date: string | null; title: string }): number | null {
+  if (meta.date) return Number(meta.date.slice(0, 4)) || null;
+  const match = /(?<!\d)(1[89]\d\d|20\d\d)年/.exec(meta.title.normalize('NFKC'));
+  return match ? Number(match[1]) : null;
+}
 
 function insertRows(db: Db, docId: string, edition: number, doc: ParsedDocument): void {
   const prefix = rowPrefix(docId, edition);
@@ -97,7 +105,7 @@ export function insertDocument(db: Db, doc: ParsedDocument, source: SourceInfo, 
       doc.meta.title,
       doc.meta.issuer,
       doc.meta.date,
-      yearOf(doc.meta.date),
+      documentYear(doc.meta),
       doc.meta.level,
       doc.meta.indexNumber,
       doc.meta.speaker,
@@ -147,7 +155,7 @@ export function replaceDocument(
       doc.meta.title,
       doc.meta.issuer,
       doc.meta.date,
-      yearOf(doc.meta.date),
+      documentYear(doc.meta),
       doc.meta.level,
       doc.meta.indexNumber,
       doc.meta.speaker,

@@ -4,6 +4,7 @@ import { getDocumentBundle, listDocuments } from '../../../electron/main/store/d
 import { citationFor } from '../../../electron/main/store/citation';
 import {
   deleteDocument,
+  documentYear,
   insertDocument,
   replaceDocument,
 } from '../../../electron/main/store/document-writer';
@@ -79,5 +80,18 @@ describe('document store', () => {
     for (const table of ['sections', 'passages', 'glossary_entries', 'footnote_refs', 'measures']) {
       expect((db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n).toBe(0);
     }
+  });
+});
+
+describe('documentYear', () => {
+  it.each([
+    [{ date: '2021-01-11', title: '2021年湖里区人民政府工作报告' }, 2021],
+    [{ date: null, title: '2020年政府工作报告' }, 2020],
+    [{ date: null, title: '关于１９５５年国家决算和１９５６年国家预算的报告' }, 1955],
+    [{ date: '2019-01-20', title: '2018年工作总结' }, 2019],
+    [{ date: null, title: '国务院办公厅关于推进政务新媒体健康有序发展的意见' }, null],
+    [{ date: null, title: '第12345年' }, null],
+  ])('%j → %s', (meta, year) => {
+    expect(documentYear(meta)).toBe(year);
   });
 });
