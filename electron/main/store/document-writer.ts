@@ -88,6 +88,26 @@ export function findDocumentByHash(db: Db, hash: string): { id: string; title: s
     { id: string; title: string } | undefined;
 }
 
+/** The documents-row values a parsed edition sets, as named parameters for both insert and replace. */
+function documentRow(doc: ParsedDocument, source: SourceInfo, hash: string, edition: number, now: Date) {
+  const { title, issuer, date, level, indexNumber, speaker, meeting } = doc.meta;
+  return {
+    title,
+    issuer,
+    date,
+    year: documentYear(doc.meta),
+    level,
+    indexNumber,
+    speaker,
+    meeting,
+    sourceFile: source.file,
+    sourceFormat: source.format,
+    hash,
+    edition,
+    importedAt: now.toISOString(),
+  };
+}
+
 /** Inserts a new document in one transaction and returns its id. */
 export function insertDocument(db: Db, doc: ParsedDocument, source: SourceInfo, now = new Date()): string {
   const hash = contentHash(doc);
@@ -99,22 +119,9 @@ export function insertDocument(db: Db, doc: ParsedDocument, source: SourceInfo, 
     db.prepare(
       `INSERT INTO documents (id, title, issuer, date, year, level, index_number, speaker, meeting,
          source_file, source_format, content_hash, edition, imported_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
-    ).run(
-      id,
-      doc.meta.title,
-      doc.meta.issuer,
-      doc.meta.date,
-      documentYear(doc.meta),
-      doc.meta.level,
-      doc.meta.indexNumber,
-      doc.meta.speaker,
-      doc.meta.meeting,
-      source.file,
-      source.format,
-      hash,
-      now.toISOString(),
-    );
+       VALUES (@id, @title, @issuer, @date, @year, @level, @indexNumber, @speaker, @meeting,
+         @sourceFile, @sourceFormat, @hash, @edition, @importedAt)`,
+    ).run({ id, ...documentRow(doc, source, hash, 1, now) });
     insertRows(db, id, 1, doc);
   })();
   return id;
@@ -149,43 +156,20 @@ export function replaceDocument(
       .prepare(`SELECT id, ordinal, text FROM passages WHERE document_id = ? ORDER BY ordinal`)
       .all(docId) as ReplacedPassage[];
     db.prepare(
-      `UPDATE documents SET title = ?, issuer = ?, date = ?, year = ?, level = ?, index_number = ?, speaker = ?,
-         meeting = ?, source_file = ?, source_format = ?, content_hash = ?, edition = ?, imported_at = ? WHERE id = ?`,
-    ).run(
-      doc.meta.title,
-      doc.meta.issuer,
-      doc.meta.date,
-      documentYear(doc.meta),
-      doc.meta.level,
-      doc.meta.indexNumber,
-      doc.meta.speaker,
-      doc.meta.meeting,
-      source.file,
-      source.format,
-      contentHash(doc),
-      edition,
-      now.toISOString(),
-      docId,
-    );
+      `UPDATE documents SET title = @title, issuer = @issuer, date = @date, year = @year, level = @level,
+         index_number = @indexNumber, speaker = @speaker, meeting = @meeting, source_file = @sourceFile,
+         source_format = @sourceFormat, content_hash = @hash, edition = @edition, imported_at = @importedAt
+       WHERE id = @id`,
+    ).run({ id: docId, ...documentRow(doc, source, contentHash(doc), edition, now) });
     insertRows(db, docId, edition, doc);
     withinTransaction(previous);
-    // Old rows go last so that listeners can still read them above.
-    db.prepare(`DELETE FROM measures WHERE document_id = ? AND id NOT LIKE ?`).run(
-      docId,
-      `${rowPrefix(docId, edition)}-%`,
-    );
-    db.prepare(`DELETE FROM glossary_entries WHERE document_id = ? AND id NOT LIKE ?`).run(
-      docId,
-      `${rowPrefix(docId, edition)}-%`,
-    );
-    db.prepare(`DELETE FROM passages WHERE document_id = ? AND id NOT LIKE ?`).run(
-      docId,
-      `${rowPrefix(docId, edition)}-%`,
-    );
-    db.prepare(`DELETE FROM sections WHERE document_id = ? AND id NOT LIKE ?`).run(
-      docId,
-      `${rowPrefix(docId, edition)}-%`,
-    );
+    // Old rows go last so that listeners can still read them above; children before parents.
+    for (const table of ['measures', 'glossary_entries', 'passages', 'sections']) {
+      db.prepare(`DELETE FROM ${table} WHERE document_id = ? AND id NOT LIKE ?`).run(
+        docId,
+        `${rowPrefix(docId, edition)}-%`,
+      );
+    }
   })();
   return { edition };
 }
