@@ -8,3 +8,4 @@ import '../features/reader/register';
 import '../features/glossary/register';
 import '../features/measures/register';
 import '../features/import/register';
+import '../features/annotations/register';
