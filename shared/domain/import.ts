@@ -1,8 +1,11 @@
 /** The result of importing a batch of files; also what `yandu import --json` prints. */
 export interface ImportSummary {
   imported: ImportedDocument[];
-  skipped: { file: string; reason: string; existingId?: string }[];
+  /** Files left out on purpose: duplicates (`existingId`) and, coded `import_cancelled`, those a cancel left. */
+  skipped: { file: string; reason: string; code?: string; existingId?: string }[];
   failed: { file: string; error: string; code?: string }[];
+  /** True when the batch was cancelled before its last file: the files not reached are skipped. */
+  cancelled?: boolean;
 }
 
 export interface ImportedDocument {

@@ -82,6 +82,10 @@ export const errorMessages = {
     'zh-CN': (p: Params) => `${p.file} 与资料库中的《${p.title}》内容相同，已跳过。`,
     en: (p: Params) => `${p.file} has the same content as “${p.title}” already in the library; skipped.`,
   },
+  import_cancelled: {
+    'zh-CN': (p: Params) => `已取消：${p.file} 未导入。`,
+    en: (p: Params) => `Cancelled: ${p.file} was not imported.`,
+  },
   // Annotations.
   annotation_range: {
     'zh-CN': (p: Params) => `批注范围无效：${p.start}–${p.end}（该段共 ${p.length} 字）。`,

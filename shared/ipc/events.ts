@@ -11,7 +11,7 @@ export interface ImportProgressEvent {
   file: string;
   index: number;
   total: number;
-  phase: 'reading' | 'parsing' | 'storing' | 'done' | 'failed' | 'skipped';
+  phase: 'reading' | 'parsing' | 'storing' | 'done' | 'failed' | 'skipped' | 'cancelled';
   message?: string;
 }
 

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Handlers } from '../../electron/main/ipc/dispatch';
+import { importHandlers } from '../../electron/main/ipc/handlers/imports';
+import { holdingReader } from '../fixtures/ingest/holding-reader';
 import { expect, screenshotPath, test } from './fixtures';
 
 const CORPUS = path.resolve('../shared/corpus');
@@ -125,6 +127,55 @@ test.describe('importing through the UI', () => {
     await expect(strip.getByRole('status')).toHaveText('导入完成：成功 1，跳过 0，失败 0');
     await expect(app.library.document('会议纪要')).toBeVisible();
     await app.page.screenshot({ path: screenshotPath('import-drop') });
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('a running import can be cancelled: what came in stays, the rest say cancelled', async ({
+    app,
+    core,
+  }) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yandu-e2e-cancel-'));
+    const write = (name: string, text: string) => {
+      fs.writeFileSync(path.join(dir, name), text);
+      return path.join(dir, name);
+    };
+    const files = [
+      write('会议纪要.txt', '会议纪要\n\n一、会议议定事项。\n\n请各单位抓好落实。\n'),
+      write('年度报告.txt', '年度报告\n\n一、主要工作。\n\n全年完成各项任务。\n'),
+      write('工作要点.txt', '工作要点\n\n一、重点任务。\n\n抓好项目建设。\n'),
+    ];
+    core.ctx.platform = { chooseDocuments: async () => files };
+    // The second file's read is held until the batch is cancelled: the cancel meets a parse in progress.
+    const group = importHandlers(core.ctx, { createReader: () => holdingReader(files[1]!) });
+    core.handlers['imports:start'] = group['imports:start'];
+    core.handlers['imports:cancel'] = group['imports:cancel'];
+
+    await app.start();
+    const library = await app.openLibrary();
+    await library.root.getByRole('button', { name: '导入文件…' }).click();
+
+    const strip = app.page.getByRole('region', { name: '导入结果' });
+    const row = (name: string) => strip.locator('.import-file', { hasText: name });
+    await expect(strip).toHaveAttribute('data-state', 'running');
+    await expect(strip.getByRole('status')).toHaveText('正在导入 1/3');
+    await expect(strip).toContainText('当前：年度报告.txt');
+    await strip.getByRole('button', { name: '查看每个文件' }).click();
+    await expect(row('年度报告.txt')).toHaveAttribute('data-status', 'reading');
+    await app.page.screenshot({ path: screenshotPath('import-cancel-running') });
+
+    await strip.getByRole('button', { name: '取消导入' }).click();
+    await expect(strip).toHaveAttribute('data-state', 'finished', { timeout: 30_000 });
+    await expect(strip.getByRole('status')).toHaveText('导入已取消：成功 1，跳过 0，失败 0，取消 2');
+    await expect(strip.getByRole('button', { name: '取消导入' })).toHaveCount(0);
+    await expect(strip.getByRole('progressbar')).toHaveAttribute('value', '3');
+    await expect(row('会议纪要.txt')).toHaveAttribute('data-status', 'done');
+    for (const name of ['年度报告.txt', '工作要点.txt']) {
+      await expect(row(name)).toHaveAttribute('data-status', 'cancelled');
+      await expect(row(name).locator('.import-file-status')).toHaveText('已取消');
+    }
+    await expect(library.document('会议纪要')).toBeVisible();
+    await expect(library.document('年度报告')).toHaveCount(0);
+    await app.page.screenshot({ path: screenshotPath('import-cancelled') });
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { ImportSummary } from '../../../shared/domain/import';
 import { importFiles } from '../../main/ingest/import-service';
 import { UsageError, writeJson, type CliCommand } from '../command';
 
@@ -19,10 +20,29 @@ function expandInputs(inputs: string[]): string[] {
   });
 }
 
+/** Exit code of a run stopped by Ctrl+C, as shells report a process ended by SIGINT (128 + 2). */
+export const EXIT_INTERRUPTED = 130;
+
+/**
+ * The first Ctrl+C cancels the batch: the file in hand is dropped (the one being written, a single
+ * synchronous transaction, always completes), the summary lists the rest as cancelled. A second
+ * Ctrl+C stops at once; SQLite's transactions keep the library whole either way.
+ */
+function cancelOnInterrupt(controller: AbortController, stderr: NodeJS.WritableStream): () => void {
+  const onSigint = () => {
+    if (controller.signal.aborted) process.exit(EXIT_INTERRUPTED);
+    stderr.write('yandu import: 正在取消 / cancelling (Ctrl+C again to quit at once)\n');
+    controller.abort();
+  };
+  process.on('SIGINT', onSigint);
+  return () => process.off('SIGINT', onSigint);
+}
+
 export const importCommand: CliCommand = {
   name: 'import',
   usage: 'import <file|folder...> [--replace DOCID] [--db PATH] [--json]',
-  summary: 'Import documents; progress on stderr, summary on stdout; exit 0 only when nothing failed.',
+  summary:
+    'Import documents; progress on stderr, summary on stdout; exit 0 only when nothing failed, 130 after Ctrl+C.',
   options: { replace: { type: 'string' } },
   async run(ctx) {
     if (!ctx.args.length) throw new UsageError('expects at least one file');
@@ -35,15 +55,29 @@ export const importCommand: CliCommand = {
       const tail = p.message ? `  ${p.message}` : '';
       ctx.stderr.write(`[${p.index + 1}/${p.total}] ${p.phase.padEnd(7)} ${p.file}${tail}\n`);
     });
-    const summary = await importFiles(core.ctx, files, replace ? { replace } : {});
-    off();
+    const controller = new AbortController();
+    const release = cancelOnInterrupt(controller, ctx.stderr);
+    let summary: ImportSummary;
+    try {
+      summary = await importFiles(core.ctx, files, {
+        signal: controller.signal,
+        ...(replace ? { replace } : {}),
+      });
+    } finally {
+      release();
+      off();
+    }
     if (ctx.values.json) writeJson(ctx.stdout, summary);
     else {
       for (const d of summary.imported)
         ctx.stdout.write(`imported ${d.id}\t${d.passages} passages\t${d.title}\n`);
-      for (const s of summary.skipped) ctx.stdout.write(`skipped  ${s.file}\t${s.reason}\n`);
+      for (const s of summary.skipped) {
+        const label = s.code === 'import_cancelled' ? 'cancelled ' : 'skipped  ';
+        ctx.stdout.write(`${label}${s.file}\t${s.reason}\n`);
+      }
       for (const f of summary.failed) ctx.stdout.write(`failed   ${f.file}\t${f.error}\n`);
     }
+    if (summary.cancelled) return EXIT_INTERRUPTED;
     return summary.failed.length ? 1 : 0;
   },
 };

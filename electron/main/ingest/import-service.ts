@@ -16,7 +16,14 @@ export interface ImportOptions {
   inline?: boolean;
   /** A reader to use instead of creating one for the batch. */
   reader?: DocumentReader;
+  /**
+   * Cancels the batch: the file being parsed is dropped (its worker stopped), the rest are not read,
+   * and all of them are reported skipped as cancelled. Files already stored stay stored.
+   */
+  signal?: AbortSignal;
 }
+
+const isCancel = (error: unknown) => error instanceof AppError && error.code === 'import_cancelled';
 
 /** Reads and parses one file on the calling thread. */
 export async function readDocumentFile(file: string): Promise<ParsedDocument> {
@@ -26,7 +33,7 @@ export async function readDocumentFile(file: string): Promise<ParsedDocument> {
 /**
  * Imports files one by one: each is read and parsed off the main thread, then stored in its own
  * transaction, so a bad file fails alone with a reason and leaves the library as it was.
- * Duplicates (same parsed content) are skipped with a reason.
+ * Duplicates (same parsed content) are skipped with a reason, and so are the files a cancel left.
  */
 export async function importFiles(
   ctx: CoreContext,
@@ -37,14 +44,34 @@ export async function importFiles(
   const batchId = options.batchId ?? `b${Date.now().toString(36)}`;
   const changed: string[] = [];
   const reader = options.reader ?? createDocumentReader({ inline: options.inline });
+  const { signal } = options;
+  const cancel = (file: string, index: number) => {
+    const reason = new AppError('import_cancelled', { file: path.basename(file) }).localized(ctx.locale);
+    summary.skipped.push({ file, reason, code: 'import_cancelled' });
+    summary.cancelled = true;
+    ctx.events.emit('import:progress', {
+      batchId,
+      file,
+      index,
+      total: files.length,
+      phase: 'cancelled',
+      message: reason,
+    });
+  };
   try {
     for (const [index, file] of files.entries()) {
+      if (signal?.aborted) {
+        cancel(file, index);
+        continue;
+      }
       const progress = (phase: 'reading' | 'storing' | 'done' | 'failed' | 'skipped', message?: string) =>
         ctx.events.emit('import:progress', { batchId, file, index, total: files.length, phase, message });
       const name = path.basename(file);
       progress('reading');
       try {
-        const { doc, format } = await reader.read(file);
+        const { doc, format } = await reader.read(file, { signal });
+        // A cancel that came while the file was read drops it: nothing after a cancel is written.
+        if (signal?.aborted) throw new AppError('import_cancelled', { file: name });
         const existing = findDocumentByHash(ctx.db, contentHash(doc));
         if (existing && existing.id !== options.replace) {
           const reason = new AppError('duplicate_document', { file: name, title: existing.title }).localized(
@@ -78,6 +105,10 @@ export async function importFiles(
         });
         progress('done');
       } catch (error) {
+        if (isCancel(error)) {
+          cancel(file, index);
+          continue;
+        }
         const appError =
           error instanceof AppError
             ? error

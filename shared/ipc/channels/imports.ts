@@ -7,6 +7,8 @@ export const MAX_IMPORT_FILES = 500;
 /** Longest absolute path accepted (Windows' extended paths reach 32k; real ones are far shorter). */
 export const MAX_PATH_LENGTH = 4096;
 
+const batchId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+
 export const importChannels = {
   /**
    * Imports files given by absolute path (from the file dialog or dropped files through the
@@ -19,13 +21,15 @@ export const importChannels = {
         files: z.array(z.string().min(1).max(MAX_PATH_LENGTH)).min(1).max(MAX_IMPORT_FILES),
         /** Replace this document's content by the single file given, keeping its id. */
         replace: z.string().min(1).max(200).optional(),
-        batchId: z
-          .string()
-          .regex(/^[A-Za-z0-9_-]{1,64}$/)
-          .optional(),
+        batchId: batchId.optional(),
       })
       .strict(),
   )<ImportBatchResult>(),
+  /**
+   * Cancels a running batch: the file being parsed and those after it are reported skipped as
+   * cancelled in the `imports:start` reply. `cancelled` is false when no such batch is running.
+   */
+  'imports:cancel': channel(z.object({ batchId }).strict())<{ cancelled: boolean }>(),
 };
 
 export interface ImportBatchResult extends ImportSummary {

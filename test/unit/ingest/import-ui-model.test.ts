@@ -30,7 +30,7 @@ describe('the import strip model', () => {
     });
     expect(b.files.map((f) => f.status)).toEqual(['reading', 'failed', 'waiting']);
     expect(b.files[1]!.message).toBe('坏了');
-    expect(tally(b)).toEqual({ done: 1, imported: 0, skipped: 0, failed: 1, total: 3 });
+    expect(tally(b)).toEqual({ done: 1, imported: 0, skipped: 0, failed: 1, cancelled: 0, total: 3 });
   });
 
   it('settles every file from the reply', () => {
@@ -48,7 +48,27 @@ describe('the import strip model', () => {
       ['skipped', 'd0', null, '内容相同'],
       ['failed', null, null, 'c.pdf 是没有文字层的 PDF'],
     ]);
-    expect(tally(b)).toEqual({ done: 3, imported: 1, skipped: 1, failed: 1, total: 3 });
+    expect(tally(b)).toEqual({ done: 3, imported: 1, skipped: 1, failed: 1, cancelled: 0, total: 3 });
+  });
+
+  it('tells files a cancel left apart from duplicates, by the code of the reply', () => {
+    let b = { ...newBatch('ui2', files), cancelling: true };
+    b = applyProgress(b, { batchId: 'ui2', file: files[2]!, index: 2, total: 3, phase: 'cancelled' });
+    expect(b.files.map((f) => f.status)).toEqual(['waiting', 'waiting', 'cancelled']);
+    b = applyResult(b, {
+      batchId: 'ui2',
+      cancelled: true,
+      imported: [],
+      skipped: [
+        { file: files[0]!, reason: '内容相同', existingId: 'd0' },
+        { file: files[1]!, reason: '已取消：b.docx 未导入。', code: 'import_cancelled' },
+        { file: files[2]!, reason: '已取消：c.pdf 未导入。', code: 'import_cancelled' },
+      ],
+      failed: [],
+    });
+    expect(b).toMatchObject({ running: false, cancelling: false });
+    expect(b.files.map((f) => f.status)).toEqual(['skipped', 'cancelled', 'cancelled']);
+    expect(tally(b)).toEqual({ done: 3, imported: 0, skipped: 1, failed: 0, cancelled: 2, total: 3 });
   });
 
   it('reads file paths from a dropped uri-list, Unix and Windows', () => {

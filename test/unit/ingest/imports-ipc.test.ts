@@ -5,15 +5,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportBatchResult } from '../../../shared/ipc/channels/imports';
 import type { ImportProgressEvent } from '../../../shared/ipc/events';
 import { createCore, type Core } from '../../../electron/main/core/app-core';
-import { dispatch } from '../../../electron/main/ipc/dispatch';
+import { dispatch, type Handlers } from '../../../electron/main/ipc/dispatch';
+import { importHandlers } from '../../../electron/main/ipc/handlers/imports';
+import { holdingReader } from '../../fixtures/ingest/holding-reader';
 import { SEED_FILE } from './seed-fixture';
 
 let dir: string;
 let core: Core;
 const call = (payload: unknown) => dispatch(core.handlers, 'imports:start', payload);
 
+const notes = () => path.join(dir, 'notes.txt');
+const memo = () => path.join(dir, 'memo.txt');
+
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yandu-ipc-import-'));
+  fs.writeFileSync(notes(), '周末去图书馆还书。\n\n下周二给王老师打电话。\n');
+  fs.writeFileSync(memo(), '会议纪要\n\n一、会议议定事项。\n\n请各单位抓好落实。\n');
   core = createCore({ databasePath: path.join(dir, 'library.sqlite') });
 });
 afterAll(() => {
@@ -61,5 +68,56 @@ describe('imports:start', () => {
     }
     const unknown = await call({ files: [SEED_FILE], replace: 'd0000000000' });
     expect(unknown).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+});
+
+describe('imports:cancel', () => {
+  const cancel = (handlers: Handlers, batchId: unknown) => dispatch(handlers, 'imports:cancel', { batchId });
+
+  it('stops a running batch between files: what is stored stays, the rest come back cancelled', async () => {
+    const replies: unknown[] = [];
+    const off = core.ctx.events.on('import:progress', (e) => {
+      if (e.batchId === 'ui-c1' && e.index === 0 && e.phase === 'done')
+        void cancel(core.handlers, 'ui-c1').then((r) => replies.push(r));
+    });
+    const reply = await call({ files: [notes(), SEED_FILE], batchId: 'ui-c1' });
+    off();
+    expect(replies).toEqual([{ ok: true, value: { cancelled: true } }]);
+    const value = (reply as { value: ImportBatchResult }).value;
+    expect(value.imported.map((d) => d.file)).toEqual([notes()]);
+    expect(value.skipped).toEqual([
+      { file: SEED_FILE, code: 'import_cancelled', reason: '已取消：huli-2021.txt 未导入。' },
+    ]);
+    expect(value.cancelled).toBe(true);
+    // The batch is over: cancelling it again finds nothing running.
+    expect(await cancel(core.handlers, 'ui-c1')).toEqual({ ok: true, value: { cancelled: false } });
+  }, 30_000);
+
+  it('cancels a parse in progress, which is abandoned, not waited for', async () => {
+    let handlers: Handlers = core.handlers;
+    const reader = holdingReader(SEED_FILE, () => void cancel(handlers, 'ui-c2'));
+    handlers = { ...core.handlers, ...importHandlers(core.ctx, { createReader: () => reader }) };
+    const reply = await dispatch(handlers, 'imports:start', { files: [memo(), SEED_FILE], batchId: 'ui-c2' });
+    expect(reader.held).toEqual([SEED_FILE]);
+    const value = (reply as { value: ImportBatchResult }).value;
+    expect(value.imported.map((d) => d.title)).toEqual(['会议纪要']);
+    expect(value.skipped.map((s) => [s.file, s.code])).toEqual([[SEED_FILE, 'import_cancelled']]);
+  }, 30_000);
+
+  it('refuses a malformed batch id and a second batch under a running id', async () => {
+    expect(await cancel(core.handlers, '../x')).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request' },
+    });
+    expect(await cancel(core.handlers, 'never-started')).toEqual({ ok: true, value: { cancelled: false } });
+
+    const reader = holdingReader(notes());
+    const handlers = { ...core.handlers, ...importHandlers(core.ctx, { createReader: () => reader }) };
+    const first = dispatch(handlers, 'imports:start', { files: [notes()], batchId: 'ui-c3' });
+    const second = await dispatch(handlers, 'imports:start', { files: [memo()], batchId: 'ui-c3' });
+    expect(second).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect((second as { error: { message: string } }).error.message).toMatch(/already running/);
+    await cancel(handlers, 'ui-c3');
+    expect(await first).toMatchObject({ ok: true, value: { cancelled: true, imported: [] } });
   });
 });

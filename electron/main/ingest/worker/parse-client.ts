@@ -6,11 +6,18 @@ import { AppError } from '../../core/app-error';
 import { readDocument, type ReadResult } from '../read-document';
 import type { ParseReply, ParseRequest } from './protocol';
 
+export interface ReadOptions {
+  /** Aborting rejects the read with `import_cancelled`; a worker busy with the file is stopped. */
+  signal?: AbortSignal;
+}
+
 export interface DocumentReader {
-  read(file: string): Promise<ReadResult>;
+  read(file: string, options?: ReadOptions): Promise<ReadResult>;
   close(): Promise<void>;
   /** `worker` while files are parsed off this thread. */
   readonly mode: 'worker' | 'inline';
+  /** Worker threads started so far: one per batch, plus one after each parse stopped by a cancel. */
+  readonly workersStarted: number;
 }
 
 export interface WorkerEntry {
@@ -46,7 +53,25 @@ export function createDocumentReader(
   return entry ? new WorkerReader(entry) : inlineReader();
 }
 
-const inlineReader = (): DocumentReader => ({ mode: 'inline', read: readDocument, close: async () => {} });
+const cancelled = (file: string) => new AppError('import_cancelled', { file: path.basename(file) });
+
+/**
+ * On this thread a parse cannot be interrupted, but its result is dropped when the batch was
+ * cancelled meanwhile, so nothing read after a cancel is stored.
+ */
+async function readHere(file: string, signal?: AbortSignal): Promise<ReadResult> {
+  if (signal?.aborted) throw cancelled(file);
+  const result = await readDocument(file);
+  if (signal?.aborted) throw cancelled(file);
+  return result;
+}
+
+const inlineReader = (): DocumentReader => ({
+  mode: 'inline',
+  workersStarted: 0,
+  read: (file, options) => readHere(file, options?.signal),
+  close: async () => {},
+});
 
 function spawn(entry: WorkerEntry): Worker {
   if (!entry.typescript) return new Worker(entry.file);
@@ -68,6 +93,7 @@ class WorkerReader implements DocumentReader {
   private next = 1;
   private started = false;
   private fallback = false;
+  private starts = 0;
 
   constructor(private readonly entry: WorkerEntry) {}
 
@@ -75,15 +101,46 @@ class WorkerReader implements DocumentReader {
     return this.fallback ? 'inline' : 'worker';
   }
 
-  read(file: string): Promise<ReadResult> {
-    if (this.fallback) return readDocument(file);
+  get workersStarted(): number {
+    return this.starts;
+  }
+
+  read(file: string, options: ReadOptions = {}): Promise<ReadResult> {
+    const { signal } = options;
+    if (this.fallback) return readHere(file, signal);
+    if (signal?.aborted) return Promise.reject(cancelled(file));
     const worker = this.worker ?? this.start();
     const id = this.next++;
     return new Promise<ReadResult>((resolve, reject) => {
-      this.pending.set(id, { file, resolve, reject });
+      const onAbort = () => this.abort(id);
+      signal?.addEventListener('abort', onAbort, { once: true });
+      const done = () => signal?.removeEventListener('abort', onAbort);
+      this.pending.set(id, {
+        file,
+        resolve: (r) => (done(), resolve(r)),
+        reject: (e) => (done(), reject(e)),
+      });
       worker.ref();
       worker.postMessage({ id, file } satisfies ParseRequest);
     });
+  }
+
+  /**
+   * A parse cannot be interrupted inside the worker, so the worker is stopped (nothing was written
+   * for the file); reads still waiting go to a fresh one.
+   */
+  private abort(id: number): void {
+    const p = this.pending.get(id);
+    if (!p) return;
+    this.pending.delete(id);
+    p.reject(cancelled(p.file));
+    const worker = this.worker;
+    this.worker = null;
+    if (worker) void worker.terminate();
+    if (!this.pending.size) return;
+    const fresh = this.start();
+    for (const [other, { file }] of this.pending)
+      fresh.postMessage({ id: other, file } satisfies ParseRequest);
   }
 
   async close(): Promise<void> {
@@ -95,6 +152,7 @@ class WorkerReader implements DocumentReader {
   private start(): Worker {
     const worker = spawn(this.entry);
     this.worker = worker;
+    this.starts++;
     worker.on('message', (reply: ParseReply) => this.settle(reply));
     worker.on('error', (error) => this.lost(worker, error));
     worker.on('exit', (code) => this.lost(worker, new Error(`parser worker stopped (exit ${code})`)));

@@ -3,10 +3,16 @@ import path from 'node:path';
 import { AppError } from '../../core/app-error';
 import type { CoreContext } from '../../core/context';
 import { importFiles } from '../../ingest/import-service';
+import type { DocumentReader } from '../../ingest/worker/parse-client';
 import { getDocumentMeta } from '../../store/document-reader';
 import type { Handlers } from '../dispatch';
 
-type ImportHandlers = Pick<Handlers, 'imports:start'>;
+type ImportHandlers = Pick<Handlers, 'imports:start' | 'imports:cancel'>;
+
+export interface ImportHandlerOptions {
+  /** Makes the reader of each batch (default: a parse worker per batch). */
+  createReader?: () => DocumentReader;
+}
 
 /**
  * The renderer is untrusted: every path must be absolute and name an existing regular file
@@ -23,7 +29,9 @@ export function checkImportPaths(files: string[]): void {
   }
 }
 
-export function importHandlers(ctx: CoreContext): ImportHandlers {
+export function importHandlers(ctx: CoreContext, options: ImportHandlerOptions = {}): ImportHandlers {
+  /** Running batches by id, so a cancel from the window reaches the loop that reads the files. */
+  const running = new Map<string, AbortController>();
   return {
     'imports:start': async ({ files, replace, batchId }) => {
       checkImportPaths(files);
@@ -33,8 +41,28 @@ export function importHandlers(ctx: CoreContext): ImportHandlers {
         if (!getDocumentMeta(ctx.db, replace)) throw new AppError('not_found', { what: '文档', id: replace });
       }
       const id = batchId ?? `b${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-      const summary = await importFiles(ctx, files, { batchId: id, ...(replace ? { replace } : {}) });
-      return { batchId: id, ...summary };
+      if (running.has(id))
+        throw new AppError('invalid_request', { reason: `batch ${id} is already running` });
+      const controller = new AbortController();
+      running.set(id, controller);
+      const reader = options.createReader?.();
+      try {
+        const summary = await importFiles(ctx, files, {
+          batchId: id,
+          signal: controller.signal,
+          ...(replace ? { replace } : {}),
+          ...(reader ? { reader } : {}),
+        });
+        return { batchId: id, ...summary };
+      } finally {
+        running.delete(id);
+        await reader?.close();
+      }
+    },
+    'imports:cancel': ({ batchId }) => {
+      const controller = running.get(batchId);
+      controller?.abort();
+      return { cancelled: !!controller };
     },
   };
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { navigation } from '../../app/navigation';
 import { useT } from '../../i18n';
 import { useStore } from '../../lib/store';
-import { dismissImport, importBatch } from './import-store';
+import { cancelImport, dismissImport, importBatch } from './import-store';
 import { tally, type FileRow } from './model/batch';
 import { importStrings } from './strings';
 
@@ -17,9 +17,9 @@ export function ImportStrip() {
   const headline = batch.error
     ? t('failedToStart', { message: batch.error })
     : batch.running
-      ? t('running', { done: n.done, total: n.total })
-      : t('finished', { imported: n.imported, skipped: n.skipped, failed: n.failed });
-  const showList = open || (!batch.running && (n.failed > 0 || n.skipped > 0));
+      ? t(batch.cancelling ? 'cancelling' : 'running', { done: n.done, total: n.total })
+      : t(n.cancelled ? 'finishedCancelled' : 'finished', { ...n });
+  const showList = open || (!batch.running && (n.failed > 0 || n.skipped > 0 || n.cancelled > 0));
   return (
     <section
       className="import-strip"
@@ -35,6 +35,17 @@ export function ImportStrip() {
         <button type="button" className="link-button" onClick={() => setOpen((o) => !o)}>
           {showList ? t('hideDetails') : t('details')}
         </button>
+        {batch.running && (
+          <button
+            type="button"
+            className="button import-strip-cancel"
+            disabled={batch.cancelling}
+            aria-label={t('cancelLabel')}
+            onClick={() => void cancelImport()}
+          >
+            {t('cancel')}
+          </button>
+        )}
         {!batch.running && (
           <button type="button" className="link-button" onClick={dismissImport}>
             {t('dismiss')}
@@ -63,7 +74,10 @@ function FileLine({ row }: { row: FileRow }) {
       {row.passages !== null && (
         <span className="import-file-count">{t('passages', { n: row.passages })}</span>
       )}
-      {row.message && <span className="import-file-message">{row.message}</span>}
+      {/* A cancelled row's chip says it all; its message repeats it. */}
+      {row.message && row.status !== 'cancelled' && (
+        <span className="import-file-message">{row.message}</span>
+      )}
       {row.documentId && row.status !== 'failed' && (
         <button
           type="button"

@@ -32,6 +32,23 @@ export async function startImport(files: string[], replace?: string): Promise<vo
   }
 }
 
+/**
+ * Asks main to cancel the running batch; the strip says so until the start request replies with
+ * the files it did not reach marked cancelled.
+ */
+export async function cancelImport(): Promise<void> {
+  const batch = importBatch.get();
+  if (!batch?.running || batch.cancelling) return;
+  importBatch.set((b) => (b && b.id === batch.id ? { ...b, cancelling: true } : b));
+  try {
+    const { cancelled } = await apiClient.call('imports:cancel', { batchId: batch.id });
+    // Nothing was running under that id (it had just finished): the reply settles the strip anyway.
+    if (!cancelled) importBatch.set((b) => (b && b.id === batch.id ? { ...b, cancelling: false } : b));
+  } catch {
+    importBatch.set((b) => (b && b.id === batch.id ? { ...b, cancelling: false } : b));
+  }
+}
+
 export function dismissImport(): void {
   importBatch.set((b) => (b && !b.running ? null : b));
 }

@@ -1,7 +1,7 @@
 import type { ImportBatchResult } from '../../../../../shared/ipc/channels/imports';
 import type { ImportProgressEvent } from '../../../../../shared/ipc/events';
 
-export type FileStatus = 'waiting' | 'reading' | 'storing' | 'done' | 'skipped' | 'failed';
+export type FileStatus = 'waiting' | 'reading' | 'storing' | 'done' | 'skipped' | 'failed' | 'cancelled';
 
 export interface FileRow {
   file: string;
@@ -16,6 +16,8 @@ export interface Batch {
   id: string;
   files: FileRow[];
   running: boolean;
+  /** The user asked to cancel and the reply has not come yet. */
+  cancelling: boolean;
   /** Why the batch did not run at all (a refused request), else null. */
   error: string | null;
 }
@@ -27,6 +29,7 @@ export function newBatch(id: string, files: string[]): Batch {
   return {
     id,
     running: true,
+    cancelling: false,
     error: null,
     files: files.map((file) => ({
       file,
@@ -57,23 +60,44 @@ export function applyResult(batch: Batch, result: ImportBatchResult): Batch {
   for (const d of result.imported)
     byFile.set(d.file, { status: 'done', documentId: d.id, passages: d.passages, message: null });
   for (const s of result.skipped)
-    byFile.set(s.file, { status: 'skipped', documentId: s.existingId ?? null, message: s.reason });
+    byFile.set(s.file, {
+      status: s.code === 'import_cancelled' ? 'cancelled' : 'skipped',
+      documentId: s.existingId ?? null,
+      message: s.reason,
+    });
   for (const f of result.failed) byFile.set(f.file, { status: 'failed', message: f.error });
-  return { ...batch, running: false, files: batch.files.map((row) => ({ ...row, ...byFile.get(row.file) })) };
+  return {
+    ...batch,
+    running: false,
+    cancelling: false,
+    files: batch.files.map((row) => ({ ...row, ...byFile.get(row.file) })),
+  };
 }
 
-export function tally(batch: Batch): {
+export interface Tally {
+  /** Files settled one way or another: what the progress bar shows. */
   done: number;
   imported: number;
   skipped: number;
   failed: number;
+  cancelled: number;
   total: number;
-} {
+}
+
+export function tally(batch: Batch): Tally {
   const count = (s: FileStatus) => batch.files.filter((f) => f.status === s).length;
   const imported = count('done');
   const skipped = count('skipped');
   const failed = count('failed');
-  return { done: imported + skipped + failed, imported, skipped, failed, total: batch.files.length };
+  const cancelled = count('cancelled');
+  return {
+    done: imported + skipped + failed + cancelled,
+    imported,
+    skipped,
+    failed,
+    cancelled,
+    total: batch.files.length,
+  };
 }
 
 /** Paths from a `text/uri-list` (what file managers put on a drag): `file://` URLs only, comments skipped. */
