@@ -1,9 +1,8 @@
+import type { SearchKind } from '../../../shared/ipc/channels/search';
 import type { CoreContext } from '../core/context';
 import type { Db } from '../store/database';
 
-/** What a search hit can be; `kind:` filters name these. */
-export type SearchKind = 'passage' | 'glossary' | 'measure' | 'annotation';
-export const SEARCH_KINDS: readonly SearchKind[] = ['passage', 'glossary', 'measure', 'annotation'];
+export { SEARCH_KINDS, type SearchKind } from '../../../shared/ipc/channels/search';
 
 /**
  * One searchable text of one record. A record with two texts (a glossary entry's term and its
@@ -38,6 +37,13 @@ export interface SearchSource {
   mode: 'indexed' | 'live';
   /** Units of these documents (all documents when null), in a stable order. */
   unitsFor(db: Db, docIds: readonly string[] | null): SearchUnit[];
+  /**
+   * The stored (unfolded) text of one unit, for snippets; null when the record is gone. Live
+   * sources may leave it out: their units, just read, carry the text.
+   */
+  textOf?(db: Db, recordId: string, field: string): string | null;
+  /** A short name shown beside a hit (a glossary term, a measure title), if the kind has one. */
+  labelOf?(db: Db, recordId: string): string | null;
 }
 
 const registries = new WeakMap<CoreContext, Map<SearchKind, SearchSource>>();

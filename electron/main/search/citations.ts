@@ -1,0 +1,45 @@
+import { formatCitation } from '../../../shared/domain/citation';
+import type { Db } from '../store/database';
+import { statement } from './statements';
+
+interface PassageRow {
+  title: string;
+  sectionId: string | null;
+  paragraph: number;
+}
+
+/**
+ * Citations of the passages on one page of hits (see `formatCitation`), with statements kept
+ * prepared and section paths shared between hits of the same section.
+ */
+export function citationsFor(db: Db, passageIds: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const paths = new Map<string, { level: number; label: string }[]>();
+  const passage = statement(
+    db,
+    `SELECT d.title, p.section_id AS sectionId,
+       (SELECT count(*) FROM passages q WHERE q.document_id = p.document_id AND q.section_id IS p.section_id
+          AND q.ordinal <= p.ordinal) AS paragraph
+     FROM passages p JOIN documents d ON d.id = p.document_id WHERE p.id = ?`,
+  );
+  const section = statement(db, `SELECT parent_id AS parentId, level, label FROM sections WHERE id = ?`);
+  const pathOf = (sectionId: string | null) => {
+    if (!sectionId) return [];
+    let path = paths.get(sectionId);
+    if (path) return path;
+    path = [];
+    for (let id: string | null = sectionId; id;) {
+      const s = section.get(id) as { parentId: string | null; level: number; label: string } | undefined;
+      if (!s) break;
+      path.unshift(s);
+      id = s.parentId;
+    }
+    paths.set(sectionId, path);
+    return path;
+  };
+  for (const id of new Set(passageIds)) {
+    const row = passage.get(id) as PassageRow | undefined;
+    if (row) out.set(id, formatCitation(row.title, pathOf(row.sectionId), row.paragraph));
+  }
+  return out;
+}

@@ -1,0 +1,151 @@
+import lunr from 'lunr';
+import multi from 'lunr-languages/lunr.multi';
+import stemmerSupport from 'lunr-languages/lunr.stemmer.support';
+import zh from 'lunr-languages/lunr.zh';
+import { forEachGram, gramText } from './grams';
+import { occurrencesIn, type CompiledQuery } from './matcher';
+
+/** Field weights: a hit in a lead phrase or a section title counts more than one in body text. */
+export const FIELD_BOOST = { body: 1, lead: 2, section: 1.5, words: 1 } as const;
+const MAX_TF = 20;
+const CONTEXT = 6;
+
+interface WordAnalyzer {
+  index(text: string): string[];
+  query(text: string): string[];
+}
+
+let analyzer: WordAnalyzer | null = null;
+
+/**
+ * Words as lunr-languages sees them (Chinese segmentation plus English stemming and stop words).
+ * Without @node-rs/jieba it segments with Intl.Segmenter, the same in main, renderer and tests;
+ * it says so once on the console, which would corrupt the CLI's JSON, so that one call is quiet.
+ */
+function words(): WordAnalyzer {
+  if (analyzer) return analyzer;
+  stemmerSupport(lunr);
+  zh(lunr);
+  multi(lunr);
+  const builder = new lunr.Builder();
+  builder.use(lunr.multiLanguage('en', 'zh'));
+  const { tokenizer, pipeline, searchPipeline } = builder;
+  const info = console.info;
+  console.info = () => {};
+  try {
+    tokenizer('预热');
+  } finally {
+    console.info = info;
+  }
+  return (analyzer = {
+    index: (text) => pipeline.run(tokenizer(text)).map(String),
+    query: (text) => searchPipeline.run(tokenizer(text)).map(String),
+  });
+}
+
+export interface WindowItem {
+  /** Folded unit text. */
+  text: string;
+  emphasis: readonly [number, number] | null;
+  /** Folded title of the unit's section and its parents, '' when none. */
+  sectionTitle: string;
+  /** Weight of the unit's field (a glossary term weighs more than a definition). */
+  boost: number;
+}
+
+function gramCount(text: string): number {
+  let n = 0;
+  forEachGram(text, () => n++);
+  return n;
+}
+
+/** Tokens of one field: each query term as often as it occurs there (capped). */
+function termTokens(text: string, terms: string[]): string[] {
+  const out: string[] = [];
+  if (!text) return out;
+  for (const term of terms) {
+    const n = Math.min(occurrencesIn(text, term).length / 2, MAX_TF);
+    for (let i = 0; i < n; i++) out.push(term);
+  }
+  return out;
+}
+
+/**
+ * Words around the first occurrence of each literal (is the hit a word of its own or inside a
+ * longer one?), kept only where they are query words, with the count of all words around.
+ */
+function contextWords(
+  text: string,
+  literals: string[],
+  wanted: Set<string>,
+): { tokens: string[]; length: number } {
+  const tokens: string[] = [];
+  let length = 0;
+  for (const literal of literals) {
+    const at = text.indexOf(literal);
+    if (at < 0) continue;
+    const around = words().index(text.slice(Math.max(0, at - CONTEXT), at + literal.length + CONTEXT));
+    length += around.length;
+    for (const w of around) if (wanted.has(w)) tokens.push(w);
+  }
+  return { tokens, length };
+}
+
+/**
+ * Ranks a window of verified hits with lunr: an index over just these units and just the query's
+ * terms (BM25 per field, field and unit boosts), queried with the compiled query through
+ * `idx.query` — every n-gram of a plain literal required, the n-grams of `OR` alternatives
+ * optional, the literals' words optional in the `words` field. Returns one score per item.
+ */
+export function lunrScores(items: WindowItem[], query: CompiledQuery): Float64Array {
+  const scores = new Float64Array(items.length);
+  const literals = query.clauses.flat();
+  const terms = [...new Set(literals.flatMap((l) => l.grams.map(gramText)))];
+  const queryWords = [...new Set(literals.flatMap((l) => words().query(l.text)))].filter(
+    (w) => !w.includes('*'),
+  );
+  const wanted = new Set(queryWords);
+  if (!items.length || (!terms.length && !queryWords.length)) return scores;
+
+  const builder = new lunr.Builder();
+  builder.pipeline.reset();
+  builder.searchPipeline.reset();
+  builder.tokenizer = Object.assign((obj?: unknown) => (obj as string[]).map((t) => new lunr.Token(t, {})), {
+    separator: lunr.tokenizer.separator,
+  });
+  builder.ref('ref');
+  for (const [name, boost] of Object.entries(FIELD_BOOST)) builder.field(name, { boost });
+  // Field lengths are those of the whole text, not of the few tokens handed to lunr.
+  const lengths = (builder as unknown as { fieldLengths: Record<string, number> }).fieldLengths;
+  items.forEach((item, ref) => {
+    const lead = item.emphasis ? item.text.slice(item.emphasis[0], item.emphasis[1]) : '';
+    const around = contextWords(
+      item.text,
+      literals.map((l) => l.text),
+      wanted,
+    );
+    const fields = {
+      body: termTokens(item.text, terms),
+      lead: termTokens(lead, terms),
+      section: termTokens(item.sectionTitle, terms),
+      words: around.tokens,
+    };
+    builder.add({ ref: String(ref), ...fields }, { boost: item.boost });
+    lengths[`words/${ref}`] = around.length;
+    lengths[`body/${ref}`] = gramCount(item.text);
+    lengths[`lead/${ref}`] = gramCount(lead);
+    lengths[`section/${ref}`] = gramCount(item.sectionTitle);
+  });
+  const idx = builder.build();
+  const results = idx.query((q) => {
+    for (const clause of query.clauses) {
+      const presence = clause.length === 1 ? lunr.Query.presence.REQUIRED : lunr.Query.presence.OPTIONAL;
+      for (const literal of clause)
+        for (const g of literal.grams)
+          q.term(gramText(g), { presence, usePipeline: false, fields: ['body', 'lead', 'section'] });
+    }
+    for (const w of queryWords) q.term(w, { usePipeline: false, fields: ['words'] });
+  });
+  for (const r of results) scores[Number(r.ref)] = r.score;
+  return scores;
+}

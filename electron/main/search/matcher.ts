@@ -1,0 +1,184 @@
+import { requiredGrams } from './grams';
+import { intersectAll, union } from './postings';
+import type { ParsedQuery } from './query-parser';
+import { postingsOf, type Segment } from './segment';
+
+export interface CompiledLiteral {
+  text: string;
+  /** Terms every unit containing `text` has; empty when `text` has no word character. */
+  grams: number[];
+}
+
+export interface CompiledQuery {
+  clauses: CompiledLiteral[][];
+  excludes: string[];
+}
+
+/** The query as required terms per literal: the same n-grams the index was built with. */
+export function compileQuery(q: ParsedQuery): CompiledQuery {
+  return {
+    clauses: q.clauses.map((clause) => clause.map((l) => ({ text: l.text, grams: requiredGrams(l.text) }))),
+    excludes: q.excludes.map((l) => l.text),
+  };
+}
+
+/** Which units of a segment a query may return (filters and liveness). */
+export interface Scope {
+  /** Per document slot: 1 when its units may match. */
+  docs: Uint8Array;
+  /** Bit per kind code; all kinds when 0. */
+  kinds: number;
+  /** Per section slot: 1 when `section:` accepts it; null without a section filter. */
+  sections: Uint8Array | null;
+}
+
+export interface SegmentMatch {
+  units: Uint32Array;
+  /** Per hit: occurrences of the query's literals (non-overlapping, capped). */
+  occurrences: Uint16Array;
+  /** Per hit: 1 when an occurrence lies inside the unit's emphasised span (lead phrase). */
+  emphasised: Uint8Array;
+}
+
+/** Non-overlapping occurrences of `needle` in `text`, as [start, end) pairs appended to `out`. */
+export function occurrencesIn(text: string, needle: string, out: number[] = []): number[] {
+  if (!needle) return out;
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length))
+    out.push(at, at + needle.length);
+  return out;
+}
+
+function candidates(segment: Segment, query: CompiledQuery): Uint32Array | null {
+  let acc: Uint32Array | null = null;
+  for (const clause of query.clauses) {
+    let clauseUnits: Uint32Array | null = new Uint32Array(0);
+    for (const literal of clause) {
+      if (!literal.grams.length) {
+        // Punctuation only: no term narrows it, every unit is a candidate.
+        clauseUnits = null;
+        break;
+      }
+      clauseUnits = union(clauseUnits, intersectAll(literal.grams.map((g) => postingsOf(segment, g))));
+    }
+    if (clauseUnits === null) continue;
+    acc = acc === null ? clauseUnits : intersectAll([acc, clauseUnits]);
+    if (!acc.length) break;
+  }
+  return acc;
+}
+
+function inScope(segment: Segment, scope: Scope, u: number): boolean {
+  if (!scope.docs[segment.docSlots[u]!]) return false;
+  if (scope.kinds && !(scope.kinds & (1 << segment.kinds[u]!))) return false;
+  if (!scope.sections) return true;
+  const slot = segment.sectionSlots[u]!;
+  return slot >= 0 && scope.sections[slot] === 1;
+}
+
+class MatchBuilder {
+  readonly units: Uint32Array;
+  readonly occurrences: Uint16Array;
+  readonly emphasised: Uint8Array;
+  hits = 0;
+  constructor(size: number) {
+    this.units = new Uint32Array(size);
+    this.occurrences = new Uint16Array(size);
+    this.emphasised = new Uint8Array(size);
+  }
+  add(u: number, occurrences: number, emphasised: boolean): void {
+    this.units[this.hits] = u;
+    this.occurrences[this.hits] = Math.min(occurrences, 0xffff);
+    this.emphasised[this.hits++] = emphasised ? 1 : 0;
+  }
+  done(): SegmentMatch {
+    return {
+      units: this.units.subarray(0, this.hits),
+      occurrences: this.occurrences.subarray(0, this.hits),
+      emphasised: this.emphasised.subarray(0, this.hits),
+    };
+  }
+}
+
+/**
+ * One literal over many candidates: a single forward walk through the segment's text from one
+ * occurrence to the next, instead of a search per unit. Occurrences that straddle two units or
+ * fall in a unit out of scope are stepped over.
+ */
+function scanOne(segment: Segment, literal: string, cands: Uint32Array, scope: Scope): SegmentMatch {
+  const out = new MatchBuilder(cands.length);
+  const { text, textStarts, emphasis } = segment;
+  const n = literal.length;
+  let at = -1;
+  for (let i = 0; i < cands.length; i++) {
+    const u = cands[i]!;
+    const start = textStarts[u]!;
+    const end = textStarts[u + 1]!;
+    if (at < start) at = text.indexOf(literal, start);
+    if (at < 0) break;
+    if (at + n > end || !inScope(segment, scope, u)) continue;
+    const emStart = start + emphasis[2 * u]!;
+    const emEnd = start + emphasis[2 * u + 1]!;
+    let count = 0;
+    let emphasised = false;
+    for (; at >= 0 && at + n <= end; at = text.indexOf(literal, at + n)) {
+      count++;
+      if (at >= emStart && at + n <= emEnd) emphasised = true;
+    }
+    out.add(u, count, emphasised);
+  }
+  return out.done();
+}
+
+/**
+ * Units of one segment that really contain the query: candidates from the postings, each checked
+ * against its folded text, so no unit is returned that lacks a literal or has an excluded one.
+ */
+export function matchSegment(segment: Segment, query: CompiledQuery, scope: Scope): SegmentMatch {
+  const cands = candidates(segment, query);
+  const only = query.clauses.length === 1 && query.clauses[0]!.length === 1 && !query.excludes.length;
+  // Many candidates for one literal: walk the text once rather than search unit by unit.
+  if (only && cands && cands.length * 8 > segment.count)
+    return scanOne(segment, query.clauses[0]![0]!.text, cands, scope);
+  const n = cands ? cands.length : segment.count;
+  const out = new MatchBuilder(n);
+  const found: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const u = cands ? cands[i]! : i;
+    if (!inScope(segment, scope, u)) continue;
+    const text = segment.text.slice(segment.textStarts[u], segment.textStarts[u + 1]);
+    found.length = 0;
+    let ok = true;
+    for (const clause of query.clauses) {
+      const before = found.length;
+      for (const literal of clause) occurrencesIn(text, literal.text, found);
+      if (found.length === before) {
+        ok = false;
+        break;
+      }
+    }
+    if (!ok || query.excludes.some((x) => text.includes(x))) continue;
+    const emStart = segment.emphasis[2 * u]!;
+    const emEnd = segment.emphasis[2 * u + 1]!;
+    let emphasised = false;
+    for (let k = 0; k < found.length && emEnd > emStart; k += 2)
+      if (found[k]! >= emStart && found[k + 1]! <= emEnd) emphasised = true;
+    out.add(u, found.length / 2, emphasised);
+  }
+  return out.done();
+}
+
+/** Hit ranges of a unit's text: every occurrence of every positive literal, sorted and merged. */
+export function hitRanges(text: string, query: CompiledQuery): [number, number][] {
+  const flat: number[] = [];
+  for (const clause of query.clauses) for (const literal of clause) occurrencesIn(text, literal.text, flat);
+  const pairs: [number, number][] = [];
+  for (let k = 0; k < flat.length; k += 2) pairs.push([flat[k]!, flat[k + 1]!]);
+  pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const merged: [number, number][] = [];
+  for (const [s, e] of pairs) {
+    const last = merged[merged.length - 1];
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else merged.push([s, e]);
+  }
+  return merged;
+}

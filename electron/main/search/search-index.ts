@@ -1,0 +1,438 @@
+import type { SearchStatus } from '../../../shared/ipc/channels/search';
+import type { Db } from '../store/database';
+import { runQuery, type DocFacts, type LiveSegment, type RankedResult } from './engine';
+import { foldText } from './fold';
+import { sectionsOf } from './library-sources';
+import type { Segment } from './segment';
+import { buildSegment, runToEnd } from './segment-build';
+import { mergeSegments } from './segment-merge';
+import {
+  deleteSegments,
+  libraryDocs,
+  listSegments,
+  loadSegment,
+  saveSegment,
+  SEGMENT_FORMAT,
+  unindexedCount,
+  type DocRow,
+} from './segment-store';
+import type { SearchSource, SearchUnit } from './source';
+import { statement } from './statements';
+import { TaskRunner } from './task-runner';
+
+/** Characters of text per built or merged segment: bounds one blob write and one merge. */
+export const SEGMENT_TEXT_BUDGET = 600_000;
+/** Up to this much new text a query indexes on the spot rather than answer without it. */
+const QUERY_BUILD_BUDGET = 400_000;
+const MAX_SEGMENTS = 24;
+/** A segment with this share of dead units is rewritten without them. */
+const DEAD_SHARE = 0.3;
+const CACHED_RESULTS = 8;
+
+/** FNV-1a over the live units: a changed note or a new annotation gives a new fingerprint. */
+function fingerprint(units: SearchUnit[]): string {
+  let h = 0x811c9dc5;
+  const mix = (s: string) => {
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+    h = Math.imul(h ^ 0x1f, 0x01000193);
+  };
+  for (const u of units) {
+    mix(u.recordId);
+    mix(u.field);
+    mix(u.passageId ?? '');
+    mix(u.text);
+  }
+  return `${units.length}:${(h >>> 0).toString(36)}`;
+}
+
+interface Entry extends LiveSegment {
+  rowId: number | null;
+}
+
+export type IndexStatus = Omit<SearchStatus, 'rebuild'>;
+
+export interface RebuildProgress {
+  done: number;
+  total: number;
+}
+
+/**
+ * The search index of one library: persisted segments loaded into memory, kept in step with the
+ * documents table (new content indexed, replaced or deleted content dead until a merge drops it),
+ * built and merged in slices on this thread. Every answer covers the library as it is when asked.
+ */
+export class SearchIndex {
+  private entries: Entry[] = [];
+  private library = new Map<string, DocRow>();
+  private facts = new Map<string, DocFacts>();
+  private pending: string[] = [];
+  private loaded = false;
+  private loading: Promise<void> | null = null;
+  private persist = true;
+  private syncQueued = false;
+  private cache = new Map<string, RankedResult>();
+  private live: (LiveSegment & { signature: string }) | null = null;
+  private liveTexts = new Map<string, string>();
+  private libraryVersion = '';
+  readonly runner: TaskRunner;
+  /** Bumped whenever what a query can find changes (cached results are then stale). */
+  generation = 0;
+
+  constructor(
+    private readonly db: Db,
+    private readonly sources: () => SearchSource[],
+  ) {
+    this.runner = new TaskRunner(12, () => db.open);
+  }
+
+  private indexedSources(): SearchSource[] {
+    return this.sources().filter((s) => s.mode === 'indexed');
+  }
+
+  private kindsKey(): string {
+    return this.indexedSources()
+      .map((s) => s.kind)
+      .sort()
+      .join(',');
+  }
+
+  // Loading ------------------------------------------------------------------------------------
+
+  /** Loads the persisted segments in slices; queries asked meanwhile load the rest at once. */
+  load(): Promise<void> {
+    if (this.loaded) return Promise.resolve();
+    return (this.loading ??= this.runner.run('load', this.loadTask()).then(() => this.scheduleSync()));
+  }
+
+  private *loadTask(): Generator<void, void> {
+    const kinds = this.kindsKey();
+    const stale: number[] = [];
+    for (const row of listSegments(this.db)) {
+      if (this.loaded) return;
+      if (this.entries.some((e) => e.rowId === row.id)) continue;
+      if (row.format !== SEGMENT_FORMAT || row.kinds !== kinds) {
+        stale.push(row.id);
+        continue;
+      }
+      const segment = loadSegment(this.db, row.id);
+      this.entries.push({ rowId: row.id, segment, aliveDocs: new Uint8Array(segment.docs.length) });
+      yield;
+    }
+    if (stale.length) this.write(() => deleteSegments(this.db, stale));
+    this.loaded = true;
+    this.refresh();
+  }
+
+  private loadNow(): void {
+    if (!this.loaded) runToEnd(this.loadTask());
+  }
+
+  // Keeping in step with the library --------------------------------------------------------
+
+  /** Reads the documents table; marks dead what changed; returns documents no segment covers. */
+  refresh(): string[] {
+    // data_version moves when another connection commits, total_changes when this one writes:
+    // while neither moves, the documents table is as last read.
+    const version = `${this.db.pragma('data_version', { simple: true })}:${statement(this.db, 'SELECT total_changes()').pluck().get()}`;
+    if (version !== this.libraryVersion) {
+      this.libraryVersion = version;
+      this.readLibrary();
+    }
+    this.resolve();
+    return this.pending;
+  }
+
+  private readLibrary(): void {
+    const rows = libraryDocs(this.db);
+    let changed = rows.length !== this.library.size;
+    for (const row of rows) {
+      const known = this.library.get(row.id);
+      if (!known || known.hash !== row.hash || known.title !== row.title || known.year !== row.year)
+        changed = true;
+    }
+    if (changed || !this.facts.size) {
+      this.library = new Map(rows.map((r) => [r.id, r]));
+      this.facts = new Map(rows.map((r) => [r.id, { id: r.id, title: foldText(r.title), year: r.year }]));
+      this.generation++;
+    }
+  }
+
+  /** Which copy of each document is live: the last segment holding its current content. */
+  private resolve(): void {
+    const covered = new Set<string>();
+    for (let e = this.entries.length - 1; e >= 0; e--) {
+      const { segment, aliveDocs } = this.entries[e]!;
+      segment.docs.forEach((d, slot) => {
+        const live = this.library.get(d.id)?.hash === d.hash && !covered.has(d.id);
+        aliveDocs[slot] = live ? 1 : 0;
+        if (live) covered.add(d.id);
+      });
+    }
+    this.pending = [...this.library.keys()].filter((id) => !covered.has(id));
+  }
+
+  private pendingText(ids: string[]): number {
+    if (!ids.length) return 0;
+    const size = statement(
+      this.db,
+      `SELECT coalesce(sum(length(text)), 0) AS n FROM passages WHERE document_id = ?`,
+    );
+    return ids.reduce((n, id) => n + (size.get(id) as { n: number }).n, 0);
+  }
+
+  /** Groups documents into batches of about one segment's worth of text (sliced: one query per document). */
+  private *batches(ids: string[]): Generator<void, string[][]> {
+    const sizes = statement(
+      this.db,
+      `SELECT coalesce(sum(length(text)), 0) AS n FROM passages WHERE document_id = ?`,
+    );
+    const out: string[][] = [];
+    let batch: string[] = [];
+    let size = 0;
+    for (const [i, id] of ids.entries()) {
+      const n = (sizes.get(id) as { n: number }).n;
+      if (batch.length && size + n > SEGMENT_TEXT_BUDGET) {
+        out.push(batch);
+        batch = [];
+        size = 0;
+      }
+      batch.push(id);
+      size += n;
+      if (i % 50 === 49) yield;
+    }
+    if (batch.length) out.push(batch);
+    return out;
+  }
+
+  private *buildTask(docIds: string[]): Generator<void, Segment> {
+    const units: SearchUnit[] = [];
+    for (const id of docIds) {
+      for (const source of this.indexedSources()) units.push(...source.unitsFor(this.db, [id]));
+      yield;
+    }
+    const docs = docIds.flatMap((id) => {
+      const row = this.library.get(id);
+      return row ? [{ id, hash: row.hash }] : [];
+    });
+    return yield* buildSegment({ docs, sections: sectionsOf(this.db, docIds), units });
+  }
+
+  private add(segment: Segment, replaces: Entry[] = []): void {
+    const rowId = this.write(() =>
+      saveSegment(
+        this.db,
+        segment,
+        this.kindsKey(),
+        replaces.flatMap((e) => (e.rowId === null ? [] : [e.rowId])),
+      ),
+    );
+    this.entries = this.entries.filter((e) => !replaces.includes(e));
+    this.entries.push({ rowId, segment, aliveDocs: new Uint8Array(segment.docs.length) });
+    this.resolve();
+    this.generation++;
+  }
+
+  private drop(group: Entry[]): void {
+    this.write(() =>
+      deleteSegments(
+        this.db,
+        group.flatMap((e) => (e.rowId === null ? [] : [e.rowId])),
+      ),
+    );
+    this.entries = this.entries.filter((e) => !group.includes(e));
+    this.generation++;
+  }
+
+  /** Writes to the library unless it is read-only; the index then lives in memory only. */
+  private write<T>(fn: () => T): T | null {
+    if (!this.persist) return null;
+    try {
+      return fn();
+    } catch (error) {
+      if (/readonly|read-only/i.test((error as Error).message)) {
+        this.persist = false;
+        return null;
+      }
+      throw error;
+    }
+  }
+
+  /** Indexes what is not indexed yet, on this thread; false when more than `budget` characters wait. */
+  indexPendingNow(budget = Infinity): boolean {
+    this.loadNow();
+    const pending = this.refresh();
+    if (!pending.length) return true;
+    if (this.pendingText(pending) > budget) return false;
+    for (const batch of runToEnd(this.batches(pending))) this.add(runToEnd(this.buildTask(batch)));
+    return true;
+  }
+
+  /** Merges what the merge policy asks for, on this thread (the CLI, which has no background). */
+  compactNow(): void {
+    runToEnd(this.mergeTask());
+  }
+
+  /** Background: index new content in slices, then merge small or half-dead segments. */
+  scheduleSync(): Promise<void> {
+    if (this.syncQueued) return Promise.resolve();
+    this.syncQueued = true;
+    return this.runner.run('index', this.syncTask()).finally(() => (this.syncQueued = false));
+  }
+
+  private *syncTask(): Generator<void, void> {
+    if (!this.loaded) yield* this.loadTask();
+    this.syncQueued = false;
+    for (const batch of yield* this.batches(this.refresh())) {
+      const segment = yield* this.buildTask(batch);
+      // A query may have indexed the same documents meanwhile; keep only what is still missing.
+      this.refresh();
+      if (batch.some((id) => this.pending.includes(id))) this.add(segment);
+      yield;
+    }
+    yield* this.mergeTask();
+  }
+
+  private *mergeTask(): Generator<void, void> {
+    for (;;) {
+      const group = this.mergeGroup();
+      if (!group) return;
+      const merged = yield* mergeSegments(group.map((e) => ({ segment: e.segment, aliveDocs: e.aliveDocs })));
+      if (group.some((e) => !this.entries.includes(e))) return;
+      if (merged.docs.length) this.add(merged, group);
+      else this.drop(group);
+      yield;
+    }
+  }
+
+  /** The segments to merge next: a half-dead one alone, else the smallest when there are too many. */
+  private mergeGroup(): Entry[] | null {
+    const liveText = (e: Entry) => {
+      let n = 0;
+      const s = e.segment;
+      for (let u = 0; u < s.count; u++)
+        if (e.aliveDocs[s.docSlots[u]!]) n += s.textStarts[u + 1]! - s.textStarts[u]!;
+      return n;
+    };
+    const sized = this.entries.map((e) => ({ e, live: liveText(e), all: e.segment.text.length }));
+    const halfDead = sized.find((s) => s.all > 0 && s.live < s.all * (1 - DEAD_SHARE));
+    if (halfDead) return [halfDead.e];
+    if (this.entries.length <= MAX_SEGMENTS) return null;
+    sized.sort((a, b) => a.live - b.live);
+    const group: Entry[] = [];
+    let total = 0;
+    for (const s of sized) {
+      if (group.length >= 2 && total + s.live > SEGMENT_TEXT_BUDGET) break;
+      group.push(s.e);
+      total += s.live;
+    }
+    return group.length >= 2 ? group : null;
+  }
+
+  /** Drops every segment and indexes the whole library again, in slices, reporting progress. */
+  rebuild(onProgress: (p: RebuildProgress) => void = () => {}): Promise<void> {
+    this.runner.cancel('rebuild');
+    this.syncQueued = false;
+    return this.runner.run('rebuild', this.rebuildTask(onProgress), true);
+  }
+
+  private *rebuildTask(onProgress: (p: RebuildProgress) => void): Generator<void, void> {
+    this.loaded = true;
+    this.entries = [];
+    for (const row of listSegments(this.db)) {
+      this.write(() => deleteSegments(this.db, [row.id]));
+      yield;
+    }
+    const batches = yield* this.batches(this.refresh());
+    const total = batches.reduce((n, b) => n + b.length, 0);
+    let done = 0;
+    onProgress({ done, total });
+    for (const batch of batches) {
+      this.add(yield* this.buildTask(batch));
+      done += batch.length;
+      onProgress({ done, total });
+    }
+  }
+
+  // Answering ----------------------------------------------------------------------------------
+
+  /**
+   * Answers a query over the library as it is now: loads what is not loaded, indexes new content
+   * on the spot when it is small (else it is being indexed and `complete` is false). The last few
+   * answers are kept, so paging through one costs nothing until the library changes.
+   */
+  search(text: string): { result: RankedResult; complete: boolean } {
+    this.loadNow();
+    const complete = this.indexPendingNow(QUERY_BUILD_BUDGET);
+    if (!complete) this.scheduleSync().catch(() => {});
+    const live = this.liveSegment();
+    const key = `${this.generation}|${live?.signature ?? ''}|${complete}|${text}`;
+    let result = this.cache.get(key);
+    if (!result) {
+      result = runQuery(text, live ? [...this.entries, live] : this.entries, this.facts);
+      this.cache.set(key, result);
+      if (this.cache.size > CACHED_RESULTS) this.cache.delete(this.cache.keys().next().value!);
+    }
+    return { result, complete };
+  }
+
+  /** Units of live sources (annotations), read now and searched without persisted postings. */
+  private liveSegment(): (LiveSegment & { signature: string }) | null {
+    const units = this.sources()
+      .filter((s) => s.mode === 'live')
+      .flatMap((s) => s.unitsFor(this.db, null))
+      .filter((u) => this.library.has(u.docId));
+    this.liveTexts = new Map(units.map((u) => [`${u.recordId}\u0000${u.field}`, u.text]));
+    if (!units.length) return (this.live = null);
+    const signature = fingerprint(units);
+    if (this.live?.signature === signature) return this.live;
+    const docIds = [...new Set(units.map((u) => u.docId))];
+    const segment = runToEnd(
+      buildSegment({
+        docs: docIds.map((id) => ({ id, hash: this.library.get(id)!.hash })),
+        sections: sectionsOf(this.db, docIds),
+        units,
+      }),
+    );
+    return (this.live = { segment, aliveDocs: new Uint8Array(docIds.length).fill(1), signature });
+  }
+
+  /** Text of a live unit as last read (live sources need not look it up again). */
+  liveText(recordId: string, field: string): string | null {
+    return this.liveTexts.get(`${recordId}\u0000${field}`) ?? null;
+  }
+
+  status(): IndexStatus {
+    const task = this.runner.busy;
+    const units = this.entries.reduce((n, e) => n + e.segment.count, 0);
+    if (!this.loaded) {
+      // Not loaded yet: what the persisted segments cover, read from their document rows.
+      const documents = statement(this.db, `SELECT count(*) FROM documents`).pluck().get() as number;
+      const pending = unindexedCount(this.db);
+      return {
+        state: this.loading ? 'loading' : 'cold',
+        documents,
+        indexed: documents - pending,
+        pending,
+        segments: this.entries.length,
+        units,
+        task,
+      };
+    }
+    this.refresh();
+    return {
+      state: this.pending.length ? 'indexing' : 'ready',
+      documents: this.library.size,
+      indexed: this.library.size - this.pending.length,
+      pending: this.pending.length,
+      segments: this.entries.length,
+      units,
+      task,
+    };
+  }
+
+  /** Waits until background work is done (tests, benchmarks, the CLI before it exits). */
+  async settle(): Promise<void> {
+    await this.load();
+    while (this.runner.busy) await new Promise((r) => setTimeout(r, 5));
+  }
+}

@@ -1,0 +1,120 @@
+import type { SearchResponse, SearchResultItem, SearchStatus } from '../../../shared/ipc/channels/search';
+import type { CoreContext } from '../core/context';
+import { citationsFor } from './citations';
+import type { SearchHit } from './engine';
+import { librarySources } from './library-sources';
+import { SearchIndex, type RebuildProgress } from './search-index';
+import { makeSnippet } from './snippet';
+import { searchSources, type SearchSource } from './source';
+
+export interface QueryOptions {
+  offset?: number;
+  limit?: number;
+}
+
+/** One library's search: the index, kept in step with the core's events, and answers shaped for callers. */
+export class SearchService {
+  readonly index: SearchIndex;
+  private rebuilding: RebuildProgress | null = null;
+
+  constructor(private readonly ctx: CoreContext) {
+    this.index = new SearchIndex(ctx.db, () => this.sources());
+    // Nothing happens until the index is first used; after that, changes are indexed as they land
+    // (each imported file, not only the end of its batch).
+    const changed = () => {
+      if (this.index.status().state !== 'cold') void this.index.scheduleSync().catch(() => {});
+    };
+    ctx.events.on('library:changed', changed);
+    ctx.events.on('import:progress', (p) => p.phase === 'done' && changed());
+  }
+
+  sources(): SearchSource[] {
+    return [...librarySources, ...searchSources(this.ctx)];
+  }
+
+  private source(kind: string): SearchSource | undefined {
+    return this.sources().find((s) => s.kind === kind);
+  }
+
+  /** Hits without display text: what `yandu search --json` prints. */
+  hits(query: string, options: QueryOptions = {}): { total: number; complete: boolean; hits: SearchHit[] } {
+    const { result, complete } = this.index.search(query);
+    return { total: result.total, complete, hits: result.hits(options.offset ?? 0, options.limit ?? 20) };
+  }
+
+  /** Hits with citation, label and snippet: what the search overlay shows. */
+  query(query: string, options: QueryOptions = {}): SearchResponse {
+    const started = performance.now();
+    const { result, complete } = this.index.search(query);
+    const docs = new Map(
+      (
+        this.ctx.db.prepare(`SELECT id, title, year FROM documents`).all() as {
+          id: string;
+          title: string;
+          year: number | null;
+        }[]
+      ).map((d) => [d.id, d]),
+    );
+    const page = result.hits(options.offset ?? 0, options.limit ?? 50);
+    const citations = citationsFor(
+      this.ctx.db,
+      page.flatMap((h) => (h.passageId ? [h.passageId] : [])),
+    );
+    const hits = page.map((hit): SearchResultItem => {
+      const doc = docs.get(hit.docId);
+      const source = this.source(hit.kind);
+      const text =
+        source?.textOf?.(this.ctx.db, hit.recordId, hit.field) ??
+        this.index.liveText(hit.recordId, hit.field) ??
+        '';
+      return {
+        ...hit,
+        docTitle: doc?.title ?? '',
+        year: doc?.year ?? null,
+        citation: (hit.passageId && citations.get(hit.passageId)) || `《${doc?.title ?? ''}》`,
+        label: source?.labelOf?.(this.ctx.db, hit.recordId) ?? null,
+        snippet: makeSnippet(text, hit.ranges),
+      };
+    });
+    return {
+      query,
+      total: result.total,
+      complete,
+      byKind: result.byKind,
+      byDoc: result.byDoc
+        .map(({ docId, count }) => ({
+          docId,
+          title: docs.get(docId)?.title ?? '',
+          year: docs.get(docId)?.year ?? null,
+          count,
+        }))
+        .sort((a, b) => b.count - a.count),
+      hits,
+      unknown: result.query.unknown,
+      tookMs: Math.round((performance.now() - started) * 10) / 10,
+    };
+  }
+
+  status(): SearchStatus {
+    void this.index.load().catch(() => {});
+    return { ...this.index.status(), rebuild: this.rebuilding };
+  }
+
+  rebuild(): SearchStatus {
+    this.rebuilding = { done: 0, total: 0 };
+    void this.index
+      .rebuild((p) => (this.rebuilding = p))
+      .catch(() => {})
+      .finally(() => (this.rebuilding = null));
+    return this.status();
+  }
+}
+
+const services = new WeakMap<CoreContext, SearchService>();
+
+/** The search service of a core (created on first use, shared by IPC handlers and the CLI). */
+export function searchServiceFor(ctx: CoreContext): SearchService {
+  let service = services.get(ctx);
+  if (!service) services.set(ctx, (service = new SearchService(ctx)));
+  return service;
+}

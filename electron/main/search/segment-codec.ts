@@ -1,0 +1,103 @@
+import type { Segment } from './segment';
+
+/**
+ * A segment as one blob: a JSON header (documents, sections, record ids) followed by the typed
+ * arrays and the folded text as UTF-16, each 8-byte aligned so that loading makes views, not copies.
+ */
+const FORMAT = 1;
+
+const ARRAYS = [
+  ['kinds', Uint8Array],
+  ['docSlots', Uint32Array],
+  ['sectionSlots', Int32Array],
+  ['emphasis', Uint32Array],
+  ['boosts', Float32Array],
+  ['textStarts', Uint32Array],
+  ['keys', Float64Array],
+  ['starts', Uint32Array],
+  ['postings', Uint32Array],
+] as const;
+
+type ArrayName = (typeof ARRAYS)[number][0];
+
+interface Header {
+  format: number;
+  docs: Segment['docs'];
+  sections: Segment['sections'];
+  count: number;
+  recordIds: string[];
+  fieldNames: string[];
+  fields: number[];
+  passageIds: (string | null)[];
+  arrays: Record<ArrayName, [offset: number, length: number]>;
+  text: [offset: number, length: number];
+}
+
+const align8 = (n: number) => (n + 7) & ~7;
+
+export function encodeSegment(s: Segment): Buffer {
+  const fieldNames = [...new Set(s.fields)];
+  const arrays = {} as Header['arrays'];
+  let offset = 0;
+  for (const [name] of ARRAYS) {
+    const array = s[name];
+    arrays[name] = [offset, array.length];
+    offset = align8(offset + array.byteLength);
+  }
+  const textOffset = offset;
+  const header: Header = {
+    format: FORMAT,
+    docs: s.docs,
+    sections: s.sections,
+    count: s.count,
+    recordIds: s.recordIds,
+    fieldNames,
+    fields: s.fields.map((f) => fieldNames.indexOf(f)),
+    passageIds: s.passageIds,
+    arrays,
+    text: [textOffset, s.text.length],
+  };
+  const json = Buffer.from(JSON.stringify(header), 'utf8');
+  const base = align8(4 + json.length);
+  const out = Buffer.alloc(base + textOffset + s.text.length * 2);
+  out.writeUInt32LE(json.length, 0);
+  json.copy(out, 4);
+  for (const [name] of ARRAYS) {
+    const array = s[name];
+    Buffer.from(array.buffer, array.byteOffset, array.byteLength).copy(out, base + arrays[name][0]);
+  }
+  out.write(s.text, base + textOffset, 'utf16le');
+  return out;
+}
+
+export function decodeSegment(blob: Buffer): Segment {
+  const jsonLength = blob.readUInt32LE(0);
+  const header = JSON.parse(blob.toString('utf8', 4, 4 + jsonLength)) as Header;
+  if (header.format !== FORMAT) throw new Error(`search segment format ${header.format}`);
+  const base = align8(4 + jsonLength);
+  // Views need an 8-byte aligned start; a blob handed over at an odd offset is copied once.
+  const bytes = (blob.byteOffset + base) % 8 === 0 ? blob : Buffer.from(blob);
+  const view = <T>(ctor: new (b: ArrayBufferLike, o: number, n: number) => T, name: ArrayName): T => {
+    const [offset, length] = header.arrays[name];
+    return new ctor(bytes.buffer, bytes.byteOffset + base + offset, length);
+  };
+  const [textOffset, textLength] = header.text;
+  return {
+    docs: header.docs,
+    sections: header.sections,
+    count: header.count,
+    kinds: view(Uint8Array, 'kinds'),
+    docSlots: view(Uint32Array, 'docSlots'),
+    sectionSlots: view(Int32Array, 'sectionSlots'),
+    emphasis: view(Uint32Array, 'emphasis'),
+    boosts: view(Float32Array, 'boosts'),
+    textStarts: view(Uint32Array, 'textStarts'),
+    keys: view(Float64Array, 'keys'),
+    starts: view(Uint32Array, 'starts'),
+    postings: view(Uint32Array, 'postings'),
+    recordIds: header.recordIds,
+    fields: header.fields.map((i) => header.fieldNames[i]!),
+    passageIds: header.passageIds,
+    text: bytes.toString('utf16le', base + textOffset, base + textOffset + textLength * 2),
+  };
+}

@@ -1,0 +1,112 @@
+import { allocateUnits, type Segment, type SegmentSection } from './segment';
+
+export interface MergePart {
+  segment: Segment;
+  /** Per document slot: 1 while the library still holds that content. */
+  aliveDocs: Uint8Array;
+}
+
+const TERMS_PER_SLICE = 20_000;
+
+/**
+ * One segment holding the live units of several, in order, without the units of deleted or
+ * replaced documents. Postings stay sorted because every part's units follow the previous part's.
+ */
+export function* mergeSegments(parts: MergePart[]): Generator<void, Segment> {
+  const docs: Segment['docs'] = [];
+  const sections: SegmentSection[] = [];
+  const unitMaps: Int32Array[] = [];
+  const kept: { part: MergePart; unit: number; docSlot: number; sectionSlot: number }[] = [];
+
+  for (const part of parts) {
+    const { segment: s, aliveDocs } = part;
+    const docMap = new Int32Array(s.docs.length).fill(-1);
+    s.docs.forEach((d, i) => {
+      if (aliveDocs[i]) docMap[i] = docs.push(d) - 1;
+    });
+    const sectionMap = new Int32Array(s.sections.length).fill(-1);
+    const keepSection = (slot: number): number => {
+      if (slot < 0) return -1;
+      if (sectionMap[slot]! >= 0) return sectionMap[slot]!;
+      const section = s.sections[slot]!;
+      const parent = keepSection(section.parent);
+      return (sectionMap[slot] = sections.push({ ...section, parent }) - 1);
+    };
+    const unitMap = new Int32Array(s.count).fill(-1);
+    for (let u = 0; u < s.count; u++) {
+      const docSlot = docMap[s.docSlots[u]!]!;
+      if (docSlot < 0) continue;
+      unitMap[u] = kept.length;
+      kept.push({ part, unit: u, docSlot, sectionSlot: keepSection(s.sectionSlots[u]!) });
+    }
+    unitMaps.push(unitMap);
+  }
+  yield;
+
+  const count = kept.length;
+  const columns = allocateUnits(count);
+  const { kinds, docSlots, sectionSlots, emphasis, boosts, textStarts } = columns;
+  const texts: string[] = [];
+  let offset = 0;
+  kept.forEach(({ part: { segment: s }, unit: u, docSlot, sectionSlot }, i) => {
+    kinds[i] = s.kinds[u]!;
+    docSlots[i] = docSlot;
+    sectionSlots[i] = sectionSlot;
+    emphasis[2 * i] = s.emphasis[2 * u]!;
+    emphasis[2 * i + 1] = s.emphasis[2 * u + 1]!;
+    boosts[i] = s.boosts[u]!;
+    columns.recordIds[i] = s.recordIds[u]!;
+    columns.fields[i] = s.fields[u]!;
+    columns.passageIds[i] = s.passageIds[u]!;
+    const text = s.text.slice(s.textStarts[u], s.textStarts[u + 1]);
+    texts.push(text);
+    textStarts[i] = offset;
+    offset += text.length;
+  });
+  textStarts[count] = offset;
+  yield;
+
+  const upper = parts.reduce((n, p) => n + p.segment.postings.length, 0);
+  const keyUpper = parts.reduce((n, p) => n + p.segment.keys.length, 0);
+  const postings = new Uint32Array(upper);
+  const keys = new Float64Array(keyUpper);
+  const starts = new Uint32Array(keyUpper + 1);
+  const heads = parts.map(() => 0);
+  let nKeys = 0;
+  let nPostings = 0;
+  for (let step = 1; ; step++) {
+    let key = Infinity;
+    parts.forEach((p, i) => {
+      if (heads[i]! < p.segment.keys.length) key = Math.min(key, p.segment.keys[heads[i]!]!);
+    });
+    if (key === Infinity) break;
+    const begin = nPostings;
+    parts.forEach(({ segment: s }, i) => {
+      const t = heads[i]!;
+      if (t >= s.keys.length || s.keys[t] !== key) return;
+      const map = unitMaps[i]!;
+      for (let j = s.starts[t]!, end = s.starts[t + 1]!; j < end; j++) {
+        const u = map[s.postings[j]!]!;
+        if (u >= 0) postings[nPostings++] = u;
+      }
+      heads[i] = t + 1;
+    });
+    if (nPostings > begin) {
+      keys[nKeys] = key;
+      starts[nKeys++] = begin;
+    }
+    if (step % TERMS_PER_SLICE === 0) yield;
+  }
+  starts[nKeys] = nPostings;
+
+  return {
+    docs,
+    sections,
+    count,
+    ...columns,
+    text: texts.join(''),
+    keys: keys.slice(0, nKeys),
+    starts: starts.slice(0, nKeys + 1),
+    postings: postings.slice(0, nPostings),
+  };
+}

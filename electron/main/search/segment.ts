@@ -1,0 +1,104 @@
+import { SEARCH_KINDS, type SearchKind } from './source';
+
+/** A document as a segment knows it: the content it indexed (a later edition makes it stale). */
+export interface SegmentDoc {
+  id: string;
+  hash: string;
+}
+
+export interface SegmentSection {
+  id: string;
+  /** Folded title, for `section:` and the section-title boost. */
+  title: string;
+  /** Slot of the enclosing section in the same segment, or -1. */
+  parent: number;
+}
+
+/**
+ * An immutable slice of the index, like a Lucene segment: the units of a set of documents with
+ * their folded texts (for verification) and, per term, the sorted list of units that contain it
+ * (for candidates). Built per import batch, merged in the background, persisted as one blob.
+ */
+export interface Segment {
+  docs: SegmentDoc[];
+  sections: SegmentSection[];
+  count: number;
+  /** Per unit: index into SEARCH_KINDS. */
+  kinds: Uint8Array;
+  docSlots: Uint32Array;
+  /** Per unit: slot into `sections`, or -1. */
+  sectionSlots: Int32Array;
+  /** Per unit: start and end of the emphasised span (both 0 when none). */
+  emphasis: Uint32Array;
+  boosts: Float32Array;
+  recordIds: string[];
+  fields: string[];
+  passageIds: (string | null)[];
+  /** Per unit: where its folded text starts in `text` (count + 1 entries). */
+  textStarts: Uint32Array;
+  text: string;
+  /** Sorted term keys (see grams.ts) and, per term, its units in `postings[starts[t]..starts[t+1]]`. */
+  keys: Float64Array;
+  starts: Uint32Array;
+  postings: Uint32Array;
+}
+
+export type UnitColumns = Pick<
+  Segment,
+  | 'kinds'
+  | 'docSlots'
+  | 'sectionSlots'
+  | 'emphasis'
+  | 'boosts'
+  | 'textStarts'
+  | 'recordIds'
+  | 'fields'
+  | 'passageIds'
+>;
+
+/** Empty per-unit columns for `count` units, for a builder or a merge to fill. */
+export function allocateUnits(count: number): UnitColumns {
+  return {
+    kinds: new Uint8Array(count),
+    docSlots: new Uint32Array(count),
+    sectionSlots: new Int32Array(count),
+    emphasis: new Uint32Array(count * 2),
+    boosts: new Float32Array(count),
+    textStarts: new Uint32Array(count + 1),
+    recordIds: new Array<string>(count),
+    fields: new Array<string>(count),
+    passageIds: new Array<string | null>(count),
+  };
+}
+
+export const kindCode = (kind: SearchKind): number => SEARCH_KINDS.indexOf(kind);
+export const kindOf = (segment: Segment, unit: number): SearchKind => SEARCH_KINDS[segment.kinds[unit]!]!;
+
+export function unitText(segment: Segment, unit: number): string {
+  return segment.text.slice(segment.textStarts[unit], segment.textStarts[unit + 1]);
+}
+
+/** Units of the term, or null when no unit has it. */
+export function postingsOf(segment: Segment, key: number): Uint32Array | null {
+  const { keys } = segment;
+  let lo = 0;
+  let hi = keys.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const k = keys[mid]!;
+    if (k === key) return segment.postings.subarray(segment.starts[mid], segment.starts[mid + 1]);
+    if (k < key) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return null;
+}
+
+export function segmentBytes(segment: Segment): number {
+  return (
+    segment.keys.byteLength +
+    segment.starts.byteLength +
+    segment.postings.byteLength +
+    segment.text.length * 2 +
+    segment.count * 24
+  );
+}

@@ -1,0 +1,38 @@
+import type { Range, Snippet } from '../../../shared/ipc/channels/search';
+
+const BEFORE = 24;
+const LENGTH = 110;
+
+/**
+ * A window of `text` that shows the first hit with some context before it and as many further
+ * hits as fit; ranges are moved into the window and cut at its edges. Never splits a surrogate pair.
+ */
+export function makeSnippet(text: string, ranges: Range[]): Snippet {
+  if (text.length <= LENGTH || !ranges.length)
+    return {
+      text: text.slice(0, Math.max(LENGTH, 0)),
+      ranges: ranges.filter(([s]) => s < LENGTH).map(([s, e]) => [s, Math.min(e, LENGTH)]),
+      before: false,
+      after: text.length > LENGTH,
+    };
+  let start = Math.max(0, ranges[0]![0] - BEFORE);
+  // Start after a sentence or clause break near the window's start, when there is one.
+  const cut = text.slice(start, ranges[0]![0]).search(/[。；！？]/u);
+  if (cut >= 0 && start > 0) start += cut + 1;
+  let end = Math.min(text.length, start + LENGTH);
+  if (end === text.length) start = Math.max(0, end - LENGTH);
+  const low = (i: number) => {
+    const c = text.charCodeAt(i);
+    return c >= 0xdc00 && c <= 0xdfff;
+  };
+  if (start > 0 && low(start)) start--;
+  if (end < text.length && low(end)) end++;
+  return {
+    text: text.slice(start, end),
+    ranges: ranges
+      .filter(([s, e]) => e > start && s < end)
+      .map(([s, e]) => [Math.max(s, start) - start, Math.min(e, end) - start]),
+    before: start > 0,
+    after: end < text.length,
+  };
+}

@@ -1,0 +1,13 @@
+import type { Statement } from 'better-sqlite3';
+import type { Db } from '../store/database';
+
+const caches = new WeakMap<Db, Map<string, Statement>>();
+
+/** A prepared statement kept per connection: search asks the same few things for every hit. */
+export function statement(db: Db, sql: string): Statement {
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new Map()));
+  let s = cache.get(sql);
+  if (!s) cache.set(sql, (s = db.prepare(sql)));
+  return s;
+}

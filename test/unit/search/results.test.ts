@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Core } from '../../../electron/main/core/app-core';
+import { searchServiceFor } from '../../../electron/main/search/search-service';
+import { makeSnippet } from '../../../electron/main/search/snippet';
+import { citationFor } from '../../../electron/main/store/citation';
+import { insertDocument } from '../../../electron/main/store/document-writer';
+import { sampleDocument } from '../../helpers/sample-document';
+import { libraryWith, SEED, searchAll } from './library';
+
+let core: Core;
+let seedId: string;
+let sampleId: string;
+
+beforeAll(async () => {
+  core = await libraryWith([SEED]);
+  seedId = core.ctx.db.prepare(`SELECT id FROM documents`).pluck().get() as string;
+  const doc = sampleDocument('2019年示例区人民政府工作报告');
+  doc.meta.date = '2019-01-10';
+  doc.passages.push(
+    {
+      sectionIndex: 1,
+      lead: null,
+      text: '招商引资再创新高，ＲＣＥＰ协议生效。',
+      kind: 'body',
+      footnotes: [],
+    },
+    {
+      sectionIndex: 1,
+      lead: '精准招商引资',
+      text: '精准招商引资。围绕主导产业开展以商招商，引进一批龙头项目，带动上下游配套企业集聚发展。',
+      kind: 'body',
+      footnotes: [],
+    },
+  );
+  sampleId = insertDocument(core.ctx.db, doc, { file: null, format: null });
+});
+afterAll(() => core?.close());
+
+describe('filters', () => {
+  it('kind: keeps only that kind', () => {
+    const all = searchAll(core, '六稳');
+    expect(new Set(all.hits.map((h) => h.kind)).size).toBeGreaterThan(1);
+    const glossary = searchAll(core, '六稳 kind:glossary');
+    expect(glossary.total).toBeGreaterThan(0);
+    expect(glossary.hits.every((h) => h.kind === 'glossary')).toBe(true);
+    expect(glossary.total).toBe(all.hits.filter((h) => h.kind === 'glossary').length);
+  });
+
+  it('doc: by id or by a part of the title, year: by year or span', () => {
+    expect(searchAll(core, `招商引资 doc:${sampleId}`).hits.every((h) => h.docId === sampleId)).toBe(true);
+    expect(searchAll(core, '招商引资 doc:湖里').hits.every((h) => h.docId === seedId)).toBe(true);
+    expect(searchAll(core, '招商引资 year:2019').hits.every((h) => h.docId === sampleId)).toBe(true);
+    const both = searchAll(core, '招商引资 year:2019-2021');
+    expect(new Set(both.hits.map((h) => h.docId))).toEqual(new Set([seedId, sampleId]));
+    expect(searchAll(core, '招商引资 year:1999').total).toBe(0);
+  });
+
+  it('section: matches the title of the passage’s section or of a part above it', () => {
+    const hits = searchAll(core, '防控 section:疫情防控').hits;
+    expect(hits.length).toBeGreaterThan(0);
+    const sectionOf = core.ctx.db.prepare(
+      `WITH RECURSIVE up(id, parent, title) AS (
+         SELECT s.id, s.parent_id, s.title FROM passages p JOIN sections s ON s.id = p.section_id WHERE p.id = ?
+         UNION ALL SELECT s.id, s.parent_id, s.title FROM sections s JOIN up ON s.id = up.parent)
+       SELECT group_concat(title, '|') FROM up`,
+    );
+    for (const h of hits) expect(sectionOf.pluck().get(h.passageId)).toContain('疫情防控');
+    expect(hits.length).toBeLessThan(searchAll(core, '防控').total);
+  });
+});
+
+describe('ranking', () => {
+  it('puts a hit in a lead phrase before the same words in body text', () => {
+    const hits = searchAll(core, `招商引资 doc:${sampleId} kind:passage`).hits;
+    const text = core.ctx.db.prepare(`SELECT text FROM passages WHERE id = ?`).pluck();
+    expect(hits.map((h) => (text.get(h.passageId) as string).slice(0, 4))).toEqual(['精准招商', '招商引资']);
+    expect(hits.map((h) => h.score)).toEqual([...hits.map((h) => h.score)].sort((a, b) => b - a));
+  });
+
+  it('puts a glossary term before passages that merely mention it', () => {
+    const hits = searchAll(core, '六稳').hits;
+    expect(hits[0]).toMatchObject({ kind: 'glossary', field: 'term' });
+  });
+
+  it('returns pages that continue one another', () => {
+    const service = searchServiceFor(core.ctx);
+    // More hits than lunr re-ranks, so the pages run across the end of its window.
+    const all = service.hits('区', { limit: 1000 }).hits;
+    const page3 = service.hits('区', { offset: 40, limit: 20 }).hits;
+    expect(all.length).toBeGreaterThan(60);
+    expect(page3).toEqual(all.slice(40, 60));
+    expect(all.map((h) => h.score)).toEqual([...all.map((h) => h.score)].sort((a, b) => b - a));
+  });
+});
+
+describe('what the overlay gets', () => {
+  it('gives citations the reader uses, labels, and snippets whose ranges show the hit', () => {
+    const response = searchServiceFor(core.ctx).query('ｒｃｅｐ', { limit: 20 });
+    expect(response.total).toBeGreaterThan(0);
+    for (const hit of response.hits) {
+      if (hit.passageId) expect(hit.citation).toBe(citationFor(core.ctx.db, hit.passageId));
+      for (const [s, e] of hit.snippet.ranges)
+        expect(hit.snippet.text.slice(s, e)).toMatch(/^(rcep|ＲＣＥＰ)$/i);
+    }
+    const sample = response.hits.find((h) => h.docId === sampleId)!;
+    expect(sample.snippet.text.slice(...sample.snippet.ranges[0]!)).toBe('ＲＣＥＰ');
+    expect(response.byDoc.map((d) => d.docId).sort()).toEqual([seedId, sampleId].sort());
+    expect(response.byKind.passage + response.byKind.glossary + response.byKind.measure).toBe(response.total);
+  });
+
+  it('cuts long texts around the first hit and marks the cuts', () => {
+    const text = `${'前文。'.repeat(40)}关键词在这里${'后文'.repeat(80)}`;
+    const at = text.indexOf('关键词');
+    const snippet = makeSnippet(text, [[at, at + 3]]);
+    expect(snippet.before && snippet.after).toBe(true);
+    expect(snippet.text.length).toBeLessThanOrEqual(111);
+    expect(snippet.text.slice(...snippet.ranges[0]!)).toBe('关键词');
+  });
+
+  it('reports unknown filter values and finds nothing without a term', () => {
+    const service = searchServiceFor(core.ctx);
+    expect(service.query('两岸 kind:foo', {}).unknown).toEqual(['kind:foo']);
+    expect(service.query('kind:passage', {}).total).toBe(0);
+    expect(service.query('', {}).total).toBe(0);
+  });
+});
