@@ -7,6 +7,7 @@ import type { Handlers } from '../ipc/dispatch';
 import { annotationHandlers } from '../ipc/handlers/annotations';
 import { documentHandlers } from '../ipc/handlers/documents';
 import { importHandlers } from '../ipc/handlers/imports';
+import { searchHandlers } from '../ipc/handlers/search';
 import { openDatabase, type OpenOptions } from '../store/database';
 import type { CoreContext, PlatformServices } from './context';
 import { LibraryEvents } from './library-events';
@@ -40,6 +41,7 @@ export function createCore(options: CoreOptions): Core {
     documentHandlers(ctx),
     annotationHandlers(ctx),
     importHandlers(ctx),
+    searchHandlers(ctx),
   );
   return { ctx, handlers, close: () => db.close() };
 }

@@ -1,0 +1,14 @@
+import type { CoreContext } from '../../core/context';
+import { searchServiceFor } from '../../search/search-service';
+import type { Handlers } from '../dispatch';
+
+type SearchHandlers = Pick<Handlers, 'search:query' | 'search:status' | 'search:rebuild'>;
+
+export function searchHandlers(ctx: CoreContext): SearchHandlers {
+  const service = searchServiceFor(ctx);
+  return {
+    'search:query': ({ query, offset, limit }) => service.query(query, { offset, limit }),
+    'search:status': () => service.status(),
+    'search:rebuild': () => service.rebuild(),
+  };
+}
