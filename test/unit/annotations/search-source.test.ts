@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { annotationSearchSource } from '../../../electron/main/annotations/search-source';
 import { createAnnotation, updateAnnotation } from '../../../electron/main/annotations/service';
 import { createCore } from '../../../electron/main/core/app-core';
+import { dispatch } from '../../../electron/main/ipc/dispatch';
+import type { Channel, RequestOf, ResponseOf } from '../../../shared/ipc/contract';
 import { searchSources } from '../../../electron/main/search/source';
 import { addSeed, findText } from './seed-library';
 
@@ -45,5 +47,38 @@ describe('annotations as a search source', () => {
     updateAnnotation(db, { id: a.id, note: '已完成' });
     expect(annotationSearchSource.unitsFor(db, [doc])[0]!.text).toBe('已完成');
     expect(annotationSearchSource.unitsFor(db, ['other'])).toEqual([]);
+  });
+});
+
+describe('finding annotations with search', () => {
+  it('finds an annotation by its note and its tags as kind annotation, current after edits', async () => {
+    const core = createCore({ databasePath: ':memory:' });
+    const doc = addSeed(core.ctx.db);
+    const { passage, start, end } = findText(core.ctx.db, doc, '地区生产总值1360亿元');
+    const call = async <C extends Channel>(channel: C, payload: RequestOf<C>) => {
+      const result = await dispatch(core.handlers, channel, payload);
+      if (!result.ok) throw new Error(result.error.message);
+      return result.value as ResponseOf<C>;
+    };
+    const a = await call('annotations:create', {
+      passageId: passage.id,
+      start,
+      end,
+      note: '需要跟踪落实情况',
+      tags: ['重点督办'],
+    });
+    const byNote = await call('search:query', { query: '跟踪落实' });
+    expect(byNote.hits).toEqual([
+      expect.objectContaining({ kind: 'annotation', recordId: a.id, passageId: passage.id, field: 'note' }),
+    ]);
+    const byTag = await call('search:query', { query: '重点督办 kind:annotation' });
+    expect(byTag.hits.map((h) => [h.recordId, h.field])).toEqual([[a.id, 'tags']]);
+
+    await call('annotations:update', { id: a.id, note: '已经办结' });
+    expect((await call('search:query', { query: '跟踪落实' })).total).toBe(0);
+    expect((await call('search:query', { query: '办结 kind:annotation' })).hits[0]?.recordId).toBe(a.id);
+    await call('annotations:delete', { id: a.id });
+    expect((await call('search:query', { query: '重点督办' })).total).toBe(0);
+    core.close();
   });
 });
