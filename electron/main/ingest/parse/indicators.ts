@@ -1,10 +1,12 @@
 import type { MeasureStatus } from '../../../../shared/domain/library';
 import { readingText } from './number-text';
+import { UNIT } from './units';
 
 /** One figure read from a sentence: `地区生产总值比增8.0%以上`. */
 export interface Indicator {
   title: string;
-  indicator: string;
+  /** Null when the figure's clause names nothing and continues no clause that does. */
+  indicator: string | null;
   value: number;
   unit: string;
   change: string | null;
@@ -23,30 +25,49 @@ export interface IndicatorContext {
 }
 
 const CHANGE =
-  '同比增长|同比下降|同比提高|同比减少|比上年增长|比上年下降|年均增长|年均下降|平均增长|比增|增长|增加|下降|减少|提高|降低|上涨|回落|下滑';
-const UNIT =
-  '个百分点|万亿元|亿美元|亿元|万元|美元|元|万人次|万人|人次|人|万户|户|万亿斤|亿斤|万斤|斤|亿吨|万吨|吨|万千瓦|千瓦|万亩|亩|万平方米|平方米|平方公里|公里|%|‰|倍';
+  '递增|同比增长|同比下降|同比提高|同比减少|比上年增长|比上年下降|年均增长|年均下降|平均增长|比增|增长|增加|下降|减少|提高|降低|上涨|回落|下滑';
 const FIGURE = new RegExp(
   // Optional spaces: scraped texts space out figures (`7 4 7 7 2 亿元`, `1 1 ％`).
-  `(?<change>${CHANGE})?(?<to>至|到)?(?<verb>控制在|保持在|稳定在|达到|达|突破|超过|为)?(?<pre>约|近|超)? ?` +
-    `(?<num>-?\\d+(?:\\.\\d+)?) ?(?<unit>${UNIT}) ?(?<post>左右|以上|以内|以下|之内)?`,
+  `(?:(?<change>${CHANGE})了?)?(?<to>至|到)?(?<verb>控制在|保持在|稳定在|达到|达|突破|超过|为)?(?<pre>约|近|超)? ?` +
+    `(?<num>-?\\d+(?:\\.\\d+)?)(?<approx>多|余)? ?(?<unit>${UNIT})(?![级县]) ?(?<post>左右|以上|以内|以下|之内)?`,
   'g',
 );
 /** Names that are indicators in their own right, so a level with no change word still counts. */
 const INDICATOR_NAME =
-  /(总值|增加值|收入|支出|总额|销售额|零售额|投资|外资|利润|产量|产值|税收|失业率|增长率|比重|价格|指数|人口|就业|出口|进口|进出口|营收|存款|贷款|余额|能耗|赤字|赤字率|消费|涨幅|增幅|增速|率)$/;
+  /(总值|增加值|收入|支出|总额|销售额|零售额|投资|外资|利润|产量|产值|税收|失业率|增长率|比重|价格|指数|人口|就业|出口|进口|进出口|营收|存款|贷款|余额|能耗|赤字|消费|涨幅|增幅|增速|标准|占比|量|率)$/;
 const NAME_PREFIX =
-  /^(?:\d{4} ?年(?:底|末|初)?|平均每年|每年|年均|平均|全年|预计|初步统计|初步核算|全区|全市|全省|全州|全县|全国|实现|完成|达到|其中|主要|预期目标为|目标为|力争|确保|今年|去年|累计|共|比上年|同比|分别|经济社会发展|我区|我市|我省|我县)+/;
-const NAME_SUFFIX = /(?:分别|同比|比上年|从|由|约|的)+$/;
+  /^(?:\d{4} ?年(?:底|末|初)?|平均每年|每年|年均|平均|全年|预计|初步统计|初步核算|全区|全市|全省|全州|全县|全国|实现|完成|达到|其中|包括|主要|预期目标为|目标为|力争|确保|今年|去年|累计|共|比上年|同比|分别|经济社会发展|我区|我市|我省|我县|我国|但是|而且|并且|同时|而|因此|这五年|五年内|五年来|同年|的|“[^”]{1,6}”(?:时期|期间)|拟安排|拟发行|拟|安排|合计|即|保持)+/;
+/**
+ * Words between a name and its figure that belong to neither: `分别`, `年均`, `五年`, a comparison
+ * (`比去年同期`, `较“十三五”时期`, `由上年`) and the like.
+ */
+const NAME_SUFFIX =
+  /(?:(?:从|由|比|较|比较)\d{4}年(?:底|末)?的?|比(?![重率例值达为超突保稳提])[\u4e00-\u9fa5]{2,10}|仍然|仍|又|也|还|却|只|分别|同比|比上年|(?:比|较)(?:上年|去年|上一年)(?:同期)?|较“[^”]{1,8}”(?:时期|同期|期间|末)?|由上年|从|由|约|的|均|年均|平均每年|平均|每年|五年来|五年|累计|实际|再|要|逆势|达到|达|为|突破|超过|拟按|按|将要|将|已经|已)+$/;
 const COMPARISON = /^(同比|比|较|相比|与)/;
+/** A change or a number in a clause without a figure the extractor reads. */
+const COUNT = new RegExp(`(?:${CHANGE})|\\d`);
 const TARGET_CUE = /预期目标|目标[为是]|力争|争取|控制在|以内/;
 const YEAR_SPAN = /(\d{4})\s*年?\s*(?:至|到|—|-|－|~)\s*(\d{4})\s*年/g;
 const YEAR = /(\d{4})\s*年/g;
+const BASE_YEAR = /(?:从|由|比|较|于)$/;
+/** `、` after a figure joins figures (`1360亿元、增长5.0%`, `减少189起、下降20.1%`), not names of a list. */
+const CLAUSE_BREAK = /[，,：:；;]|(?<=[\d%‰][\u4e00-\u9fa5]{0,4})、/g;
+
+/** The subject figures of a sentence share until a clause names its own. */
+interface Subject {
+  name: string | null;
+  change: string | null;
+}
 
 /**
  * Indicators of one passage. A figure counts when it carries a change word (`增长5.0%`) or its
- * name is an indicator by itself (`地区生产总值1360亿元`); a figure with no name of its own takes
- * the name before it in the sentence (`地区生产总值1360亿元、增长5.0%左右`).
+ * name is an indicator by itself (`地区生产总值1360亿元`).
+ *
+ * A figure is named from its own clause. A clause with no subject of its own (`，增长5.2%`,
+ * `、5.7%`, `，比上年增长6.1%`) continues the one before it, as Chinese leaves a shared subject
+ * unsaid; a clause that has words of its own but no name that reads as one
+ * (`城镇新增就业1200万人` misread) never borrows the previous name: its figure is recorded with
+ * indicator null when a change word shows it is one, else left out.
  */
 export function extractIndicators(passage: string, ctx: IndicatorContext): Indicator[] {
   const { text, origin } = readingText(passage);
@@ -57,59 +78,90 @@ export function extractIndicators(passage: string, ctx: IndicatorContext): Indic
   for (const sentence of spans(text, /[。！？!?]/g)) {
     const s = text.slice(sentence.start, sentence.end);
     const status = statusOf(s, ctx);
-    let lastName: string | null = null;
-    for (const clause of spans(s, /[，,：:；;]|(?<=[\d%‰元人户吨亩米倍点])、/g)) {
+    let previous: Subject | null = null;
+    for (const clause of spans(s, CLAUSE_BREAK)) {
       const c = s.slice(clause.start, clause.end);
       const figures = [...c.matchAll(FIGURE)];
-      if (!figures.length) continue;
+      if (!figures.length) {
+        // `“城中村”黄赌警情同比减少189起、下降20.1%`: a count in no unit still sets the subject.
+        const counted = COUNT.exec(c);
+        if (counted && !subjectless(c.slice(0, counted.index)))
+          previous = nameFrom(c.slice(0, counted.index));
+        continue;
+      }
       // `从778.1亿元增长至约1360亿元`: the level reached, not the one left behind.
-      const picked = /从|由/.test(c) && figures.some((f) => f.groups!.to) ? [figures.at(-1)!] : [figures[0]!];
+      const picked = /从|由/.test(c) && figures.some((f) => f.groups!.to) ? figures.at(-1)! : figures[0]!;
       const before = c.slice(0, figures[0]!.index);
       // `同比“十二五”分别增长59.3%` compares several figures at once: no single name to give it.
       if (COMPARISON.test(before) && /分别/.test(before)) {
-        lastName = null;
+        previous = null;
         continue;
       }
-      for (const f of picked) {
-        const g = f.groups!;
-        const name: string | null = (COMPARISON.test(before) ? null : nameFrom(before)) ?? lastName;
-        const change = g.to ? null : (g.change ?? null);
-        if (!name || (!change && !INDICATOR_NAME.test(name))) continue;
-        lastName = name;
-        const at = sentence.start + clause.start;
-        out.push({
-          title: asWritten(at + titleStart(c, f.index, name), at + f.index + f[0].length).trim(),
-          indicator: name,
-          value: Number(g.num),
-          unit: g.unit!,
-          change,
-          qualifier: g.post ?? g.pre ?? null,
-          period: periodBefore(s, clause.start) ?? passagePeriod ?? ctx.period,
-          status,
-        });
-      }
+      const g = picked.groups!;
+      const own = COMPARISON.test(before) ? null : nameFrom(before);
+      const subject: Subject | null =
+        own ?? (subjectless(before) ? previous : null) ?? shareOf(before, previous);
+      // A bare `、5.7%` after `分别增长4.5%` is a growth rate too.
+      const listed = s[clause.start - 1] === '、' && !before.trim() && !g.verb && !g.pre;
+      const change = g.to ? null : (g.change ?? (listed ? (previous?.change ?? null) : null));
+      const name: string | null = subject?.name ?? null;
+      previous = { name, change };
+      if (name ? !change && !INDICATOR_NAME.test(name) : !change) continue;
+      const at = sentence.start + clause.start;
+      out.push({
+        title: asWritten(at + titleStart(c, picked.index, name), at + picked.index + picked[0].length).trim(),
+        indicator: name,
+        value: Number(g.num),
+        unit: g.unit!,
+        change,
+        qualifier: g.post ?? g.pre ?? g.approx ?? null,
+        period: periodBefore(s, clause.start + picked.index) ?? passagePeriod ?? ctx.period,
+        status,
+      });
     }
   }
   return out;
 }
 
-/** Narration before the name: `单是铁道部门的基本建设就节减了预算支出` names only `预算支出`. */
-const NARRATION_CUT = /^.*[了就将已]/;
+/**
+ * Narration before the name: `单是铁道部门的基本建设就节减了预算支出` names only `预算支出`.
+ * (将 and 已 come after the name: `劳动生产率将比上年提高`, so they are cut as suffixes.)
+ */
+const NARRATION_CUT = /^.*(?:了|就(?!业))/;
 
-function nameFrom(before: string): string | null {
-  const name = before
-    .replace(NAME_SUFFIX, '')
-    .replace(NARRATION_CUT, '')
-    .replace(NAME_PREFIX, '')
-    .replace(NAME_SUFFIX, '')
-    .trim();
-  if (name.length < 2 || name.length > 20 || /\d/.test(name) || !/[\u4e00-\u9fa5]/.test(name)) return null;
-  return name;
+/** Digits that belong to a name: `（PM2.5）`, `M2`, `5G`. Any other digit means a figure crept in. */
+const DIGITS_OF_NAME = /（[^）]*）|\([^)]*\)|[A-Za-z]+\d[\w.]*|\d+[A-Za-z]+/g;
+
+function nameFrom(before: string): Subject | null {
+  const name = clean(before.replace(NARRATION_CUT, ''));
+  // A list of names (`城市低保、农村低保标准`) runs longer than one name.
+  const longest = /[、和及]/.test(name) ? 40 : 24;
+  if (name.length < 2 || name.length > longest || !/[\u4e00-\u9fa5]/.test(name)) return null;
+  if (/\d/.test(name.replace(DIGITS_OF_NAME, ''))) return null;
+  return { name, change: null };
+}
+
+const clean = (words: string) =>
+  words.replace(NAME_SUFFIX, '').replace(NAME_PREFIX, '').replace(NAME_SUFFIX, '').trim();
+
+/** True when the words before a figure are only linking words: the clause has no subject of its own. */
+function subjectless(before: string): boolean {
+  // `，比上年年初预算增加1800亿元`: a comparison goes on about the subject before it.
+  if (COMPARISON.test(before)) return true;
+  const rest = clean(before);
+  return !/[\u4e00-\u9fa5A-Za-z]/.test(rest);
+}
+
+/** `占本年支出的46.89%` after `经济建设费支出…元`: the share that subject takes. */
+function shareOf(before: string, previous: Subject | null): Subject | null {
+  const share = clean(before);
+  if (!previous?.name || !/^占/.test(share) || share.length > 12) return null;
+  return { name: `${previous.name}${share}`, change: null };
 }
 
 /** Where the title starts in the clause: at the name when the clause spells it, else at the figure. */
-function titleStart(clause: string, figureAt: number, name: string): number {
-  const i = clause.lastIndexOf(name, figureAt);
+function titleStart(clause: string, figureAt: number, name: string | null): number {
+  const i = name === null ? -1 : clause.lastIndexOf(name, figureAt);
   return i === -1 ? figureAt : i;
 }
 
@@ -125,7 +177,8 @@ function periodBefore(text: string, at: number): string | null {
   for (const m of head.matchAll(YEAR_SPAN))
     if (plausible(m[1]!) && plausible(m[2]!)) best = { index: m.index, period: `${m[1]}-${m[2]}` };
   for (const m of head.matchAll(YEAR)) {
-    if (!plausible(m[1]!)) continue;
+    // `从2015年的550元`, `比2019年`: where a change starts from, not the year it is for.
+    if (!plausible(m[1]!) || BASE_YEAR.test(head.slice(Math.max(0, m.index - 2), m.index))) continue;
     const insideSpan = best && m.index >= best.index && m.index <= best.index + 12;
     if (!insideSpan && (!best || m.index > best.index)) best = { index: m.index, period: m[1]! };
   }
