@@ -3,7 +3,7 @@ import {
   type Annotation,
   type AnnotationColor,
   type AnnotationKind,
-} from '../../../../shared/ipc/channels/annotations';
+} from '../../../../shared/domain/annotations';
 import { useT } from '../../i18n';
 import { annotations, colorLabel, useAnnotationState, useLastColor } from './annotation-store';
 import { NoteEditor, TagEditor } from './editors';

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { Annotation } from '../../../../shared/ipc/channels/annotations';
+import type { Annotation } from '../../../../shared/domain/annotations';
 import { useT } from '../../i18n';
 import { useReader, type PanelProps } from '../reader';
 import { annotations, colorLabel, useAnnotationState, type AnnotationState } from './annotation-store';

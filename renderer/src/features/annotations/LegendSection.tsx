@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { AnnotationColor, AnnotationPrefs } from '../../../../shared/ipc/channels/annotations';
+import type { AnnotationColor, AnnotationPrefs } from '../../../../shared/domain/annotations';
 import { useT } from '../../i18n';
 import { annotations } from './annotation-store';
 import { annotationStrings } from './strings';

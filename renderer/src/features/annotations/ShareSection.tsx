@@ -4,7 +4,7 @@ import type {
   AnnotationContent,
   AnnotationImportResult,
   DriftReport,
-} from '../../../../shared/ipc/channels/annotations';
+} from '../../../../shared/domain/annotations';
 import { useT } from '../../i18n';
 import { apiClient } from '../../lib/api-client';
 import { annotations } from './annotation-store';

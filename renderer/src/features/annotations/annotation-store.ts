@@ -10,7 +10,7 @@ import type {
   AnnotationColor,
   AnnotationKind,
   AnnotationPrefs,
-} from '../../../../shared/ipc/channels/annotations';
+} from '../../../../shared/domain/annotations';
 import type { RequestOf } from '../../../../shared/ipc/contract';
 import { translate, type KeyOf, type Params } from '../../i18n';
 import { apiClient } from '../../lib/api-client';

@@ -1,5 +1,5 @@
 import { useState, type KeyboardEvent } from 'react';
-import type { Annotation } from '../../../../shared/ipc/channels/annotations';
+import type { Annotation } from '../../../../shared/domain/annotations';
 import { useT } from '../../i18n';
 import { annotations } from './annotation-store';
 import { annotationStrings } from './strings';

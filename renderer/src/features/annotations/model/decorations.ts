@@ -1,4 +1,4 @@
-import type { Annotation } from '../../../../../shared/ipc/channels/annotations';
+import type { Annotation } from '../../../../../shared/domain/annotations';
 import type { Decoration } from '../../reader/model/decoration';
 
 const KIND_CLASS = { highlight: 'ann-hl', underline: 'ann-ul', note: 'ann-nt' } as const;

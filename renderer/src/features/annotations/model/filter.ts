@@ -2,7 +2,7 @@ import {
   ANNOTATION_COLORS,
   type Annotation,
   type AnnotationColor,
-} from '../../../../../shared/ipc/channels/annotations';
+} from '../../../../../shared/domain/annotations';
 
 export interface AnnotationFilter {
   text: string;
