@@ -5,6 +5,7 @@ import { extractIndicators, type IndicatorContext } from '../../../electron/main
 import { rewriteChineseFigures } from '../../../electron/main/ingest/parse/chinese-figures';
 import { chineseInteger } from '../../../electron/main/ingest/parse/numerals';
 import { readingText } from '../../../electron/main/ingest/parse/number-text';
+import { readDocument } from '../../../electron/main/ingest/read-document';
 import { CORPUS_DIR } from './corpus-cases';
 import { SEED_FILE } from './seed-fixture';
 
@@ -146,6 +147,40 @@ const CASES: { file: string; what: string; sentence: string; rows: Row[] }[] = [
     rows: [['地级及以上城市细颗粒物（PM2.5）平均浓度', 2.7, '%', '下降']],
   },
   {
+    file: 'national-1956.txt',
+    what: 'a share (占预算数的) is named after the subject before it, and quoted from 占',
+    sentence: '经济建设费支出１３，７６２，０９０，０００元，占预算数的９６．９９％',
+    rows: [
+      ['经济建设费支出', 13762090000, '元', null],
+      ['经济建设费支出占预算数', 96.99, '%', null],
+    ],
+  },
+  {
+    file: 'national-2022.txt',
+    what: 'a size (规模) is the subject’s, and the growth after it too',
+    sentence: '中央对地方转移支付增加约1.5万亿元、规模近9.8万亿元，增长18%、为多年来最大增幅',
+    rows: [
+      ['中央对地方转移支付', 1.5, '万亿元', '增加', '约'],
+      ['中央对地方转移支付规模', 9.8, '万亿元', null, '近'],
+      ['中央对地方转移支付规模', 18, '%', '增长'],
+    ],
+  },
+  {
+    file: 'sichuan-2026.txt',
+    what: 'a share of the whole province is the region’s share',
+    sentence: '成都平原经济区经济总量达到4万亿元、占全省比重达61.3%',
+    rows: [
+      ['成都平原经济区经济总量', 4, '万亿元', null],
+      ['成都平原经济区经济总量占全省比重', 61.3, '%', null],
+    ],
+  },
+  {
+    file: 'sichuan-2026.txt',
+    what: 'a class of counties (超千亿元的县域) is no figure',
+    sentence: '经济总量超千亿元的县域达12个',
+    rows: [],
+  },
+  {
     file: 'huli-2021.txt',
     what: 'a count in no unit (189起) still names the clause that continues it',
     sentence: '“城中村”黄赌警情同比减少189起、下降20.1%,4个重点小区完成乱象整治',
@@ -174,6 +209,16 @@ describe.skipIf(!haveCorpus)('indicators of real sentences', () => {
       ['低保标准', 800, null, '2020'],
       ['低保标准', 45.5, '增长', '2020'],
     ]);
+  });
+});
+
+describe.skipIf(!haveCorpus)('indicators in their document', () => {
+  it('fujian-2026.txt: a part titled in slogans that opens on the year past is a review (actuals of 2025)', async () => {
+    const { doc } = await readDocument(path.join(CORPUS_DIR, 'fujian-2026.txt'));
+    const gdp = doc.measures.find((m) => m.title === '地区生产总值60199.45亿元')!;
+    expect(gdp).toMatchObject({ indicator: '地区生产总值', status: 'actual', period: '2025' });
+    const target = doc.measures.find((m) => m.title === '地区生产总值增长5%左右' && m.period === '2026');
+    expect(target).toMatchObject({ status: 'target' });
   });
 });
 

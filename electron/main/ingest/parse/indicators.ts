@@ -25,18 +25,18 @@ export interface IndicatorContext {
 }
 
 const CHANGE =
-  '递增|同比增长|同比下降|同比提高|同比减少|比上年增长|比上年下降|年均增长|年均下降|平均增长|比增|增长|增加|下降|减少|提高|降低|上涨|回落|下滑';
+  '递增|同比增长|同比下降|同比提高|同比减少|比上年增长|比上年下降|年均增长|年均下降|平均增长|比增|增长|增加|下降|减少|提高|提升(?=[至到])|上升|升(?=[至到])|降低|上涨|回落|下滑';
 const FIGURE = new RegExp(
   // Optional spaces: scraped texts space out figures (`7 4 7 7 2 亿元`, `1 1 ％`).
   `(?:(?<change>${CHANGE})了?)?(?<to>至|到)?(?<verb>控制在|保持在|稳定在|达到|达|突破|超过|为)?(?<pre>约|近|超)? ?` +
-    `(?<num>-?\\d+(?:\\.\\d+)?)(?<approx>多|余)? ?(?<unit>${UNIT})(?![级县]) ?(?<post>左右|以上|以内|以下|之内)?`,
+    `(?<num>-?\\d+(?:\\.\\d+)?)(?<approx>多|余)? ?(?<unit>${UNIT})(?![级县]|的县) ?(?<post>左右|以上|以内|以下|之内)?`,
   'g',
 );
 /** Names that are indicators in their own right, so a level with no change word still counts. */
 const INDICATOR_NAME =
   /(总值|增加值|收入|支出|总额|销售额|零售额|投资|外资|利润|产量|产值|税收|失业率|增长率|比重|价格|指数|人口|就业|出口|进口|进出口|营收|存款|贷款|余额|能耗|赤字|消费|涨幅|增幅|增速|标准|占比|量|率)$/;
 const NAME_PREFIX =
-  /^(?:\d{4} ?年(?:底|末|初)?|平均每年|每年|年均|平均|全年|预计|初步统计|初步核算|全区|全市|全省|全州|全县|全国|实现|完成|达到|其中|包括|主要|预期目标为|目标为|力争|确保|今年|去年|累计|共|比上年|同比|分别|经济社会发展|我区|我市|我省|我县|我国|但是|而且|并且|同时|而|因此|这五年|五年内|五年来|同年|的|“[^”]{1,6}”(?:时期|期间)|拟安排|拟发行|拟|安排|合计|即|保持)+/;
+  /^(?:（[一二三四五六七八九十]{1,3}）|\d{4} ?年(?:底|末|初)?|平均每年|每年|年均|平均|全年|预计|初步统计|初步核算|全区|全市|全省|全州|全县|全国|实现|完成|达到|其中|包括|主要|预期目标为|目标为|力争|确保|今年|去年|累计|共|比上年|同比|分别|经济社会发展|我区|我市|我省|我县|我国|但是|而且|并且|同时|而|因此|这五年|五年内|五年来|同年|的|“[^”]{1,6}”(?:时期|期间)|拟安排|拟发行|拟|安排|合计|即|保持)+/;
 /**
  * Words between a name and its figure that belong to neither: `分别`, `年均`, `五年`, a comparison
  * (`比去年同期`, `较“十三五”时期`, `由上年`) and the like.
@@ -99,17 +99,21 @@ export function extractIndicators(passage: string, ctx: IndicatorContext): Indic
       }
       const g = picked.groups!;
       const own = COMPARISON.test(before) ? null : nameFrom(before);
-      const subject: Subject | null =
-        own ?? (subjectless(before) ? previous : null) ?? shareOf(before, previous);
+      const subject: Subject | null = own ? aspectOf(own, previous) : subjectless(before) ? previous : null;
       // A bare `、5.7%` after `分别增长4.5%` is a growth rate too.
       const listed = s[clause.start - 1] === '、' && !before.trim() && !g.verb && !g.pre;
       const change = g.to ? null : (g.change ?? (listed ? (previous?.change ?? null) : null));
       const name: string | null = subject?.name ?? null;
       previous = { name, change };
-      if (name ? !change && !INDICATOR_NAME.test(name) : !change) continue;
+      // A share, rate or size of a subject (`占预算数的96.99%`) is a figure in its own right.
+      const named = !!name && (INDICATOR_NAME.test(name) || ASPECT.test(own?.name ?? ''));
+      if (!change && !named) continue;
       const at = sentence.start + clause.start;
       out.push({
-        title: asWritten(at + titleStart(c, picked.index, name), at + picked.index + picked[0].length).trim(),
+        title: asWritten(
+          at + titleStart(c, picked.index, [name, own?.name ?? null]),
+          at + picked.index + picked[0].length,
+        ).trim(),
         indicator: name,
         value: Number(g.num),
         unit: g.unit!,
@@ -142,7 +146,7 @@ function nameFrom(before: string): Subject | null {
 }
 
 const clean = (words: string) =>
-  words.replace(NAME_SUFFIX, '').replace(NAME_PREFIX, '').replace(NAME_SUFFIX, '').trim();
+  words.replace(/、$/, '').replace(NAME_SUFFIX, '').replace(NAME_PREFIX, '').replace(NAME_SUFFIX, '').trim();
 
 /** True when the words before a figure are only linking words: the clause has no subject of its own. */
 function subjectless(before: string): boolean {
@@ -152,17 +156,28 @@ function subjectless(before: string): boolean {
   return !/[\u4e00-\u9fa5A-Za-z]/.test(rest);
 }
 
-/** `占本年支出的46.89%` after `经济建设费支出…元`: the share that subject takes. */
-function shareOf(before: string, previous: Subject | null): Subject | null {
-  const share = clean(before);
-  if (!previous?.name || !/^占/.test(share) || share.length > 12) return null;
-  return { name: `${previous.name}${share}`, change: null };
+/** Names that only say which aspect of the subject before them a figure gives. */
+const ASPECT = /^(?:占.{1,10}|增速|增幅|涨幅|比重|占比|规模)$/;
+
+/**
+ * `经济建设费支出…元，占本年支出的46.89%`, `经济总量…，年均增速5.7%`, `转移支付…、规模达9.8万亿元`:
+ * the share, rate or size of the subject before, named after it.
+ */
+function aspectOf(own: Subject, previous: Subject | null): Subject {
+  if (!previous?.name || !own.name || !ASPECT.test(own.name)) return own;
+  return { name: `${previous.name}${own.name}`, change: null };
 }
 
-/** Where the title starts in the clause: at the name when the clause spells it, else at the figure. */
-function titleStart(clause: string, figureAt: number, name: string | null): number {
-  const i = name === null ? -1 : clause.lastIndexOf(name, figureAt);
-  return i === -1 ? figureAt : i;
+/**
+ * Where the title starts in the clause: at the name when the clause spells it (or its own part of
+ * it: `占本年支出的46.89%`), else at the figure.
+ */
+function titleStart(clause: string, figureAt: number, names: (string | null)[]): number {
+  for (const name of names) {
+    const i = name === null ? -1 : clause.lastIndexOf(name, figureAt);
+    if (i !== -1) return i;
+  }
+  return figureAt;
 }
 
 function statusOf(sentence: string, ctx: IndicatorContext): MeasureStatus | null {

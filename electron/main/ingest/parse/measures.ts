@@ -27,7 +27,8 @@ export function partKind(title: string, reportYear: number | null = null): PartK
 
 /**
  * Kinds of all parts in order. A part that opens on the coming year (`2026年是“十五五”开局之年…`)
- * is its plan whatever its title; a part that says nothing about itself after the year's plan
+ * is its plan whatever its title, one that opens on the year past is a review when its title does
+ * not say otherwise; a part that says nothing about itself after the year's plan
  * continues it (the 2020 report spreads its work over parts 三 to 八 under `二、…工作总体部署`).
  */
 function partKinds(
@@ -37,12 +38,23 @@ function partKinds(
 ): Map<ParsedSection, PartKind> {
   const kinds = new Map<ParsedSection, PartKind>();
   const yearAhead = new RegExp(`^(今年|${reportYear ?? '\\d{4}'}年是)`);
+  // `2025年是“十四五”收官之年。一年来…` under a title that says nothing (福建 2026): a review.
+  const yearPast = new RegExp(
+    `^(过去的?一年|刚刚过去的|一年来|过去五年|五年来${reportYear ? `|${reportYear - 1}年[是，,]` : ''})`,
+  );
   let previous: PartKind = null;
   for (const s of sections) {
     if (s.parentIndex !== null) continue;
     const own = partKind(s.title, reportYear);
-    const opensOnYear = own !== 'review' && reportYear !== null && yearAhead.test(openings.get(s) ?? '');
-    const kind: PartKind = opensOnYear ? 'plan' : (own ?? (previous === 'plan' ? 'plan' : null));
+    const opening = openings.get(s) ?? '';
+    const opensOnYear = own !== 'review' && reportYear !== null && yearAhead.test(opening);
+    // Reviews come before the plan: after it, a look back (1998's 外交 part) is still the plan's.
+    const opensOnPast: boolean = own === null && previous !== 'plan' && yearPast.test(opening);
+    const kind: PartKind = opensOnYear
+      ? 'plan'
+      : opensOnPast
+        ? 'review'
+        : (own ?? (previous === 'plan' ? 'plan' : null));
     kinds.set(s, kind);
     previous = kind;
   }
