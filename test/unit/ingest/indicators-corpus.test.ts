@@ -181,6 +181,42 @@ const CASES: { file: string; what: string; sentence: string; rows: Row[] }[] = [
     rows: [],
   },
   {
+    file: 'hulunbuir-hailar-2012.txt',
+    what: '完成 between name and figure belongs to neither',
+    sentence: '地区生产总值完成198.5亿元，同比增长22.3%',
+    rows: [
+      ['地区生产总值', 198.5, '亿元', null],
+      ['地区生产总值', 22.3, '%', '同比增长'],
+    ],
+  },
+  {
+    file: 'hulunbuir-hailar-2012.txt',
+    what: '人均 keeps its 均; an unnamed count with words after it borrows no name',
+    sentence: '城镇年人均提高600元，农村年人均提高200元，均高于自治区标准',
+    rows: [
+      ['城镇年人均', 600, '元', '提高'],
+      ['农村年人均', 200, '元', '提高'],
+    ],
+  },
+  {
+    file: 'hulunbuir-hailar-2012.txt',
+    what: 'a count followed by what it counts (16公里自来水主管网) is not the investment’s',
+    sentence: '投资1.3亿元实施自来水管网改造工程，要确保16公里自来水主管网复线',
+    rows: [['投资', 1.3, '亿元', null]],
+  },
+  {
+    file: 'national-2021.txt',
+    what: 'the 将 of a disposal sentence is no part of the name',
+    sentence: '将民航发展基金航空公司征收标准降低20%',
+    rows: [['民航发展基金航空公司征收标准', 20, '%', '降低']],
+  },
+  {
+    file: 'sichuan-2026.txt',
+    what: '增长2倍多 continues the subject before it',
+    sentence: '每万人口高价值发明专利拥有量达到9.3件、增长2倍多',
+    rows: [['每万人口高价值发明专利拥有量', 2, '倍', '增长']],
+  },
+  {
     file: 'huli-2021.txt',
     what: 'a count in no unit (189起) still names the clause that continues it',
     sentence: '“城中村”黄赌警情同比减少189起、下降20.1%,4个重点小区完成乱象整治',

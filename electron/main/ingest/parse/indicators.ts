@@ -36,13 +36,13 @@ const FIGURE = new RegExp(
 const INDICATOR_NAME =
   /(总值|增加值|收入|支出|总额|销售额|零售额|投资|外资|利润|产量|产值|税收|失业率|增长率|比重|价格|指数|人口|就业|出口|进口|进出口|营收|存款|贷款|余额|能耗|赤字|消费|涨幅|增幅|增速|标准|占比|量|率)$/;
 const NAME_PREFIX =
-  /^(?:（[一二三四五六七八九十]{1,3}）|\d{4} ?年(?:底|末|初)?|平均每年|每年|年均|平均|全年|预计|初步统计|初步核算|全区|全市|全省|全州|全县|全国|实现|完成|达到|其中|包括|主要|预期目标为|目标为|力争|确保|今年|去年|累计|共|比上年|同比|分别|经济社会发展|我区|我市|我省|我县|我国|但是|而且|并且|同时|而|因此|这五年|五年内|五年来|同年|的|“[^”]{1,6}”(?:时期|期间)|拟安排|拟发行|拟|安排|合计|即|保持)+/;
+  /^(?:（[一二三四五六七八九十]{1,3}）|\d{4} ?年(?:底|末|初)?|平均每年|每年|年均|平均|全年|预计|初步统计|初步核算|全区|全市|全省|全州|全县|全国|实现|完成|达到|其中|包括|主要|预期目标为|目标为|力争|确保|今年|去年|累计|共|比上年|同比|分别|经济社会发展|我区|我市|我省|我县|我国|但是|而且|并且|同时|而|因此|这五年|五年内|五年来|同年|的|“[^”]{1,6}”(?:时期|期间)|拟安排|拟发行|拟|安排|合计|即|保持|将|要完成|要)+/;
 /**
  * Words between a name and its figure that belong to neither: `分别`, `年均`, `五年`, a comparison
  * (`比去年同期`, `较“十三五”时期`, `由上年`) and the like.
  */
 const NAME_SUFFIX =
-  /(?:(?:从|由|比|较|比较)\d{4}年(?:底|末)?的?|比(?![重率例值达为超突保稳提])[\u4e00-\u9fa5]{2,10}|仍然|仍|又|也|还|却|只|分别|同比|比上年|(?:比|较)(?:上年|去年|上一年)(?:同期)?|较“[^”]{1,8}”(?:时期|同期|期间|末)?|由上年|从|由|约|的|均|年均|平均每年|平均|每年|五年来|五年|累计|实际|再|要|逆势|达到|达|为|突破|超过|拟按|按|将要|将|已经|已)+$/;
+  /(?:(?:从|由|比|较|比较)\d{4}年(?:底|末)?的?|比(?![重率例值达为超突保稳提])[\u4e00-\u9fa5]{2,10}|仍然|仍|又|也|还|却|只|分别|同比|比上年|(?:比|较)(?:上年|去年|上一年)(?:同期)?|较“[^”]{1,8}”(?:时期|同期|期间|末)?|由上年|从|由|约|的|(?<!人)均|年均|平均每年|平均|每年|五年来|五年|累计|实际|再|要|逆势|达到|达|为|突破|超过|拟按|按|将要|将|已经|已|预计完成|完成|预定)+$/;
 const COMPARISON = /^(同比|比|较|相比|与)/;
 /** A change or a number in a clause without a figure the extractor reads. */
 const COUNT = new RegExp(`(?:${CHANGE})|\\d`);
@@ -99,7 +99,13 @@ export function extractIndicators(passage: string, ctx: IndicatorContext): Indic
       }
       const g = picked.groups!;
       const own = COMPARISON.test(before) ? null : nameFrom(before);
-      const subject: Subject | null = own ? aspectOf(own, previous) : subjectless(before) ? previous : null;
+      // An unnamed figure with words after it counts something (`确保16公里自来水主管网复线`).
+      const ends = !/[\u4e00-\u9fa5]/.test(c.slice(picked.index + picked[0].length).replace(/^[多余]/, ''));
+      const subject: Subject | null = own
+        ? aspectOf(own, previous)
+        : subjectless(before) && ends
+          ? previous
+          : null;
       // A bare `、5.7%` after `分别增长4.5%` is a growth rate too.
       const listed = s[clause.start - 1] === '、' && !before.trim() && !g.verb && !g.pre;
       const change = g.to ? null : (g.change ?? (listed ? (previous?.change ?? null) : null));
