@@ -63,10 +63,13 @@ export class SearchService {
     const hits = page.map((hit): SearchResultItem => {
       const doc = docs.get(hit.docId);
       const source = this.source(hit.kind);
-      const text =
+      let text =
         source?.textOf?.(this.ctx.db, hit.recordId, hit.field) ??
         this.index.liveText(hit.recordId, hit.field) ??
         '';
+      // A term alone says little: show its definition after it (the term's ranges stay valid).
+      if (hit.kind === 'glossary' && hit.field === 'term')
+        text = `${text}：${source?.textOf?.(this.ctx.db, hit.recordId, 'definition') ?? ''}`;
       return {
         ...hit,
         docTitle: doc?.title ?? '',

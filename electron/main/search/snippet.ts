@@ -15,12 +15,13 @@ export function makeSnippet(text: string, ranges: Range[]): Snippet {
       before: false,
       after: text.length > LENGTH,
     };
-  let start = Math.max(0, ranges[0]![0] - BEFORE);
-  // Start after a sentence or clause break near the window's start, when there is one.
-  const cut = text.slice(start, ranges[0]![0]).search(/[。；！？]/u);
+  const first = ranges[0]![0];
+  // Some context before the first hit, more when the hit is near the end of the text.
+  let start = Math.max(0, Math.min(first - BEFORE, text.length - LENGTH));
+  // Start after a sentence or clause break before the hit, when there is one.
+  const cut = text.slice(start, first).search(/[。；！？，,、：]/u);
   if (cut >= 0 && start > 0) start += cut + 1;
   let end = Math.min(text.length, start + LENGTH);
-  if (end === text.length) start = Math.max(0, end - LENGTH);
   const low = (i: number) => {
     const c = text.charCodeAt(i);
     return c >= 0xdc00 && c <= 0xdfff;

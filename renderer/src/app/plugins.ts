@@ -9,3 +9,4 @@ import '../features/glossary/register';
 import '../features/measures/register';
 import '../features/import/register';
 import '../features/annotations/register';
+import '../features/search/register';
