@@ -217,6 +217,12 @@ const CASES: { file: string; what: string; sentence: string; rows: Row[] }[] = [
     rows: [['每万人口高价值发明专利拥有量', 2, '倍', '增长']],
   },
   {
+    file: 'guizhou-2026.txt',
+    what: 'from one year’s level to another’s: the level reached',
+    sentence: '农产品加工转化率从2020年的51%提升到2025年的70%',
+    rows: [['农产品加工转化率', 70, '%', null]],
+  },
+  {
     file: 'huli-2021.txt',
     what: 'a count in no unit (189起) still names the clause that continues it',
     sentence: '“城中村”黄赌警情同比减少189起、下降20.1%,4个重点小区完成乱象整治',

@@ -89,8 +89,8 @@ export function extractIndicators(passage: string, ctx: IndicatorContext): Indic
           previous = nameFrom(c.slice(0, counted.index));
         continue;
       }
-      // `从778.1亿元增长至约1360亿元`: the level reached, not the one left behind.
-      const picked = /从|由/.test(c) && figures.some((f) => f.groups!.to) ? figures.at(-1)! : figures[0]!;
+      // `从778.1亿元增长至约1360亿元`, `从2020年的51%提升到2025年的70%`: the level reached.
+      const picked = /从|由/.test(c) && /[至到]/.test(c) ? figures.at(-1)! : figures[0]!;
       const before = c.slice(0, figures[0]!.index);
       // `同比“十二五”分别增长59.3%` compares several figures at once: no single name to give it.
       if (COMPARISON.test(before) && /分别/.test(before)) {
