@@ -31,14 +31,14 @@ async function main() {
   const db = core.ctx.db;
   const ids = () => db.prepare(`SELECT id FROM documents`).pluck().all() as string[];
 
-  const lag = lagMonitor();
+  const lag = await lagMonitor();
   let t = performance.now();
   db.exec(
     `CREATE VIRTUAL TABLE fts USING fts5(text, kind UNINDEXED, record UNINDEXED, tokenize = 'trigram')`,
   );
   db.transaction(() => indexDocs(db, ids()))();
   const buildMs = performance.now() - t;
-  const buildLagMs = lag();
+  const buildLagMs = await lag();
 
   const marker = '基准测试新增文档标记甲';
   const docId = insertDocument(db, oneMoreDocument(db, marker), { file: null, format: 'bench' });
