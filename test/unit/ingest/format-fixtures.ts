@@ -35,8 +35,14 @@ export function writeTextVariants(text: string, dir: string, stem: string): Reco
 
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** A DOCX whose paragraphs are the given lines. */
-export async function makeDocx(paragraphs: string[]): Promise<Buffer> {
+/** A paragraph in a Word paragraph style, by its style id (`Heading1`). */
+export interface StyledParagraph {
+  text: string;
+  style: string;
+}
+
+/** A DOCX whose paragraphs are the given lines, some maybe in a paragraph style. */
+export async function makeDocx(paragraphs: (string | StyledParagraph)[]): Promise<Buffer> {
   const zip = new JSZip();
   zip.file(
     '[Content_Types].xml',
@@ -47,7 +53,11 @@ export async function makeDocx(paragraphs: string[]): Promise<Buffer> {
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
   );
   const body = paragraphs
-    .map((p) => `<w:p><w:r><w:t xml:space="preserve">${escapeXml(p)}</w:t></w:r></w:p>`)
+    .map((p) => {
+      const { text, style } = typeof p === 'string' ? { text: p, style: null } : p;
+      const props = style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : '';
+      return `<w:p>${props}<w:r><w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r></w:p>`;
+    })
     .join('');
   zip.file(
     'word/document.xml',

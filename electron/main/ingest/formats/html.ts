@@ -62,17 +62,29 @@ const BLOCK_TAGS = new Set([
 /** A block around a picture with little text is a photo and its caption, not document text. */
 const MAX_CAPTION = 120;
 
+export interface HtmlBlock {
+  text: string;
+  /** 1–6 for the text of an `<h1>`…`<h6>`, else null. */
+  heading: number | null;
+}
+
 /**
- * The text blocks of an HTML page (or of a DOCX converted to HTML), one string per paragraph,
- * in reading order: navigation, scripts and photo blocks dropped, metadata tables read as
- * `label：value` lines so the title block can use them.
+ * The text blocks of an HTML page (or of a DOCX converted to HTML), one per paragraph, in reading
+ * order: navigation, scripts and photo blocks dropped, metadata tables read as `label：value`
+ * lines so the title block can use them.
  */
 export function htmlBlocks(html: string): string[] {
+  return htmlBlockList(html).map((b) => b.text);
+}
+
+/** The blocks of `htmlBlocks`, each with the heading level it stood under. */
+export function htmlBlockList(html: string): HtmlBlock[] {
   const root = parse(html, { comment: false, blockTextElements: { script: false, style: false, pre: true } });
-  const blocks: string[] = [];
+  const blocks: HtmlBlock[] = [];
   let buffer = '';
+  let heading: number | null = null;
   const flush = () => {
-    if (buffer.trim()) blocks.push(buffer.trim());
+    if (buffer.trim()) blocks.push({ text: buffer.trim(), heading });
     buffer = '';
   };
   const walk = (node: Node) => {
@@ -86,11 +98,14 @@ export function htmlBlocks(html: string): string[] {
     const block = BLOCK_TAGS.has(tag);
     if (block) flush();
     if (tag === 'tr' && !node.querySelector('table, p, div, br, li, h1, h2, h3, h4, h5, h6')) {
-      for (const line of rowLines(node)) blocks.push(line);
+      for (const line of rowLines(node)) blocks.push({ text: line, heading: null });
       return;
     }
+    const level = /^h([1-6])$/.exec(tag)?.[1];
+    if (level) heading = Number(level);
     node.childNodes.forEach(walk);
     if (block) flush();
+    if (level) heading = null;
   };
   root.childNodes.forEach(walk);
   flush();

@@ -4,7 +4,7 @@ import { AppError } from '../../core/app-error';
 import { makeLine, toLines, type Line } from '../parse/normalize';
 import { decodeText } from './decode';
 import { docxBlocks } from './docx';
-import { htmlBlocks } from './html';
+import { htmlBlocks, type HtmlBlock } from './html';
 import { pdfBlocks } from './pdf';
 
 /** Larger files are refused before they are read: no report comes near this, and memory is shared. */
@@ -67,6 +67,15 @@ async function fromBytes(bytes: Buffer, name: string): Promise<SourceDocument> {
   return { format: 'txt', encoding, lines: toLines(text) };
 }
 
-function blocksSource(format: SourceFormat, encoding: string | null, blocks: string[]): SourceDocument {
-  return { format, encoding, lines: blocks.map((b, i) => makeLine(b, i + 1)).filter((l) => l.text) };
+function blocksSource(
+  format: SourceFormat,
+  encoding: string | null,
+  blocks: (string | HtmlBlock)[],
+): SourceDocument {
+  const lines = blocks.map((b, i) => {
+    if (typeof b === 'string') return makeLine(b, i + 1);
+    const line = makeLine(b.text, i + 1);
+    return b.heading ? { ...line, heading: b.heading } : line;
+  });
+  return { format, encoding, lines: lines.filter((l) => l.text) };
 }

@@ -21,6 +21,8 @@ export interface Line {
    * leaves where a link split a sentence (`…交出一份人` ⏎ `U+200B` ⏎ `民满意…`). Such lines join.
    */
   softBefore: boolean;
+  /** The Word heading level of a DOCX paragraph (Heading 1 → 1); absent elsewhere. */
+  heading?: number;
 }
 
 export function normalizeSpaces(s: string): string {

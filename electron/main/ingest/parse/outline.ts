@@ -14,7 +14,14 @@ interface OpenList {
   value: number;
   sectionIndex: number;
   level: number;
+  /** Opened by a Word heading style without a number: a sibling of the numbered headings of its rank. */
+  styled?: boolean;
 }
+
+/** Word heading levels that open sections when their text carries no number that fits. */
+const STYLED_LEVELS = 2;
+/** What a heading reads like: short, no sentence inside (a whole paragraph in Heading style is body text). */
+const STYLED_TITLE = /^[^。！？!?]{1,48}[。]?$/;
 
 const ADDRESS = /^(各位代表|同志们|代表们)[!！,，:：]/;
 /** Closing parts without a number (`结束语`). */
@@ -50,6 +57,12 @@ export function buildOutline(paragraphs: Paragraph[]): { sections: ParsedSection
       pendingLead = null;
       addressed = false;
       if (h!.rest) blocks.push({ text: h!.rest, sectionIndex: innermost(), lead: null });
+      continue;
+    }
+    if (p.heading && p.heading <= STYLED_LEVELS && STYLED_TITLE.test(p.text)) {
+      openStyled(p.heading, p.text.replace(/[。；;]$/, ''));
+      pendingLead = null;
+      addressed = false;
       continue;
     }
     if (CLOSING.test(p.text) && sections.length) {
@@ -93,9 +106,27 @@ export function buildOutline(paragraphs: Paragraph[]): { sections: ParsedSection
       return true;
     }
     if (h.value !== 1) return false;
-    while (stack.length && STYLE_RANK[stack[stack.length - 1]!.style] > STYLE_RANK[h.style]) stack.pop();
+    const rank = STYLE_RANK[h.style];
+    for (let top = stack.at(-1); top; top = stack.at(-1)) {
+      // Inner lists close; so does a styled heading of the same rank (`一、` after a styled `前言`).
+      if (STYLE_RANK[top.style] > rank || (top.styled && STYLE_RANK[top.style] >= rank)) stack.pop();
+      else break;
+    }
     const level = stack.length + 1;
     stack.push({ style: h.style, value: 1, sectionIndex: open(h, level, innermost()), level });
     return true;
+  }
+
+  /**
+   * A Word heading without a number (`总体要求` in Heading 1, `经济运行` in Heading 2) opens a
+   * section at its level, closing the lists at that level and below; its title is its label, as
+   * with 结束语. A Heading 2 with no part above it is a part.
+   */
+  function openStyled(headingLevel: number, title: string): void {
+    while (stack.length && stack[stack.length - 1]!.level >= headingLevel) stack.pop();
+    const level = Math.min(headingLevel, stack.length + 1);
+    const sectionIndex = sections.length;
+    sections.push({ parentIndex: innermost(), level, label: title, title });
+    stack.push({ style: level === 1 ? 'part' : 'paren', value: Infinity, sectionIndex, level, styled: true });
   }
 }

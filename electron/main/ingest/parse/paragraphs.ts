@@ -6,6 +6,8 @@ export interface Paragraph {
   text: string;
   /** The paragraph began with a bare numbering label on its own line (`（一）` ⏎ `…`). */
   labelled: boolean;
+  /** Its Word heading level (DOCX Heading 1 → 1), when it had one. */
+  heading?: number;
 }
 
 /** A line that closes a sentence: final punctuation, maybe inside closing quotes or brackets. */
@@ -29,6 +31,9 @@ export function assembleParagraphs(lines: Line[]): Paragraph[] {
     const joins =
       current !== null &&
       previous !== null &&
+      // A styled heading is a paragraph of its own, whatever its punctuation.
+      !current.heading &&
+      !line.heading &&
       !isOwnLineHeading(current) &&
       !isOwnLineHeading({ text: line.text, labelled: false }) &&
       (line.softBefore ||
@@ -38,7 +43,7 @@ export function assembleParagraphs(lines: Line[]): Paragraph[] {
       current.labelled ||= isBareLabel(current.text);
       current.text = joinText(current.text, line.text);
     } else {
-      current = { text: line.text, labelled: false };
+      current = { text: line.text, labelled: false, ...(line.heading ? { heading: line.heading } : {}) };
       out.push(current);
     }
     previous = line;

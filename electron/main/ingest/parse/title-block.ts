@@ -1,4 +1,5 @@
 import type { ParsedDocument } from '../parsed-document';
+import { matchHeading } from './headings';
 import { isJunkLine } from './junk';
 import { levelOf } from './level';
 import type { Line } from './normalize';
@@ -100,6 +101,9 @@ export function readTitleBlock(lines: Line[], fileName: string): TitleBlock {
 function readHeaderLine(lines: Line[], i: number, limit: number, c: Collected): number | null {
   const line = lines[i]!;
   const t = line.compact;
+  // The outline has begun: a numbered heading, or a Word heading after the title (the title itself
+  // is often set in Heading 1).
+  if (matchHeading(line.text) || (line.heading && c.titles.length)) return null;
   const field = FIELD.exec(t);
   if (field) {
     if (field[2]) c.fields.set(field[1]!, field[2]);
