@@ -2,9 +2,9 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate, schemaVersion } from '../../../electron/main/store/migrate';
 import { migrations } from '../../../electron/main/store/migrations';
-import { migration003Annotations } from '../../../electron/main/store/migrations/003-annotations';
+import { migration002Annotations } from '../../../electron/main/store/migrations/002-annotations';
 
-const upTo = migrations.findIndex((m) => m === migration003Annotations) + 1;
+const upTo = migrations.findIndex((m) => m === migration002Annotations) + 1;
 
 function plan(db: Database.Database, sql: string, ...params: unknown[]): string {
   return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[])
@@ -17,7 +17,7 @@ describe('migration: annotations', () => {
     expect(upTo).toBeGreaterThan(1);
     const db = new Database(':memory:');
     migrate(db, migrations.slice(0, upTo));
-    expect(schemaVersion(db)).toBe(migration003Annotations.version);
+    expect(schemaVersion(db)).toBe(migration002Annotations.version);
     const names = (type: string) =>
       (
         db.prepare(`SELECT name FROM sqlite_master WHERE type = ? ORDER BY name`).all(type) as {

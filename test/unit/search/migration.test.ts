@@ -2,18 +2,18 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate, schemaVersion } from '../../../electron/main/store/migrate';
 import { migrations } from '../../../electron/main/store/migrations';
-import { migration002SearchIndex } from '../../../electron/main/store/migrations/002-search-index';
+import { migration003SearchIndex } from '../../../electron/main/store/migrations/003-search-index';
 import { UNINDEXED_SQL } from '../../../electron/main/search/segment-store';
 
 const UNINDEXED = UNINDEXED_SQL;
 
 describe('migration: search index', () => {
-  const upTo = migrations.indexOf(migration002SearchIndex) + 1;
+  const upTo = migrations.indexOf(migration003SearchIndex) + 1;
 
   it('creates the segment tables on a fresh database and sets its user_version', () => {
     const db = new Database(':memory:');
     migrate(db, migrations.slice(0, upTo));
-    expect(schemaVersion(db)).toBe(migration002SearchIndex.version);
+    expect(schemaVersion(db)).toBe(migration003SearchIndex.version);
     const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all();
     expect(tables).toEqual(expect.arrayContaining(['search_segments', 'search_segment_docs']));
   });

@@ -5,7 +5,7 @@ import type { Migration } from './types';
  * the drift reports of re-anchoring. Annotations go with their document; an annotation whose
  * passage disappears without the re-anchoring hook is orphaned by a trigger, never deleted.
  */
-export const migration003Annotations: Migration = {
+export const migration002Annotations: Migration = {
   // Planned third, after the search index; numbered by its place in the list, which must run 1..n.
   version: 2,
   name: 'annotations: selectors, colours, tags, undo log, conflicts, drift reports',

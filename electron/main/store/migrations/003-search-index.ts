@@ -5,10 +5,8 @@ import type { Migration } from './types';
  * built from a batch of documents; `search_segment_docs` says which content of which document it
  * indexed. That table has no foreign key to `documents` on purpose: a row naming a deleted or
  * replaced document is how its units are known to be dead until a merge drops them.
- *
- * Listed after the annotations migration, which took version 2 first (append only).
  */
-export const migration002SearchIndex: Migration = {
+export const migration003SearchIndex: Migration = {
   version: 3,
   name: 'search index: persisted segments and the document contents they cover',
   up(db) {

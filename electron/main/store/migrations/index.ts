@@ -1,11 +1,11 @@
 import { migration001Core } from './001-core';
-import { migration002SearchIndex } from './002-search-index';
-import { migration003Annotations } from './003-annotations';
+import { migration002Annotations } from './002-annotations';
+import { migration003SearchIndex } from './003-search-index';
 import type { Migration } from './types';
 
 /** In order. Append only: a shipped migration is never edited, a fix is a new one. */
 export const migrations: readonly Migration[] = [
   migration001Core,
-  migration003Annotations,
-  migration002SearchIndex,
+  migration002Annotations,
+  migration003SearchIndex,
 ];
