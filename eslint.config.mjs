@@ -42,7 +42,11 @@ export default tseslint.config(
     },
   },
   { files: electronShellFiles, rules: { 'no-restricted-imports': 'off' } },
-  { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
   {
     files: ['shared/**/*.ts'],
     rules: {
@@ -74,7 +78,8 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': [
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           paths: noElectron.paths,
@@ -86,6 +91,12 @@ export default tseslint.config(
             {
               group: ['**/electron/**'],
               message: 'The renderer reaches main only over IPC (lib/api-client).',
+            },
+            {
+              group: ['**/shared/ipc/contract', '**/shared/ipc/channels/*'],
+              allowTypeImports: true,
+              message:
+                'Values from the IPC contract carry zod into the renderer: import records from shared/domain.',
             },
           ],
         },

@@ -1,4 +1,4 @@
-import { SEARCH_KINDS, type SearchResponse } from '../../../../shared/ipc/channels/search';
+import { SEARCH_KINDS, type SearchResponse } from '../../../../shared/domain/search';
 import { useT } from '../../i18n';
 import { hasFilters, NO_FILTERS, toggle, type ChipFilters } from './model/query';
 import { searchStrings } from './strings';

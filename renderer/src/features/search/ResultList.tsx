@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { SearchResultItem } from '../../../../shared/ipc/channels/search';
+import type { SearchResultItem } from '../../../../shared/domain/search';
 import { useT } from '../../i18n';
 import { highlightParts, layoutRows, scrollToShow, visibleRange, type ResultRow } from './model/rows';
 import { searchStrings } from './strings';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { SearchResponse, SearchResultItem, SearchStatus } from '../../../../shared/ipc/channels/search';
+import type { SearchResponse, SearchResultItem, SearchStatus } from '../../../../shared/domain/search';
 import { navigation, useNavigation } from '../../app/navigation';
 import { useT } from '../../i18n';
 import { apiClient } from '../../lib/api-client';

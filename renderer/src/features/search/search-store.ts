@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { SearchResponse, SearchResultItem } from '../../../../shared/ipc/channels/search';
+import type { SearchResponse, SearchResultItem } from '../../../../shared/domain/search';
 import { apiClient } from '../../lib/api-client';
 import { createStore } from '../../lib/store';
 import { remember } from './model/query';

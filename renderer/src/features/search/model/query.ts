@@ -1,4 +1,4 @@
-import type { SearchKind } from '../../../../../shared/ipc/channels/search';
+import type { SearchKind } from '../../../../../shared/domain/search';
 
 /** Filters picked with chips, added to what the user typed rather than written into the box. */
 export interface ChipFilters {

@@ -1,4 +1,4 @@
-import type { Range, SearchResultItem } from '../../../../../shared/ipc/channels/search';
+import type { Range, SearchResultItem } from '../../../../../shared/domain/search';
 
 /** Rows of the result list: a heading per document, then its hits in rank order. */
 export type ResultRow =
