@@ -106,34 +106,36 @@ interface MeasureRow {
   passageId: string;
   sectionId: string | null;
   title: string;
+  indicator: string | null;
 }
 
 export const measureSource: SearchSource = {
   kind: 'measure',
   mode: 'indexed',
-  textOf: (db, id, field) => (field === 'title' ? cell(db, 'measures', 'title', id) : null),
+  textOf: (db, id, field) =>
+    field === 'title' || field === 'indicator' ? cell(db, 'measures', field, id) : null,
   labelOf: (db, id) => cell(db, 'measures', 'coalesce(indicator, title)', id),
   unitsFor: (db, docIds) =>
     perDocument<MeasureRow>(
       db,
       docIds,
-      `SELECT m.id, m.document_id AS docId, m.passage_id AS passageId, p.section_id AS sectionId, m.title
+      `SELECT m.id, m.document_id AS docId, m.passage_id AS passageId, p.section_id AS sectionId, m.title, m.indicator
        FROM measures m JOIN passages p ON p.id = m.passage_id WHERE m.document_id = ? ORDER BY m.ordinal`,
-      (m) =>
-        m.title
-          ? [
-              {
-                kind: 'measure',
-                recordId: m.id,
-                field: 'title',
-                docId: m.docId,
-                passageId: m.passageId,
-                sectionId: m.sectionId,
-                text: m.title,
-                boost: MEASURE_BOOST,
-              },
-            ]
-          : [],
+      (m) => {
+        const base = {
+          kind: 'measure' as const,
+          recordId: m.id,
+          docId: m.docId,
+          passageId: m.passageId,
+          sectionId: m.sectionId,
+          boost: MEASURE_BOOST,
+        };
+        // An indicator's title can be just its figure (`增长24%`); its name (招商引资到位资金) is searched too.
+        return [
+          ...(m.title ? [{ ...base, field: 'title', text: m.title }] : []),
+          ...(m.indicator ? [{ ...base, field: 'indicator', text: m.indicator }] : []),
+        ];
+      },
     ),
 };
 

@@ -60,12 +60,16 @@ export function oracleUnits(core: Core): OracleUnit[] {
       { kind: 'glossary', recordId: r.id, field: 'term', text: r.term },
       { kind: 'glossary', recordId: r.id, field: 'definition', text: r.definition },
     ]),
-    ...(db.prepare(`SELECT id, title FROM measures`).all() as { id: string; title: string }[]).map((r) => ({
-      kind: 'measure',
-      recordId: r.id,
-      field: 'title',
-      text: r.title,
-    })),
+    ...(
+      db.prepare(`SELECT id, title, indicator FROM measures`).all() as {
+        id: string;
+        title: string;
+        indicator: string | null;
+      }[]
+    ).flatMap((r) => [
+      { kind: 'measure', recordId: r.id, field: 'title', text: r.title },
+      { kind: 'measure', recordId: r.id, field: 'indicator', text: r.indicator ?? '' },
+    ]),
   ]
     .filter((u) => u.text)
     .map((u) => ({ ...u, folded: foldText(u.text) }));
