@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { ANNOTATION_KINDS, type AnnotationKind } from '../../../shared/ipc/channels/annotations';
+import { ANNOTATION_KINDS, type AnnotationKind } from '../../../shared/domain/annotations';
 import { latestDrift } from '../../main/annotations/drift';
 import { listAnnotations } from '../../main/annotations/repository';
 import { createAnnotation, resolveColor } from '../../main/annotations/service';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { AnnotationContent } from '../../../shared/ipc/channels/annotations';
+import type { AnnotationContent } from '../../../shared/domain/annotations';
 
 /** How many earlier versions an annotation remembers for merging (older ones are dropped). */
 const HISTORY_LIMIT = 50;

@@ -1,9 +1,4 @@
-import type {
-  AnchorContext,
-  DriftItem,
-  DriftOutcome,
-  DriftReport,
-} from '../../../shared/ipc/channels/annotations';
+import type { AnchorContext, DriftItem, DriftOutcome, DriftReport } from '../../../shared/domain/annotations';
 import type { Db } from '../store/database';
 
 interface DriftRow {

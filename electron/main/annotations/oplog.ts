@@ -1,4 +1,4 @@
-import type { AnnotationAction, HistoryState, HistoryStep } from '../../../shared/ipc/channels/annotations';
+import type { AnnotationAction, HistoryState, HistoryStep } from '../../../shared/domain/annotations';
 import { AppError } from '../core/app-error';
 import type { Db } from '../store/database';
 import { getAnnotation, putAnnotation, removeAnnotation, type StoredAnnotation } from './repository';

@@ -1,4 +1,4 @@
-import type { AnchorContext, DriftOutcome } from '../../../shared/ipc/channels/annotations';
+import type { AnchorContext, DriftOutcome } from '../../../shared/domain/annotations';
 import type { Db } from '../store/database';
 import type { ReplacedPassage } from '../store/document-writer';
 import { alignPassages } from './anchoring/align';

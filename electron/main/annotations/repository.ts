@@ -1,4 +1,4 @@
-import type { Annotation, AnnotationStatus } from '../../../shared/ipc/channels/annotations';
+import type { Annotation, AnnotationStatus } from '../../../shared/domain/annotations';
 import type { Db } from '../store/database';
 
 /** An annotation as stored, history included: what the undo log snapshots and restores. */

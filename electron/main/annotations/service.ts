@@ -6,7 +6,7 @@ import {
   type AnnotationColor,
   type AnnotationKind,
   type AnnotationPrefs,
-} from '../../../shared/ipc/channels/annotations';
+} from '../../../shared/domain/annotations';
 import { AppError } from '../core/app-error';
 import type { Db } from '../store/database';
 import { quoteAt } from './anchoring/selectors';

@@ -9,7 +9,7 @@ import {
   type HitList,
 } from './ranking';
 import { kindCode, kindOf, unitText, type Segment } from './segment';
-import type { SearchHit } from '../../../shared/ipc/channels/search';
+import type { SearchHit } from '../../../shared/domain/search';
 import { SEARCH_KINDS, type SearchKind } from './source';
 
 export type { SearchHit };

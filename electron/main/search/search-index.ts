@@ -1,4 +1,4 @@
-import type { SearchStatus } from '../../../shared/ipc/channels/search';
+import type { SearchStatus } from '../../../shared/domain/search';
 import type { Db } from '../store/database';
 import { runQuery, type DocFacts, type LiveSegment, type RankedResult } from './engine';
 import { foldText } from './fold';

@@ -1,4 +1,4 @@
-import type { SearchResponse, SearchResultItem, SearchStatus } from '../../../shared/ipc/channels/search';
+import type { SearchResponse, SearchResultItem, SearchStatus } from '../../../shared/domain/search';
 import type { CoreContext } from '../core/context';
 import { citationsFor } from './citations';
 import type { SearchHit } from './engine';

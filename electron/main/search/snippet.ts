@@ -1,4 +1,4 @@
-import type { Range, Snippet } from '../../../shared/ipc/channels/search';
+import type { Range, Snippet } from '../../../shared/domain/search';
 
 const BEFORE = 24;
 const LENGTH = 110;

@@ -1,8 +1,8 @@
-import type { SearchKind } from '../../../shared/ipc/channels/search';
+import type { SearchKind } from '../../../shared/domain/search';
 import type { CoreContext } from '../core/context';
 import type { Db } from '../store/database';
 
-export { SEARCH_KINDS, type SearchKind } from '../../../shared/ipc/channels/search';
+export { SEARCH_KINDS, type SearchKind } from '../../../shared/domain/search';
 
 /**
  * One searchable text of one record. A record with two texts (a glossary entry's term and its

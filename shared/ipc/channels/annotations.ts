@@ -2,47 +2,16 @@ import { z } from 'zod';
 import { channel } from '../define';
 import { ANNOTATION_COLORS, ANNOTATION_KINDS } from '../../domain/annotations';
 import type {
-  AnnotationColor,
-  AnnotationKind,
-  AnnotationStatus,
-  AnchorContext,
   Annotation,
-  ColorLabel,
   AnnotationPrefs,
   TagCount,
-  AnnotationAction,
   HistoryStep,
   HistoryState,
-  DriftOutcome,
-  DriftItem,
   DriftReport,
-  AnnotationContent,
   AnnotationConflict,
   AnnotationImportResult,
   AnnotationExport,
 } from '../../domain/annotations';
-
-export { ANNOTATION_COLORS, ANNOTATION_KINDS };
-export type {
-  AnnotationColor,
-  AnnotationKind,
-  AnnotationStatus,
-  AnchorContext,
-  Annotation,
-  ColorLabel,
-  AnnotationPrefs,
-  TagCount,
-  AnnotationAction,
-  HistoryStep,
-  HistoryState,
-  DriftOutcome,
-  DriftItem,
-  DriftReport,
-  AnnotationContent,
-  AnnotationConflict,
-  AnnotationImportResult,
-  AnnotationExport,
-};
 
 const id = z.string().min(1).max(200);
 const color = z.enum(ANNOTATION_COLORS);

@@ -2,17 +2,6 @@ import { z } from 'zod';
 import { channel } from '../define';
 import type { SearchResponse, SearchStatus } from '../../domain/search';
 
-export { SEARCH_KINDS } from '../../domain/search';
-export type {
-  SearchKind,
-  Range,
-  SearchHit,
-  SearchResultItem,
-  Snippet,
-  SearchResponse,
-  SearchStatus,
-} from '../../domain/search';
-
 export const searchChannels = {
   /** Ranked hits of a query (terms, "phrase", -exclude, OR, doc: year: kind: section:), a page at a time. */
   'search:query': channel(

@@ -10,7 +10,7 @@ import {
 } from '../../../renderer/src/features/annotations/model/filter';
 import { inlineMarkdown } from '../../../renderer/src/features/annotations/model/inline-markdown';
 import { sentenceRanges, stepSentence } from '../../../renderer/src/features/annotations/model/sentences';
-import type { Annotation } from '../../../shared/ipc/channels/annotations';
+import type { Annotation } from '../../../shared/domain/annotations';
 
 const ann = (over: Partial<Annotation>): Annotation => ({
   id: 'a',

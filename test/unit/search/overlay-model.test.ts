@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SearchResultItem } from '../../../shared/ipc/channels/search';
+import type { SearchResultItem } from '../../../shared/domain/search';
 import { composeQuery, remember, toggle } from '../../../renderer/src/features/search/model/query';
 import {
   groupRows,

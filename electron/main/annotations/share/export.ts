@@ -1,4 +1,4 @@
-import type { AnnotationExport } from '../../../../shared/ipc/channels/annotations';
+import type { AnnotationExport } from '../../../../shared/domain/annotations';
 import { AppError } from '../../core/app-error';
 import { citationFor } from '../../store/citation';
 import type { Db } from '../../store/database';

@@ -1,4 +1,4 @@
-import type { AnnotationColor } from '../../../../shared/ipc/channels/annotations';
+import type { AnnotationColor } from '../../../../shared/domain/annotations';
 import type { StoredAnnotation } from '../repository';
 
 export interface MarkdownDocument {

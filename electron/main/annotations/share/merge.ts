@@ -2,7 +2,7 @@ import type {
   AnnotationConflict,
   AnnotationContent,
   AnnotationImportResult,
-} from '../../../../shared/ipc/channels/annotations';
+} from '../../../../shared/domain/annotations';
 import type { Db } from '../../store/database';
 import { locate } from '../anchoring/locate';
 import { anchoredAt } from '../anchoring/selectors';

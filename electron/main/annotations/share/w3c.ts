@@ -4,7 +4,7 @@ import {
   ANNOTATION_KINDS,
   type Annotation,
   type AnnotationKind,
-} from '../../../../shared/ipc/channels/annotations';
+} from '../../../../shared/domain/annotations';
 import { AppError } from '../../core/app-error';
 import { fromCodePoints, toCodePoints } from '../anchoring/selectors';
 import type { StoredAnnotation } from '../repository';
