@@ -5,7 +5,8 @@ import { foldText } from './fold';
 import { sectionsOf } from './library-sources';
 import type { Segment } from './segment';
 import { buildSegment, runToEnd } from './segment-build';
-import { mergeSegments } from './segment-merge';
+import { fingerprint } from './fingerprint';
+import { mergeSegments, pickMergeGroup, type MergePolicy } from './segment-merge';
 import {
   deleteSegments,
   libraryDocs,
@@ -24,26 +25,9 @@ import { TaskRunner } from './task-runner';
 export const SEGMENT_TEXT_BUDGET = 600_000;
 /** Up to this much new text a query indexes on the spot rather than answer without it. */
 const QUERY_BUILD_BUDGET = 400_000;
-const MAX_SEGMENTS = 24;
-/** A segment with this share of dead units is rewritten without them. */
-const DEAD_SHARE = 0.3;
+/** A segment 30 % dead is rewritten alone; past 24 segments the smallest are merged. */
+const MERGE_POLICY: MergePolicy = { maxSegments: 24, deadShare: 0.3, budget: SEGMENT_TEXT_BUDGET };
 const CACHED_RESULTS = 8;
-
-/** FNV-1a over the live units: a changed note or a new annotation gives a new fingerprint. */
-function fingerprint(units: SearchUnit[]): string {
-  let h = 0x811c9dc5;
-  const mix = (s: string) => {
-    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-    h = Math.imul(h ^ 0x1f, 0x01000193);
-  };
-  for (const u of units) {
-    mix(u.recordId);
-    mix(u.field);
-    mix(u.passageId ?? '');
-    mix(u.text);
-  }
-  return `${units.length}:${(h >>> 0).toString(36)}`;
-}
 
 interface Entry extends LiveSegment {
   rowId: number | null;
@@ -294,7 +278,7 @@ export class SearchIndex {
 
   private *mergeTask(): Generator<void, void> {
     for (;;) {
-      const group = this.mergeGroup();
+      const group = pickMergeGroup(this.entries, MERGE_POLICY);
       if (!group) return;
       const merged = yield* mergeSegments(group.map((e) => ({ segment: e.segment, aliveDocs: e.aliveDocs })));
       if (group.some((e) => !this.entries.includes(e))) return;
@@ -302,30 +286,6 @@ export class SearchIndex {
       else this.drop(group);
       yield;
     }
-  }
-
-  /** The segments to merge next: a half-dead one alone, else the smallest when there are too many. */
-  private mergeGroup(): Entry[] | null {
-    const liveText = (e: Entry) => {
-      let n = 0;
-      const s = e.segment;
-      for (let u = 0; u < s.count; u++)
-        if (e.aliveDocs[s.docSlots[u]!]) n += s.textStarts[u + 1]! - s.textStarts[u]!;
-      return n;
-    };
-    const sized = this.entries.map((e) => ({ e, live: liveText(e), all: e.segment.text.length }));
-    const halfDead = sized.find((s) => s.all > 0 && s.live < s.all * (1 - DEAD_SHARE));
-    if (halfDead) return [halfDead.e];
-    if (this.entries.length <= MAX_SEGMENTS) return null;
-    sized.sort((a, b) => a.live - b.live);
-    const group: Entry[] = [];
-    let total = 0;
-    for (const s of sized) {
-      if (group.length >= 2 && total + s.live > SEGMENT_TEXT_BUDGET) break;
-      group.push(s.e);
-      total += s.live;
-    }
-    return group.length >= 2 ? group : null;
   }
 
   /** Drops every segment and indexes the whole library again, in slices, reporting progress. */

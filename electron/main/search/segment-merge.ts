@@ -110,3 +110,36 @@ export function* mergeSegments(parts: MergePart[]): Generator<void, Segment> {
     postings: postings.slice(0, nPostings),
   };
 }
+
+export interface MergePolicy {
+  /** More segments than this and the smallest are merged. */
+  maxSegments: number;
+  /** A segment with this share of dead units is rewritten without them. */
+  deadShare: number;
+  /** Characters of live text one merge may produce. */
+  budget: number;
+}
+
+/** The segments to merge next: a half-dead one alone, else the smallest when there are too many. */
+export function pickMergeGroup<E extends MergePart>(entries: E[], policy: MergePolicy): E[] | null {
+  const liveText = (e: E) => {
+    let n = 0;
+    const s = e.segment;
+    for (let u = 0; u < s.count; u++)
+      if (e.aliveDocs[s.docSlots[u]!]) n += s.textStarts[u + 1]! - s.textStarts[u]!;
+    return n;
+  };
+  const sized = entries.map((e) => ({ e, live: liveText(e), all: e.segment.text.length }));
+  const halfDead = sized.find((s) => s.all > 0 && s.live < s.all * (1 - policy.deadShare));
+  if (halfDead) return [halfDead.e];
+  if (entries.length <= policy.maxSegments) return null;
+  sized.sort((a, b) => a.live - b.live);
+  const group: E[] = [];
+  let total = 0;
+  for (const s of sized) {
+    if (group.length >= 2 && total + s.live > policy.budget) break;
+    group.push(s.e);
+    total += s.live;
+  }
+  return group.length >= 2 ? group : null;
+}
