@@ -28,10 +28,13 @@ async function start(): Promise<void> {
     locale: app.getLocale().startsWith('zh') ? 'zh-CN' : 'en',
     version: app.getVersion(),
     platform: {
-      chooseDocuments: async ({ folder }) => {
+      chooseDocuments: async ({ folder, multiple }) => {
         const options: Electron.OpenDialogOptions = {
           title: '导入文档 / Import documents',
-          properties: folder ? ['openDirectory', 'multiSelections'] : ['openFile', 'multiSelections'],
+          properties: [
+            folder ? 'openDirectory' : 'openFile',
+            ...(multiple ? (['multiSelections'] as const) : []),
+          ],
           filters: folder
             ? []
             : [{ name: '政策文件 / Documents', extensions: ['txt', 'html', 'htm', 'docx', 'pdf'] }],

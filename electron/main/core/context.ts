@@ -20,5 +20,6 @@ export interface CoreContext {
 }
 
 export interface PlatformServices {
-  chooseDocuments(options: { folder: boolean }): Promise<string[]>;
+  /** `multiple: false` for one file, e.g. the revised edition of a document. */
+  chooseDocuments(options: { folder: boolean; multiple: boolean }): Promise<string[]>;
 }

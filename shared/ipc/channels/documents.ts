@@ -15,7 +15,9 @@ export const documentChannels = {
   'glossary:passages': channel(z.object({ glossaryId: id }).strict())<GlossaryOccurrence[]>(),
   'app:info': channel(z.object({}).strict())<AppInfo>(),
   /** Opens the system file dialog (in main) and returns the chosen paths; [] when cancelled. */
-  'app:choose-documents': channel(z.object({ folder: z.boolean().optional() }).strict())<string[]>(),
+  'app:choose-documents': channel(
+    z.object({ folder: z.boolean().optional(), multiple: z.boolean().optional() }).strict(),
+  )<string[]>(),
 };
 
 export interface GlossaryOccurrence {

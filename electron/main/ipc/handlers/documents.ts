@@ -67,6 +67,7 @@ export function documentHandlers(ctx: CoreContext): DocumentHandlers {
       schemaVersion: db.pragma('user_version', { simple: true }) as number,
       locale: ctx.locale,
     }),
-    'app:choose-documents': ({ folder }) => ctx.platform.chooseDocuments({ folder: folder ?? false }),
+    'app:choose-documents': ({ folder, multiple }) =>
+      ctx.platform.chooseDocuments({ folder: folder ?? false, multiple: multiple ?? true }),
   };
 }

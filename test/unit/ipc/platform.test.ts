@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { createCore } from '../../../electron/main/core/app-core';
+import { dispatch } from '../../../electron/main/ipc/dispatch';
+
+describe('app:choose-documents', () => {
+  it('asks the platform for files, folders, or a single file, and returns what was chosen', async () => {
+    const asked: unknown[] = [];
+    const core = createCore({
+      databasePath: ':memory:',
+      platform: {
+        chooseDocuments: async (options) => {
+          asked.push(options);
+          return ['/reports/a.txt'];
+        },
+      },
+    });
+    expect(await dispatch(core.handlers, 'app:choose-documents', {})).toEqual({
+      ok: true,
+      value: ['/reports/a.txt'],
+    });
+    await dispatch(core.handlers, 'app:choose-documents', { folder: true });
+    await dispatch(core.handlers, 'app:choose-documents', { multiple: false });
+    expect(asked).toEqual([
+      { folder: false, multiple: true },
+      { folder: true, multiple: true },
+      { folder: false, multiple: false },
+    ]);
+  });
+
+  it('answers nothing chosen where no desktop dialog exists (CLI, tests)', async () => {
+    const core = createCore({ databasePath: ':memory:' });
+    expect(await dispatch(core.handlers, 'app:choose-documents', {})).toEqual({ ok: true, value: [] });
+  });
+});
