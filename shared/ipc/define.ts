@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /** A channel pairs a request schema (checked in main) with the response type (checked by the compiler). */
 export interface ChannelSpec<Req extends z.ZodType, Res> {
@@ -12,4 +12,4 @@ export function channel<Req extends z.ZodType>(request: Req) {
 }
 
 /** Ids are short ASCII strings; bounding them keeps a hostile renderer from sending megabytes. */
-export const idSchema = (zod: typeof z) => zod.string().min(1).max(200);
+export const idSchema = z.string().min(1).max(200);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel } from '../define';
+import { channel, idSchema } from '../define';
 import { ANNOTATION_COLORS, ANNOTATION_KINDS } from '../../domain/annotations';
 import type {
   Annotation,
@@ -13,7 +13,7 @@ import type {
   AnnotationExport,
 } from '../../domain/annotations';
 
-const id = z.string().min(1).max(200);
+const id = idSchema;
 const color = z.enum(ANNOTATION_COLORS);
 const kind = z.enum(ANNOTATION_KINDS);
 const offset = z.number().int().min(0).max(10_000_000);

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { DocumentBundle, DocumentSummary } from '../../domain/library';
-import { channel } from '../define';
+import { channel, idSchema } from '../define';
 
-const id = z.string().min(1).max(200);
+const id = idSchema;
 
 export const documentChannels = {
   /** Every document in the library, newest year first. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ImportSummary } from '../../domain/import';
-import { channel } from '../define';
+import { channel, idSchema } from '../define';
 
 /** Most files one request may name: a folder of reports, not a disk. */
 export const MAX_IMPORT_FILES = 500;
@@ -20,7 +20,7 @@ export const importChannels = {
       .object({
         files: z.array(z.string().min(1).max(MAX_PATH_LENGTH)).min(1).max(MAX_IMPORT_FILES),
         /** Replace this document's content by the single file given, keeping its id. */
-        replace: z.string().min(1).max(200).optional(),
+        replace: idSchema.optional(),
         batchId: batchId.optional(),
       })
       .strict(),
