@@ -51,6 +51,31 @@ describe('the import strip model', () => {
     expect(tally(b)).toEqual({ done: 3, imported: 1, skipped: 1, failed: 1, cancelled: 0, total: 3 });
   });
 
+  it('marks a revised edition that replaced a document, and only that', () => {
+    const b = applyResult(newBatch('ui3', files.slice(0, 2)), {
+      batchId: 'ui3',
+      imported: [
+        {
+          id: 'd1',
+          file: files[0]!,
+          title: 'A',
+          passages: 12,
+          glossary: 0,
+          footnotes: 0,
+          measures: 0,
+          replaced: true,
+        },
+        { id: 'd2', file: files[1]!, title: 'B', passages: 3, glossary: 0, footnotes: 0, measures: 0 },
+      ],
+      skipped: [],
+      failed: [],
+    });
+    expect(b.files.map((f) => [f.status, f.documentId, f.replaced])).toEqual([
+      ['done', 'd1', true],
+      ['done', 'd2', false],
+    ]);
+  });
+
   it('tells files a cancel left apart from duplicates, by the code of the reply', () => {
     let b = { ...newBatch('ui2', files), cancelling: true };
     b = applyProgress(b, { batchId: 'ui2', file: files[2]!, index: 2, total: 3, phase: 'cancelled' });

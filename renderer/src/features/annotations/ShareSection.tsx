@@ -7,7 +7,9 @@ import type {
 } from '../../../../shared/domain/annotations';
 import { useT } from '../../i18n';
 import { apiClient } from '../../lib/api-client';
+import { useStore } from '../../lib/store';
 import { annotations } from './annotation-store';
+import { driftFocus } from './drift-focus';
 import { NoteText } from './NoteText';
 import { annotationStrings } from './strings';
 
@@ -153,8 +155,16 @@ function ConflictSide({ title, content }: { title: string; content: AnnotationCo
 function DriftSummary({ report }: { report: DriftReport }) {
   const t = useT(annotationStrings);
   const changed = report.items.filter((i) => i.outcome !== 'exact');
+  const ref = useRef<HTMLDetailsElement>(null);
+  const focus = useStore(driftFocus);
+  useEffect(() => {
+    if (focus !== report.documentId || !ref.current) return;
+    ref.current.open = true;
+    ref.current.scrollIntoView({ block: 'nearest' });
+    driftFocus.set(null);
+  }, [focus, report.documentId]);
   return (
-    <details className="ann-drift">
+    <details className="ann-drift" ref={ref}>
       <summary>
         {t('drift', { edition: report.edition })}:{' '}
         {(['exact', 'moved', 'fuzzy', 'orphaned'] as const)

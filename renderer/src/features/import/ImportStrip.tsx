@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { navigation } from '../../app/navigation';
 import { useT } from '../../i18n';
 import { useStore } from '../../lib/store';
+import { reviewAnnotationChanges } from '../annotations/drift-focus';
 import { cancelImport, dismissImport, importBatch } from './import-store';
 import { tally, type FileRow } from './model/batch';
 import { importStrings } from './strings';
@@ -14,12 +15,17 @@ export function ImportStrip() {
   if (!batch) return null;
   const n = tally(batch);
   const current = batch.files.find((f) => f.status === 'reading' || f.status === 'storing');
+  const replaced = batch.files.find((f) => f.replaced);
   const headline = batch.error
     ? t('failedToStart', { message: batch.error })
     : batch.running
       ? t(batch.cancelling ? 'cancelling' : 'running', { done: n.done, total: n.total })
-      : t(n.cancelled ? 'finishedCancelled' : 'finished', { ...n });
-  const showList = open || (!batch.running && (n.failed > 0 || n.skipped > 0 || n.cancelled > 0));
+      : replaced
+        ? t('finishedReplaced', { file: replaced.name })
+        : t(n.cancelled ? 'finishedCancelled' : 'finished', { ...n });
+  // A replace shows its row unasked: that is where the way to the annotation changes is.
+  const showList =
+    open || (!batch.running && (n.failed > 0 || n.skipped > 0 || n.cancelled > 0 || !!replaced));
   return (
     <section
       className="import-strip"
@@ -66,8 +72,8 @@ export function ImportStrip() {
 function FileLine({ row }: { row: FileRow }) {
   const t = useT(importStrings);
   return (
-    <li className="import-file" data-status={row.status}>
-      <span className="import-file-status">{t(row.status)}</span>
+    <li className="import-file" data-status={row.status} data-replaced={row.replaced || undefined}>
+      <span className="import-file-status">{t(row.replaced ? 'replaced' : row.status)}</span>
       <span className="import-file-name" title={row.file}>
         {row.name}
       </span>
@@ -85,6 +91,15 @@ function FileLine({ row }: { row: FileRow }) {
           onClick={() => navigation.openDocument(row.documentId!)}
         >
           {t('open')}
+        </button>
+      )}
+      {row.replaced && row.documentId && (
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => reviewAnnotationChanges(row.documentId!)}
+        >
+          {t('reviewChanges')}
         </button>
       )}
     </li>

@@ -3,6 +3,7 @@ import { useDocumentList } from '../../app/data';
 import { navigation } from '../../app/navigation';
 import { Slot } from '../../app/slots';
 import { useT } from '../../i18n';
+import { ReplaceEditionButton } from '../import/ReplaceEdition';
 import { groupByYear } from './model/group-by-year';
 import { libraryStrings } from './strings';
 
@@ -44,8 +45,9 @@ export function LibraryScreen() {
               </h2>
               <ul className="library-list">
                 {group.documents.map((d) => (
-                  <li key={d.id}>
+                  <li key={d.id} className="doc-row-item">
                     <DocumentRow doc={d} />
+                    <ReplaceEditionButton docId={d.id} title={d.title} className="doc-row-replace" />
                   </li>
                 ))}
               </ul>

@@ -10,6 +10,8 @@ export interface FileRow {
   message: string | null;
   documentId: string | null;
   passages: number | null;
+  /** The file replaced an existing document's text (a revised edition), keeping its id. */
+  replaced: boolean;
 }
 
 export interface Batch {
@@ -38,6 +40,7 @@ export function newBatch(id: string, files: string[]): Batch {
       message: null,
       documentId: null,
       passages: null,
+      replaced: false,
     })),
   };
 }
@@ -58,7 +61,13 @@ export function applyProgress(batch: Batch, e: ImportProgressEvent): Batch {
 export function applyResult(batch: Batch, result: ImportBatchResult): Batch {
   const byFile = new Map<string, Partial<FileRow>>();
   for (const d of result.imported)
-    byFile.set(d.file, { status: 'done', documentId: d.id, passages: d.passages, message: null });
+    byFile.set(d.file, {
+      status: 'done',
+      documentId: d.id,
+      passages: d.passages,
+      message: null,
+      replaced: d.replaced === true,
+    });
   for (const s of result.skipped)
     byFile.set(s.file, {
       status: s.code === 'import_cancelled' ? 'cancelled' : 'skipped',
