@@ -4,6 +4,8 @@
  *                       closes with `navigation.closeSearch()`, opens hits with `navigation.openPassage`.
  *   - 'library-toolbar' buttons in the library header (e.g. 导入).
  *   - 'app-overlay'     always-mounted app-wide layers (drop zone, import progress strip).
+ * And actions on one document, shown on its library row and under its title in the reader:
+ *   registerDocumentAction('replace-edition', ReplaceEditionButton);
  * Register once at module load, from the feature's `register.ts` listed in app/plugins.ts:
  *   registerSlot('search', 'search', SearchOverlay);
  */
@@ -48,4 +50,29 @@ export function Slot({ name }: { name: SlotName }) {
 /** Where the search feature mounts its overlay; empty until it registers. */
 export function SearchSlot() {
   return <Slot name="search" />;
+}
+
+export interface DocumentActionProps {
+  docId: string;
+  title: string;
+  className?: string;
+}
+
+const documentActions = createStore<readonly { id: string; Component: ComponentType<DocumentActionProps> }[]>(
+  [],
+);
+
+export function registerDocumentAction(id: string, Component: ComponentType<DocumentActionProps>): void {
+  documentActions.set((prev) => [...prev.filter((e) => e.id !== id), { id, Component }]);
+}
+
+/** The registered actions on one document (e.g. 导入修订版…), in registration order. */
+export function DocumentActions(props: DocumentActionProps) {
+  return (
+    <>
+      {useStore(documentActions).map(({ id, Component }) => (
+        <Component key={id} {...props} />
+      ))}
+    </>
+  );
 }

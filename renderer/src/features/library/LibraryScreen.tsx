@@ -1,9 +1,8 @@
 import type { DocumentSummary } from '../../../../shared/domain/library';
 import { useDocumentList } from '../../app/data';
 import { navigation } from '../../app/navigation';
-import { Slot } from '../../app/slots';
+import { DocumentActions, Slot } from '../../app/slots';
 import { useT } from '../../i18n';
-import { ReplaceEditionButton } from '../import/ReplaceEdition';
 import { groupByYear } from './model/group-by-year';
 import { libraryStrings } from './strings';
 
@@ -47,7 +46,7 @@ export function LibraryScreen() {
                 {group.documents.map((d) => (
                   <li key={d.id} className="doc-row-item">
                     <DocumentRow doc={d} />
-                    <ReplaceEditionButton docId={d.id} title={d.title} className="doc-row-replace" />
+                    <DocumentActions docId={d.id} title={d.title} className="doc-row-replace" />
                   </li>
                 ))}
               </ul>

@@ -1,7 +1,7 @@
+import { DocumentActions } from '../../app/slots';
 import { memo, useEffect, type ClipboardEvent, type RefObject } from 'react';
 import type { DocumentBundle, FootnoteRef, Passage, Section } from '../../../../shared/domain/library';
 import { useT } from '../../i18n';
-import { ReplaceEditionButton } from '../import/ReplaceEdition';
 import { headingLabel, type DocIndex } from './model/doc-index';
 import type { Decoration } from './extensions';
 import { FootnoteMarker } from './footnotes';
@@ -47,7 +47,7 @@ export const TextPane = memo(function TextPane(props: TextPaneProps) {
         <h1 className="doc-title">{meta.title}</h1>
         {meta.meeting && <p className="doc-meeting">——{meta.meeting}</p>}
         {meta.speaker && <p className="doc-speaker">{meta.speaker}</p>}
-        <ReplaceEditionButton docId={meta.id} title={meta.title} className="doc-replace" />
+        <DocumentActions docId={meta.id} title={meta.title} className="doc-replace" />
       </header>
       {index.blocks.map((block) =>
         block.type === 'heading' ? (
