@@ -13,6 +13,9 @@ import { driftFocus } from './drift-focus';
 import { NoteText } from './NoteText';
 import { annotationStrings } from './strings';
 
+/** Characters of old and new text shown around a re-anchored quote: enough to see what changed nearby. */
+const DRIFT_CONTEXT = 20;
+
 /** Hands a text to the browser as a file download (Electron shows its save dialog). */
 function download(filename: string, mime: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: `${mime};charset=utf-8` }));
@@ -176,12 +179,13 @@ function DriftSummary({ report }: { report: DriftReport }) {
           <li key={i.annotationId} className="ann-drift-item" data-outcome={i.outcome}>
             <strong>{t(`drift_${i.outcome}`)}</strong>
             <span>
-              {t('driftBefore')}：…{i.before.prefix.slice(-8)}【{i.before.quote}】
-              {i.before.suffix.slice(0, 8)}…
+              {t('driftBefore')}：…{i.before.prefix.slice(-DRIFT_CONTEXT)}【{i.before.quote}】
+              {i.before.suffix.slice(0, DRIFT_CONTEXT)}…
             </span>
             {i.after && (
               <span>
-                {t('driftAfter')}：…{i.after.prefix.slice(-8)}【{i.after.quote}】{i.after.suffix.slice(0, 8)}…
+                {t('driftAfter')}：…{i.after.prefix.slice(-DRIFT_CONTEXT)}【{i.after.quote}】
+                {i.after.suffix.slice(0, DRIFT_CONTEXT)}…
               </span>
             )}
           </li>
