@@ -16,6 +16,21 @@ const tables = (db: Database.Database) =>
     }[]
   ).map((r) => r.name);
 
+/** Opens `file`, expecting refusal with `code` and the file byte-identical; returns the zh-CN message. */
+function refusedUntouched(file: string, code: string): string {
+  const before = fs.readFileSync(file);
+  let caught: unknown;
+  try {
+    openDatabase(file);
+  } catch (error) {
+    caught = error;
+  }
+  expect(caught).toBeInstanceOf(AppError);
+  expect((caught as AppError).code).toBe(code);
+  expect(fs.readFileSync(file).equals(before)).toBe(true);
+  return (caught as AppError).localized('zh-CN');
+}
+
 describe('migrations', () => {
   it('are numbered 1..n in order', () => {
     expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
@@ -66,17 +81,7 @@ describe('migrations', () => {
     future.exec('CREATE TABLE from_the_future (x)');
     future.pragma(`user_version = ${migrations.length + 5}`);
     future.close();
-    const before = fs.readFileSync(file);
-    let caught: unknown;
-    try {
-      openDatabase(file);
-    } catch (error) {
-      caught = error;
-    }
-    expect(caught).toBeInstanceOf(AppError);
-    expect((caught as AppError).code).toBe('database_too_new');
-    expect((caught as AppError).localized('zh-CN')).toContain('更新版本');
-    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    expect(refusedUntouched(file, 'database_too_new')).toContain('更新版本');
   });
 
   it('rejects migrations listed out of order', () => {
@@ -91,16 +96,6 @@ describe('opening a damaged library', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yandu-corrupt-'));
     const file = path.join(dir, 'library.db');
     fs.writeFileSync(file, Buffer.from('这不是数据库 — not a database at all'.repeat(200)));
-    const before = fs.readFileSync(file);
-    let caught: unknown;
-    try {
-      openDatabase(file);
-    } catch (error) {
-      caught = error;
-    }
-    expect(caught).toBeInstanceOf(AppError);
-    expect((caught as AppError).code).toBe('database_unreadable');
-    expect((caught as AppError).localized('zh-CN')).toContain(file);
-    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    expect(refusedUntouched(file, 'database_unreadable')).toContain(file);
   });
 });
