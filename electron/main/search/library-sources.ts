@@ -1,6 +1,6 @@
 import type { Db } from '../store/database';
 import type { SectionInput } from './segment-build';
-import { statement } from './statements';
+import { statement } from '../store/statements';
 import type { SearchSource, SearchUnit } from './source';
 
 /** Glossary terms and measure titles are what a reader looks up by name: they weigh more. */

@@ -18,7 +18,7 @@ import {
   type DocRow,
 } from './segment-store';
 import type { SearchSource, SearchUnit } from './source';
-import { statement } from './statements';
+import { statement } from '../store/statements';
 import { TaskRunner } from './task-runner';
 
 /** Characters of text per built or merged segment: bounds one blob write and one merge. */

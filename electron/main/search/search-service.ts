@@ -1,6 +1,6 @@
 import type { SearchResponse, SearchResultItem, SearchStatus } from '../../../shared/domain/search';
 import type { CoreContext } from '../core/context';
-import { citationsFor } from './citations';
+import { citationsFor } from '../store/citation';
 import type { SearchHit } from './engine';
 import { librarySources } from './library-sources';
 import { SearchIndex, type RebuildProgress } from './search-index';

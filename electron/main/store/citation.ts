@@ -1,30 +1,50 @@
 import { formatCitation } from '../../../shared/domain/citation';
 import type { Db } from './database';
+import { statement } from './statements';
 
-/** The citation of one stored passage (see `formatCitation`). */
-export function citationFor(db: Db, passageId: string): string {
-  const row = db
-    .prepare(
-      `SELECT p.ordinal, p.section_id AS sectionId, p.document_id AS documentId, d.title
-       FROM passages p JOIN documents d ON d.id = p.document_id WHERE p.id = ?`,
-    )
-    .get(passageId) as
-    { ordinal: number; sectionId: string | null; documentId: string; title: string } | undefined;
-  if (!row) return '';
-  const path: { level: number; label: string }[] = [];
-  for (let id = row.sectionId; id;) {
-    const s = db.prepare(`SELECT parent_id AS parentId, level, label FROM sections WHERE id = ?`).get(id) as
-      { parentId: string | null; level: number; label: string } | undefined;
-    if (!s) break;
-    path.unshift(s);
-    id = s.parentId;
+interface PassageRow {
+  title: string;
+  sectionId: string | null;
+  paragraph: number;
+}
+
+/**
+ * Citations of several passages (a page of search hits, a glossary term's occurrences), with
+ * statements kept prepared and section paths shared between passages of the same section.
+ */
+export function citationsFor(db: Db, passageIds: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const paths = new Map<string, { level: number; label: string }[]>();
+  const passage = statement(
+    db,
+    `SELECT d.title, p.section_id AS sectionId,
+       (SELECT count(*) FROM passages q WHERE q.document_id = p.document_id AND q.section_id IS p.section_id
+          AND q.ordinal <= p.ordinal) AS paragraph
+     FROM passages p JOIN documents d ON d.id = p.document_id WHERE p.id = ?`,
+  );
+  const section = statement(db, `SELECT parent_id AS parentId, level, label FROM sections WHERE id = ?`);
+  const pathOf = (sectionId: string | null) => {
+    if (!sectionId) return [];
+    let path = paths.get(sectionId);
+    if (path) return path;
+    path = [];
+    for (let id: string | null = sectionId; id;) {
+      const s = section.get(id) as { parentId: string | null; level: number; label: string } | undefined;
+      if (!s) break;
+      path.unshift(s);
+      id = s.parentId;
+    }
+    paths.set(sectionId, path);
+    return path;
+  };
+  for (const id of new Set(passageIds)) {
+    const row = passage.get(id) as PassageRow | undefined;
+    if (row) out.set(id, formatCitation(row.title, pathOf(row.sectionId), row.paragraph));
   }
-  const paragraph = (
-    db
-      .prepare(
-        `SELECT count(*) AS n FROM passages WHERE document_id = ? AND section_id IS ? AND ordinal <= ?`,
-      )
-      .get(row.documentId, row.sectionId, row.ordinal) as { n: number }
-  ).n;
-  return formatCitation(row.title, path, paragraph);
+  return out;
+}
+
+/** The citation of one stored passage (see `formatCitation`), '' for an unknown id. */
+export function citationFor(db: Db, passageId: string): string {
+  return citationsFor(db, [passageId]).get(passageId) ?? '';
 }

@@ -1,7 +1,7 @@
 import type { GlossaryOccurrence } from '../../../../shared/ipc/channels/documents';
 import { AppError } from '../../core/app-error';
 import type { CoreContext } from '../../core/context';
-import { citationFor } from '../../store/citation';
+import { citationsFor } from '../../store/citation';
 import { getDocumentBundle, listDocuments } from '../../store/document-reader';
 import type { Handlers } from '../dispatch';
 
@@ -53,11 +53,15 @@ export function documentHandlers(ctx: CoreContext): DocumentHandlers {
         source: 'marker' | 'mention';
         text: string;
       }[];
+      const citations = citationsFor(
+        db,
+        rows.map((r) => r.passageId),
+      );
       return rows.map((r): GlossaryOccurrence => ({
         passageId: r.passageId,
         offset: r.offset,
         source: r.source,
-        citation: citationFor(db, r.passageId),
+        citation: citations.get(r.passageId) ?? '',
         snippet: r.text.slice(Math.max(0, r.offset - SNIPPET_RADIUS), r.offset + SNIPPET_RADIUS),
       }));
     },
