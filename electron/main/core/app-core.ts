@@ -2,12 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { channelNames } from '../../../shared/ipc/contract';
 import type { Locale } from '../../../shared/ipc/errors';
+import { reanchorDocument } from '../annotations/reanchor';
+import { annotationSearchSource } from '../annotations/search-source';
 import { importFiles } from '../ingest/import-service';
 import type { Handlers } from '../ipc/dispatch';
 import { annotationHandlers } from '../ipc/handlers/annotations';
 import { documentHandlers } from '../ipc/handlers/documents';
 import { importHandlers } from '../ipc/handlers/imports';
 import { searchHandlers } from '../ipc/handlers/search';
+import { registerSearchSource } from '../search/source';
 import { openDatabase, type OpenOptions } from '../store/database';
 import type { CoreContext, PlatformServices } from './context';
 import { LibraryEvents } from './library-events';
@@ -35,8 +38,10 @@ export function createCore(options: CoreOptions): Core {
     databasePath: options.databasePath,
     version: options.version ?? '0.0.0',
     replaceHooks: [],
+    deleteHooks: [],
     platform: options.platform ?? { chooseDocuments: async () => [] },
   };
+  installDomainHooks(ctx);
   const handlers: Handlers = mergeHandlers(
     documentHandlers(ctx),
     annotationHandlers(ctx),
@@ -44,6 +49,17 @@ export function createCore(options: CoreOptions): Core {
     searchHandlers(ctx),
   );
   return { ctx, handlers, close: () => db.close() };
+}
+
+/**
+ * What each domain adds to the core beyond its IPC handlers: hooks on replace and delete, search
+ * sources. Installed here, once, so the CLI, the window and the test bridge get the same behaviour
+ * whether or not any handler is ever built.
+ */
+function installDomainHooks(ctx: CoreContext): void {
+  const { db } = ctx;
+  ctx.replaceHooks.push((documentId, previous) => reanchorDocument(db, documentId, previous));
+  registerSearchSource(ctx, annotationSearchSource);
 }
 
 function mergeHandlers(...groups: Partial<Handlers>[]): Handlers {

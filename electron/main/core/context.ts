@@ -15,6 +15,12 @@ export interface CoreContext {
    * rows are written and before the old ones are deleted (annotation re-anchoring lives here).
    */
   replaceHooks: ((docId: string, previous: ReplacedPassage[]) => void)[];
+  /**
+   * Called inside the transaction that deletes a document, before its rows go, so that what refers
+   * to its passages from outside the document (annotations, links, briefing excerpts) is orphaned
+   * rather than lost.
+   */
+  deleteHooks: ((docId: string) => void)[];
   /** What only the desktop shell can do (native dialogs); the CLI and the test bridge supply their own. */
   platform: PlatformServices;
 }

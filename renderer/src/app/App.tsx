@@ -4,6 +4,7 @@ import { ReaderScreen } from '../features/reader/ReaderScreen';
 import { useLocale, useT } from '../i18n';
 import { apiClient } from '../lib/api-client';
 import { HelpDialog } from './HelpDialog';
+import { useScreens } from './screens';
 import { navigation, useNavigation } from './navigation';
 import { applySettingsToDocument, useSettings } from './settings';
 import { isTypingTarget } from './shortcut-registry';
@@ -16,6 +17,7 @@ export function App() {
   const nav = useNavigation();
   const settings = useSettings();
   const locale = useLocale();
+  const registered = useScreens().find((s) => s.id === nav.screen);
   const [startError, setStartError] = useState<string | null>(null);
 
   useEffect(() => applySettingsToDocument(settings), [settings]);
@@ -48,6 +50,7 @@ export function App() {
         {nav.screen === 'loading' && <p className="screen-message">{t('starting')}</p>}
         {nav.screen === 'library' && <LibraryScreen />}
         {nav.screen === 'reader' && nav.docId && <ReaderScreen docId={nav.docId} />}
+        {registered && <registered.Component />}
       </div>
       <HelpDialog />
       <Slot name="app-overlay" />

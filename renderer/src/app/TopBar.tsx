@@ -4,6 +4,7 @@ import { useT } from '../i18n';
 import { useDocumentList } from './data';
 import { KeyboardIcon, LibraryIcon, OutlineIcon, PanelIcon, SearchIcon, SettingsIcon } from './icons';
 import { navigation, useNavigation } from './navigation';
+import { useScreens } from './screens';
 import { updateSettings, useSettings } from './settings';
 import { SettingsDialog } from './SettingsDialog';
 import { SearchSlot } from './slots';
@@ -37,6 +38,7 @@ export function TopBar() {
         <LibraryIcon />
         <span>{t('library')}</span>
       </button>
+      <ScreenButtons current={nav.screen} />
       <DocumentSwitcher currentId={inReader ? nav.docId : null} />
       <div className="topbar-search">
         <button
@@ -80,6 +82,27 @@ export function TopBar() {
       </div>
       <SettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} />
     </header>
+  );
+}
+
+/** One button per registered screen that has a label (目标台账, 对照阅读, 简报 …). */
+function ScreenButtons({ current }: { current: string }) {
+  const screens = useScreens().filter((s) => s.label);
+  return (
+    <>
+      {screens.map((s) => (
+        <button
+          key={s.id}
+          type="button"
+          className="topbar-button"
+          aria-current={current === s.id ? 'page' : undefined}
+          aria-keyshortcuts={s.keyshortcuts}
+          onClick={() => navigation.openScreen(s.id)}
+        >
+          <span>{s.label?.()}</span>
+        </button>
+      ))}
+    </>
   );
 }
 

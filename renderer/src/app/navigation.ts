@@ -19,7 +19,10 @@ export interface PassageTarget {
 }
 
 export interface NavigationState {
-  screen: 'loading' | 'library' | 'reader';
+  /** 'loading' | 'library' | 'reader', or the id of a screen registered in app/screens.tsx. */
+  screen: string;
+  /** What `openScreen(id, arg)` passed to a registered screen. */
+  screenArg: unknown;
   docId: string | null;
   target: PassageTarget | null;
   searchOpen: boolean;
@@ -28,6 +31,7 @@ export interface NavigationState {
 
 const store = createStore<NavigationState>({
   screen: 'loading',
+  screenArg: null,
   docId: null,
   target: null,
   searchOpen: false,
@@ -41,6 +45,10 @@ export const navigation = {
   subscribe: store.subscribe,
   openLibrary(): void {
     store.set((s) => ({ ...s, screen: 'library', searchOpen: false }));
+  },
+  /** Opens a screen registered with `registerScreen` (ledger, comparison, briefings …). */
+  openScreen(id: string, arg: unknown = null): void {
+    store.set((s) => ({ ...s, screen: id, screenArg: arg, searchOpen: false }));
   },
   openDocument(docId: string): void {
     store.set((s) => ({ ...s, screen: 'reader', docId, target: null, searchOpen: false }));

@@ -1,7 +1,5 @@
 import { latestDrift } from '../../annotations/drift';
 import { historyState, redo, undo } from '../../annotations/oplog';
-import { reanchorDocument } from '../../annotations/reanchor';
-import { annotationSearchSource } from '../../annotations/search-source';
 import { listAnnotations, publicView, tagCounts } from '../../annotations/repository';
 import {
   createAnnotation,
@@ -15,19 +13,13 @@ import { exportAnnotations } from '../../annotations/share/export';
 import { importAnnotations, listConflicts, resolveConflict } from '../../annotations/share/merge';
 import { AppError } from '../../core/app-error';
 import type { CoreContext } from '../../core/context';
-import { registerSearchSource } from '../../search/source';
 import type { Handlers } from '../dispatch';
 
 type AnnotationHandlers = Pick<Handlers, Extract<keyof Handlers, `annotations:${string}`>>;
 
-/**
- * Annotation channels; also hooks re-anchoring into every replace of a document by a new edition
- * and makes annotations searchable (kind `annotation`, by note and tags).
- */
+/** Annotation channels. Re-anchoring on replace and the annotation search source are installed by createCore. */
 export function annotationHandlers(ctx: CoreContext): AnnotationHandlers {
   const { db } = ctx;
-  ctx.replaceHooks.push((documentId, previous) => reanchorDocument(db, documentId, previous));
-  registerSearchSource(ctx, annotationSearchSource);
   const now = () => new Date().toISOString();
   return {
     'annotations:list': (filter) => listAnnotations(db, filter).map(publicView),

@@ -1,0 +1,76 @@
+/**
+ * The neutral document that every print and export format is made from (PDF in both layouts, DOCX,
+ * Markdown, HTML). Annotated excerpts of one document (`yandu print`, Ctrl+P) and briefings both
+ * build one of these; the print pipeline never reads the library itself.
+ */
+import type { AnnotationColor } from './annotations';
+
+export type PrintLayout = 'standard' | 'gongwen';
+/** Notes at the foot of the page they are cited on, or gathered after each excerpt. */
+export type NotePlacement = 'footnotes' | 'endnotes';
+export type ExportFormat = 'pdf' | 'docx' | 'md' | 'html';
+
+/** A marked range of an excerpt's text: a highlight, an underline or a bare note anchor. */
+export interface PrintMark {
+  /** UTF-16 indexes into `PrintExcerpt.text`. */
+  start: number;
+  end: number;
+  style: 'highlight' | 'underline' | 'note';
+  color: AnnotationColor;
+  /** The annotation's note, printed as a numbered note at `end`; empty for none. */
+  note: string;
+  tags: string[];
+}
+
+export interface PrintHeading {
+  kind: 'heading';
+  /** 1 = `一、`-level (黑体 in 公文), 2 = `（一）`-level (楷体), 3 = deeper. */
+  level: 1 | 2 | 3;
+  text: string;
+}
+
+export interface PrintExcerpt {
+  kind: 'excerpt';
+  /** The passage text (or the quoted part of it) as printed. */
+  text: string;
+  /** The run-in lead phrase at the start of `text` (printed bold), or null. */
+  lead: string | null;
+  /** `《2021年湖里区人民政府工作报告》三（二）第2段`. */
+  citation: string;
+  marks: PrintMark[];
+  /** A briefing excerpt whose source changed or vanished is flagged, never silently changed. */
+  status: 'ok' | 'drifted' | 'orphaned';
+}
+
+/** The user's own words between excerpts (a briefing's commentary). */
+export interface PrintCommentary {
+  kind: 'commentary';
+  text: string;
+}
+
+export type PrintBlock = PrintHeading | PrintExcerpt | PrintCommentary;
+
+export interface PrintGlossaryEntry {
+  term: string;
+  definition: string;
+  /** The document the definition comes from. */
+  source: string;
+}
+
+export interface PrintDocument {
+  title: string;
+  /** Audience or meeting line under the title (`供党组理论学习中心组学习参考`), or null. */
+  subtitle: string | null;
+  /** The date printed in the title block, ISO `YYYY-MM-DD`. */
+  date: string;
+  blocks: PrintBlock[];
+  /** 名词解释 entries used by the printed text, appended after the body. */
+  glossary: PrintGlossaryEntry[];
+}
+
+export interface PrintOptions {
+  layout: PrintLayout;
+  notes: NotePlacement;
+  /** Highlights as light fills (default), or as underlines per colour for monochrome printers. */
+  highlightStyle: 'fill' | 'underline';
+}
