@@ -121,6 +121,7 @@ test.describe('searching the library', () => {
     app,
     core,
   }) => {
+    if (process.env.CI) expect(fs.existsSync(CORPUS), `the corpus is missing: ${CORPUS} (CI=true)`).toBe(true);
     test.skip(!fs.existsSync(CORPUS), 'the corpus is not beside the repository');
     const files = [
       'national-2024.txt',

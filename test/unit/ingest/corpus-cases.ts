@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** The corpus of real documents sits beside the repository (`../shared/corpus`), in CI too. */
-export const CORPUS_DIR = path.resolve(__dirname, '../../../../shared/corpus');
-export const corpusAvailable = fs.existsSync(path.join(CORPUS_DIR, 'README.md'));
+export { CORPUS_DIR, corpusAvailable } from '../../helpers/corpus';
+import { CORPUS_DIR } from '../../helpers/corpus';
 
 /**
  * What a reader of each file sees, written down by hand from the file itself: where the body

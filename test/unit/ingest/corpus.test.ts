@@ -1,8 +1,9 @@
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { ParsedDocument } from '../../../electron/main/ingest/parsed-document';
 import { readDocument } from '../../../electron/main/ingest/read-document';
-import { CORPUS, CORPUS_DIR, corpusAvailable, key, rawLines, rawRange, rawSentences } from './corpus-cases';
+import { describeCorpus } from '../../helpers/corpus';
+import { CORPUS, CORPUS_DIR, key, rawLines, rawRange, rawSentences } from './corpus-cases';
 
 /** Passage texts as printed (markers put back) reduced to keys, for one kind of passage. */
 function printed(doc: ParsedDocument, kind: 'body' | 'appendix'): string[] {
@@ -32,7 +33,7 @@ const JUNK = [
   /记者.{0,10}摄$/,
 ];
 
-describe.skipIf(!corpusAvailable)('every file of the corpus', () => {
+describeCorpus('every file of the corpus', () => {
   const docs = new Map<string, ParsedDocument>();
   beforeAll(async () => {
     for (const c of CORPUS) docs.set(c.file, (await readDocument(path.join(CORPUS_DIR, c.file))).doc);

@@ -6,10 +6,9 @@ import { rewriteChineseFigures } from '../../../electron/main/ingest/parse/chine
 import { chineseInteger } from '../../../electron/main/ingest/parse/numerals';
 import { readingText } from '../../../electron/main/ingest/parse/number-text';
 import { readDocument } from '../../../electron/main/ingest/read-document';
-import { CORPUS_DIR } from './corpus-cases';
+import { CORPUS_DIR, describeCorpus } from '../../helpers/corpus';
 import { SEED_FILE } from './seed-fixture';
 
-const haveCorpus = fs.existsSync(CORPUS_DIR);
 const source = (file: string) =>
   fs.readFileSync(file === 'huli-2021.txt' ? SEED_FILE : path.join(CORPUS_DIR, file), 'utf8');
 
@@ -230,7 +229,7 @@ const CASES: { file: string; what: string; sentence: string; rows: Row[] }[] = [
   },
 ];
 
-describe.skipIf(!haveCorpus)('indicators of real sentences', () => {
+describeCorpus('indicators of real sentences', () => {
   it.each(CASES)('$file: $what', ({ file, sentence, rows }) => {
     const text = source(file).replace(/\r\n/g, '\n');
     expect(text, `the sentence is in ${file}`).toContain(sentence);
@@ -254,7 +253,7 @@ describe.skipIf(!haveCorpus)('indicators of real sentences', () => {
   });
 });
 
-describe.skipIf(!haveCorpus)('indicators in their document', () => {
+describeCorpus('indicators in their document', () => {
   it('fujian-2026.txt: a part titled in slogans that opens on the year past is a review (actuals of 2025)', async () => {
     const { doc } = await readDocument(path.join(CORPUS_DIR, 'fujian-2026.txt'));
     const gdp = doc.measures.find((m) => m.title === '地区生产总值60199.45亿元')!;

@@ -9,8 +9,8 @@ import { searchServiceFor } from '../../../electron/main/search/search-service';
 export { random } from '../../../bench/generate';
 
 /** The real documents beside the repository, as users import them. */
-export const CORPUS_DIR = path.resolve(__dirname, '../../../../shared/corpus');
-export const corpusAvailable = fs.existsSync(path.join(CORPUS_DIR, 'README.md'));
+export { CORPUS_DIR, corpusAvailable } from '../../helpers/corpus';
+import { CORPUS_DIR } from '../../helpers/corpus';
 export const SEED = path.resolve(__dirname, '../../../resources/documents/huli-2021.txt');
 
 export const corpusFiles = (): string[] =>

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Core } from '../../../electron/main/core/app-core';
 import { foldText } from '../../../electron/main/search/fold';
+import { describeCorpus } from '../../helpers/corpus';
 import {
-  corpusAvailable,
   corpusFiles,
   libraryWith,
   oracle,
@@ -50,7 +50,7 @@ function rangesCover(text: string, q: string, ranges: [number, number][]): boole
   return ranges.length > 0;
 }
 
-describe.skipIf(!corpusAvailable)('recall and precision over the whole corpus', () => {
+describeCorpus('recall and precision over the whole corpus', () => {
   let core: Core;
   let units: OracleUnit[];
   let byKey: Map<string, string>;
