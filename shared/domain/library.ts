@@ -11,6 +11,8 @@ export interface DocumentSummary {
   date: string | null;
   year: number | null;
   level: DocumentLevel;
+  /** The place the issuer speaks for (`厦门市湖里区`), null for national documents. */
+  region: string | null;
   passages: number;
   glossary: number;
   measures: number;
@@ -23,8 +25,10 @@ export interface DocumentMeta {
   title: string;
   issuer: string | null;
   date: string | null;
+  /** The year the document plans for (a report delivered in December for the next year says that year). */
   year: number | null;
   level: DocumentLevel;
+  region: string | null;
   /** 索引号 of the publishing site, when the page carried one. */
   indexNumber: string | null;
   speaker: string | null;
@@ -109,3 +113,30 @@ export interface DocumentBundle {
   footnotes: FootnoteRef[];
   measures: Measure[];
 }
+
+/** Metadata the user can correct; what they set is kept apart and survives an `import --replace`. */
+export interface DocumentMetaPatch {
+  title?: string;
+  issuer?: string | null;
+  level?: DocumentLevel;
+  region?: string | null;
+  year?: number | null;
+  date?: string | null;
+}
+
+export type EditableMetaField = keyof DocumentMetaPatch;
+export const EDITABLE_META_FIELDS: readonly EditableMetaField[] = [
+  'title',
+  'issuer',
+  'level',
+  'region',
+  'year',
+  'date',
+];
+export const DOCUMENT_LEVELS: readonly DocumentLevel[] = [
+  'national',
+  'province',
+  'city',
+  'district',
+  'unknown',
+];

@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import { annotationChannels } from './channels/annotations';
 import { documentChannels } from './channels/documents';
 import { importChannels } from './channels/imports';
+import { ledgerChannels } from './channels/ledger';
+import { metadataChannels } from './channels/metadata';
 import { searchChannels } from './channels/search';
 import type { ChannelSpec } from './define';
 
@@ -9,7 +11,14 @@ import type { ChannelSpec } from './define';
  * The whole IPC surface. Each domain owns one file under `channels/`; a channel name
  * appearing in two domains is refused by `mergeChannels` (and by a unit test).
  */
-export const contract = mergeChannels(documentChannels, annotationChannels, importChannels, searchChannels);
+export const contract = mergeChannels(
+  documentChannels,
+  annotationChannels,
+  importChannels,
+  searchChannels,
+  metadataChannels,
+  ledgerChannels,
+);
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;

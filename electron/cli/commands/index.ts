@@ -2,6 +2,8 @@ import type { CliCommand } from '../command';
 import { annotateCommand, annotationsCommand } from './annotations';
 import { importCommand } from './import';
 import { exportCommand, listCommand } from './library';
+import { ledgerCommand } from './ledger';
+import { metaCommand } from './meta';
 import { searchCommand } from './search';
 
 /** Every subcommand, in the order `yandu --help` lists them. */
@@ -12,4 +14,6 @@ export const commands: CliCommand[] = [
   searchCommand,
   annotateCommand,
   annotationsCommand,
+  metaCommand,
+  ledgerCommand,
 ];

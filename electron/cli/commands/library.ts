@@ -11,7 +11,16 @@ export const listCommand: CliCommand = {
     if (ctx.values.json) {
       writeJson(
         ctx.stdout,
-        docs.map(({ id, title, issuer, date, passages }) => ({ id, title, issuer, date, passages })),
+        docs.map(({ id, title, issuer, date, passages, year, level, region }) => ({
+          id,
+          title,
+          issuer,
+          date,
+          passages,
+          year,
+          level,
+          region,
+        })),
       );
     } else {
       for (const d of docs)

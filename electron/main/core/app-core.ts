@@ -9,8 +9,12 @@ import type { Handlers } from '../ipc/dispatch';
 import { annotationHandlers } from '../ipc/handlers/annotations';
 import { documentHandlers } from '../ipc/handlers/documents';
 import { importHandlers } from '../ipc/handlers/imports';
+import { ledgerHandlers } from '../ipc/handlers/ledger';
+import { metadataHandlers } from '../ipc/handlers/metadata';
 import { searchHandlers } from '../ipc/handlers/search';
+import { indexLedgerFacts } from '../ledger/ledger-store';
 import { registerSearchSource } from '../search/source';
+import { reapplyMetaOverrides } from '../store/document-meta';
 import { openDatabase, type OpenOptions } from '../store/database';
 import type { CoreContext, PlatformServices } from './context';
 import { LibraryEvents } from './library-events';
@@ -47,6 +51,8 @@ export function createCore(options: CoreOptions): Core {
     annotationHandlers(ctx),
     importHandlers(ctx),
     searchHandlers(ctx),
+    metadataHandlers(ctx),
+    ledgerHandlers(ctx),
   );
   return { ctx, handlers, close: () => db.close() };
 }
@@ -60,6 +66,19 @@ function installDomainHooks(ctx: CoreContext): void {
   const { db } = ctx;
   ctx.replaceHooks.push((documentId, previous) => reanchorDocument(db, documentId, previous));
   registerSearchSource(ctx, annotationSearchSource);
+  // The user's metadata corrections outlive a replace; the replace wrote the inferred values.
+  ctx.replaceHooks.push((documentId) => reapplyMetaOverrides(db, documentId));
+  // Ledger facts of a document are read again when it changes (deletes cascade); a failure here
+  // must not fail the import that already committed: the ledger re-reads stale documents on use.
+  ctx.events.on('library:changed', ({ documentIds }) => {
+    for (const id of documentIds) {
+      try {
+        indexLedgerFacts(db, id);
+      } catch (error) {
+        console.error(`ledger: reading targets and outcomes of ${id} failed`, error);
+      }
+    }
+  });
 }
 
 function mergeHandlers(...groups: Partial<Handlers>[]): Handlers {

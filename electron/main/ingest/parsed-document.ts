@@ -16,6 +16,10 @@ export interface ParsedDocument {
     /** The office printed before the name (`湖里区人民政府区长`); not stored yet, kept for the reader. */
     speakerOffice?: string | null;
     meeting: string | null;
+    /** The place the issuer speaks for (`厦门市湖里区`); null for national documents. */
+    region?: string | null;
+    /** The year the report plans for (`2021` for the 湖里区 report delivered 2020-12-29). */
+    year?: number | null;
   };
   sections: ParsedSection[];
   passages: ParsedPassage[];

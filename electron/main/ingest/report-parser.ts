@@ -10,7 +10,11 @@ import { toLines, type Line } from './parse/normalize';
 import { buildOutline, type Block } from './parse/outline';
 import { assembleParagraphs } from './parse/paragraphs';
 import { cutTrailer, splitRegions } from './parse/regions';
+import { planMeta } from './parse/plan-meta';
 import { readTitleBlock } from './parse/title-block';
+
+/** How much of the body's start is read for metadata the title block lacks. */
+const OPENING_CHARS = 6000;
 
 /** Parses the text of a government work report (plain text in any line-end convention). */
 export function parseReport(text: string, fileName: string): ParsedDocument {
@@ -57,12 +61,19 @@ export function parseLines(lines: Line[], fileName: string): ParsedDocument {
     };
   });
 
-  const meta = completeMeta(
+  const completed = completeMeta(
     headerMeta,
     passages.slice(0, 3).map((p) => p.text),
     sections,
     titleFound,
   );
+  // A news lead can stand before `我代表国务院` (national 2020): read a bounded opening.
+  const opening = passages
+    .slice(0, 8)
+    .map((p) => p.text)
+    .join('\n')
+    .slice(0, OPENING_CHARS);
+  const meta = { ...completed, ...planMeta(completed, opening) };
   const reportYear = Number(/(\d{4})年/.exec(meta.title)?.[1] ?? meta.date?.slice(0, 4)) || null;
   return { meta, sections, passages, glossary, measures: extractMeasures(passages, sections, reportYear) };
 }

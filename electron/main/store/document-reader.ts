@@ -10,7 +10,7 @@ import type {
 } from '../../../shared/domain/library';
 import type { Db } from './database';
 
-const META_COLUMNS = `id, title, issuer, date, year, level, index_number AS indexNumber, speaker, meeting,
+const META_COLUMNS = `id, title, issuer, date, year, level, region, index_number AS indexNumber, speaker, meeting,
   source_file AS sourceFile, source_format AS sourceFormat, content_hash AS contentHash, edition, imported_at AS importedAt`;
 
 export function getDocumentMeta(db: Db, id: string): DocumentMeta | undefined {
@@ -21,7 +21,7 @@ export function getDocumentMeta(db: Db, id: string): DocumentMeta | undefined {
 export function listDocuments(db: Db): DocumentSummary[] {
   return db
     .prepare(
-      `SELECT d.id, d.title, d.issuer, d.date, d.year, d.level, d.imported_at AS importedAt,
+      `SELECT d.id, d.title, d.issuer, d.date, d.year, d.level, d.region, d.imported_at AS importedAt,
         (SELECT count(*) FROM passages p WHERE p.document_id = d.id) AS passages,
         (SELECT count(*) FROM glossary_entries g WHERE g.document_id = d.id) AS glossary,
         (SELECT count(*) FROM measures m WHERE m.document_id = d.id) AS measures,

@@ -95,7 +95,8 @@ function documentRow(doc: ParsedDocument, source: SourceInfo, hash: string, edit
     title,
     issuer,
     date,
-    year: documentYear(doc.meta),
+    year: doc.meta.year ?? documentYear(doc.meta),
+    region: doc.meta.region ?? null,
     level,
     indexNumber,
     speaker,
@@ -117,9 +118,9 @@ export function insertDocument(db: Db, doc: ParsedDocument, source: SourceInfo, 
     id = `d${hash.slice(0, n)}`;
   db.transaction(() => {
     db.prepare(
-      `INSERT INTO documents (id, title, issuer, date, year, level, index_number, speaker, meeting,
+      `INSERT INTO documents (id, title, issuer, date, year, level, region, index_number, speaker, meeting,
          source_file, source_format, content_hash, edition, imported_at)
-       VALUES (@id, @title, @issuer, @date, @year, @level, @indexNumber, @speaker, @meeting,
+       VALUES (@id, @title, @issuer, @date, @year, @level, @region, @indexNumber, @speaker, @meeting,
          @sourceFile, @sourceFormat, @hash, @edition, @importedAt)`,
     ).run({ id, ...documentRow(doc, source, hash, 1, now) });
     insertRows(db, id, 1, doc);
@@ -156,7 +157,7 @@ export function replaceDocument(
       .prepare(`SELECT id, ordinal, text FROM passages WHERE document_id = ? ORDER BY ordinal`)
       .all(docId) as ReplacedPassage[];
     db.prepare(
-      `UPDATE documents SET title = @title, issuer = @issuer, date = @date, year = @year, level = @level,
+      `UPDATE documents SET title = @title, issuer = @issuer, date = @date, year = @year, level = @level, region = @region,
          index_number = @indexNumber, speaker = @speaker, meeting = @meeting, source_file = @sourceFile,
          source_format = @sourceFormat, content_hash = @hash, edition = @edition, imported_at = @importedAt
        WHERE id = @id`,

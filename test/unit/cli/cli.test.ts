@@ -34,7 +34,7 @@ describe('yandu CLI', () => {
     const listed = await runCli(['list', '--db', db, '--json']);
     const rows = listed.json<Record<string, unknown>[]>();
     expect(rows).toHaveLength(1);
-    expect(Object.keys(rows[0]!).sort()).toEqual(['date', 'id', 'issuer', 'passages', 'title']);
+    expect(Object.keys(rows[0]!).sort()).toEqual(['date', 'id', 'issuer', 'level', 'passages', 'region', 'title', 'year']);
     expect(rows[0]).toMatchObject({
       id,
       title: summary.imported[0]!.title,

@@ -111,7 +111,7 @@ export const CORPUS: CorpusCase[] = [
   },
   {
     file: 'national-1954.txt',
-    title: 'national-1954',
+    title: '1954年政府工作报告',
     level: 'national',
     body: ['各位代表：', '五年以來，中央人民政府'],
     glossary: 0,

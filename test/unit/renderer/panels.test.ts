@@ -81,6 +81,7 @@ describe('groupByYear', () => {
     date,
     year,
     level: 'district',
+    region: null,
     passages: 0,
     glossary: 0,
     measures: 0,

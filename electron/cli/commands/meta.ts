@@ -1,0 +1,59 @@
+import { metaPatchSchema } from '../../../shared/ipc/channels/metadata';
+import type { DocumentMetaPatch } from '../../../shared/domain/library';
+import { metaSources, updateDocumentMeta } from '../../main/store/document-meta';
+import { getDocumentMeta } from '../../main/store/document-reader';
+import { UsageError, writeJson, type CliCommand } from '../command';
+
+const FIELDS = ['title', 'issuer', 'level', 'region', 'year', 'date'] as const;
+/** Chinese level names are accepted as the user writes them. */
+const LEVEL_NAMES: Record<string, string> = {
+  国家: 'national',
+  省: 'province',
+  市: 'city',
+  县区: 'district',
+  县: 'district',
+  区: 'district',
+};
+
+export const metaCommand: CliCommand = {
+  name: 'meta',
+  usage:
+    'meta <docId> [--title T] [--issuer I] [--level L] [--region R] [--year Y] [--date D] [--db PATH] [--json]',
+  summary:
+    "Show or correct a document's title, issuer, level, region, year and date (kept across import --replace).",
+  options: Object.fromEntries(FIELDS.map((f) => [f, { type: 'string' as const }])),
+  run(ctx) {
+    const [id] = ctx.args;
+    if (!id || ctx.args.length > 1) throw new UsageError('expects exactly one document id');
+    const raw: Record<string, unknown> = {};
+    for (const f of FIELDS) {
+      const v = ctx.values[f];
+      if (typeof v !== 'string') continue;
+      // An empty value empties the field (not the title).
+      if (v.trim() === '' && f !== 'title') raw[f] = null;
+      else if (f === 'year') raw[f] = /^\d{4}$/.test(v.trim()) ? Number(v) : v;
+      else if (f === 'level') raw[f] = LEVEL_NAMES[v.trim()] ?? v.trim();
+      else raw[f] = v;
+    }
+    const parsed = metaPatchSchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new UsageError(`--${String(issue.path[0])}: ${issue.message}`);
+    }
+    const { db } = ctx.core().ctx;
+    const patch = parsed.data as DocumentMetaPatch;
+    const meta = Object.keys(patch).length ? updateDocumentMeta(db, id, patch) : getDocumentMeta(db, id);
+    if (!meta) {
+      ctx.stderr.write(`yandu meta: no document ${id}\n`);
+      return 1;
+    }
+    if (Object.keys(patch).length) ctx.core().ctx.events.emit('library:changed', { documentIds: [id] });
+    const sources = metaSources(db, id);
+    const { title, issuer, level, region, year, date } = meta;
+    if (ctx.values.json) writeJson(ctx.stdout, { id, title, issuer, level, region, year, date, sources });
+    else
+      for (const f of FIELDS)
+        ctx.stdout.write(`${f}\t${meta[f] ?? ''}${sources[f] === 'user' ? '\t(edited)' : ''}\n`);
+    return 0;
+  },
+};

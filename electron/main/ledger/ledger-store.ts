@@ -1,0 +1,220 @@
+import type { LedgerVerdict } from '../../../shared/domain/ledger';
+import type { Measure } from '../../../shared/domain/library';
+import type { Db } from '../store/database';
+import { statement } from '../store/statements';
+import { normaliseIndicator } from './indicator-names';
+import { readOutcomes } from './outcome-reader';
+
+/** Bump when the name normaliser or the outcome reader changes: every document is read again. */
+export const LEDGER_READER_VERSION = 1;
+/** A passage longer than this is not a review sentence list: its figures are not read (bounded work). */
+const MAX_PASSAGE_CHARS = 20_000;
+
+export interface LedgerFactRow {
+  id: number;
+  documentId: string;
+  passageId: string;
+  role: 'target' | 'outcome';
+  indicatorKey: string;
+  indicator: string;
+  year: number;
+  value: number;
+  unit: string;
+  change: string | null;
+  qualifier: string | null;
+  quote: string;
+  startOffset: number;
+  issuer: string | null;
+  documentYear: number | null;
+  documentTitle: string;
+}
+
+/** An indicator measure with its passage's text. */
+interface MeasureRow extends Pick<
+  Measure,
+  'passageId' | 'indicator' | 'value' | 'unit' | 'change' | 'qualifier' | 'period' | 'status' | 'title'
+> {
+  text: string;
+}
+
+/**
+ * Reads one document's targets (indicators with status `target` for the year it plans for) and
+ * outcomes (figures of its review passages for the single year they review) into `ledger_facts`,
+ * replacing what was there. Work is bounded by the document's size.
+ */
+export function indexLedgerFacts(db: Db, docId: string): void {
+  db.transaction(() => {
+    db.prepare(`DELETE FROM ledger_facts WHERE document_id = ?`).run(docId);
+    const doc = db.prepare(`SELECT year, content_hash AS hash FROM documents WHERE id = ?`).get(docId) as
+      { year: number | null; hash: string } | undefined;
+    if (!doc) return;
+    const measures = db
+      .prepare(
+        `SELECT m.passage_id AS passageId, m.indicator, m.value, m.unit, m.change, m.qualifier, m.period, m.status,
+           m.title, p.text
+         FROM measures m JOIN passages p ON p.id = m.passage_id
+         WHERE m.document_id = ? AND m.kind = 'indicator' AND m.status IS NOT NULL AND p.kind = 'body'
+         ORDER BY m.ordinal`,
+      )
+      .all(docId) as MeasureRow[];
+    const insert = db.prepare(
+      `INSERT INTO ledger_facts (document_id, passage_id, role, indicator_key, indicator, year, value, unit, change,
+         qualifier, quote, start_offset) VALUES (@docId, @passageId, @role, @key, @indicator, @year, @value, @unit,
+         @change, @qualifier, @quote, @start)`,
+    );
+    const seenTargets = new Set<string>();
+    for (const m of measures) {
+      if (m.status !== 'target' || !m.indicator || m.value === null || !m.unit) continue;
+      if (doc.year === null || m.period !== String(doc.year)) continue;
+      const { key } = normaliseIndicator(m.indicator);
+      // A report restates its targets when it explains them: the first statement counts.
+      if (seenTargets.has(`${key}|${m.unit}`)) continue;
+      seenTargets.add(`${key}|${m.unit}`);
+      const start = Math.max(0, m.text.indexOf(m.title));
+      insert.run({
+        docId,
+        passageId: m.passageId,
+        role: 'target',
+        key,
+        indicator: m.indicator,
+        year: doc.year,
+        value: m.value,
+        unit: m.unit,
+        change: m.change,
+        qualifier: m.qualifier,
+        quote: m.title,
+        start,
+      });
+    }
+    for (const [passageId, rows] of groupByPassage(measures.filter((m) => m.status === 'actual'))) {
+      const year = singleYear(rows);
+      const text = rows[0]!.text;
+      if (year === null || text.length > MAX_PASSAGE_CHARS) continue;
+      const read = readOutcomes(text);
+      const readKeys = new Set(read.map((o) => o.key));
+      for (const o of read)
+        insert.run({
+          docId,
+          passageId,
+          role: 'outcome',
+          key: o.key,
+          indicator: o.indicator,
+          year,
+          value: o.value,
+          unit: o.unit,
+          change: o.change,
+          qualifier: o.qualifier,
+          quote: o.quote,
+          start: o.start,
+        });
+      // Indicators the reader does not know by name: the extractor's own reading of the figure.
+      for (const m of rows) {
+        if (!m.indicator || m.value === null || !m.unit || m.period !== String(year)) continue;
+        const { key } = normaliseIndicator(m.indicator);
+        if (readKeys.has(key)) continue;
+        insert.run({
+          docId,
+          passageId,
+          role: 'outcome',
+          key,
+          indicator: m.indicator,
+          year,
+          value: m.value,
+          unit: m.unit,
+          change: m.change,
+          qualifier: m.qualifier,
+          quote: m.title,
+          start: Math.max(0, text.indexOf(m.title)),
+        });
+      }
+    }
+    db.prepare(
+      `INSERT INTO ledger_indexed (document_id, content_hash, reader) VALUES (?, ?, ?)
+       ON CONFLICT (document_id) DO UPDATE SET content_hash = excluded.content_hash, reader = excluded.reader`,
+    ).run(docId, doc.hash, LEDGER_READER_VERSION);
+  })();
+}
+
+/** Documents whose facts are missing or were read from other content or by an older reader. */
+export function staleLedgerDocuments(db: Db): string[] {
+  return (
+    db
+      .prepare(
+        `SELECT d.id FROM documents d LEFT JOIN ledger_indexed l ON l.document_id = d.id
+         WHERE l.document_id IS NULL OR l.content_hash <> d.content_hash OR l.reader <> ?`,
+      )
+      .all(LEDGER_READER_VERSION) as { id: string }[]
+  ).map((r) => r.id);
+}
+
+/** All facts with their document's issuer and year, in document and passage order. */
+export function loadLedgerFacts(db: Db): LedgerFactRow[] {
+  return statement(
+    db,
+    `SELECT f.id, f.document_id AS documentId, f.passage_id AS passageId, f.role, f.indicator_key AS indicatorKey,
+       f.indicator, f.year, f.value, f.unit, f.change, f.qualifier, f.quote, f.start_offset AS startOffset,
+       d.issuer, d.year AS documentYear, d.title AS documentTitle
+     FROM ledger_facts f JOIN documents d ON d.id = f.document_id
+     JOIN passages p ON p.id = f.passage_id
+     ORDER BY d.year, d.id, p.ordinal, f.start_offset`,
+  ).all() as LedgerFactRow[];
+}
+
+/** Which issuers have a document for which year: a target with no next-year report is pending. */
+export function issuerYears(db: Db): { issuer: string | null; year: number | null }[] {
+  return statement(db, `SELECT DISTINCT issuer, year FROM documents`).all() as {
+    issuer: string | null;
+    year: number | null;
+  }[];
+}
+
+export interface LedgerOverrideRow {
+  issuerKey: string;
+  indicatorKey: string;
+  year: number;
+  verdict: LedgerVerdict;
+  note: string;
+  updatedAt: string;
+}
+
+export function loadLedgerOverrides(db: Db): LedgerOverrideRow[] {
+  return statement(
+    db,
+    `SELECT issuer_key AS issuerKey, indicator_key AS indicatorKey, year, verdict, note, updated_at AS updatedAt
+     FROM ledger_overrides`,
+  ).all() as LedgerOverrideRow[];
+}
+
+export function saveLedgerOverride(db: Db, o: Omit<LedgerOverrideRow, 'updatedAt'>, now = new Date()): void {
+  db.prepare(
+    `INSERT INTO ledger_overrides (issuer_key, indicator_key, year, verdict, note, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (issuer_key, indicator_key, year) DO UPDATE SET verdict = excluded.verdict, note = excluded.note,
+       updated_at = excluded.updated_at`,
+  ).run(o.issuerKey, o.indicatorKey, o.year, o.verdict, o.note, now.toISOString());
+}
+
+export function deleteLedgerOverride(db: Db, issuerKey: string, indicatorKey: string, year: number): boolean {
+  return (
+    db
+      .prepare(`DELETE FROM ledger_overrides WHERE issuer_key = ? AND indicator_key = ? AND year = ?`)
+      .run(issuerKey, indicatorKey, year).changes > 0
+  );
+}
+
+function groupByPassage(rows: MeasureRow[]): Map<string, MeasureRow[]> {
+  const out = new Map<string, MeasureRow[]>();
+  for (const r of rows) {
+    const list = out.get(r.passageId) ?? [];
+    list.push(r);
+    out.set(r.passageId, list);
+  }
+  return out;
+}
+
+/** The year a review passage is about, when its figures are about one year (not a five-year span). */
+function singleYear(rows: MeasureRow[]): number | null {
+  const counts = new Map<string, number>();
+  for (const r of rows) if (r.period) counts.set(r.period, (counts.get(r.period) ?? 0) + 1);
+  const [best] = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  return best && /^\d{4}$/.test(best[0]) ? Number(best[0]) : null;
+}
