@@ -12,7 +12,7 @@ const congressStart = (n: number) => CONGRESS_START[n] ?? (n >= 6 ? 1983 + 5 * (
 
 const NUM = '[\\d一二三四五六七八九十]{1,3}';
 /** `第十二届全国人民代表大会第五次会议`, `十三届全国人大三次会议`. */
-const NPC_SESSION = new RegExp(`第?(${NUM})届全国人(?:民代表大会|大)第?(${NUM})次会[议議]`);
+const NPC_SESSION = new RegExp(`第?(${NUM})届全国人(?:民代表大会|大)第?(${NUM})次[会會][议議]`);
 /** `5月22日上午9时，十三届全国人大三次会议…开幕`: the day the session (and the report) opened. */
 const OPENING_DAY = /(\d{1,2})月(\d{1,2})日[^。]{0,12}?[，,][^。]{0,6}?届全国人/;
 /** `在贵州省第十四届人民代表大会第四次会议上`: the region of a local congress. */
