@@ -45,3 +45,30 @@ export function Dialog({
     </dialog>
   );
 }
+
+/** The cancel / submit row at the foot of a dialog's form; `children` go first (e.g. a reset button). */
+export function FormButtons({
+  onCancel,
+  cancelLabel,
+  submitLabel,
+  className,
+  children,
+}: {
+  onCancel: () => void;
+  cancelLabel: string;
+  submitLabel: string;
+  className?: string;
+  children?: ReactNode;
+}) {
+  return (
+    <div className={className}>
+      {children}
+      <button type="button" className="button" onClick={onCancel}>
+        {cancelLabel}
+      </button>
+      <button type="submit" className="button button-primary">
+        {submitLabel}
+      </button>
+    </div>
+  );
+}

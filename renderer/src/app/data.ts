@@ -61,3 +61,6 @@ export function useDocumentBundle(docId: string | null): Loadable<DocumentBundle
     (ids) => docId !== null && ids.includes(docId),
   );
 }
+
+/** For features' own library-wide queries (the ledger): reloads on library changes and on `deps`. */
+export { useLibraryQuery };

@@ -10,3 +10,5 @@ import '../features/measures/register';
 import '../features/import/register';
 import '../features/annotations/register';
 import '../features/search/register';
+import '../features/metadata/register';
+import '../features/ledger/register';
