@@ -5,7 +5,8 @@ import { directionOf } from './indicator-names';
 import {
   indexLedgerFacts,
   issuerYears,
-  loadLedgerFacts,
+  loadLedgerOutcomes,
+  loadLedgerTargets,
   loadLedgerOverrides,
   staleLedgerDocuments,
   type LedgerFactRow,
@@ -42,8 +43,27 @@ export function refreshLedger(db: Db): number {
   return stale.length;
 }
 
+/** Documents read per slice when a whole library is read at once (after the migration, a reader update). */
+const REFRESH_SLICE = 4;
+
+/**
+ * `refreshLedger` for the window's main process: a library imported before the ledger existed has
+ * every document to read (seconds at 500 documents), so it is read a few documents at a time,
+ * yielding to the event loop between slices.
+ */
+export async function refreshLedgerInSlices(db: Db): Promise<number> {
+  const stale = staleLedgerDocuments(db);
+  for (let i = 0; i < stale.length; i += REFRESH_SLICE) {
+    for (const id of stale.slice(i, i + REFRESH_SLICE)) indexLedgerFacts(db, id);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return stale.length;
+}
+
 export interface LedgerQuery {
   issuer?: string;
+  /** False when the caller has just refreshed (in slices). */
+  refresh?: boolean;
 }
 
 /**
@@ -51,31 +71,23 @@ export interface LedgerQuery {
  * next year states, grouped by issuer and year. Targets with no next-year report are `pending`.
  */
 export function listLedger(db: Db, query: LedgerQuery = {}): LedgerRow[] {
-  refreshLedger(db);
-  const facts = loadLedgerFacts(db);
+  if (query.refresh !== false) refreshLedger(db);
   const years = new Set(issuerYears(db).map((r) => `${issuerKey(r.issuer)}|${r.year}`));
   const overrides = new Map(
     loadLedgerOverrides(db).map((o) => [`${o.issuerKey}|${o.indicatorKey}|${o.year}`, o]),
   );
-  // Outcomes of a year, from a report of the year after, of the same issuer.
-  const outcomes = new Map<string, LedgerFactRow[]>();
-  for (const f of facts) {
-    if (f.role !== 'outcome' || f.documentYear !== f.year + 1) continue;
-    const key = `${issuerKey(f.issuer)}|${f.indicatorKey}|${f.year}`;
-    const list = outcomes.get(key) ?? [];
-    list.push(f);
-    outcomes.set(key, list);
-  }
   const filter = query.issuer?.trim();
-  const targets = facts.filter(
-    (f) =>
-      f.role === 'target' &&
-      (!filter || (f.issuer ?? '').includes(filter) || issuerKey(f.issuer) === issuerKey(filter)),
+  const targets = loadLedgerTargets(db).filter(
+    (f) => !filter || (f.issuer ?? '').includes(filter) || issuerKey(f.issuer) === issuerKey(filter),
   );
   const pairs = targets.map((t) => {
-    const key = `${issuerKey(t.issuer)}|${t.indicatorKey}|${t.year}`;
-    const id = rowId(issuerKey(t.issuer), t.indicatorKey, t.year, t.unit);
-    const outcome = (outcomes.get(key) ?? []).find((o) => comparable(t, o)) ?? outcomes.get(key)?.[0] ?? null;
+    const ik = issuerKey(t.issuer);
+    const id = rowId(ik, t.indicatorKey, t.year, t.unit);
+    // Outcomes of the target's year, from a report of the year after, of the same issuer.
+    const candidates = loadLedgerOutcomes(db, t.indicatorKey, t.year).filter(
+      (o) => o.documentYear === t.year + 1 && issuerKey(o.issuer) === ik,
+    );
+    const outcome = candidates.find((o) => comparable(t, o)) ?? candidates[0] ?? null;
     return { t, id, outcome };
   });
   const citations = citationsFor(
@@ -113,12 +125,8 @@ export function listLedger(db: Db, query: LedgerQuery = {}): LedgerRow[] {
 export function ledgerSeries(db: Db, issuer: string, indicator: string): LedgerSeries {
   const ik = issuerKey(issuer);
   const rows = listLedger(db).filter((r) => r.issuerKey === ik && r.indicator === indicator);
-  const facts = loadLedgerFacts(db).filter(
-    (f) =>
-      f.role === 'outcome' &&
-      f.indicatorKey === indicator &&
-      issuerKey(f.issuer) === ik &&
-      f.documentYear === f.year + 1,
+  const facts = loadLedgerOutcomes(db, indicator).filter(
+    (f) => issuerKey(f.issuer) === ik && f.documentYear === f.year + 1,
   );
   const byYear = new Map<
     number,

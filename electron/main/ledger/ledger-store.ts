@@ -147,17 +147,33 @@ export function staleLedgerDocuments(db: Db): string[] {
   ).map((r) => r.id);
 }
 
-/** All facts with their document's issuer and year, in document and passage order. */
-export function loadLedgerFacts(db: Db): LedgerFactRow[] {
+const FACT_COLUMNS = `f.id, f.document_id AS documentId, f.passage_id AS passageId, f.role,
+  f.indicator_key AS indicatorKey, f.indicator, f.year, f.value, f.unit, f.change, f.qualifier, f.quote,
+  f.start_offset AS startOffset, d.issuer, d.year AS documentYear, d.title AS documentTitle`;
+
+/** Every target with its document's issuer and year: the ledger's rows (few; outcomes are many). */
+export function loadLedgerTargets(db: Db): LedgerFactRow[] {
   return statement(
     db,
-    `SELECT f.id, f.document_id AS documentId, f.passage_id AS passageId, f.role, f.indicator_key AS indicatorKey,
-       f.indicator, f.year, f.value, f.unit, f.change, f.qualifier, f.quote, f.start_offset AS startOffset,
-       d.issuer, d.year AS documentYear, d.title AS documentTitle
-     FROM ledger_facts f JOIN documents d ON d.id = f.document_id
+    `SELECT ${FACT_COLUMNS} FROM ledger_facts f JOIN documents d ON d.id = f.document_id
      JOIN passages p ON p.id = f.passage_id
-     ORDER BY d.year, d.id, p.ordinal, f.start_offset`,
+     WHERE f.role = 'target' ORDER BY d.year, d.id, p.ordinal, f.start_offset`,
   ).all() as LedgerFactRow[];
+}
+
+/** Outcomes stated for one indicator (and one year, when given), by index, in passage order. */
+export function loadLedgerOutcomes(
+  db: Db,
+  indicatorKey: string,
+  year: number | null = null,
+): LedgerFactRow[] {
+  return statement(
+    db,
+    `SELECT ${FACT_COLUMNS} FROM ledger_facts f JOIN documents d ON d.id = f.document_id
+     JOIN passages p ON p.id = f.passage_id
+     WHERE f.role = 'outcome' AND f.indicator_key = @key AND (@year IS NULL OR f.year = @year)
+     ORDER BY d.year, d.id, p.ordinal, f.start_offset`,
+  ).all({ key: indicatorKey, year }) as LedgerFactRow[];
 }
 
 /** Which issuers have a document for which year: a target with no next-year report is pending. */

@@ -1,7 +1,7 @@
 import { AppError } from '../../core/app-error';
 import type { CoreContext } from '../../core/context';
 import { overrideVerdict } from '../../ledger/ledger-overrides';
-import { ledgerSeries, listLedger } from '../../ledger/ledger-service';
+import { ledgerSeries, listLedger, refreshLedgerInSlices } from '../../ledger/ledger-service';
 import type { Handlers } from '../dispatch';
 
 type LedgerHandlers = Pick<Handlers, 'ledger:list' | 'ledger:series' | 'ledger:override'>;
@@ -9,9 +9,16 @@ type LedgerHandlers = Pick<Handlers, 'ledger:list' | 'ledger:series' | 'ledger:o
 export function ledgerHandlers(ctx: CoreContext): LedgerHandlers {
   const { db } = ctx;
   return {
-    'ledger:list': ({ issuer }) => listLedger(db, { issuer }),
-    'ledger:series': ({ issuer, indicator }) => ledgerSeries(db, issuer, indicator),
-    'ledger:override': (request) => {
+    'ledger:list': async ({ issuer }) => {
+      await refreshLedgerInSlices(db);
+      return listLedger(db, { issuer, refresh: false });
+    },
+    'ledger:series': async ({ issuer, indicator }) => {
+      await refreshLedgerInSlices(db);
+      return ledgerSeries(db, issuer, indicator);
+    },
+    'ledger:override': async (request) => {
+      await refreshLedgerInSlices(db);
       const row = overrideVerdict(db, request);
       if (!row) throw new AppError('not_found', { what: '目标', id: request.id });
       return row;
