@@ -76,6 +76,14 @@ test.describe('target ledger 目标台账', () => {
     await page.locator('.ledger-series').scrollIntoViewIfNeeded();
     await page.screenshot({ path: screenshotPath('ledger-screen'), fullPage: false });
 
+    // The chart and tables print; the controls do not.
+    await page.emulateMedia({ media: 'print' });
+    await expect(ledger.locator('.ledger-tools')).toBeHidden();
+    await expect(chart).toBeVisible();
+    await expect(energy.getByRole('button', { name: '改判…' })).toBeHidden();
+    await page.pdf({ path: 'test-results/screenshots/ledger.pdf', format: 'A4', printBackground: true });
+    await page.emulateMedia({ media: 'screen' });
+
     // A citation opens the passage in the reader.
     await gdp.getByRole('button', { name: /打开实际数原文/ }).focus();
     await page.keyboard.press('Enter');
