@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { beforeAll, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ParsedDocument } from '../../../electron/main/ingest/parsed-document';
-import { npcSessionYear, planYear, regionOf } from '../../../electron/main/ingest/parse/plan-meta';
+import { npcSessionYear, planMeta, planYear, regionOf } from '../../../electron/main/ingest/parse/plan-meta';
 import { readDocument } from '../../../electron/main/ingest/read-document';
 import { CORPUS_DIR, describeCorpus } from '../../helpers/corpus';
 
@@ -84,4 +84,61 @@ it('gives a region only to local issuers', () => {
   expect(regionOf('内蒙古自治区人民政府', 'province')).toBe('内蒙古自治区');
   expect(regionOf('国务院', 'national')).toBeNull();
   expect(regionOf('某某委员会', 'city')).toBeNull();
+});
+
+describe('metadata of variants the corpus does not hold', () => {
+  const base = {
+    title: '政府工作报告',
+    issuer: null,
+    date: null,
+    level: 'unknown' as const,
+    indexNumber: null,
+    speaker: null,
+    speakerOffice: null,
+    meeting: null,
+  };
+  it('names a city government from 我代表市人民政府 and the congress it reports to', () => {
+    const meta = planMeta(
+      {
+        ...base,
+        title: '2023年政府工作报告',
+        level: 'city',
+        meeting: '2023年1月10日在宁波市第十六届人民代表大会第三次会议上',
+      },
+      '各位代表：\n现在，我代表市人民政府向大会报告工作，请予审议。',
+    );
+    expect(meta).toMatchObject({ issuer: '宁波市人民政府', region: '宁波市', year: 2023 });
+  });
+  it('names a county government from its head’s office when the opening does not say', () => {
+    const meta = planMeta(
+      {
+        ...base,
+        level: 'district',
+        speakerOffice: '县长',
+        meeting: '2024年1月5日在长兴县第十八届人民代表大会第四次会议上',
+      },
+      '各位代表：\n过去一年，全县上下……',
+    );
+    expect(meta).toMatchObject({ issuer: '长兴县人民政府', region: '长兴县', year: 2024 });
+  });
+  it('dates a State Council report from a news lead and its session', () => {
+    const meta = planMeta(
+      { ...base, title: '2019年政府工作报告', level: 'national' },
+      '3月5日上午，十三届全国人大二次会议在人民大会堂开幕，听取国务院总理李克强关于政府工作的报告。',
+    );
+    expect(meta).toMatchObject({ issuer: '国务院', date: '2019-03-05', year: 2019, region: null });
+  });
+  it('keeps what the title block read', () => {
+    const meta = planMeta(
+      {
+        ...base,
+        title: '2021年湖里区人民政府工作报告',
+        issuer: '厦门市湖里区人民政府',
+        level: 'district',
+        date: '2021-01-11',
+      },
+      '现在，我代表区人民政府向大会报告工作',
+    );
+    expect(meta).toMatchObject({ issuer: '厦门市湖里区人民政府', date: '2021-01-11', year: 2021 });
+  });
 });

@@ -75,7 +75,7 @@ export function planMeta(meta: DocumentMetaFields, opening: string): PlanMeta {
   return {
     issuer,
     region: regionOf(issuer, meta.level) ?? localRegion,
-    year: planYear(title, sessionYear, date),
+    year: planYear(title, sessionYear, date ?? meetingDate(meta.meeting)),
     date,
     title,
   };
@@ -103,4 +103,10 @@ export function planYear(title: string, sessionYear: number | null, date: string
   const planNumber = plan ? chineseNumeral(plan) : null;
   if (planNumber) return planNumber <= 2 ? 1953 + 5 * (planNumber - 1) : 1966 + 5 * (planNumber - 3);
   return date ? Number(date.slice(0, 4)) || null : null;
+}
+
+/** `2024年1月5日在…会议上` → `2024-01-05`, as a last resort for the year. */
+function meetingDate(meeting: string | null): string | null {
+  const m = /(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(meeting?.normalize('NFKC') ?? '');
+  return m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : null;
 }
