@@ -95,6 +95,8 @@ test.describe('target ledger 目标台账', () => {
     await app.start();
     const library = await app.openLibrary();
     const row = library.root.locator('.doc-row-item', { hasText: '2022年政府工作报告' });
+    await row.hover();
+    await row.screenshot({ path: screenshotPath('ledger-library-row-actions') });
     await row.getByRole('button', { name: '编辑信息' }).click();
     const dialog = page.getByRole('dialog', { name: '编辑文档信息' });
     await expect(dialog.getByLabel('发布机关')).toHaveValue('国务院');
