@@ -76,6 +76,11 @@ test.describe('target ledger 目标台账', () => {
     await page.locator('.ledger-series').scrollIntoViewIfNeeded();
     await page.screenshot({ path: screenshotPath('ledger-screen'), fullPage: false });
 
+    // Dark theme: the same screen in the dark tokens.
+    await page.evaluate(() => (document.documentElement.dataset.theme = 'dark'));
+    await page.screenshot({ path: screenshotPath('ledger-screen-dark') });
+    await page.evaluate(() => (document.documentElement.dataset.theme = 'light'));
+
     // The chart and tables print; the controls do not.
     await page.emulateMedia({ media: 'print' });
     await expect(ledger.locator('.ledger-tools')).toBeHidden();
