@@ -77,9 +77,9 @@ test.describe('target ledger 目标台账', () => {
     await page.screenshot({ path: screenshotPath('ledger-screen'), fullPage: false });
 
     // Dark theme: the same screen in the dark tokens.
-    await page.evaluate(() => (document.documentElement.dataset.theme = 'dark'));
+    await page.locator('html').evaluate((el, theme) => el.setAttribute('data-theme', theme), 'dark');
     await page.screenshot({ path: screenshotPath('ledger-screen-dark') });
-    await page.evaluate(() => (document.documentElement.dataset.theme = 'light'));
+    await page.locator('html').evaluate((el, theme) => el.setAttribute('data-theme', theme), 'light');
 
     // The chart and tables print; the controls do not.
     await page.emulateMedia({ media: 'print' });
