@@ -7,6 +7,7 @@ import { annotationSearchSource } from '../annotations/search-source';
 import { importFiles } from '../ingest/import-service';
 import type { Handlers } from '../ipc/dispatch';
 import { annotationHandlers } from '../ipc/handlers/annotations';
+import { compareHandlers } from '../ipc/handlers/compare';
 import { documentHandlers } from '../ipc/handlers/documents';
 import { importHandlers } from '../ipc/handlers/imports';
 import { searchHandlers } from '../ipc/handlers/search';
@@ -47,6 +48,7 @@ export function createCore(options: CoreOptions): Core {
     annotationHandlers(ctx),
     importHandlers(ctx),
     searchHandlers(ctx),
+    compareHandlers(ctx),
   );
   return { ctx, handlers, close: () => db.close() };
 }
