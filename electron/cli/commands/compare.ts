@@ -16,7 +16,9 @@ function printPlain(ctx: CommandContext, c: DocumentComparison): void {
       `${mark} ${indent}${title}${row.a && row.b ? `\t${row.similarity.toFixed(2)}, ${changed} changes` : ''}\n`,
     );
   }
-  ctx.stdout.write(`\nnew (${c.newer.toUpperCase()}): ${c.newPhrases.map((p) => p.phrase).join('、') || '—'}\n`);
+  ctx.stdout.write(
+    `\nnew (${c.newer.toUpperCase()}): ${c.newPhrases.map((p) => p.phrase).join('、') || '—'}\n`,
+  );
   ctx.stdout.write(`dropped: ${c.droppedPhrases.map((p) => p.phrase).join('、') || '—'}\n`);
 }
 

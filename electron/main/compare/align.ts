@@ -37,9 +37,7 @@ export function alignSequences(
   const cols = m + 1;
   const full = (n + 1) * cols <= maxCells;
   // Half-width of the band around the diagonal; wide enough that neighbouring rows overlap.
-  const width = full
-    ? m
-    : Math.max(Math.ceil(m / Math.max(n, 1)) + 1, Math.floor(maxCells / (n + 1) / 2));
+  const width = full ? m : Math.max(Math.ceil(m / Math.max(n, 1)) + 1, Math.floor(maxCells / (n + 1) / 2));
   const lo = (i: number) => (full ? 0 : Math.max(0, Math.round((i * m) / Math.max(n, 1)) - width));
   const hi = (i: number) => (full ? m : Math.min(m, Math.round((i * m) / Math.max(n, 1)) + width));
   const score = new Float64Array((n + 1) * cols).fill(-Infinity);

@@ -13,6 +13,7 @@ import {
   inverseFrequencies,
   PROFILE_CHARS,
   profileOf,
+  type Profile,
   titleKey,
   toProfile,
 } from './profile';
@@ -73,25 +74,32 @@ function subtreeText(side: Side, section: Section): string {
   return parts.join('\n');
 }
 
-function alignPassages(a: Passage[], b: Passage[]): PassagePair[] {
-  const pa = a.slice(0, MAX_UNITS).map((p) => profileOf(p.text));
-  const pb = b.slice(0, MAX_UNITS).map((p) => profileOf(p.text));
+/** Passages aligned, then sentences within each pair; yields between pairs (a long section is many). */
+function* alignPassages(a: Passage[], b: Passage[]): Generator<void, PassagePair[]> {
+  const pa: Profile[] = [];
+  const pb: Profile[] = [];
+  for (const p of a.slice(0, MAX_UNITS)) pa.push(profileOf(p.text));
+  yield;
+  for (const p of b.slice(0, MAX_UNITS)) pb.push(profileOf(p.text));
+  yield;
   const { steps } = alignSequences(
     pa.length,
     pb.length,
     (i, j) => (a[i]!.text === b[j]!.text ? 1 : cosine(pa[i]!, pb[j]!)),
     PASSAGE_THRESHOLD,
   );
-  const pairs = steps.map(({ i, j, similarity }): PassagePair => {
+  const pairs: PassagePair[] = [];
+  for (const { i, j, similarity } of steps) {
     const left = i === null ? null : a[i]!;
     const right = j === null ? null : b[j]!;
-    return {
+    pairs.push({
       a: left?.id ?? null,
       b: right?.id ?? null,
       similarity: Math.round(similarity * 1000) / 1000,
       changes: left && right ? diffSentences(left.text, right.text) : [],
-    };
-  });
+    });
+    if (left && right) yield;
+  }
   for (const p of a.slice(MAX_UNITS)) pairs.push({ a: p.id, b: null, similarity: 0, changes: [] });
   for (const p of b.slice(MAX_UNITS)) pairs.push({ a: null, b: p.id, similarity: 0, changes: [] });
   return pairs;
@@ -119,9 +127,7 @@ function withMoves(steps: AlignStep[], similarity: (i: number, j: number) => num
   return steps.flatMap((step) => {
     if (step.j === null && step.i !== null && takenA.has(step.i)) return [];
     const move = step.i === null && step.j !== null ? movedTo.get(step.j) : undefined;
-    return move
-      ? [{ i: move.i, j: step.j, similarity: move.s, moved: true }]
-      : [{ ...step, moved: false }];
+    return move ? [{ i: move.i, j: step.j, similarity: move.s, moved: true }] : [{ ...step, moved: false }];
   });
 }
 
@@ -163,24 +169,52 @@ export function* compareDocuments(
 
   const onlyOneSide = function* (side: 'a' | 'b', section: Section, depth: number): Generator<void> {
     const own = (side === 'a' ? A : B).ownPassages.get(section.id) ?? [];
-    const passages = own.map(
-      (p): PassagePair => ({ a: side === 'a' ? p.id : null, b: side === 'b' ? p.id : null, similarity: 0, changes: [] }),
+    const passages = own.map((p): PassagePair => ({
+      a: side === 'a' ? p.id : null,
+      b: side === 'b' ? p.id : null,
+      similarity: 0,
+      changes: [],
+    }));
+    rows.push(
+      side === 'a'
+        ? sectionRow(section, null, 0, depth, passages)
+        : sectionRow(null, section, 0, depth, passages),
     );
-    rows.push(side === 'a' ? sectionRow(section, null, 0, depth, passages) : sectionRow(null, section, 0, depth, passages));
-    for (const child of (side === 'a' ? A : B).children.get(section.id) ?? []) yield* onlyOneSide(side, child, depth + 1);
+    for (const child of (side === 'a' ? A : B).children.get(section.id) ?? [])
+      yield* onlyOneSide(side, child, depth + 1);
   };
 
-  const alignLevel = function* (parentA: string | null, parentB: string | null, depth: number): Generator<void> {
+  const alignLevel = function* (
+    parentA: string | null,
+    parentB: string | null,
+    depth: number,
+  ): Generator<void> {
     const all = { a: A.children.get(parentA) ?? [], b: B.children.get(parentB) ?? [] };
     const sa = all.a.slice(0, MAX_UNITS);
     const sb = all.b.slice(0, MAX_UNITS);
     if (sa.length < all.a.length || sb.length < all.b.length) capped = true;
-    const countsA = sa.map((s) => bigramCounts(subtreeText(A, s)));
-    const countsB = sb.map((s) => bigramCounts(subtreeText(B, s)));
-    yield;
+    const countsA: Map<number, number>[] = [];
+    const countsB: Map<number, number>[] = [];
+    for (const s of sa) {
+      countsA.push(bigramCounts(subtreeText(A, s)));
+      yield;
+    }
+    for (const s of sb) {
+      countsB.push(bigramCounts(subtreeText(B, s)));
+      yield;
+    }
     const idf = inverseFrequencies([...countsA, ...countsB]);
-    const textA = countsA.map((c) => toProfile(c, idf));
-    const textB = countsB.map((c) => toProfile(c, idf));
+    yield;
+    const textA: Profile[] = [];
+    const textB: Profile[] = [];
+    for (const c of countsA) {
+      textA.push(toProfile(c, idf));
+      yield;
+    }
+    for (const c of countsB) {
+      textB.push(toProfile(c, idf));
+      yield;
+    }
     const keysA = sa.map((s) => titleKey(s.title));
     const keysB = sb.map((s) => titleKey(s.title));
     const titleA = keysA.map(profileOf);
@@ -199,7 +233,7 @@ export function* compareDocuments(
       const a = i === null ? null : sa[i]!;
       const b = j === null ? null : sb[j]!;
       if (a && b) {
-        const passages = alignPassages(A.ownPassages.get(a.id) ?? [], B.ownPassages.get(b.id) ?? []);
+        const passages = yield* alignPassages(A.ownPassages.get(a.id) ?? [], B.ownPassages.get(b.id) ?? []);
         rows.push(sectionRow(a, b, s, depth, passages, moved));
         yield;
         yield* alignLevel(a.id, b.id, depth + 1);
@@ -210,7 +244,7 @@ export function* compareDocuments(
     for (const b of all.b.slice(MAX_UNITS)) yield* onlyOneSide('b', b, depth);
   };
 
-  const preamble = alignPassages(A.ownPassages.get(null) ?? [], B.ownPassages.get(null) ?? []);
+  const preamble = yield* alignPassages(A.ownPassages.get(null) ?? [], B.ownPassages.get(null) ?? []);
   yield;
   yield* alignLevel(null, null, 0);
 

@@ -30,7 +30,8 @@ export function phrasesOf(bundle: DocumentBundle): PhraseRow[] {
     }
   }
   const firstRef = new Map<string, string>();
-  for (const ref of bundle.footnotes) if (!firstRef.has(ref.glossaryId)) firstRef.set(ref.glossaryId, ref.passageId);
+  for (const ref of bundle.footnotes)
+    if (!firstRef.has(ref.glossaryId)) firstRef.set(ref.glossaryId, ref.passageId);
   for (const entry of bundle.glossary) {
     const phrase = entry.term.trim();
     const key = foldText(phrase);

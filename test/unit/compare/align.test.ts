@@ -44,8 +44,10 @@ describe('alignSequences', () => {
 });
 
 describe('diffSentences', () => {
-  const a = '今年发展主要预期目标是：国内生产总值增长5%左右。城镇新增就业1200万人以上。居民消费价格涨幅3%左右。';
-  const b = '今年发展主要预期目标是：国内生产总值增长5%左右。城镇新增就业1200万人以上。居民消费价格涨幅2%左右。粮食产量1.4万亿斤左右。';
+  const a =
+    '今年发展主要预期目标是：国内生产总值增长5%左右。城镇新增就业1200万人以上。居民消费价格涨幅3%左右。';
+  const b =
+    '今年发展主要预期目标是：国内生产总值增长5%左右。城镇新增就业1200万人以上。居民消费价格涨幅2%左右。粮食产量1.4万亿斤左右。';
 
   it('splits at sentence ends, ranges covering the text', () => {
     const ranges = splitSentences(a);
