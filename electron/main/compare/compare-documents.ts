@@ -23,7 +23,7 @@ import { diffSentences } from './sentences';
 const SECTION_THRESHOLD = 0.15;
 /** Sections out of order (a task moved up the list) are paired only when clearly alike. */
 const MOVED_THRESHOLD = 0.25;
-const PASSAGE_THRESHOLD = 0.3;
+const PASSAGE_THRESHOLD = 0.15;
 /** A heading says what a section is about; its text says what it holds. Text weighs more. */
 const TITLE_WEIGHT = 0.35;
 /** Past this many units on one side, the rest of a level is listed unpaired instead of aligned. */
@@ -76,11 +76,14 @@ function subtreeText(side: Side, section: Section): string {
 
 /** Passages aligned, then sentences within each pair; yields between pairs (a long section is many). */
 function* alignPassages(a: Passage[], b: Passage[]): Generator<void, PassagePair[]> {
-  const pa: Profile[] = [];
-  const pb: Profile[] = [];
-  for (const p of a.slice(0, MAX_UNITS)) pa.push(profileOf(p.text));
+  // Weighted by rarity among these passages, so shared boilerplate (发展, 推进) does not pair unrelated ones.
+  const countsA = a.slice(0, MAX_UNITS).map((p) => bigramCounts(p.text));
   yield;
-  for (const p of b.slice(0, MAX_UNITS)) pb.push(profileOf(p.text));
+  const countsB = b.slice(0, MAX_UNITS).map((p) => bigramCounts(p.text));
+  yield;
+  const idf = inverseFrequencies([...countsA, ...countsB]);
+  const pa = countsA.map((c) => toProfile(c, idf));
+  const pb = countsB.map((c) => toProfile(c, idf));
   yield;
   const { steps } = alignSequences(
     pa.length,
