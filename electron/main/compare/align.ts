@@ -34,18 +34,24 @@ export function alignSequences(
 ): Alignment {
   if (n > MAX_ALIGN_ITEMS || m > MAX_ALIGN_ITEMS)
     throw new RangeError(`alignment of ${n} × ${m} items exceeds the cap of ${MAX_ALIGN_ITEMS}`);
-  const cols = m + 1;
-  const full = (n + 1) * cols <= maxCells;
+  const full = (n + 1) * (m + 1) <= maxCells;
   // Half-width of the band around the diagonal; wide enough that neighbouring rows overlap.
   const width = full ? m : Math.max(Math.ceil(m / Math.max(n, 1)) + 1, Math.floor(maxCells / (n + 1) / 2));
   const lo = (i: number) => (full ? 0 : Math.max(0, Math.round((i * m) / Math.max(n, 1)) - width));
   const hi = (i: number) => (full ? m : Math.min(m, Math.round((i * m) / Math.max(n, 1)) + width));
-  const score = new Float64Array((n + 1) * cols).fill(-Infinity);
-  const move = new Uint8Array((n + 1) * cols);
-  const sims = new Float32Array((n + 1) * cols);
+  // Only the band is stored: row i holds columns lo(i)…hi(i) at i × stride.
+  const stride = full ? m + 1 : 2 * width + 1;
+  const score = new Float64Array((n + 1) * stride).fill(-Infinity);
+  const move = new Uint8Array((n + 1) * stride);
+  const sims = new Float32Array((n + 1) * stride);
+  const cell = (i: number, j: number) => (j < lo(i) || j > hi(i) ? -1 : i * stride + j - lo(i));
+  const scoreAt = (i: number, j: number) => {
+    const at = cell(i, j);
+    return at < 0 ? -Infinity : score[at]!;
+  };
   for (let i = 0; i <= n; i++) {
     for (let j = lo(i); j <= hi(i); j++) {
-      const at = i * cols + j;
+      const at = cell(i, j);
       if (i === 0 && j === 0) {
         score[at] = 0;
         continue;
@@ -53,18 +59,20 @@ export function alignSequences(
       let best = -Infinity;
       let how = 0;
       // On a tie the B-only item is taken last, so in reading order what A loses comes before what B adds.
-      if (j > 0 && score[at - 1]! > best) {
-        best = score[at - 1]!;
+      if (j > 0 && scoreAt(i, j - 1) > best) {
+        best = scoreAt(i, j - 1);
         how = SKIP_B;
       }
-      if (i > 0 && score[at - cols]! > best) {
-        best = score[at - cols]!;
+      if (i > 0 && scoreAt(i - 1, j) > best) {
+        best = scoreAt(i - 1, j);
         how = SKIP_A;
       }
-      if (i > 0 && j > 0 && score[at - cols - 1]! > -Infinity) {
+      const diagonal = i > 0 && j > 0 ? scoreAt(i - 1, j - 1) : -Infinity;
+      if (diagonal > -Infinity) {
         const s = similarity(i - 1, j - 1);
-        if (s >= threshold && score[at - cols - 1]! + (s - threshold) + 1e-9 > best) {
-          best = score[at - cols - 1]! + (s - threshold) + 1e-9;
+        const gain = diagonal + (s - threshold) + 1e-9;
+        if (s >= threshold && gain > best) {
+          best = gain;
           how = PAIR;
           sims[at] = s;
         }
@@ -77,7 +85,7 @@ export function alignSequences(
   let i = n;
   let j = m;
   while (i > 0 || j > 0) {
-    const at = i * cols + j;
+    const at = cell(i, j);
     const how = move[at];
     if (how === PAIR) {
       steps.push({ i: i - 1, j: j - 1, similarity: sims[at]! });
