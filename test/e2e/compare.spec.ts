@@ -54,6 +54,8 @@ test.describe('对照阅读: two reports side by side', () => {
 
     await app.page.locator('html').evaluate((html) => html.setAttribute('data-theme', 'dark'));
     await app.page.screenshot({ path: screenshotPath('compare-dark') });
+    await app.page.locator('html').evaluate((html) => html.setAttribute('data-text-size', 'x-large'));
+    await app.page.screenshot({ path: screenshotPath('compare-large-print') });
 
     await compare.openInReader('新提法', '两重').click();
     await expect(app.reader.focusedPassage()).toContainText('两重');
@@ -82,5 +84,11 @@ test.describe('对照阅读: two reports side by side', () => {
     await expect(compare.root).toContainText('请手动选择两份文档');
     await compare.pickerA.selectOption({ label: '2024 · 2024年政府工作报告' });
     await expect(compare.summary).toContainText('对应章节');
+
+    // In the reader the action stands under the title, beside the other document actions.
+    await app.openLibrary();
+    await library.open('2025年政府工作报告');
+    await app.page.locator('.reader').getByRole('button', { name: '对照阅读' }).click();
+    await expect(compare.pickerA.locator('option:checked')).toHaveText('2024 · 2024年政府工作报告');
   });
 });

@@ -15,6 +15,18 @@ const messageOf = (error: unknown) =>
 export function useComparison(a: string | null, b: string | null): ComparisonState {
   const key = a && b ? `${a}\u0000${b}` : null;
   const [answer, setAnswer] = useState<{ key: string; state: ComparisonState } | null>(null);
+  // A revised edition of either report (or its deletion) makes the comparison stale: compute it again.
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    if (!a || !b) return;
+    try {
+      return apiClient.on('library:changed', ({ documentIds }) => {
+        if (documentIds.includes(a) || documentIds.includes(b)) setVersion((v) => v + 1);
+      });
+    } catch {
+      return undefined; // no bridge: the call below reports it
+    }
+  }, [a, b]);
   useEffect(() => {
     if (!a || !b) return;
     let live = true;
@@ -26,7 +38,7 @@ export function useComparison(a: string | null, b: string | null): ComparisonSta
     return () => {
       live = false;
     };
-  }, [a, b]);
+  }, [a, b, version]);
   if (!key) return { status: 'idle' };
   return answer?.key === key ? answer.state : { status: 'loading' };
 }
