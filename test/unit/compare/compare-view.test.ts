@@ -7,6 +7,7 @@ import {
   changeStops,
   nextStop,
 } from '../../../renderer/src/features/compare/model/compare-view';
+import { changeExcerpts } from '../../../renderer/src/features/compare/model/excerpts';
 
 const change = (over: Partial<SentenceChange>): SentenceChange => ({
   kind: 'changed',
@@ -86,5 +87,39 @@ describe('compare view model', () => {
     expect(nextStop(stops, 5, -1)).toBe(2);
     expect(nextStop(stops, 2, -1)).toBeNull();
     expect(nextStop([], -1, 1)).toBeNull();
+  });
+});
+
+describe('changeExcerpts', () => {
+  it('cites changed sentences in the newer wording, removed ones in the older, phrases where they stand', () => {
+    const c = {
+      a: { id: 'docA' },
+      b: { id: 'docB' },
+      newer: 'b',
+      preamble: [],
+      sections: [
+        {
+          passages: [
+            {
+              a: 'pa',
+              b: 'pb',
+              changes: [
+                change({ a: [0, 5], b: [0, 6] }),
+                change({ kind: 'removed', a: [5, 9] }),
+                change({ kind: 'added', b: [6, 12] }),
+              ],
+            },
+          ],
+        },
+      ],
+      newPhrases: [{ phrase: '两重', passageId: 'pb', range: [1, 3] }],
+      droppedPhrases: [{ phrase: '新三样', passageId: null, range: null }],
+    } as unknown as DocumentComparison;
+    expect(changeExcerpts(c)).toEqual([
+      { kind: 'changed', docId: 'docB', passageId: 'pb', range: [0, 6] },
+      { kind: 'removed', docId: 'docA', passageId: 'pa', range: [5, 9] },
+      { kind: 'added', docId: 'docB', passageId: 'pb', range: [6, 12] },
+      { kind: 'new-phrase', docId: 'docB', passageId: 'pb', range: [1, 3] },
+    ]);
   });
 });

@@ -3,7 +3,7 @@ import type { Section } from '../../../../shared/domain/library';
 import { useT } from '../../i18n';
 import { PassageText } from '../reader';
 import type { Decoration } from '../reader/model/decoration';
-import type { CompareRow, PassageRow } from './model/compare-view';
+import type { CompareRow, PassageRow, RowStatus } from './model/compare-view';
 import { compareStrings } from './strings';
 
 export interface PaneFocus {
@@ -45,6 +45,14 @@ function PassageCell({ row, side, focus }: { row: PassageRow; side: 'a' | 'b'; f
     </p>
   );
 }
+
+/** What a screen reader hears when `n` / `p` lands on a row. */
+const ROW_LABEL = {
+  added: 'rowAdded',
+  removed: 'rowRemoved',
+  changed: 'rowChanged',
+  moved: 'rowMoved',
+} as const;
 
 /** Headings carry a tag; a passage's gap and coloured edge already say added or removed. */
 function StatusTag({ row }: { row: CompareRow }) {
@@ -96,11 +104,8 @@ export const ComparePanes = memo(function ComparePanes({ rows, titleA, titleB, f
             className={`compare-row compare-${row.kind} is-${row.status} depth-${Math.min(row.depth, 3)}`}
             tabIndex={stop ? -1 : undefined}
             data-row={index}
-            aria-label={
-              stop
-                ? `${row.status === 'added' ? t('onlyInB') : row.status === 'removed' ? t('onlyInA') : ''}`
-                : undefined
-            }
+            role={stop ? 'group' : undefined}
+            aria-label={stop ? t(ROW_LABEL[row.status as Exclude<RowStatus, 'same'>]) : undefined}
           >
             {cells}
             {row.kind === 'section' && <StatusTag row={row} />}
