@@ -7,72 +7,17 @@ import type {
 import type { DocumentBundle, Passage, Section } from '../../../shared/domain/library';
 import { alignSequences, type AlignStep } from './align';
 import { phrasesMissingFrom } from './phrases';
-import {
-  bigramCounts,
-  cosine,
-  inverseFrequencies,
-  PROFILE_CHARS,
-  profileOf,
-  type Profile,
-  titleKey,
-  toProfile,
-} from './profile';
+import { bigramCounts, cosine, inverseFrequencies, toProfile } from './profile';
+import { isLeaf, sectionSimilarity, sideOf } from './section-similarity';
 import { diffSentences } from './sentences';
 
 /** Sections whose combined similarity is below this are not paired (shown as added and removed). */
 const SECTION_THRESHOLD = 0.15;
-/** Sections out of order (a task moved up the list) are paired only when clearly alike. */
-const MOVED_THRESHOLD = 0.25;
 const PASSAGE_THRESHOLD = 0.15;
-/** A heading says what a section is about; its text says what it holds. Text weighs more. */
-const TITLE_WEIGHT = 0.35;
 /** Past this many units on one side, the rest of a level is listed unpaired instead of aligned. */
 const MAX_UNITS = 1500;
 /** Leftovers considered for a move, per side (keeps the pairing quadratic in a small number). */
 const MAX_MOVE_CANDIDATES = 60;
-
-interface Side {
-  bundle: DocumentBundle;
-  children: Map<string | null, Section[]>;
-  ownPassages: Map<string | null, Passage[]>;
-}
-
-function sideOf(bundle: DocumentBundle): Side {
-  const children = new Map<string | null, Section[]>();
-  for (const s of bundle.sections) {
-    const list = children.get(s.parentId) ?? [];
-    list.push(s);
-    children.set(s.parentId, list);
-  }
-  const ownPassages = new Map<string | null, Passage[]>();
-  for (const p of bundle.passages) {
-    const list = ownPassages.get(p.sectionId) ?? [];
-    list.push(p);
-    ownPassages.set(p.sectionId, list);
-  }
-  return { bundle, children, ownPassages };
-}
-
-/** A section's subtree as one text (headings and passages), cut at the profile's cap. */
-function subtreeText(side: Side, section: Section): string {
-  const parts: string[] = [];
-  let length = 0;
-  const visit = (s: Section) => {
-    for (const p of side.ownPassages.get(s.id) ?? []) {
-      if (length >= PROFILE_CHARS) return;
-      parts.push(p.text);
-      length += p.text.length;
-    }
-    for (const child of side.children.get(s.id) ?? []) {
-      if (length >= PROFILE_CHARS) return;
-      parts.push(child.title);
-      length += child.title.length;
-      visit(child);
-    }
-  };
-  visit(section);
-  return parts.join('\n');
-}
 
 /** Passages aligned, then sentences within each pair; yields between pairs (a long section is many). */
 function* alignPassages(a: Passage[], b: Passage[]): Generator<void, PassagePair[]> {
@@ -109,24 +54,41 @@ function* alignPassages(a: Passage[], b: Passage[]): Generator<void, PassagePair
 }
 
 /**
+ * The clearly alike pairs among leftovers: each the other's best match above the section
+ * threshold (mutual best, so one loose resemblance never steals a better partner). B index → A.
+ */
+function pairLeftovers(
+  lonelyA: readonly number[],
+  lonelyB: readonly number[],
+  similarity: (i: number, j: number) => number,
+): Map<number, { i: number; s: number }> {
+  const as = lonelyA.slice(0, MAX_MOVE_CANDIDATES);
+  const bs = lonelyB.slice(0, MAX_MOVE_CANDIDATES);
+  const matrix = as.map((i) => bs.map((j) => similarity(i, j)));
+  const bestOfA = matrix.map((row) => row.indexOf(Math.max(...row)));
+  const bestOfB = bs.map((_, y) => {
+    let best = 0;
+    for (let x = 1; x < as.length; x++) if (matrix[x]![y]! > matrix[best]![y]!) best = x;
+    return best;
+  });
+  const pairs = new Map<number, { i: number; s: number }>();
+  as.forEach((i, x) => {
+    const y = bestOfA[x]!;
+    const s = matrix[x]![y]!;
+    if (y >= 0 && bestOfB[y] === x && s >= SECTION_THRESHOLD) pairs.set(bs[y]!, { i, s });
+  });
+  return pairs;
+}
+
+/**
  * Pairs what the monotone alignment left over on both sides when clearly alike (a section moved),
  * shown at its place in B; the A-only step it replaces disappears. Unpaired items are few.
  */
 function withMoves(steps: AlignStep[], similarity: (i: number, j: number) => number) {
   const lonelyA = steps.flatMap((s) => (s.j === null && s.i !== null ? [s.i] : []));
   const lonelyB = steps.flatMap((s) => (s.i === null && s.j !== null ? [s.j] : []));
-  const candidates = lonelyA
-    .slice(0, MAX_MOVE_CANDIDATES)
-    .flatMap((i) => lonelyB.slice(0, MAX_MOVE_CANDIDATES).map((j) => ({ i, j, s: similarity(i, j) })))
-    .filter((c) => c.s >= MOVED_THRESHOLD)
-    .sort((x, y) => y.s - x.s);
-  const movedTo = new Map<number, { i: number; s: number }>();
-  const takenA = new Set<number>();
-  for (const c of candidates) {
-    if (takenA.has(c.i) || movedTo.has(c.j)) continue;
-    takenA.add(c.i);
-    movedTo.set(c.j, { i: c.i, s: c.s });
-  }
+  const movedTo = pairLeftovers(lonelyA, lonelyB, similarity);
+  const takenA = new Set([...movedTo.values()].map((m) => m.i));
   return steps.flatMap((step) => {
     if (step.j === null && step.i !== null && takenA.has(step.i)) return [];
     const move = step.i === null && step.j !== null ? movedTo.get(step.j) : undefined;
@@ -196,39 +158,7 @@ export function* compareDocuments(
     const sa = all.a.slice(0, MAX_UNITS);
     const sb = all.b.slice(0, MAX_UNITS);
     if (sa.length < all.a.length || sb.length < all.b.length) capped = true;
-    const countsA: Map<number, number>[] = [];
-    const countsB: Map<number, number>[] = [];
-    for (const s of sa) {
-      countsA.push(bigramCounts(subtreeText(A, s)));
-      yield;
-    }
-    for (const s of sb) {
-      countsB.push(bigramCounts(subtreeText(B, s)));
-      yield;
-    }
-    const idf = inverseFrequencies([...countsA, ...countsB]);
-    yield;
-    const textA: Profile[] = [];
-    const textB: Profile[] = [];
-    for (const c of countsA) {
-      textA.push(toProfile(c, idf));
-      yield;
-    }
-    for (const c of countsB) {
-      textB.push(toProfile(c, idf));
-      yield;
-    }
-    const keysA = sa.map((s) => titleKey(s.title));
-    const keysB = sb.map((s) => titleKey(s.title));
-    const titleA = keysA.map(profileOf);
-    const titleB = keysB.map(profileOf);
-    yield;
-    const similarity = (i: number, j: number) => {
-      const content = cosine(textA[i]!, textB[j]!);
-      if (!keysA[i] || !keysB[j]) return content;
-      const title = keysA[i] === keysB[j] ? 1 : cosine(titleA[i]!, titleB[j]!);
-      return TITLE_WEIGHT * title + (1 - TITLE_WEIGHT) * content;
-    };
+    const similarity = yield* sectionSimilarity(A, sa, B, sb);
     const alignment = alignSequences(sa.length, sb.length, similarity, SECTION_THRESHOLD);
     if (alignment.banded) capped = true;
     yield;
@@ -247,9 +177,42 @@ export function* compareDocuments(
     for (const b of all.b.slice(MAX_UNITS)) yield* onlyOneSide('b', b, depth);
   };
 
+  /**
+   * A report that restructures (2020's task parts became 2021's tasks under 重点工作) leaves
+   * sections unpaired at different levels; leaf sections among them that are clearly alike are
+   * paired here, shown at B's place as moved.
+   */
+  const pairAcrossLevels = function* (): Generator<void> {
+    const sectionsA = new Map(bundleA.sections.map((s) => [s.id, s]));
+    const sectionsB = new Map(bundleB.sections.map((s) => [s.id, s]));
+    const sa = rows
+      .flatMap((r) => (r.a && !r.b ? [sectionsA.get(r.a)!] : []))
+      .filter((s) => isLeaf(A, s))
+      .slice(0, MAX_MOVE_CANDIDATES);
+    const sb = rows
+      .flatMap((r) => (r.b && !r.a ? [sectionsB.get(r.b)!] : []))
+      .filter((s) => isLeaf(B, s))
+      .slice(0, MAX_MOVE_CANDIDATES);
+    if (!sa.length || !sb.length) return;
+    const similarity = yield* sectionSimilarity(A, sa, B, sb);
+    const index = (list: readonly unknown[]) => list.map((_, k) => k);
+    for (const [j, { i, s }] of pairLeftovers(index(sa), index(sb), similarity)) {
+      const a = sa[i]!;
+      const b = sb[j]!;
+      rows.splice(
+        rows.findIndex((r) => r.a === a.id),
+        1,
+      );
+      const at = rows.findIndex((r) => r.b === b.id);
+      const passages = yield* alignPassages(A.ownPassages.get(a.id) ?? [], B.ownPassages.get(b.id) ?? []);
+      rows[at] = sectionRow(a, b, s, rows[at]!.depth, passages, true);
+    }
+  };
+
   const preamble = yield* alignPassages(A.ownPassages.get(null) ?? [], B.ownPassages.get(null) ?? []);
   yield;
   yield* alignLevel(null, null, 0);
+  yield* pairAcrossLevels();
 
   const newer = isLater(bundleA, bundleB) ? 'a' : 'b';
   const [older, later] = newer === 'b' ? [bundleA, bundleB] : [bundleB, bundleA];
