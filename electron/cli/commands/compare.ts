@@ -6,7 +6,7 @@ function printPlain(ctx: CommandContext, c: DocumentComparison): void {
   ctx.stdout.write(`A ${c.a.id}\t${c.a.title}\nB ${c.b.id}\t${c.b.title}\n\n`);
   for (const row of c.sections) {
     const indent = '  '.repeat(row.depth);
-    const mark = row.a && row.b ? '=' : row.a ? '-' : '+';
+    const mark = row.moved ? '~' : row.a && row.b ? '=' : row.a ? '-' : '+';
     const changed = row.passages.reduce((n, p) => n + p.changes.length, 0);
     const title =
       row.a && row.b && row.aTitle !== row.bTitle

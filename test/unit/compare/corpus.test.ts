@@ -104,6 +104,11 @@ describeCorpus('compare on the corpus', () => {
     expect(c.sections.find((r) => r.aTitle === '2020年工作回顾')?.bTitle).toBe('2021年工作回顾');
     const d = compare('national-2020.txt', 'national-2021.txt');
     checkInvariants(d, 'national-2020.txt', 'national-2021.txt');
+    // 2020's tasks are parts of their own; 2021's are sections under 2021年重点工作: paired across levels.
+    expect(d.sections.find((r) => r.aTitle === '推进更高水平对外开放，稳住外贸外资基本盘')).toMatchObject({
+      bTitle: '实行高水平对外开放，促进外贸外资稳中提质',
+      moved: true,
+    });
     expect(compareServiceFor(core.ctx).defaultPair(ids.get('national-2021.txt'))).toMatchObject({
       a: ids.get('national-2020.txt'),
       b: ids.get('national-2021.txt'),
