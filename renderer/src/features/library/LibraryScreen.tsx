@@ -46,9 +46,9 @@ export function LibraryScreen() {
                 {group.documents.map((d) => (
                   <li key={d.id} className="doc-row-item">
                     <DocumentRow doc={d} />
-                    <div className="doc-row-actions">
+                    <span className="doc-row-actions">
                       <DocumentActions docId={d.id} title={d.title} className="doc-row-replace" />
-                    </div>
+                    </span>
                   </li>
                 ))}
               </ul>
