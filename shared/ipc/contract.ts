@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { annotationChannels } from './channels/annotations';
+import { compareChannels } from './channels/compare';
 import { documentChannels } from './channels/documents';
 import { importChannels } from './channels/imports';
 import { ledgerChannels } from './channels/ledger';
@@ -18,6 +19,7 @@ export const contract = mergeChannels(
   searchChannels,
   metadataChannels,
   ledgerChannels,
+  compareChannels,
 );
 
 export type Contract = typeof contract;

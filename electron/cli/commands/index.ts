@@ -1,5 +1,6 @@
 import type { CliCommand } from '../command';
 import { annotateCommand, annotationsCommand } from './annotations';
+import { compareCommand } from './compare';
 import { importCommand } from './import';
 import { exportCommand, listCommand } from './library';
 import { ledgerCommand } from './ledger';
@@ -16,4 +17,5 @@ export const commands: CliCommand[] = [
   annotationsCommand,
   metaCommand,
   ledgerCommand,
+  compareCommand,
 ];

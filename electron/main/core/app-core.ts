@@ -7,6 +7,7 @@ import { annotationSearchSource } from '../annotations/search-source';
 import { importFiles } from '../ingest/import-service';
 import type { Handlers } from '../ipc/dispatch';
 import { annotationHandlers } from '../ipc/handlers/annotations';
+import { compareHandlers } from '../ipc/handlers/compare';
 import { documentHandlers } from '../ipc/handlers/documents';
 import { importHandlers } from '../ipc/handlers/imports';
 import { ledgerHandlers } from '../ipc/handlers/ledger';
@@ -53,6 +54,7 @@ export function createCore(options: CoreOptions): Core {
     searchHandlers(ctx),
     metadataHandlers(ctx),
     ledgerHandlers(ctx),
+    compareHandlers(ctx),
   );
   return { ctx, handlers, close: () => db.close() };
 }

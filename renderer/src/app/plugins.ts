@@ -12,3 +12,4 @@ import '../features/annotations/register';
 import '../features/search/register';
 import '../features/metadata/register';
 import '../features/ledger/register';
+import '../features/compare/register';
