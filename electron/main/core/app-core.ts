@@ -12,6 +12,7 @@ import { importHandlers } from '../ipc/handlers/imports';
 import { searchHandlers } from '../ipc/handlers/search';
 import { registerSearchSource } from '../search/source';
 import { openDatabase, type OpenOptions } from '../store/database';
+import { getSetting, setSetting } from '../store/settings';
 import type { CoreContext, PlatformServices } from './context';
 import { LibraryEvents } from './library-events';
 
@@ -24,7 +25,8 @@ export interface CoreOptions extends OpenOptions {
 
 export interface Core {
   ctx: CoreContext;
-  handlers: Handlers;
+  /** The IPC handlers, built on first use: the CLI never builds them, and needs nothing they install. */
+  readonly handlers: Handlers;
   close(): void;
 }
 
@@ -42,13 +44,24 @@ export function createCore(options: CoreOptions): Core {
     platform: options.platform ?? { chooseDocuments: async () => [] },
   };
   installDomainHooks(ctx);
-  const handlers: Handlers = mergeHandlers(
+  let handlers: Handlers | undefined;
+  return {
+    ctx,
+    get handlers() {
+      return (handlers ??= buildHandlers(ctx));
+    },
+    close: () => db.close(),
+  };
+}
+
+/** Every domain's IPC handlers over one core context; pure request-to-core adapters, no wiring. */
+function buildHandlers(ctx: CoreContext): Handlers {
+  return mergeHandlers(
     documentHandlers(ctx),
     annotationHandlers(ctx),
     importHandlers(ctx),
     searchHandlers(ctx),
   );
-  return { ctx, handlers, close: () => db.close() };
 }
 
 /**
@@ -80,8 +93,7 @@ function mergeHandlers(...groups: Partial<Handlers>[]): Handlers {
  * A library the user has emptied on purpose stays empty (the marker setting survives deletes).
  */
 export async function seedBundledDocuments(ctx: CoreContext, documentsDir: string): Promise<void> {
-  const seeded = ctx.db.prepare(`SELECT value FROM settings WHERE key = 'seeded'`).get();
-  if (seeded) return;
+  if (getSetting(ctx.db, 'seeded')) return;
   const files = fs.existsSync(documentsDir)
     ? fs
         .readdirSync(documentsDir)
@@ -92,5 +104,5 @@ export async function seedBundledDocuments(ctx: CoreContext, documentsDir: strin
   const summary = await importFiles(ctx, files);
   if (summary.failed.length)
     throw new Error(`bundled document failed to import: ${summary.failed[0]?.error}`);
-  ctx.db.prepare(`INSERT INTO settings (key, value) VALUES ('seeded', ?)`).run(new Date().toISOString());
+  setSetting(ctx.db, 'seeded', new Date().toISOString());
 }

@@ -1,5 +1,6 @@
 import type { SearchResponse, SearchResultItem, SearchStatus } from '../../../shared/domain/search';
 import type { CoreContext } from '../core/context';
+import { logBackgroundError } from '../core/log';
 import { citationsFor } from '../store/citation';
 import type { SearchHit } from './engine';
 import { librarySources } from './library-sources';
@@ -22,7 +23,7 @@ export class SearchService {
     // Nothing happens until the index is first used; after that, changes are indexed as they land
     // (each imported file, not only the end of its batch).
     const changed = () => {
-      if (this.index.status().state !== 'cold') void this.index.scheduleSync().catch(() => {});
+      if (this.index.status().state !== 'cold') void this.index.scheduleSync().catch((e: unknown) => logBackgroundError('search index sync', e));
     };
     ctx.events.on('library:changed', changed);
     ctx.events.on('import:progress', (p) => p.phase === 'done' && changed());
@@ -99,7 +100,7 @@ export class SearchService {
   }
 
   status(): SearchStatus {
-    void this.index.load().catch(() => {});
+    void this.index.load().catch((e: unknown) => logBackgroundError('search index load', e));
     return { ...this.index.status(), rebuild: this.rebuilding };
   }
 
@@ -107,7 +108,7 @@ export class SearchService {
     this.rebuilding = { done: 0, total: 0 };
     void this.index
       .rebuild((p) => (this.rebuilding = p))
-      .catch(() => {})
+      .catch((e: unknown) => logBackgroundError('search index rebuild', e))
       .finally(() => (this.rebuilding = null));
     return this.status();
   }
