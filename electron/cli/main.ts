@@ -60,6 +60,7 @@ export async function main(argv: string[], io: CliIo = process): Promise<number>
       args: positionals,
       values: values as Record<string, string | boolean | string[] | undefined>,
       core: () => (core ??= createCore({ databasePath, locale: 'zh-CN' })),
+      databasePath,
     });
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

@@ -10,6 +10,7 @@ import { annotationHandlers } from '../ipc/handlers/annotations';
 import { documentHandlers } from '../ipc/handlers/documents';
 import { importHandlers } from '../ipc/handlers/imports';
 import { searchHandlers } from '../ipc/handlers/search';
+import { dropSearchService } from '../search/search-service';
 import { registerSearchSource } from '../search/source';
 import { openDatabase, type OpenOptions } from '../store/database';
 import { getSetting, setSetting } from '../store/settings';
@@ -27,6 +28,11 @@ export interface Core {
   ctx: CoreContext;
   /** The IPC handlers, built on first use: the CLI never builds them, and needs nothing they install. */
   readonly handlers: Handlers;
+  /**
+   * Closes the library, lets `swap` change the closed file (a restore), and opens it again; the
+   * search service and the handlers are rebuilt over the new connection, the events bus stays.
+   */
+  reopen(swap: (databasePath: string) => void): void;
   close(): void;
 }
 
@@ -42,6 +48,7 @@ export function createCore(options: CoreOptions): Core {
     replaceHooks: [],
     deleteHooks: [],
     platform: options.platform ?? { chooseDocuments: async () => [] },
+    nativeBinding: options.nativeBinding,
   };
   installDomainHooks(ctx);
   let handlers: Handlers | undefined;
@@ -50,7 +57,17 @@ export function createCore(options: CoreOptions): Core {
     get handlers() {
       return (handlers ??= buildHandlers(ctx));
     },
-    close: () => db.close(),
+    reopen(swap) {
+      dropSearchService(ctx);
+      handlers = undefined;
+      ctx.db.close();
+      try {
+        swap(options.databasePath);
+      } finally {
+        ctx.db = openDatabase(options.databasePath, options);
+      }
+    },
+    close: () => ctx.db.close(),
   };
 }
 
@@ -70,8 +87,8 @@ function buildHandlers(ctx: CoreContext): Handlers {
  * whether or not any handler is ever built.
  */
 function installDomainHooks(ctx: CoreContext): void {
-  const { db } = ctx;
-  ctx.replaceHooks.push((documentId, previous) => reanchorDocument(db, documentId, previous));
+  // ctx.db, read at each call: a restore swaps the connection under the same core.
+  ctx.replaceHooks.push((documentId, previous) => reanchorDocument(ctx.db, documentId, previous));
   registerSearchSource(ctx, annotationSearchSource);
 }
 

@@ -23,6 +23,8 @@ export interface CoreContext {
   deleteHooks: ((docId: string) => void)[];
   /** What only the desktop shell can do (native dialogs); the CLI and the test bridge supply their own. */
   platform: PlatformServices;
+  /** The SQLite driver build the library was opened with, for other library files (backups). */
+  nativeBinding?: string;
 }
 
 export interface PlatformServices {

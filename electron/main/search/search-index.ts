@@ -324,7 +324,10 @@ export class SearchIndex {
   search(text: string): { result: RankedResult; complete: boolean } {
     this.loadNow();
     const complete = this.indexPendingNow(QUERY_BUILD_BUDGET);
-    if (!complete) this.scheduleSync().catch((e: unknown) => logBackgroundError('search index sync', e));
+    if (!complete)
+      this.scheduleSync().catch((e: unknown) => {
+        if (this.db.open) logBackgroundError('search index sync', e);
+      });
     const live = this.liveSegment();
     const key = `${this.generation}|${live?.signature ?? ''}|${complete}|${text}`;
     let result = this.cache.get(key);

@@ -5,7 +5,8 @@ import type { Db } from './database';
  * annotation author, backup policy). The only module that writes SQL against it.
  */
 export function getSetting(db: Db, key: string): string | undefined {
-  const row = db.prepare(`SELECT value FROM settings WHERE key = ?`).get(key) as { value: string } | undefined;
+  const row = db.prepare(`SELECT value FROM settings WHERE key = ?`).get(key) as
+    { value: string } | undefined;
   return row?.value;
 }
 

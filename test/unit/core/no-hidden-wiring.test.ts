@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../helpers/cli';
 import { revisedSeed } from '../annotations/revised-seed';
-import { SEED_FILE } from '../annotations/seed-library';
+import { importSeedWithCli } from '../../helpers/seed-cli';
 
 // Building any IPC handler fails this test: what the CLI relies on must be installed by createCore.
 const { built, refuse } = vi.hoisted(() => {
@@ -16,7 +16,9 @@ const { built, refuse } = vi.hoisted(() => {
   return { built, refuse };
 });
 vi.mock('../../../electron/main/ipc/handlers/documents', () => ({ documentHandlers: refuse('documents') }));
-vi.mock('../../../electron/main/ipc/handlers/annotations', () => ({ annotationHandlers: refuse('annotations') }));
+vi.mock('../../../electron/main/ipc/handlers/annotations', () => ({
+  annotationHandlers: refuse('annotations'),
+}));
 vi.mock('../../../electron/main/ipc/handlers/imports', () => ({ importHandlers: refuse('imports') }));
 vi.mock('../../../electron/main/ipc/handlers/search', () => ({ searchHandlers: refuse('search') }));
 
@@ -24,12 +26,7 @@ describe('the CLI path builds no IPC handler', () => {
   it('re-anchors annotations on import --replace and keeps them searchable', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yandu-wiring-'));
     const db = path.join(dir, 'library.db');
-    const imported = await runCli(['import', SEED_FILE, '--db', db, '--json']);
-    expect(imported.code).toBe(0);
-    const doc = imported.json<{ imported: { id: string }[] }>().imported[0]!.id;
-    const passages = (await runCli(['export', doc, '--db', db, '--json'])).json<{
-      passages: { id: string; text: string }[];
-    }>().passages;
+    const { doc, passages } = await importSeedWithCli(db);
     const quote = '我区地处全市交通枢纽';
     const p = passages.find((x) => x.text.includes(quote))!;
     const start = p.text.indexOf(quote);
