@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { AppError } from '../main/core/app-error';
 import { createCore, type Core } from '../main/core/app-core';
 import { defaultUserDataDir, libraryPaths } from '../main/core/library-paths';
+import { isReadOnlyError } from '../main/store/database';
 import type { CliIo } from './command';
 import { UsageError } from './command';
 import { commands } from './commands';
@@ -67,9 +68,13 @@ export async function main(argv: string[], io: CliIo = process): Promise<number>
       io.stderr.write(`yandu ${command.name}: ${(error as Error).message}\nUsage: yandu ${command.usage}\n`);
       return 2;
     }
+    if (isReadOnlyError(error)) {
+      io.stderr.write(`yandu ${command.name}: ${new AppError('library_read_only').localized('zh-CN')}\n`);
+      return 1;
+    }
     if (error instanceof AppError) {
       io.stderr.write(`yandu ${command.name}: ${error.localized('zh-CN')}\n`);
-      return 2;
+      return error.code === 'library_read_only' ? 1 : 2;
     }
     throw error;
   } finally {

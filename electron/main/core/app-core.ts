@@ -110,7 +110,7 @@ function mergeHandlers(...groups: Partial<Handlers>[]): Handlers {
  * A library the user has emptied on purpose stays empty (the marker setting survives deletes).
  */
 export async function seedBundledDocuments(ctx: CoreContext, documentsDir: string): Promise<void> {
-  if (getSetting(ctx.db, 'seeded')) return;
+  if (ctx.db.readonly || getSetting(ctx.db, 'seeded')) return;
   const files = fs.existsSync(documentsDir)
     ? fs
         .readdirSync(documentsDir)

@@ -25,7 +25,8 @@ export function documentHandlers(ctx: CoreContext): DocumentHandlers {
     'documents:get': ({ id }) => {
       const bundle = getDocumentBundle(db, id);
       if (!bundle) throw new AppError('not_found', { what: '文档', id });
-      rememberLastDocument(db, id);
+      // A read-only library is read all the same; only the place to reopen at is not kept.
+      if (!db.readonly) rememberLastDocument(db, id);
       return bundle;
     },
     'documents:default': () => {
