@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import { annotationChannels } from './channels/annotations';
+import { backupChannels } from './channels/backups';
+import { documentCareChannels } from './channels/document-care';
 import { documentChannels } from './channels/documents';
 import { importChannels } from './channels/imports';
 import { searchChannels } from './channels/search';
@@ -9,7 +11,14 @@ import type { ChannelSpec } from './define';
  * The whole IPC surface. Each domain owns one file under `channels/`; a channel name
  * appearing in two domains is refused by `mergeChannels` (and by a unit test).
  */
-export const contract = mergeChannels(documentChannels, annotationChannels, importChannels, searchChannels);
+export const contract = mergeChannels(
+  documentChannels,
+  annotationChannels,
+  importChannels,
+  searchChannels,
+  documentCareChannels,
+  backupChannels,
+);
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;

@@ -43,6 +43,11 @@ export const errorMessages = {
     'zh-CN': (p: Params) => `${p.file} 已存在，未覆盖；请换一个文件名。`,
     en: (p: Params) => `${p.file} already exists and was not overwritten; choose another name.`,
   },
+  undo_unavailable: {
+    'zh-CN': () => '这次删除已无法撤销（程序已重启、撤销已用过，或同一文档已重新导入）。',
+    en: () =>
+      'This deletion can no longer be undone (the app restarted, it was undone already, or the document was imported again).',
+  },
   database_damaged: {
     'zh-CN': (p: Params) =>
       `资料库 ${p.file} 已损坏（完整性检查：${p.reason}）。${p.backup ? `可恢复最新的完好备份 ${p.backup}（yandu restore ${p.backup}，或在“备份与恢复”中恢复）。` : '没有找到可用的备份。'}`,

@@ -1,6 +1,7 @@
 import type { CliCommand } from '../command';
 import { annotateCommand, annotationsCommand } from './annotations';
 import { backupCommand, restoreCommand } from './backup';
+import { deleteCommand } from './delete';
 import { importCommand } from './import';
 import { exportCommand, listCommand } from './library';
 import { searchCommand } from './search';
@@ -15,4 +16,5 @@ export const commands: CliCommand[] = [
   annotationsCommand,
   backupCommand,
   restoreCommand,
+  deleteCommand,
 ];

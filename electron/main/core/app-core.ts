@@ -2,11 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { channelNames } from '../../../shared/ipc/contract';
 import type { Locale } from '../../../shared/ipc/errors';
+import { detachAnnotations } from '../annotations/detached';
 import { reanchorDocument } from '../annotations/reanchor';
 import { annotationSearchSource } from '../annotations/search-source';
 import { importFiles } from '../ingest/import-service';
 import type { Handlers } from '../ipc/dispatch';
 import { annotationHandlers } from '../ipc/handlers/annotations';
+import { backupHandlers } from '../ipc/handlers/backups';
+import { documentCareHandlers } from '../ipc/handlers/document-care';
 import { documentHandlers } from '../ipc/handlers/documents';
 import { importHandlers } from '../ipc/handlers/imports';
 import { searchHandlers } from '../ipc/handlers/search';
@@ -52,10 +55,10 @@ export function createCore(options: CoreOptions): Core {
   };
   installDomainHooks(ctx);
   let handlers: Handlers | undefined;
-  return {
+  const core: Core = {
     ctx,
     get handlers() {
-      return (handlers ??= buildHandlers(ctx));
+      return (handlers ??= buildHandlers(core));
     },
     reopen(swap) {
       dropSearchService(ctx);
@@ -69,15 +72,19 @@ export function createCore(options: CoreOptions): Core {
     },
     close: () => ctx.db.close(),
   };
+  return core;
 }
 
 /** Every domain's IPC handlers over one core context; pure request-to-core adapters, no wiring. */
-function buildHandlers(ctx: CoreContext): Handlers {
+function buildHandlers(core: Core): Handlers {
+  const { ctx } = core;
   return mergeHandlers(
     documentHandlers(ctx),
     annotationHandlers(ctx),
     importHandlers(ctx),
     searchHandlers(ctx),
+    documentCareHandlers(ctx),
+    backupHandlers(core),
   );
 }
 
@@ -89,6 +96,7 @@ function buildHandlers(ctx: CoreContext): Handlers {
 function installDomainHooks(ctx: CoreContext): void {
   // ctx.db, read at each call: a restore swaps the connection under the same core.
   ctx.replaceHooks.push((documentId, previous) => reanchorDocument(ctx.db, documentId, previous));
+  ctx.deleteHooks.push((documentId, keep) => keep === 'orphan' && detachAnnotations(ctx.db, documentId));
   registerSearchSource(ctx, annotationSearchSource);
 }
 

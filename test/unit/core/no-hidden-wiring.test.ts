@@ -21,6 +21,10 @@ vi.mock('../../../electron/main/ipc/handlers/annotations', () => ({
 }));
 vi.mock('../../../electron/main/ipc/handlers/imports', () => ({ importHandlers: refuse('imports') }));
 vi.mock('../../../electron/main/ipc/handlers/search', () => ({ searchHandlers: refuse('search') }));
+vi.mock('../../../electron/main/ipc/handlers/document-care', () => ({
+  documentCareHandlers: refuse('document-care'),
+}));
+vi.mock('../../../electron/main/ipc/handlers/backups', () => ({ backupHandlers: refuse('backups') }));
 
 describe('the CLI path builds no IPC handler', () => {
   it('re-anchors annotations on import --replace and keeps them searchable', async () => {
