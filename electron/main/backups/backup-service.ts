@@ -15,6 +15,7 @@ import {
   pruneBackups,
   replaceLibraryFile,
 } from '../store/backups';
+import { listDocuments } from '../store/document-reader';
 import { getSetting, setSetting } from '../store/settings';
 
 export const DEFAULT_POLICY: BackupPolicy = { keepDaily: 7, intervalHours: 24 };
@@ -88,8 +89,11 @@ export async function restoreLibrary(core: Core, source: string): Promise<Restor
   assertWritable(ctx);
   const facts = inspectLibraryFile(source, ctx.nativeBinding);
   const previous = await backupNow(ctx, 'pre-restore');
+  const before = listDocuments(ctx.db).map((d) => d.id);
   core.reopen((databasePath) => replaceLibraryFile(databasePath, source));
-  ctx.events.emit('library:changed', { documentIds: [] });
+  // Every view may show something else now: name every document of either library.
+  const after = listDocuments(ctx.db).map((d) => d.id);
+  ctx.events.emit('library:changed', { documentIds: [...new Set([...before, ...after])] });
   return { restored: path.basename(source), previous: previous.id, ...pick(facts) };
 }
 
