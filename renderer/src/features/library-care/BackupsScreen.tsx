@@ -137,30 +137,22 @@ export function BackupsScreen() {
       {policy && (
         <fieldset className="care-policy" disabled={busy || readOnly}>
           <legend>{t('policy')}</legend>
-          <label>
-            {t('keepDaily')}{' '}
-            <input
-              type="number"
-              min={1}
-              max={365}
-              value={policy.keepDaily}
-              onChange={(e) => setPolicy({ ...policy, keepDaily: Number(e.target.value) || 1 })}
-            />{' '}
-            {t('keepDailyUnit')}
-          </label>
-          <label>
-            {t('interval')}{' '}
-            <input
-              type="number"
-              min={0}
-              max={720}
-              value={policy.intervalHours}
-              onChange={(e) =>
-                setPolicy({ ...policy, intervalHours: Math.max(0, Number(e.target.value) || 0) })
-              }
-            />{' '}
-            {t('intervalUnit')}
-          </label>
+          <NumberSetting
+            before={t('keepDaily')}
+            after={t('keepDailyUnit')}
+            min={1}
+            max={365}
+            value={policy.keepDaily}
+            onChange={(keepDaily) => setPolicy({ ...policy, keepDaily })}
+          />
+          <NumberSetting
+            before={t('interval')}
+            after={t('intervalUnit')}
+            min={0}
+            max={720}
+            value={policy.intervalHours}
+            onChange={(intervalHours) => setPolicy({ ...policy, intervalHours })}
+          />
           <button type="button" className="button" onClick={() => void savePolicy()}>
             {t('savePolicy')}
           </button>
@@ -193,5 +185,32 @@ export function BackupsScreen() {
         )}
       </Dialog>
     </main>
+  );
+}
+
+/** A whole number within [min, max], labelled by the words around it. */
+function NumberSetting(props: {
+  before: string;
+  after: string;
+  min: number;
+  max: number;
+  value: number;
+  onChange: (value: number) => void;
+}) {
+  const { min, max } = props;
+  return (
+    <label>
+      {props.before}{' '}
+      <input
+        type="number"
+        min={min}
+        max={max}
+        value={props.value}
+        onChange={(e) =>
+          props.onChange(Math.min(max, Math.max(min, Math.round(Number(e.target.value) || 0))))
+        }
+      />{' '}
+      {props.after}
+    </label>
   );
 }
