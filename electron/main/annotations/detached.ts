@@ -1,5 +1,6 @@
 import type { Db } from '../store/database';
 import { exportAnnotations } from './share/export';
+import { importAnnotations } from './share/merge';
 
 /**
  * Keeps the annotations of a document about to be deleted: their W3C export goes into
@@ -47,4 +48,28 @@ export function annotationCount(db: Db, documentId: string): number {
     .prepare(`SELECT count(*) FROM annotations WHERE document_id = ?`)
     .pluck()
     .get(documentId) as number;
+}
+
+/**
+ * A deleted document imported again (same content, so the same id) gets back the annotations its
+ * deletion kept: they are merged as a colleague's export would be, and the kept set is dropped.
+ * Returns how many came back.
+ */
+export function reattachDetached(db: Db, documentIds: readonly string[], now = new Date()): number {
+  if (db.readonly) return 0;
+  let restored = 0;
+  const sets = db.prepare(
+    `SELECT k.id, k.w3c FROM detached_annotations k JOIN documents d ON d.id = k.document_id
+     WHERE k.document_id = ? ORDER BY k.id`,
+  );
+  for (const documentId of documentIds) {
+    for (const set of sets.all(documentId) as { id: number; w3c: string }[]) {
+      db.transaction(() => {
+        const result = importAnnotations(db, set.w3c, now.toISOString());
+        restored += result.added + result.updated;
+        db.prepare(`DELETE FROM detached_annotations WHERE id = ?`).run(set.id);
+      })();
+    }
+  }
+  return restored;
 }

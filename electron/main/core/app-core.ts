@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { channelNames } from '../../../shared/ipc/contract';
 import type { Locale } from '../../../shared/ipc/errors';
-import { detachAnnotations } from '../annotations/detached';
+import { detachAnnotations, reattachDetached } from '../annotations/detached';
 import { reanchorDocument } from '../annotations/reanchor';
 import { annotationSearchSource } from '../annotations/search-source';
 import { importFiles } from '../ingest/import-service';
@@ -19,6 +19,7 @@ import { openDatabase, type OpenOptions } from '../store/database';
 import { getSetting, setSetting } from '../store/settings';
 import type { CoreContext, PlatformServices } from './context';
 import { LibraryEvents } from './library-events';
+import { logBackgroundError } from './log';
 
 export interface CoreOptions extends OpenOptions {
   platform?: PlatformServices;
@@ -97,6 +98,14 @@ function installDomainHooks(ctx: CoreContext): void {
   // ctx.db, read at each call: a restore swaps the connection under the same core.
   ctx.replaceHooks.push((documentId, previous) => reanchorDocument(ctx.db, documentId, previous));
   ctx.deleteHooks.push((documentId, keep) => keep === 'orphan' && detachAnnotations(ctx.db, documentId));
+  // A deleted document imported again gets back the annotations its deletion kept.
+  ctx.events.on('library:changed', ({ documentIds }) => {
+    try {
+      reattachDetached(ctx.db, documentIds);
+    } catch (error) {
+      logBackgroundError('re-attaching kept annotations', error);
+    }
+  });
   registerSearchSource(ctx, annotationSearchSource);
 }
 

@@ -10,7 +10,8 @@ import { searchServiceFor } from '../../../electron/main/search/search-service';
 import { runCli } from '../../helpers/cli';
 import { importSeedWithCli } from '../../helpers/seed-cli';
 import { dumpLibrary } from '../backups/library-dump';
-import { addSeed, passagesOf } from '../annotations/seed-library';
+import { addSeed, passagesOf, SEED_FILE } from '../annotations/seed-library';
+import { importFiles } from '../../../electron/main/ingest/import-service';
 
 const tempLibrary = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'yandu-delete-')), 'library.db');
 
@@ -64,6 +65,17 @@ describe('deleting a document', () => {
       ok: false,
       error: { code: 'undo_unavailable' },
     });
+    core.close();
+  });
+
+  it('gives the kept annotations back when the same document is imported again', async () => {
+    const { core, doc } = annotatedCore();
+    const before = (await call(core, 'annotations:list', { documentId: doc })) as { value: unknown[] };
+    await call(core, 'documents:delete', { id: doc, keep: 'orphan' });
+    const again = await importFiles(core.ctx, [SEED_FILE], { inline: true });
+    expect(again.imported.map((d) => d.id)).toEqual([doc]);
+    expect(await call(core, 'annotations:list', { documentId: doc })).toEqual(before);
+    expect(listDetached(core.ctx.db)).toEqual([]);
     core.close();
   });
 
