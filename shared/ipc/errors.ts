@@ -39,6 +39,12 @@ export const errorMessages = {
     'zh-CN': (p: Params) => `${p.file} 不能用于恢复：${p.reason}。当前资料库未作任何改动。`,
     en: (p: Params) => `${p.file} cannot be restored: ${p.reason}. The current library was not changed.`,
   },
+  library_in_use: {
+    'zh-CN': (p: Params) =>
+      `资料库 ${p.file} 正被另一个程序（例如打开着的研读）使用，未恢复；请先关闭它再试。`,
+    en: (p: Params) =>
+      `The library ${p.file} is open in another program (Yandu itself, perhaps); nothing was restored. Close it and try again.`,
+  },
   file_exists: {
     'zh-CN': (p: Params) => `${p.file} 已存在，未覆盖；请换一个文件名。`,
     en: (p: Params) => `${p.file} already exists and was not overwritten; choose another name.`,

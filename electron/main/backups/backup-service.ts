@@ -6,6 +6,7 @@ import { AppError } from '../core/app-error';
 import type { CoreContext } from '../core/context';
 import { logBackgroundError } from '../core/log';
 import {
+  assertLibraryFree,
   backupPathOf,
   backupTo,
   inspectLibraryFile,
@@ -90,7 +91,7 @@ export async function restoreLibrary(core: Core, source: string): Promise<Restor
   const facts = inspectLibraryFile(source, ctx.nativeBinding);
   const previous = await backupNow(ctx, 'pre-restore');
   const before = listDocuments(ctx.db).map((d) => d.id);
-  core.reopen((databasePath) => replaceLibraryFile(databasePath, source));
+  core.reopen((databasePath) => replaceLibraryFile(databasePath, source, ctx.nativeBinding));
   // Every view may show something else now: name every document of either library.
   const after = listDocuments(ctx.db).map((d) => d.id);
   ctx.events.emit('library:changed', { documentIds: [...new Set([...before, ...after])] });
@@ -108,13 +109,15 @@ export function restoreClosedLibrary(
 ): RestoreResult {
   const facts = inspectLibraryFile(source, nativeBinding);
   let previous: string | null = null;
+  // Checked before the damaged file is copied aside, so a refusal leaves no trace.
+  assertLibraryFree(databasePath, nativeBinding);
   if (fs.existsSync(databasePath)) {
     const keep = newBackupPath(databasePath, 'pre-restore');
     fs.copyFileSync(databasePath, keep);
     if (fs.existsSync(`${databasePath}-wal`)) fs.copyFileSync(`${databasePath}-wal`, `${keep}-wal`);
     previous = path.basename(keep, '.db');
   }
-  replaceLibraryFile(databasePath, source);
+  replaceLibraryFile(databasePath, source, nativeBinding);
   return { restored: path.basename(source), previous, ...pick(facts) };
 }
 

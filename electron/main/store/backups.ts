@@ -170,12 +170,35 @@ export function pruneBackups(databasePath: string, reason: BackupReason, keep: n
 }
 
 /**
+ * Refuses to swap a library another process has open (the app while the CLI restores): SQLite's
+ * exclusive lock is free only when no other connection reads or writes it. A file SQLite cannot
+ * read at all (a damaged library) has no such readers to protect.
+ */
+export function assertLibraryFree(target: string, nativeBinding?: string): void {
+  if (!fs.existsSync(target)) return;
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(target, { fileMustExist: true, nativeBinding });
+    db.pragma('busy_timeout = 0');
+    db.pragma('locking_mode = EXCLUSIVE');
+    db.exec('BEGIN EXCLUSIVE');
+    db.exec('ROLLBACK');
+  } catch (error) {
+    if (/^SQLITE_(BUSY|LOCKED)/.test(String((error as { code?: unknown }).code)))
+      throw new AppError('library_in_use', { file: path.basename(target) });
+  } finally {
+    db?.close();
+  }
+}
+
+/**
  * Puts a checked backup in place of a closed library: copied beside it under a temporary name,
  * then renamed over it (atomic on one file system), and the old WAL files removed so SQLite does
  * not replay them onto the restored pages.
  */
-export function replaceLibraryFile(databasePath: string, source: string): void {
+export function replaceLibraryFile(databasePath: string, source: string, nativeBinding?: string): void {
   const target = path.resolve(databasePath);
+  assertLibraryFree(target, nativeBinding);
   const partial = `${target}.restoring`;
   fs.copyFileSync(source, partial);
   const fd = fs.openSync(partial, 'r+');

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -113,6 +114,32 @@ describe('yandu backup / restore', () => {
     expect(dumpLibrary(db)).toEqual(before);
     // Nothing was backed up either: a refused restore leaves no trace.
     expect((await runCli(['backup', '--list', '--db', db, '--json'])).json()).toEqual([]);
+  });
+
+  it('refuses to restore a library another process has open', async () => {
+    await annotatedLibrary();
+    const backup = (await runCli(['backup', '--db', db, '--json'])).json<{ id: string }>();
+    const before = dumpLibrary(db);
+    // Another process (the app) reading the library, until its stdin closes.
+    const holder = spawn(
+      process.execPath,
+      [
+        '-e',
+        `const D=require(${JSON.stringify(require.resolve('better-sqlite3'))});const d=new D(${JSON.stringify(db)});d.prepare('SELECT count(*) FROM documents').get();console.log('open');process.stdin.on('end',()=>d.close()).resume();`,
+      ],
+      { stdio: ['pipe', 'pipe', 'inherit'] },
+    );
+    await new Promise((resolve) => holder.stdout.once('data', resolve));
+    try {
+      const refused = await runCli(['restore', backup.id, '--db', db]);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain('正被另一个程序');
+    } finally {
+      holder.stdin.end();
+      await new Promise((resolve) => holder.once('exit', resolve));
+    }
+    expect(dumpLibrary(db)).toEqual(before);
+    expect((await runCli(['restore', backup.id, '--db', db])).code).toBe(0);
   });
 
   it('says how to recover a damaged library, and recovers it from the newest good backup', async () => {
