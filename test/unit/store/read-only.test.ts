@@ -46,7 +46,42 @@ function yanduAsNobody(args: string[]) {
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
+/** A read-only mount stops root too: tried in a private mount namespace when the machine allows one. */
+const canMountReadOnly =
+  process.getuid?.() === 0 &&
+  spawnSync('unshare', ['-m', 'sh', '-c', 'mount -t tmpfs none /mnt && mount -o remount,ro /mnt']).status ===
+    0;
+
 describe('a library without write permission', () => {
+  it.skipIf(!canMountReadOnly)('reads a library on a read-only mount, even as root', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'library.db');
+    const { doc } = await importSeedWithCli(db);
+    const mount = tempDir();
+    const shared = path.join(mount, 'library.db');
+    const yandu = (args: string) =>
+      `${JSON.stringify(process.execPath)} bin/yandu.cjs ${args} --db ${shared}`;
+    const script = [
+      `mount -t tmpfs none ${mount}`,
+      `cp ${db} ${shared}`,
+      `mount -o remount,ro ${mount}`,
+      `${yandu('list --json')} > ${dir}/list.json`,
+      `${yandu('search 营商环境 --json')} > ${dir}/search.json`,
+      `${yandu(`annotate ${doc}-p3 --start 0 --end 2`)} 2> ${dir}/annotate.err; echo $? > ${dir}/annotate.code`,
+    ].join(' && ');
+    const run = spawnSync('unshare', ['-m', 'sh', '-c', script], {
+      cwd: REPO,
+      encoding: 'utf8',
+      timeout: 90_000,
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'list.json'), 'utf8'))).toMatchObject([{ id: doc }]);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'search.json'), 'utf8')).total).toBeGreaterThan(0);
+    expect(fs.readFileSync(path.join(dir, 'annotate.code'), 'utf8').trim()).toBe('1');
+    expect(fs.readFileSync(path.join(dir, 'annotate.err'), 'utf8')).toContain('资料库是只读的');
+  });
+
   it.skipIf(!canDropToNobody)(
     'lists, searches and exports as a user who may not write it; writes say why not',
     async () => {
