@@ -47,10 +47,15 @@ function yanduAsNobody(args: string[]) {
 }
 
 /** A read-only mount stops root too: tried in a private mount namespace when the machine allows one. */
-const canMountReadOnly =
-  process.getuid?.() === 0 &&
-  spawnSync('unshare', ['-m', 'sh', '-c', 'mount -t tmpfs none /mnt && mount -o remount,ro /mnt']).status ===
-    0;
+function mountProbe(): boolean {
+  if (process.getuid?.() !== 0) return false;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yandu-ro-probe-'));
+  const script = `mount -t tmpfs none ${dir} && mount -o remount,ro ${dir}`;
+  const ok = spawnSync('unshare', ['-m', 'sh', '-c', script]).status === 0;
+  fs.rmSync(dir, { recursive: true, force: true });
+  return ok;
+}
+const canMountReadOnly = mountProbe();
 
 describe('a library without write permission', () => {
   it.skipIf(!canMountReadOnly)('reads a library on a read-only mount, even as root', async () => {
