@@ -68,6 +68,40 @@ describe('deleting a document', () => {
     core.close();
   });
 
+  it('restores on undo the rows of tables it does not know (a links table of another branch)', async () => {
+    const { core, file, doc } = annotatedCore();
+    const { db } = core.ctx;
+    const [from, to] = passagesOf(db, doc).slice(1, 3);
+    db.exec(`CREATE TABLE test_links (
+      id INTEGER PRIMARY KEY,
+      from_passage TEXT REFERENCES passages(id) ON DELETE SET NULL,
+      to_passage TEXT REFERENCES passages(id) ON DELETE CASCADE,
+      status TEXT NOT NULL)`);
+    db.prepare(
+      `INSERT INTO test_links (from_passage, to_passage, status) VALUES (?, ?, 'ok'), (?, NULL, 'ok')`,
+    ).run(from!.id, to!.id, to!.id);
+    // What a links branch would install: its rows are orphaned, inside the delete transaction.
+    core.ctx.deleteHooks.push((id) =>
+      db
+        .prepare(
+          `UPDATE test_links SET status = 'orphaned' WHERE from_passage IN (SELECT id FROM passages WHERE document_id = ?)`,
+        )
+        .run(id),
+    );
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    const before = withoutSearch(dumpLibrary(file));
+    const deleted = (await call(core, 'documents:delete', { id: doc, keep: 'orphan' })) as {
+      value: { undoId: string };
+    };
+    expect(db.prepare(`SELECT from_passage, to_passage, status FROM test_links ORDER BY id`).all()).toEqual([
+      { from_passage: null, to_passage: null, status: 'orphaned' },
+    ]);
+    await call(core, 'documents:undo-delete', { undoId: deleted.value.undoId });
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    expect(withoutSearch(dumpLibrary(file))).toEqual(before);
+    core.close();
+  });
+
   it('gives the kept annotations back when the same document is imported again', async () => {
     const { core, doc } = annotatedCore();
     const before = (await call(core, 'annotations:list', { documentId: doc })) as { value: unknown[] };
