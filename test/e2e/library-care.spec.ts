@@ -54,9 +54,9 @@ test.describe('library care through the UI', () => {
     await expect(rows.first()).toContainText('恢复前');
     expect(await core.handlers['documents:list']({})).toHaveLength(1);
     await app.page.screenshot({ path: screenshotPath('care-backups') });
-    await app.page.evaluate(() => {
-      document.documentElement.dataset.theme = 'dark';
-      document.documentElement.dataset.textSize = 'large';
+    await app.page.locator('html').evaluate((html) => {
+      html.setAttribute('data-theme', 'dark');
+      html.setAttribute('data-text-size', 'large');
     });
     await screen.getByRole('button', { name: '立即备份' }).focus();
     await app.page.screenshot({ path: screenshotPath('care-backups-dark-large') });

@@ -117,19 +117,25 @@ export function describeBackup(
   const file = backupPathOf(databasePath, id);
   const m = NAME.exec(`${id}.db`);
   if (!file || !m) return undefined;
-  const base = {
-    id,
-    createdAt: createdAtOf(m[1]!),
-    reason: m[2] as BackupReason,
-    bytes: fs.statSync(file).size,
-  };
+  const stat = fs.statSync(file);
+  // A backup does not change once written: its check is done once per file, not per listing.
+  const key = `${file}\0${stat.size}\0${stat.mtimeMs}`;
+  const cached = described.get(key);
+  if (cached) return cached;
+  const base = { id, createdAt: createdAtOf(m[1]!), reason: m[2] as BackupReason, bytes: stat.size };
+  let info: BackupInfo;
   try {
-    return { ...base, ...inspectLibraryFile(file, nativeBinding), problem: null };
+    info = { ...base, ...inspectLibraryFile(file, nativeBinding), problem: null };
   } catch (error) {
     const problem = error instanceof AppError ? error.localized('zh-CN') : (error as Error).message;
-    return { ...base, documents: null, annotations: null, schemaVersion: null, problem };
+    info = { ...base, documents: null, annotations: null, schemaVersion: null, problem };
   }
+  if (described.size >= MAX_LISTED_BACKUPS * 2) described.clear();
+  described.set(key, info);
+  return info;
 }
+
+const described = new Map<string, BackupInfo>();
 
 /** The backups beside a library, newest first, each read for its counts (a damaged one says so). */
 export function listBackups(databasePath: string, nativeBinding?: string): BackupInfo[] {
