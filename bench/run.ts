@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ledgerBench } from './ledger';
 import { compareBench } from './compare';
+import { libraryCareBench } from './library-care';
 import type { EngineFigures } from './measure';
 import { realQueries, scratchCopy, searchableTexts, tierDatabase, type Tier } from './tiers';
 
@@ -124,6 +125,7 @@ async function main() {
   );
   process.stdout.write(`\n${await ledgerBench(TIERS)}`);
   await compareBench(TIERS);
+  process.stdout.write(`\nLibrary care (backups, restore, delete):\n\n${await libraryCareBench(TIERS)}`);
 }
 
 void main();

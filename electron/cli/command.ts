@@ -13,6 +13,8 @@ export interface CommandContext extends CliIo {
   values: Record<string, string | boolean | string[] | undefined>;
   /** Opens the library (`--db`, else `YANDU_DB`, else the app's own) on first use. */
   core(): Core;
+  /** The library file `core()` opens (for what must work when it cannot be opened: a restore). */
+  databasePath: string;
 }
 
 /** One `yandu <name>` subcommand; add a file under commands/ and list it in commands/index.ts. */

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { AppError } from '../main/core/app-error';
 import { createCore, type Core } from '../main/core/app-core';
 import { defaultUserDataDir, libraryPaths } from '../main/core/library-paths';
+import { isReadOnlyError } from '../main/store/database';
 import type { CliIo } from './command';
 import { UsageError } from './command';
 import { commands } from './commands';
@@ -60,15 +61,20 @@ export async function main(argv: string[], io: CliIo = process): Promise<number>
       args: positionals,
       values: values as Record<string, string | boolean | string[] | undefined>,
       core: () => (core ??= createCore({ databasePath, locale: 'zh-CN' })),
+      databasePath,
     });
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.stderr.write(`yandu ${command.name}: ${(error as Error).message}\nUsage: yandu ${command.usage}\n`);
       return 2;
     }
+    if (isReadOnlyError(error)) {
+      io.stderr.write(`yandu ${command.name}: ${new AppError('library_read_only').localized('zh-CN')}\n`);
+      return 1;
+    }
     if (error instanceof AppError) {
       io.stderr.write(`yandu ${command.name}: ${error.localized('zh-CN')}\n`);
-      return 2;
+      return error.code === 'library_read_only' ? 1 : 2;
     }
     throw error;
   } finally {

@@ -1,10 +1,13 @@
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, BrowserWindow, dialog, protocol } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createCore, seedBundledDocuments, type Core } from './core/app-core';
+import { createCore, seedBundledDocuments, type Core, type CoreOptions } from './core/app-core';
 import { libraryPaths } from './core/library-paths';
 import { registerIpc } from './ipc/register';
-import { createMainWindow, rendererUrl } from './window';
+import { APP_SCHEME_PRIVILEGES } from './app-protocol';
+import { startRollingBackups } from './backups/backup-service';
+import { openLibraryOrRecover } from './library-recovery';
+import { createMainWindow, rendererUrl, serveRenderer } from './window';
 
 let core: Core | undefined;
 let mainWindow: BrowserWindow | undefined;
@@ -22,7 +25,7 @@ async function start(): Promise<void> {
     resources: app.isPackaged ? process.resourcesPath : path.join(app.getAppPath(), 'resources'),
     env: process.env,
   });
-  core = createCore({
+  const options: CoreOptions = {
     databasePath: paths.database,
     nativeBinding: electronNativeBinding(),
     locale: app.getLocale().startsWith('zh') ? 'zh-CN' : 'en',
@@ -45,13 +48,31 @@ async function start(): Promise<void> {
         return result.canceled ? [] : result.filePaths;
       },
     },
+  };
+  core = await openLibraryOrRecover(() => createCore(options), options.databasePath, options.nativeBinding, {
+    ask: async (message, buttons) =>
+      (
+        await dialog.showMessageBox({
+          type: 'error',
+          title: '研读 Yandu',
+          message: '资料库无法打开 / The library cannot be opened',
+          detail: message,
+          buttons,
+          defaultId: 0,
+          cancelId: buttons.length - 1,
+        })
+      ).response,
   });
   await seedBundledDocuments(core.ctx, paths.bundledDocuments);
+  startRollingBackups(core.ctx);
+  serveRenderer();
   registerIpc(core, () => mainWindow?.webContents, rendererUrl());
   mainWindow = createMainWindow();
   mainWindow.on('closed', () => (mainWindow = undefined));
 }
 
+// Before ready: app:// must be a standard, secure scheme for the CSP's 'self' and fetch to hold.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 app.enableSandbox();
 if (!app.requestSingleInstanceLock()) app.quit();
 app.on('second-instance', () => mainWindow?.focus());

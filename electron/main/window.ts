@@ -1,12 +1,33 @@
-import { BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, protocol, session } from 'electron';
+import fs from 'node:fs';
 import path from 'node:path';
+import { APP_SCHEME, rendererEntry, resolveAppAsset } from './app-protocol';
 import { isAllowedNavigation } from './ipc/trusted-sender';
 import { CONTENT_SECURITY_POLICY, SECURE_WEB_PREFERENCES } from './security-policy';
 
 export function rendererUrl(): string {
-  const devServer = process.env['ELECTRON_RENDERER_URL'];
-  if (devServer) return devServer;
-  return `file://${path.join(__dirname, '../renderer/index.html')}`;
+  return rendererEntry(app.isPackaged, process.env);
+}
+
+/**
+ * Serves the built renderer on `app://yandu/` (registered as privileged before ready, in
+ * index.ts), every response carrying the CSP. Only files under out/renderer are ever read.
+ */
+export function serveRenderer(): void {
+  const root = path.join(__dirname, '../renderer');
+  protocol.handle(APP_SCHEME, async (request) => {
+    const asset = resolveAppAsset(request.url, root);
+    if (!asset) return new Response('Not found', { status: 404 });
+    try {
+      const body = await fs.promises.readFile(asset.file);
+      return new Response(body, {
+        headers: { 'Content-Type': asset.mime, 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
+      });
+    } catch {
+      // A missing asset is a 404, as a web server would say: the page handles it.
+      return new Response('Not found', { status: 404 });
+    }
+  });
 }
 
 export function createMainWindow(): BrowserWindow {
@@ -15,7 +36,9 @@ export function createMainWindow(): BrowserWindow {
       responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
     });
   });
+  // Nothing is granted, asked for (request) or merely queried (check): no camera, no notifications.
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
 
   const window = new BrowserWindow({
     width: 1360,

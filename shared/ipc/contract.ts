@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { annotationChannels } from './channels/annotations';
 import { compareChannels } from './channels/compare';
+import { backupChannels } from './channels/backups';
+import { documentCareChannels } from './channels/document-care';
 import { documentChannels } from './channels/documents';
 import { importChannels } from './channels/imports';
 import { ledgerChannels } from './channels/ledger';
@@ -20,6 +22,8 @@ export const contract = mergeChannels(
   metadataChannels,
   ledgerChannels,
   compareChannels,
+  documentCareChannels,
+  backupChannels,
 );
 
 export type Contract = typeof contract;

@@ -34,6 +34,44 @@ export const errorMessages = {
     'zh-CN': (p: Params) => `无法打开资料库 ${p.file}：${p.reason}`,
     en: (p: Params) => `Cannot open the library ${p.file}: ${p.reason}`,
   },
+  // Backups, restore and a library that cannot be written.
+  backup_invalid: {
+    'zh-CN': (p: Params) => `${p.file} 不能用于恢复：${p.reason}。当前资料库未作任何改动。`,
+    en: (p: Params) => `${p.file} cannot be restored: ${p.reason}. The current library was not changed.`,
+  },
+  library_in_use: {
+    'zh-CN': (p: Params) =>
+      `资料库 ${p.file} 正被另一个程序（例如打开着的研读）使用，未恢复；请先关闭它再试。`,
+    en: (p: Params) =>
+      `The library ${p.file} is open in another program (Yandu itself, perhaps); nothing was restored. Close it and try again.`,
+  },
+  file_exists: {
+    'zh-CN': (p: Params) => `${p.file} 已存在，未覆盖；请换一个文件名。`,
+    en: (p: Params) => `${p.file} already exists and was not overwritten; choose another name.`,
+  },
+  undo_unavailable: {
+    'zh-CN': () => '这次删除已无法撤销（程序已重启、撤销已用过，或同一文档已重新导入）。',
+    en: () =>
+      'This deletion can no longer be undone (the app restarted, it was undone already, or the document was imported again).',
+  },
+  database_damaged: {
+    'zh-CN': (p: Params) =>
+      `资料库 ${p.file} 已损坏（完整性检查：${p.reason}）。${p.backup ? `可恢复最新的完好备份 ${p.backup}（yandu restore ${p.backup}，或在“备份与恢复”中恢复）。` : '没有找到可用的备份。'}`,
+    en: (p: Params) =>
+      `The library ${p.file} is damaged (integrity check: ${p.reason}). ${p.backup ? `The newest sound backup ${p.backup} can be restored (yandu restore ${p.backup}, or in Backups).` : 'No usable backup was found.'}`,
+  },
+  library_read_only: {
+    'zh-CN': () =>
+      '资料库是只读的（文件或所在文件夹没有写入权限，或位于只读共享上），可以阅读、检索和导出，但不能修改。',
+    en: () =>
+      'The library is read-only (no write permission on the file or its folder, or a read-only share): it can be read, searched and exported, not changed.',
+  },
+  library_read_only_outdated: {
+    'zh-CN': (p: Params) =>
+      `资料库 ${p.file} 是只读的，且由旧版研读创建（结构版本 ${p.found}，需要 ${p.supported}）；只读时无法升级。请复制到可写的位置后再打开。`,
+    en: (p: Params) =>
+      `The library ${p.file} is read-only and was written by an older Yandu (schema ${p.found}; ${p.supported} is needed); it cannot be upgraded while read-only. Copy it somewhere writable and open it there.`,
+  },
   import_failed: {
     'zh-CN': (p: Params) => `导入 ${p.file} 失败：${p.reason}`,
     en: (p: Params) => `Could not import ${p.file}: ${p.reason}`,

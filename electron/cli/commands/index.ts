@@ -1,6 +1,8 @@
 import type { CliCommand } from '../command';
 import { annotateCommand, annotationsCommand } from './annotations';
 import { compareCommand } from './compare';
+import { backupCommand, restoreCommand } from './backup';
+import { deleteCommand } from './delete';
 import { importCommand } from './import';
 import { exportCommand, listCommand } from './library';
 import { ledgerCommand } from './ledger';
@@ -18,4 +20,7 @@ export const commands: CliCommand[] = [
   metaCommand,
   ledgerCommand,
   compareCommand,
+  backupCommand,
+  restoreCommand,
+  deleteCommand,
 ];

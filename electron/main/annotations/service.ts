@@ -9,6 +9,7 @@ import {
 } from '../../../shared/domain/annotations';
 import { AppError } from '../core/app-error';
 import type { Db } from '../store/database';
+import { getSetting, setSetting } from '../store/settings';
 import { quoteAt } from './anchoring/selectors';
 import { contentHash, mergeHistory } from './content-hash';
 import { recordBatch } from './oplog';
@@ -156,9 +157,8 @@ const AUTHOR_KEY = 'annotations.author';
 
 /** The name written on new annotations: set once by the user, else the system account name. */
 export function getAuthor(db: Db): string {
-  const row = db.prepare(`SELECT value FROM settings WHERE key = ?`).get(AUTHOR_KEY) as
-    { value: string } | undefined;
-  if (row) return row.value;
+  const stored = getSetting(db, AUTHOR_KEY);
+  if (stored !== undefined) return stored;
   try {
     return os.userInfo().username || '研读用户';
   } catch {
@@ -179,9 +179,7 @@ export function setColorLabel(db: Db, color: AnnotationColor, label: string): An
 }
 
 export function setAuthor(db: Db, author: string): AnnotationPrefs {
-  db.prepare(
-    `INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
-  ).run(AUTHOR_KEY, author.trim());
+  setSetting(db, AUTHOR_KEY, author.trim());
   return getPrefs(db);
 }
 

@@ -2,23 +2,29 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { channelNames } from '../../../shared/ipc/contract';
 import type { Locale } from '../../../shared/ipc/errors';
+import { detachAnnotations, reattachDetached } from '../annotations/detached';
 import { reanchorDocument } from '../annotations/reanchor';
 import { annotationSearchSource } from '../annotations/search-source';
 import { importFiles } from '../ingest/import-service';
 import type { Handlers } from '../ipc/dispatch';
 import { annotationHandlers } from '../ipc/handlers/annotations';
 import { compareHandlers } from '../ipc/handlers/compare';
+import { backupHandlers } from '../ipc/handlers/backups';
+import { documentCareHandlers } from '../ipc/handlers/document-care';
 import { documentHandlers } from '../ipc/handlers/documents';
 import { importHandlers } from '../ipc/handlers/imports';
 import { ledgerHandlers } from '../ipc/handlers/ledger';
 import { metadataHandlers } from '../ipc/handlers/metadata';
 import { searchHandlers } from '../ipc/handlers/search';
 import { indexLedgerFacts } from '../ledger/ledger-store';
+import { dropSearchService } from '../search/search-service';
 import { registerSearchSource } from '../search/source';
 import { reapplyMetaOverrides } from '../store/document-meta';
 import { openDatabase, type OpenOptions } from '../store/database';
+import { getSetting, setSetting } from '../store/settings';
 import type { CoreContext, PlatformServices } from './context';
 import { LibraryEvents } from './library-events';
+import { logBackgroundError } from './log';
 
 export interface CoreOptions extends OpenOptions {
   platform?: PlatformServices;
@@ -29,7 +35,13 @@ export interface CoreOptions extends OpenOptions {
 
 export interface Core {
   ctx: CoreContext;
-  handlers: Handlers;
+  /** The IPC handlers, built on first use: the CLI never builds them, and needs nothing they install. */
+  readonly handlers: Handlers;
+  /**
+   * Closes the library, lets `swap` change the closed file (a restore), and opens it again; the
+   * search service and the handlers are rebuilt over the new connection, the events bus stays.
+   */
+  reopen(swap: (databasePath: string) => void): void;
   close(): void;
 }
 
@@ -45,9 +57,34 @@ export function createCore(options: CoreOptions): Core {
     replaceHooks: [],
     deleteHooks: [],
     platform: options.platform ?? { chooseDocuments: async () => [] },
+    nativeBinding: options.nativeBinding,
   };
   installDomainHooks(ctx);
-  const handlers: Handlers = mergeHandlers(
+  let handlers: Handlers | undefined;
+  const core: Core = {
+    ctx,
+    get handlers() {
+      return (handlers ??= buildHandlers(core));
+    },
+    reopen(swap) {
+      dropSearchService(ctx);
+      handlers = undefined;
+      ctx.db.close();
+      try {
+        swap(options.databasePath);
+      } finally {
+        ctx.db = openDatabase(options.databasePath, options);
+      }
+    },
+    close: () => ctx.db.close(),
+  };
+  return core;
+}
+
+/** Every domain's IPC handlers over one core context; pure request-to-core adapters, no wiring. */
+function buildHandlers(core: Core): Handlers {
+  const { ctx } = core;
+  return mergeHandlers(
     documentHandlers(ctx),
     annotationHandlers(ctx),
     importHandlers(ctx),
@@ -55,8 +92,9 @@ export function createCore(options: CoreOptions): Core {
     metadataHandlers(ctx),
     ledgerHandlers(ctx),
     compareHandlers(ctx),
+    documentCareHandlers(ctx),
+    backupHandlers(core),
   );
-  return { ctx, handlers, close: () => db.close() };
 }
 
 /**
@@ -65,19 +103,28 @@ export function createCore(options: CoreOptions): Core {
  * whether or not any handler is ever built.
  */
 function installDomainHooks(ctx: CoreContext): void {
-  const { db } = ctx;
-  ctx.replaceHooks.push((documentId, previous) => reanchorDocument(db, documentId, previous));
+  // ctx.db, read at each call: a restore swaps the connection under the same core.
+  ctx.replaceHooks.push((documentId, previous) => reanchorDocument(ctx.db, documentId, previous));
+  ctx.deleteHooks.push((documentId, keep) => keep === 'orphan' && detachAnnotations(ctx.db, documentId));
+  // A deleted document imported again gets back the annotations its deletion kept.
+  ctx.events.on('library:changed', ({ documentIds }) => {
+    try {
+      reattachDetached(ctx.db, documentIds);
+    } catch (error) {
+      logBackgroundError('re-attaching kept annotations', error);
+    }
+  });
   registerSearchSource(ctx, annotationSearchSource);
   // The user's metadata corrections outlive a replace; the replace wrote the inferred values.
-  ctx.replaceHooks.push((documentId) => reapplyMetaOverrides(db, documentId));
+  ctx.replaceHooks.push((documentId) => reapplyMetaOverrides(ctx.db, documentId));
   // Ledger facts of a document are read again when it changes (deletes cascade); a failure here
   // must not fail the import that already committed: the ledger re-reads stale documents on use.
   ctx.events.on('library:changed', ({ documentIds }) => {
     for (const id of documentIds) {
       try {
-        indexLedgerFacts(db, id);
+        indexLedgerFacts(ctx.db, id);
       } catch (error) {
-        console.error(`ledger: reading targets and outcomes of ${id} failed`, error);
+        logBackgroundError(`ledger: reading targets and outcomes of ${id}`, error);
       }
     }
   });
@@ -101,8 +148,7 @@ function mergeHandlers(...groups: Partial<Handlers>[]): Handlers {
  * A library the user has emptied on purpose stays empty (the marker setting survives deletes).
  */
 export async function seedBundledDocuments(ctx: CoreContext, documentsDir: string): Promise<void> {
-  const seeded = ctx.db.prepare(`SELECT value FROM settings WHERE key = 'seeded'`).get();
-  if (seeded) return;
+  if (ctx.db.readonly || getSetting(ctx.db, 'seeded')) return;
   const files = fs.existsSync(documentsDir)
     ? fs
         .readdirSync(documentsDir)
@@ -113,5 +159,5 @@ export async function seedBundledDocuments(ctx: CoreContext, documentsDir: strin
   const summary = await importFiles(ctx, files);
   if (summary.failed.length)
     throw new Error(`bundled document failed to import: ${summary.failed[0]?.error}`);
-  ctx.db.prepare(`INSERT INTO settings (key, value) VALUES ('seeded', ?)`).run(new Date().toISOString());
+  setSetting(ctx.db, 'seeded', new Date().toISOString());
 }

@@ -1,3 +1,4 @@
+import type { DeleteKeep } from '../../../shared/domain/document-care';
 import type { Locale } from '../../../shared/ipc/errors';
 import type { Db } from '../store/database';
 import type { ReplacedPassage } from '../store/document-writer';
@@ -18,11 +19,14 @@ export interface CoreContext {
   /**
    * Called inside the transaction that deletes a document, before its rows go, so that what refers
    * to its passages from outside the document (annotations, links, briefing excerpts) is orphaned
-   * rather than lost.
+   * rather than lost. `keep` is the user's choice: 'orphan' keeps them, 'export' means the user
+   * was handed an export file first and they may go with the document.
    */
-  deleteHooks: ((docId: string) => void)[];
+  deleteHooks: ((docId: string, keep: DeleteKeep) => void)[];
   /** What only the desktop shell can do (native dialogs); the CLI and the test bridge supply their own. */
   platform: PlatformServices;
+  /** The SQLite driver build the library was opened with, for other library files (backups). */
+  nativeBinding?: string;
 }
 
 export interface PlatformServices {

@@ -40,6 +40,8 @@ export async function importFiles(
   files: string[],
   options: ImportOptions = {},
 ): Promise<ImportSummary> {
+  // Said before any file is read, rather than once per file after parsing it.
+  if (ctx.db.readonly) throw new AppError('library_read_only');
   const summary: ImportSummary = { imported: [], skipped: [], failed: [] };
   const batchId = options.batchId ?? `b${Date.now().toString(36)}`;
   const changed: string[] = [];

@@ -9,6 +9,7 @@ import type { Locale } from '../../../shared/ipc/errors';
 import { formatError } from '../../../shared/ipc/errors';
 import type { Result } from '../../../shared/ipc/result';
 import { AppError } from '../core/app-error';
+import { isReadOnlyError } from '../store/database';
 
 export type Handler<C extends Channel> = (request: RequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -51,7 +52,8 @@ export async function dispatch(
   try {
     const handler = handlers[channel] as (request: unknown) => unknown;
     return { ok: true, value: await handler(parsed.data) };
-  } catch (error) {
+  } catch (thrown) {
+    const error = isReadOnlyError(thrown) ? new AppError('library_read_only') : thrown;
     if (error instanceof AppError) {
       return {
         ok: false,

@@ -1,6 +1,7 @@
 /**
- * Whether a frame URL belongs to the app's own renderer: the dev server origin, or a file under
- * the built renderer folder. Pure so it can be tested without Electron.
+ * Whether a frame URL belongs to the app's own renderer: `app://yandu/…` (the built renderer,
+ * see app-protocol.ts), the dev server origin, or a file under the built renderer folder. Pure so
+ * it can be tested without Electron.
  */
 export function isTrustedRendererUrl(frameUrl: string, rendererUrl: string): boolean {
   let frame: URL;
@@ -11,6 +12,8 @@ export function isTrustedRendererUrl(frameUrl: string, rendererUrl: string): boo
   } catch {
     return false;
   }
+  // Node gives custom schemes an opaque origin ('null'): compare scheme and host instead.
+  if (app.protocol === 'app:') return frame.protocol === 'app:' && frame.host === app.host;
   if (app.protocol === 'file:') {
     if (frame.protocol !== 'file:') return false;
     const appDir = app.pathname.slice(0, app.pathname.lastIndexOf('/') + 1);

@@ -20,6 +20,7 @@ import {
 import type { SearchSource, SearchUnit } from './source';
 import { statement } from '../store/statements';
 import { TaskRunner } from './task-runner';
+import { logBackgroundError } from '../core/log';
 
 /** Characters of text per built or merged segment: bounds one blob write and one merge. */
 export const SEGMENT_TEXT_BUDGET = 600_000;
@@ -323,7 +324,10 @@ export class SearchIndex {
   search(text: string): { result: RankedResult; complete: boolean } {
     this.loadNow();
     const complete = this.indexPendingNow(QUERY_BUILD_BUDGET);
-    if (!complete) this.scheduleSync().catch(() => {});
+    if (!complete)
+      this.scheduleSync().catch((e: unknown) => {
+        if (this.db.open) logBackgroundError('search index sync', e);
+      });
     const live = this.liveSegment();
     const key = `${this.generation}|${live?.signature ?? ''}|${complete}|${text}`;
     let result = this.cache.get(key);

@@ -1,5 +1,6 @@
 import type { SearchResponse, SearchResultItem, SearchStatus } from '../../../shared/domain/search';
 import type { CoreContext } from '../core/context';
+import { logBackgroundError } from '../core/log';
 import { citationsFor } from '../store/citation';
 import type { SearchHit } from './engine';
 import { librarySources } from './library-sources';
@@ -22,10 +23,29 @@ export class SearchService {
     // Nothing happens until the index is first used; after that, changes are indexed as they land
     // (each imported file, not only the end of its batch).
     const changed = () => {
-      if (this.index.status().state !== 'cold') void this.index.scheduleSync().catch(() => {});
+      if (this.index.status().state !== 'cold')
+        void this.index.scheduleSync().catch(this.failed('search index sync'));
     };
-    ctx.events.on('library:changed', changed);
-    ctx.events.on('import:progress', (p) => p.phase === 'done' && changed());
+    this.unsubscribe = [
+      ctx.events.on('library:changed', changed),
+      ctx.events.on('import:progress', (p) => p.phase === 'done' && changed()),
+    ];
+  }
+
+  private readonly unsubscribe: (() => void)[];
+
+  /** Stops following the library and drops queued work (the library is being closed or swapped). */
+  dispose(): void {
+    this.unsubscribe.forEach((off) => off());
+    this.index.runner.cancel('closed');
+  }
+
+  /** Logs a background failure; work dropped because the library was closed is no failure. */
+  private failed(task: string): (error: unknown) => void {
+    const db = this.ctx.db;
+    return (error) => {
+      if (db.open) logBackgroundError(task, error);
+    };
   }
 
   sources(): SearchSource[] {
@@ -99,7 +119,7 @@ export class SearchService {
   }
 
   status(): SearchStatus {
-    void this.index.load().catch(() => {});
+    void this.index.load().catch(this.failed('search index load'));
     return { ...this.index.status(), rebuild: this.rebuilding };
   }
 
@@ -107,13 +127,19 @@ export class SearchService {
     this.rebuilding = { done: 0, total: 0 };
     void this.index
       .rebuild((p) => (this.rebuilding = p))
-      .catch(() => {})
+      .catch(this.failed('search index rebuild'))
       .finally(() => (this.rebuilding = null));
     return this.status();
   }
 }
 
 const services = new WeakMap<CoreContext, SearchService>();
+
+/** Forgets a core's search service (its library connection is being replaced); the next use builds anew. */
+export function dropSearchService(ctx: CoreContext): void {
+  services.get(ctx)?.dispose();
+  services.delete(ctx);
+}
 
 /** The search service of a core (created on first use, shared by IPC handlers and the CLI). */
 export function searchServiceFor(ctx: CoreContext): SearchService {

@@ -1,8 +1,10 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../core/app-error';
-import { assertNotNewer, migrate } from './migrate';
+import { newBackupPath, newestGoodBackup, vacuumInto } from './backups';
+import { assertNotNewer, migrate, schemaVersion } from './migrate';
 import { migrations } from './migrations';
 
 export type Db = Database.Database;
@@ -13,23 +15,131 @@ export interface OpenOptions {
   readonly?: boolean;
 }
 
-/** Opens (creating if needed) a library database and migrates it. `:memory:` works for tests. */
-export function openDatabase(file: string, options: OpenOptions = {}): Db {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  let db: Db;
+const READ_ONLY_CODES = /^SQLITE_(READONLY|CANTOPEN|PERM|AUTH)/;
+
+/** An error SQLite gives for a write to a library it may only read. */
+export function isReadOnlyError(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  return typeof code === 'string' && /^SQLITE_READONLY/.test(code);
+}
+
+function writable(file: string): boolean {
   try {
-    db = new Database(file, { nativeBinding: options.nativeBinding, readonly: options.readonly ?? false });
-    // Checked before any pragma that writes, so a newer library is left byte-for-byte as it was.
-    assertNotNewer(db, migrations, file);
-    db.pragma('journal_mode = WAL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('synchronous = NORMAL');
-    db.pragma('busy_timeout = 5000');
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw new AppError('database_unreadable', { file, reason: (error as Error).message });
+    fs.accessSync(file, fs.constants.W_OK);
+    fs.accessSync(path.dirname(file), fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Private copies of libraries on read-only shares, removed when the process ends. */
+const snapshots = new Set<string>();
+process.once('exit', () => snapshots.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
+/**
+ * A WAL library in a folder nobody may write to cannot be opened even read-only (SQLite needs its
+ * shared-memory file beside it), so a private copy is read instead: what the share held at open.
+ */
+function openSnapshot(file: string, nativeBinding?: string): Db {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yandu-readonly-'));
+  snapshots.add(dir);
+  const copy = path.join(dir, path.basename(file));
+  fs.copyFileSync(file, copy);
+  if (fs.existsSync(`${file}-wal`)) fs.copyFileSync(`${file}-wal`, `${copy}-wal`);
+  return new Database(copy, { readonly: true, fileMustExist: true, nativeBinding });
+}
+
+/** Read-write when allowed, else read-only (the file, its folder or the share refuses writes). */
+function openConnection(file: string, options: OpenOptions): Db {
+  const nativeBinding = options.nativeBinding;
+  const exists = file !== ':memory:' && fs.existsSync(file);
+  const readOnly = options.readonly || (exists && !writable(file));
+  if (!readOnly) {
+    try {
+      const db = new Database(file, { nativeBinding });
+      db.pragma('user_version');
+      return db;
+    } catch (error) {
+      // As root, access() says yes to everything: a read-only mount still refuses here.
+      if (!exists || !READ_ONLY_CODES.test(String((error as { code?: unknown }).code))) throw error;
+    }
   }
   try {
+    const db = new Database(file, { readonly: true, fileMustExist: true, nativeBinding });
+    db.pragma('user_version');
+    return db;
+  } catch (error) {
+    if (!READ_ONLY_CODES.test(String((error as { code?: unknown }).code))) throw error;
+    return openSnapshot(file, nativeBinding);
+  }
+}
+
+/**
+ * WAL for a library we may write. This is the first write: on a read-only mount (which access()
+ * does not see as root) it fails, and the library is opened read-only instead.
+ */
+function enableWal(db: Db, file: string, options: OpenOptions): Db {
+  if (db.readonly) return db;
+  try {
+    db.pragma('journal_mode = WAL');
+    return db;
+  } catch (error) {
+    if (file === ':memory:' || !READ_ONLY_CODES.test(String((error as { code?: unknown }).code))) throw error;
+    db.close();
+    return openConnection(file, { ...options, readonly: true });
+  }
+}
+
+/** `PRAGMA quick_check`: 'ok', or the first problems it names. */
+export function quickCheck(db: Db): string {
+  const rows = db.prepare('PRAGMA quick_check(5)').pluck().all() as string[];
+  return rows.join('; ');
+}
+
+/**
+ * Opens (creating if needed) a library database, checks it and migrates it. A library that is not
+ * writable opens read-only and is never migrated; a writable one is copied into its backups folder
+ * before any migration runs. `:memory:` works for tests.
+ */
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  const memory = file === ':memory:';
+  if (!memory && !fs.existsSync(file)) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  let db: Db;
+  try {
+    db = openConnection(file, options);
+    // Checked before any pragma that writes, so a newer library is left byte-for-byte as it was.
+    assertNotNewer(db, migrations, file);
+    db = enableWal(db, file, options);
+    const check = quickCheck(db);
+    if (check !== 'ok') {
+      db.close();
+      const backup = newestGoodBackup(file, options.nativeBinding);
+      throw new AppError('database_damaged', { file, reason: check.slice(0, 300), backup: backup?.id ?? '' });
+    }
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    if (!db.readonly) db.pragma('synchronous = NORMAL');
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    const reason = (error as Error).message.slice(0, 300);
+    if (/^SQLITE_CORRUPT/.test(String((error as { code?: unknown }).code)))
+      throw new AppError('database_damaged', {
+        file,
+        reason,
+        backup: newestGoodBackup(file, options.nativeBinding)?.id ?? '',
+      });
+    throw new AppError('database_unreadable', { file, reason });
+  }
+  const found = schemaVersion(db);
+  if (db.readonly) {
+    if (found === migrations.length) return db;
+    db.close();
+    throw new AppError('library_read_only_outdated', { file, found, supported: migrations.length });
+  }
+  try {
+    if (!memory && found > 0 && found < migrations.length)
+      vacuumInto(db, newBackupPath(file, 'pre-migration'));
     migrate(db, migrations, file);
   } catch (error) {
     db.close();

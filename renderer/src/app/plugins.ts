@@ -13,3 +13,4 @@ import '../features/search/register';
 import '../features/metadata/register';
 import '../features/ledger/register';
 import '../features/compare/register';
+import '../features/library-care/register';

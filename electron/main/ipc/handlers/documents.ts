@@ -3,6 +3,7 @@ import { AppError } from '../../core/app-error';
 import type { CoreContext } from '../../core/context';
 import { citationsFor } from '../../store/citation';
 import { getDocumentBundle, listDocuments } from '../../store/document-reader';
+import { defaultDocumentId, rememberLastDocument } from '../../store/settings';
 import type { Handlers } from '../dispatch';
 
 type DocumentHandlers = Pick<
@@ -24,21 +25,13 @@ export function documentHandlers(ctx: CoreContext): DocumentHandlers {
     'documents:get': ({ id }) => {
       const bundle = getDocumentBundle(db, id);
       if (!bundle) throw new AppError('not_found', { what: '文档', id });
-      db.prepare(
-        `INSERT INTO settings (key, value) VALUES ('lastDocument', ?)
-                  ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
-      ).run(id);
+      // A read-only library is read all the same; only the place to reopen at is not kept.
+      if (!db.readonly) rememberLastDocument(db, id);
       return bundle;
     },
     'documents:default': () => {
-      const row = db
-        .prepare(
-          `SELECT d.id FROM settings s JOIN documents d ON d.id = s.value WHERE s.key = 'lastDocument'
-           UNION ALL SELECT id FROM (SELECT id FROM documents ORDER BY imported_at LIMIT 1)
-           LIMIT 1`,
-        )
-        .get() as { id: string } | undefined;
-      return row ?? null;
+      const id = defaultDocumentId(db);
+      return id ? { id } : null;
     },
     'glossary:passages': ({ glossaryId }) => {
       const rows = db

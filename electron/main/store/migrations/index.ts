@@ -2,6 +2,7 @@ import { migration001Core } from './001-core';
 import { migration002Annotations } from './002-annotations';
 import { migration003SearchIndex } from './003-search-index';
 import { migration004MetadataLedger } from './004-metadata-ledger';
+import { migration005DetachedAnnotations } from './005-detached-annotations';
 import type { Migration } from './types';
 
 /** In order. Append only: a shipped migration is never edited, a fix is a new one. */
@@ -10,4 +11,5 @@ export const migrations: readonly Migration[] = [
   migration002Annotations,
   migration003SearchIndex,
   migration004MetadataLedger,
+  migration005DetachedAnnotations,
 ];

@@ -7,6 +7,7 @@ import type {
 } from '../../../../shared/domain/annotations';
 import { useT } from '../../i18n';
 import { apiClient } from '../../lib/api-client';
+import { download } from '../../lib/download';
 import { useStore } from '../../lib/store';
 import { annotations } from './annotation-store';
 import { driftFocus } from './drift-focus';
@@ -15,16 +16,6 @@ import { annotationStrings } from './strings';
 
 /** Characters of old and new text shown around a re-anchored quote: enough to see what changed nearby. */
 const DRIFT_CONTEXT = 20;
-
-/** Hands a text to the browser as a file download (Electron shows its save dialog). */
-function download(filename: string, mime: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: `${mime};charset=utf-8` }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** Export, import (with conflicts side by side) and the drift report of the last new edition. */
 export function ShareSection({ docId, version }: { docId: string; version: number }) {

@@ -1,0 +1,88 @@
+import path from 'node:path';
+import {
+  backupNow,
+  backupToFile,
+  resolveBackupSource,
+  restoreClosedLibrary,
+  restoreLibrary,
+  type RestoreResult,
+} from '../../main/backups/backup-service';
+import { AppError } from '../../main/core/app-error';
+import { backupsDir, listBackups } from '../../main/store/backups';
+import type { Core } from '../../main/core/app-core';
+import { UsageError, writeJson, type CliCommand, type CommandContext } from '../command';
+
+const megabytes = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
+
+export const backupCommand: CliCommand = {
+  name: 'backup',
+  usage: 'backup [--out FILE] [--list] [--db PATH] [--json]',
+  summary: 'Back up the library into its backups folder (or to FILE); --list shows the backups.',
+  options: { out: { type: 'string' }, list: { type: 'boolean' } },
+  async run(ctx) {
+    if (ctx.args.length) throw new UsageError('takes no positional arguments');
+    if (ctx.values.list) {
+      const backups = listBackups(ctx.databasePath);
+      if (ctx.values.json) writeJson(ctx.stdout, backups);
+      else
+        for (const b of backups)
+          ctx.stdout.write(
+            `${b.id}\t${megabytes(b.bytes)}\t${b.problem ?? `${b.documents} 篇文档\t${b.annotations} 条批注`}\n`,
+          );
+      return 0;
+    }
+    const core = ctx.core();
+    const out = ctx.values.out as string | undefined;
+    const made = out
+      ? await backupToFile(core.ctx, path.resolve(out))
+      : await backupNow(core.ctx, 'manual').then((b) => ({
+          ...b,
+          file: path.join(backupsDir(ctx.databasePath), `${b.id}.db`),
+        }));
+    if (ctx.values.json) writeJson(ctx.stdout, made);
+    else ctx.stdout.write(`已备份到 ${made.file}（${megabytes(made.bytes)}）\n`);
+    return 0;
+  },
+};
+
+/** A file that is not a sound library of a schema we know: refused, exit 1, library unchanged. */
+const REFUSED: string[] = ['backup_invalid', 'database_too_new', 'not_found', 'library_in_use'];
+
+async function restoreOpenOrDamaged(ctx: CommandContext, source: string): Promise<RestoreResult> {
+  let core: Core;
+  try {
+    core = ctx.core();
+  } catch (error) {
+    // The library that will not open is exactly the one a restore is for.
+    const code = error instanceof AppError ? error.code : '';
+    if (code !== 'database_damaged' && code !== 'database_unreadable') throw error;
+    return restoreClosedLibrary(ctx.databasePath, source);
+  }
+  return restoreLibrary(core, source);
+}
+
+export const restoreCommand: CliCommand = {
+  name: 'restore',
+  usage: 'restore <FILE|backupId> [--db PATH] [--json]',
+  summary: 'Replace the library by a backup (the current library is backed up first).',
+  options: {},
+  async run(ctx) {
+    const [given] = ctx.args;
+    if (!given || ctx.args.length > 1) throw new UsageError('expects one backup file or backup id');
+    let result: RestoreResult;
+    try {
+      result = await restoreOpenOrDamaged(ctx, resolveBackupSource(ctx.databasePath, given, true));
+    } catch (error) {
+      if (!(error instanceof AppError) || !REFUSED.includes(error.code)) throw error;
+      ctx.stderr.write(`yandu restore: ${error.localized('zh-CN')}\n`);
+      return 1;
+    }
+    if (ctx.values.json) writeJson(ctx.stdout, result);
+    else
+      ctx.stdout.write(
+        `已从 ${result.restored} 恢复：${result.documents} 篇文档，${result.annotations} 条批注` +
+          (result.previous ? `；恢复前的资料库已备份为 ${result.previous}\n` : '\n'),
+      );
+    return 0;
+  },
+};

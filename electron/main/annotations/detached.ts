@@ -1,0 +1,75 @@
+import type { Db } from '../store/database';
+import { exportAnnotations } from './share/export';
+import { importAnnotations } from './share/merge';
+
+/**
+ * Keeps the annotations of a document about to be deleted: their W3C export goes into
+ * `detached_annotations` (readable again with `yandu annotations import`). Runs as a delete hook,
+ * inside the delete transaction. Returns how many were kept.
+ */
+export function detachAnnotations(db: Db, documentId: string, now = new Date()): number {
+  const exported = exportAnnotations(db, documentId, 'w3c', now);
+  if (!exported.count) return 0;
+  const title = db.prepare(`SELECT title FROM documents WHERE id = ?`).pluck().get(documentId) as string;
+  db.prepare(
+    `INSERT INTO detached_annotations (document_id, title, deleted_at, count, w3c) VALUES (?, ?, ?, ?, ?)`,
+  ).run(documentId, title, now.toISOString(), exported.count, exported.text);
+  return exported.count;
+}
+
+/** Where the kept sets stand before a deletion, so that undoing it can take back what it kept. */
+export function lastDetachedId(db: Db): number {
+  return (db.prepare(`SELECT coalesce(max(id), 0) FROM detached_annotations`).pluck().get() as number) ?? 0;
+}
+
+/** Undoes `detachAnnotations` for a deletion being undone (its annotations are back in place). */
+export function forgetDetachedSince(db: Db, documentId: string, afterId: number): void {
+  db.prepare(`DELETE FROM detached_annotations WHERE document_id = ? AND id > ?`).run(documentId, afterId);
+}
+
+export interface DetachedSet {
+  documentId: string;
+  title: string;
+  deletedAt: string;
+  count: number;
+}
+
+export function listDetached(db: Db): DetachedSet[] {
+  return db
+    .prepare(
+      `SELECT document_id AS documentId, title, deleted_at AS deletedAt, count
+       FROM detached_annotations ORDER BY deleted_at DESC LIMIT 1000`,
+    )
+    .all() as DetachedSet[];
+}
+
+export function annotationCount(db: Db, documentId: string): number {
+  return db
+    .prepare(`SELECT count(*) FROM annotations WHERE document_id = ?`)
+    .pluck()
+    .get(documentId) as number;
+}
+
+/**
+ * A deleted document imported again (same content, so the same id) gets back the annotations its
+ * deletion kept: they are merged as a colleague's export would be, and the kept set is dropped.
+ * Returns how many came back.
+ */
+export function reattachDetached(db: Db, documentIds: readonly string[], now = new Date()): number {
+  if (db.readonly) return 0;
+  let restored = 0;
+  const sets = db.prepare(
+    `SELECT k.id, k.w3c FROM detached_annotations k JOIN documents d ON d.id = k.document_id
+     WHERE k.document_id = ? ORDER BY k.id`,
+  );
+  for (const documentId of documentIds) {
+    for (const set of sets.all(documentId) as { id: number; w3c: string }[]) {
+      db.transaction(() => {
+        const result = importAnnotations(db, set.w3c, now.toISOString());
+        restored += result.added + result.updated;
+        db.prepare(`DELETE FROM detached_annotations WHERE id = ?`).run(set.id);
+      })();
+    }
+  }
+  return restored;
+}

@@ -1,0 +1,64 @@
+import { expect, screenshotPath, test } from './fixtures';
+
+test.describe('library care through the UI', () => {
+  test('deletes a document after asking about its annotations, and undoes it', async ({ app, core }) => {
+    const [doc] = await core.handlers['documents:list']({});
+    if (!doc) throw new Error('the library has no seed document');
+    const bundle = await core.handlers['documents:get']({ id: doc.id });
+    await core.handlers['annotations:create']({ passageId: bundle.passages[3]!.id, start: 0, end: 4 });
+
+    await app.start();
+    const library = await app.openLibrary();
+    const row = library.root.locator('.doc-row-item', {
+      has: app.page.locator('.doc-row', { hasText: doc.title }),
+    });
+    await row.hover();
+    await row.getByRole('button', { name: '删除' }).click();
+    const dialog = app.page.getByRole('dialog', { name: '删除文档' });
+    await expect(dialog).toContainText(`《${doc.title}》`);
+    await expect(dialog.getByRole('radio', { name: /保留为孤立批注/ })).toBeChecked();
+    await app.page.screenshot({ path: screenshotPath('care-delete-confirm') });
+    await dialog.getByRole('button', { name: '删除' }).click();
+
+    const strip = app.page.locator('.care-strip');
+    await expect(strip).toContainText(`已删除《${doc.title}》，1 条批注保留为孤立批注`);
+    await expect(row).toHaveCount(0);
+    expect(await core.handlers['documents:list']({})).toEqual([]);
+    await app.page.screenshot({ path: screenshotPath('care-deleted') });
+
+    await strip.getByRole('button', { name: '撤销删除' }).click();
+    await expect(strip).toContainText(`已恢复《${doc.title}》`);
+    await expect(library.root.locator('.doc-row', { hasText: doc.title })).toBeVisible();
+    expect((await core.handlers['documents:list']({})).map((d) => d.id)).toEqual([doc.id]);
+  });
+
+  test('backs up and restores from the 备份与恢复 screen', async ({ app, core }) => {
+    await app.start();
+    await app.page.getByRole('button', { name: '备份与恢复' }).click();
+    const screen = app.page.getByRole('main', { name: '备份与恢复' });
+    await expect(screen).toContainText('还没有备份。');
+    await screen.getByRole('button', { name: '立即备份' }).click();
+    await expect(screen.getByRole('status')).toContainText('已备份');
+    const rows = screen.locator('tbody tr');
+    await expect(rows).toHaveCount(1);
+    await expect(rows.first()).toContainText('手动');
+
+    core.ctx.db.prepare('DELETE FROM documents').run();
+    await rows.first().getByRole('button', { name: /^恢复/ }).click();
+    const dialog = app.page.getByRole('dialog', { name: '恢复备份' });
+    await expect(dialog).toContainText('1 篇文档');
+    await app.page.screenshot({ path: screenshotPath('care-restore-confirm') });
+    await dialog.getByRole('button', { name: '恢复' }).click();
+    await expect(screen.getByRole('status')).toContainText('已恢复：1 篇文档');
+    await expect(rows).toHaveCount(2);
+    await expect(rows.first()).toContainText('恢复前');
+    expect(await core.handlers['documents:list']({})).toHaveLength(1);
+    await app.page.screenshot({ path: screenshotPath('care-backups') });
+    await app.page.locator('html').evaluate((html) => {
+      html.setAttribute('data-theme', 'dark');
+      html.setAttribute('data-text-size', 'large');
+    });
+    await screen.getByRole('button', { name: '立即备份' }).focus();
+    await app.page.screenshot({ path: screenshotPath('care-backups-dark-large') });
+  });
+});
