@@ -26,6 +26,8 @@ describe('backups of an open core', () => {
     const file = tempLibrary();
     const core = createCore({ databasePath: file });
     const seed = addSeed(core.ctx.db);
+    // As an import would: what is derived from a document (ledger facts, search) follows the event.
+    core.ctx.events.emit('library:changed', { documentIds: [seed] });
     const backup = await backupNow(core.ctx);
     const snapshot = dumpLibrary(path.join(path.dirname(file), 'backups', `${backup.id}.db`));
     // Warm the search index and the handlers over the first connection, then change the library.

@@ -19,6 +19,8 @@ function annotatedCore(): { core: Core; file: string; doc: string } {
   const file = tempLibrary();
   const core = createCore({ databasePath: file });
   const doc = addSeed(core.ctx.db);
+  // As an import would: what is derived from a document (ledger facts, search) follows the event.
+  core.ctx.events.emit('library:changed', { documentIds: [doc] });
   const passages = passagesOf(core.ctx.db, doc);
   for (const p of passages.slice(3, 6))
     createAnnotation(core.ctx.db, {
