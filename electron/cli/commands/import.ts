@@ -4,19 +4,29 @@ import type { ImportSummary } from '../../../shared/domain/import';
 import { importFiles } from '../../main/ingest/import-service';
 import { UsageError, writeJson, type CliCommand } from '../command';
 
-/** Expands folders one level deep in name order, so `yandu import archive/` takes every file in it. */
+/** A path's kind, following links; null when it cannot be followed (missing, broken link, no access). */
+function kindOf(file: string): 'directory' | 'other' | null {
+  try {
+    return fs.statSync(file).isDirectory() ? 'directory' : 'other';
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Expands folders one level deep in name order, so `yandu import archive/` takes every file in it.
+ * Sub-folders are passed over; anything else (a broken link, a pipe, a device) stays in the batch
+ * and fails there with its reason, so one odd entry never stops the others.
+ */
 function expandInputs(inputs: string[]): string[] {
   return inputs.flatMap((input) => {
-    const stat = fs.statSync(input, { throwIfNoEntry: false });
-    if (stat?.isDirectory()) {
-      return fs
-        .readdirSync(input)
-        .filter((name) => !name.startsWith('.'))
-        .sort()
-        .map((name) => path.join(input, name))
-        .filter((file) => fs.statSync(file).isFile());
-    }
-    return [input];
+    if (kindOf(input) !== 'directory') return [input];
+    return fs
+      .readdirSync(input)
+      .filter((name) => !name.startsWith('.'))
+      .sort()
+      .map((name) => path.join(input, name))
+      .filter((file) => kindOf(file) !== 'directory');
   });
 }
 

@@ -106,7 +106,7 @@ function units(s: string): number {
   return n;
 }
 
-const joinLine = (a: string, b: string) => (/[A-Za-z,;:]$/.test(a) && /^[A-Za-z]/.test(b) ? ` ${b}` : b);
+const joinLine = (a: string, b: string) => (/[A-Za-z0-9,;:.!?]$/.test(a) && /^[A-Za-z]/.test(b) ? ` ${b}` : b);
 
 function dropRunning(pages: PdfLine[][]): PdfLine[][] {
   const key = (l: PdfLine) => l.text.replace(/[\d０-９]+/g, '#').replace(/\s/g, '');
