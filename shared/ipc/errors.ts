@@ -48,6 +48,11 @@ export const errorMessages = {
     en: (p: Params) =>
       `${p.file} does not exist or is not a regular file (folders, devices, pipes and broken links cannot be imported).`,
   },
+  import_token_unknown: {
+    'zh-CN': () => '要导入的文件不是经由“导入文件…”或拖放选择的，或选择已失效；请重新选择文件。',
+    en: () =>
+      'The files to import were not chosen through “Import files…” or a drop, or the choice has expired; choose them again.',
+  },
   file_changed: {
     'zh-CN': (p: Params) => `${p.file} 在读取时被修改，未导入；请等它保存完毕后再导入。`,
     en: (p: Params) =>

@@ -1,34 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { ImportSummary } from '../../../shared/domain/import';
+import { expandInputs } from '../../main/ingest/expand-inputs';
 import { importFiles } from '../../main/ingest/import-service';
 import { UsageError, writeJson, type CliCommand } from '../command';
-
-/** A path's kind, following links; null when it cannot be followed (missing, broken link, no access). */
-function kindOf(file: string): 'directory' | 'other' | null {
-  try {
-    return fs.statSync(file).isDirectory() ? 'directory' : 'other';
-  } catch {
-    return null;
-  }
-}
-
-/**
- * Expands folders one level deep in name order, so `yandu import archive/` takes every file in it.
- * Sub-folders are passed over; anything else (a broken link, a pipe, a device) stays in the batch
- * and fails there with its reason, so one odd entry never stops the others.
- */
-function expandInputs(inputs: string[]): string[] {
-  return inputs.flatMap((input) => {
-    if (kindOf(input) !== 'directory') return [input];
-    return fs
-      .readdirSync(input)
-      .filter((name) => !name.startsWith('.'))
-      .sort()
-      .map((name) => path.join(input, name))
-      .filter((file) => kindOf(file) !== 'directory');
-  });
-}
 
 /** Exit code of a run stopped by Ctrl+C, as shells report a process ended by SIGINT (128 + 2). */
 export const EXIT_INTERRUPTED = 130;

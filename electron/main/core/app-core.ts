@@ -9,6 +9,7 @@ import type { Handlers } from '../ipc/dispatch';
 import { annotationHandlers } from '../ipc/handlers/annotations';
 import { documentHandlers } from '../ipc/handlers/documents';
 import { importHandlers } from '../ipc/handlers/imports';
+import { ImportTokens } from '../ingest/import-tokens';
 import { searchHandlers } from '../ipc/handlers/search';
 import { registerSearchSource } from '../search/source';
 import { openDatabase, type OpenOptions } from '../store/database';
@@ -40,6 +41,7 @@ export function createCore(options: CoreOptions): Core {
     replaceHooks: [],
     deleteHooks: [],
     platform: options.platform ?? { chooseDocuments: async () => [] },
+    importTokens: new ImportTokens(),
   };
   installDomainHooks(ctx);
   const handlers: Handlers = mergeHandlers(

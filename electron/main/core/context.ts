@@ -1,4 +1,5 @@
 import type { Locale } from '../../../shared/ipc/errors';
+import type { ImportTokens } from '../ingest/import-tokens';
 import type { Db } from '../store/database';
 import type { ReplacedPassage } from '../store/document-writer';
 import type { LibraryEvents } from './library-events';
@@ -21,6 +22,8 @@ export interface CoreContext {
    * rather than lost.
    */
   deleteHooks: ((docId: string) => void)[];
+  /** The files the user chose or dropped, by token: what the renderer may import. */
+  importTokens: ImportTokens;
   /** What only the desktop shell can do (native dialogs); the CLI and the test bridge supply their own. */
   platform: PlatformServices;
 }
