@@ -13,6 +13,11 @@ export interface CommandContext extends CliIo {
   values: Record<string, string | boolean | string[] | undefined>;
   /** Opens the library (`--db`, else `YANDU_DB`, else the app's own) on first use. */
   core(): Core;
+  /**
+   * Before writing: waits while another program (the app, another `yandu`) writes the library,
+   * telling the user on stderr; fails with `library_busy` when it stays busy too long.
+   */
+  whenWritable(): Promise<void>;
 }
 
 /** One `yandu <name>` subcommand; add a file under commands/ and list it in commands/index.ts. */

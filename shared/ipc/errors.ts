@@ -48,6 +48,11 @@ export const errorMessages = {
     en: (p: Params) =>
       `${p.file} does not exist or is not a regular file (folders, devices, pipes and broken links cannot be imported).`,
   },
+  library_busy: {
+    'zh-CN': (p: Params) => `资料库被另一个程序持续写入超过 ${p.seconds} 秒，本次操作未执行；请稍后再试。`,
+    en: (p: Params) =>
+      `Another program kept writing the library for more than ${p.seconds} s; nothing was done. Try again later.`,
+  },
   import_token_unknown: {
     'zh-CN': () => '要导入的文件不是经由“导入文件…”或拖放选择的，或选择已失效；请重新选择文件。',
     en: () =>

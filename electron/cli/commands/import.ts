@@ -33,6 +33,7 @@ export const importCommand: CliCommand = {
     const replace = ctx.values.replace as string | undefined;
     if (replace && files.length !== 1) throw new UsageError('--replace takes exactly one file');
     const core = ctx.core();
+    await ctx.whenWritable();
     const off = core.ctx.events.on('import:progress', (p) => {
       if (p.phase === 'reading') return;
       const tail = p.message ? `  ${p.message}` : '';
