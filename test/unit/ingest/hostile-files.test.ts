@@ -117,7 +117,7 @@ describe('hostile files: each fails alone with its reason, or imports', () => {
     writeManyPagesPdf(file('pages.pdf'), 5000);
     const [failed] = await importAlongside([file('pages.pdf')]);
     expect(failed!.code).toBe('pdf_too_many_pages');
-    expect(failed!.error).toMatch(/5000 页，超过 2000 页/);
+    expect(failed!.error).toMatch(/5000 页，超过 1000 页/);
   }, 60_000);
 
   it('imports the good files of a folder holding a broken link, a pipe and a device', async () => {

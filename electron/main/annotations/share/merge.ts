@@ -122,7 +122,7 @@ export const MAX_IMPORT_ITEMS = 20_000;
 /** Placing runs in slices this long, so the window keeps answering between them. */
 const SLICE_MS = 15;
 /** Approximate matching stops after this; the rest are placed by their exact quote or orphaned. */
-const FUZZY_BUDGET_MS = 15_000;
+const FUZZY_BUDGET_MS = 8_000;
 
 interface Placement {
   doc: DocRow;

@@ -11,7 +11,7 @@ interface TextItem {
 }
 
 /** More pages than any report has: a file past this is refused before its pages are read. */
-export const MAX_PDF_PAGES = 2000;
+export const MAX_PDF_PAGES = 1000;
 /** Lines whose y differ by less than this share a line (a fraction of the font size). */
 const SAME_LINE = 0.4;
 
