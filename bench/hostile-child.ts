@@ -16,7 +16,7 @@ async function run() {
   const code = await main(argv, { stdout: out, stderr: err, stdin: new PassThrough() });
   const ms = performance.now() - started;
   const text = Buffer.concat(chunks).toString('utf8');
-  let failed: string[] = [];
+  let failed: string[];
   try {
     failed = ((JSON.parse(text) as { failed?: { code?: string }[] }).failed ?? []).map((f) => f.code ?? '?');
   } catch {

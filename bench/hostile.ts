@@ -29,63 +29,24 @@ interface Case {
   make(dir: string, db: string): Promise<string[]>;
 }
 
+/** A case that writes one file and imports it. */
+const importOf = (name: string, file: string, write: (file: string) => unknown): Case => ({
+  name,
+  make: async (dir) => {
+    await write(path.join(dir, file));
+    return ['import', path.join(dir, file)];
+  },
+});
+
 const CASES: Case[] = [
-  {
-    name: 'DOCX 0.4 MB → 400 MB (zip bomb)',
-    make: async (dir) => (
-      await writeZipBombDocx(path.join(dir, 'bomb.docx'), 400),
-      ['import', path.join(dir, 'bomb.docx')]
-    ),
-  },
-  {
-    name: 'DOCX zip bomb, lying headers',
-    make: async (dir) => (
-      await writeZipBombDocx(path.join(dir, 'lie.docx'), 400, true),
-      ['import', path.join(dir, 'lie.docx')]
-    ),
-  },
-  {
-    name: 'TXT, one paragraph of 1 M characters',
-    make: async (dir) => (
-      writeLongParagraphText(path.join(dir, 'long.txt'), 1_000_000),
-      ['import', path.join(dir, 'long.txt')]
-    ),
-  },
-  {
-    name: 'HTML, one paragraph of 1 M characters',
-    make: async (dir) => (
-      writeLongParagraphHtml(path.join(dir, 'long.html'), 1_000_000),
-      ['import', path.join(dir, 'long.html')]
-    ),
-  },
-  {
-    name: 'PDF, one paragraph over 200 pages',
-    make: async (dir) => (
-      writeLongParagraphPdf(path.join(dir, 'long.pdf'), 200),
-      ['import', path.join(dir, 'long.pdf')]
-    ),
-  },
-  {
-    name: 'HTML nested 100 000 deep',
-    make: async (dir) => (
-      writeDeepHtml(path.join(dir, 'deep.html'), 100_000),
-      ['import', path.join(dir, 'deep.html')]
-    ),
-  },
-  {
-    name: 'PDF of 1000 pages (the cap)',
-    make: async (dir) => (
-      writeManyPagesPdf(path.join(dir, 'pages.pdf'), 1000),
-      ['import', path.join(dir, 'pages.pdf')]
-    ),
-  },
-  {
-    name: 'PDF of 5000 pages',
-    make: async (dir) => (
-      writeManyPagesPdf(path.join(dir, 'many.pdf'), 5000),
-      ['import', path.join(dir, 'many.pdf')]
-    ),
-  },
+  importOf('DOCX 0.4 MB → 400 MB (zip bomb)', 'bomb.docx', (f) => writeZipBombDocx(f, 400)),
+  importOf('DOCX zip bomb, lying headers', 'lie.docx', (f) => writeZipBombDocx(f, 400, true)),
+  importOf('TXT, one paragraph of 1 M characters', 'long.txt', (f) => writeLongParagraphText(f, 1_000_000)),
+  importOf('HTML, one paragraph of 1 M characters', 'long.html', (f) => writeLongParagraphHtml(f, 1_000_000)),
+  importOf('PDF, one paragraph over 200 pages', 'long.pdf', (f) => writeLongParagraphPdf(f, 200)),
+  importOf('HTML nested 100 000 deep', 'deep.html', (f) => writeDeepHtml(f, 100_000)),
+  importOf('PDF of 1000 pages (the cap)', 'pages.pdf', (f) => writeManyPagesPdf(f, 1000)),
+  importOf('PDF of 5000 pages', 'many.pdf', (f) => writeManyPagesPdf(f, 5000)),
   {
     name: 'folder: broken link, FIFO, device + 2 good',
     make: async (dir) => (writeOddFolder(path.join(dir, 'odd')), ['import', path.join(dir, 'odd')]),
