@@ -186,6 +186,9 @@ class WorkerReader implements DocumentReader {
   }
 
   async close(): Promise<void> {
+    // Reads still pending are dropped with the worker: their time limits must not fire later.
+    for (const p of this.pending.values()) clearTimeout(p.timer);
+    this.pending.clear();
     const worker = this.worker;
     this.worker = null;
     if (worker) await worker.terminate();
