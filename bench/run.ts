@@ -10,6 +10,7 @@ import path from 'node:path';
 import { ledgerBench } from './ledger';
 import { compareBench } from './compare';
 import { libraryCareBench } from './library-care';
+import { hostileInputsTable } from './hostile';
 import type { EngineFigures } from './measure';
 import { realQueries, scratchCopy, searchableTexts, tierDatabase, type Tier } from './tiers';
 
@@ -126,6 +127,7 @@ async function main() {
   process.stdout.write(`\n${await ledgerBench(TIERS)}`);
   await compareBench(TIERS);
   process.stdout.write(`\nLibrary care (backups, restore, delete):\n\n${await libraryCareBench(TIERS)}`);
+  if (process.env.BENCH_HOSTILE !== '0') process.stdout.write(`\n${await hostileInputsTable()}`);
 }
 
 void main();

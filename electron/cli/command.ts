@@ -15,6 +15,11 @@ export interface CommandContext extends CliIo {
   core(): Core;
   /** The library file `core()` opens (for what must work when it cannot be opened: a restore). */
   databasePath: string;
+  /**
+   * Before writing: waits while another program (the app, another `yandu`) writes the library,
+   * telling the user on stderr; fails with `library_busy` when it stays busy too long.
+   */
+  whenWritable(): Promise<void>;
 }
 
 /** One `yandu <name>` subcommand; add a file under commands/ and list it in commands/index.ts. */

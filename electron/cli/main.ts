@@ -4,9 +4,15 @@ import { AppError } from '../main/core/app-error';
 import { createCore, type Core } from '../main/core/app-core';
 import { defaultUserDataDir, libraryPaths } from '../main/core/library-paths';
 import { isReadOnlyError } from '../main/store/database';
+import { waitUntilWritable } from '../main/store/write-lock';
 import type { CliIo } from './command';
 import { UsageError } from './command';
 import { commands } from './commands';
+
+/** How long a command waits for another program to finish writing before it gives up. */
+const WRITE_WAIT_MS = 120_000;
+const BUSY_NOTICE =
+  '库正被另一个程序写入，等待中… / the library is being written by another program; waiting…';
 
 const COMMON_OPTIONS = {
   db: { type: 'string' },
@@ -62,6 +68,15 @@ export async function main(argv: string[], io: CliIo = process): Promise<number>
       values: values as Record<string, string | boolean | string[] | undefined>,
       core: () => (core ??= createCore({ databasePath, locale: 'zh-CN' })),
       databasePath,
+      whenWritable: async () => {
+        const db = (core ??= createCore({ databasePath, locale: 'zh-CN' })).ctx.db;
+        const free = await waitUntilWritable(
+          db,
+          () => io.stderr.write(`yandu ${command.name}: ${BUSY_NOTICE}\n`),
+          WRITE_WAIT_MS,
+        );
+        if (!free) throw new AppError('library_busy', { seconds: WRITE_WAIT_MS / 1000 });
+      },
     });
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

@@ -19,3 +19,13 @@ export interface ImportedDocument {
   /** True when the file replaced an existing document's content (`--replace`). */
   replaced?: boolean;
 }
+
+/**
+ * A file the user chose (file dialog) or dropped, as main registered it: the renderer imports it by
+ * `token` and shows `name` (and `path`, which it was shown anyway); it can never name a path itself.
+ */
+export interface ChosenFile {
+  token: string;
+  name: string;
+  path: string;
+}

@@ -81,6 +81,47 @@ export const errorMessages = {
     'zh-CN': (p: Params) => `无法读取 ${p.file}：${p.reason}`,
     en: (p: Params) => `Cannot read ${p.file}: ${p.reason}`,
   },
+  file_missing: {
+    'zh-CN': (p: Params) => `${p.file} 不存在或不是普通文件（文件夹、设备、管道和失效的链接无法导入）。`,
+    en: (p: Params) =>
+      `${p.file} does not exist or is not a regular file (folders, devices, pipes and broken links cannot be imported).`,
+  },
+  library_busy: {
+    'zh-CN': (p: Params) => `资料库被另一个程序持续写入超过 ${p.seconds} 秒，本次操作未执行；请稍后再试。`,
+    en: (p: Params) =>
+      `Another program kept writing the library for more than ${p.seconds} s; nothing was done. Try again later.`,
+  },
+  import_token_unknown: {
+    'zh-CN': () => '要导入的文件不是经由“导入文件…”或拖放选择的，或选择已失效；请重新选择文件。',
+    en: () =>
+      'The files to import were not chosen through “Import files…” or a drop, or the choice has expired; choose them again.',
+  },
+  file_changed: {
+    'zh-CN': (p: Params) => `${p.file} 在读取时被修改，未导入；请等它保存完毕后再导入。`,
+    en: (p: Params) =>
+      `${p.file} changed while it was read and was not imported; import it again once it is saved.`,
+  },
+  file_parse_timeout: {
+    'zh-CN': (p: Params) => `解析 ${p.file} 超过 ${p.seconds} 秒仍未完成，已停止；资料库未受影响。`,
+    en: (p: Params) =>
+      `Reading ${p.file} took longer than ${p.seconds} s and was stopped; the library was not changed.`,
+  },
+  file_parse_crashed: {
+    'zh-CN': (p: Params) =>
+      `解析 ${p.file} 时超出内存上限（${p.limit}）或解析程序意外停止，已放弃该文件；资料库未受影响。`,
+    en: (p: Params) =>
+      `Reading ${p.file} exceeded the memory limit (${p.limit}) or the parser stopped unexpectedly; the file was skipped and the library was not changed.`,
+  },
+  docx_too_large: {
+    'zh-CN': (p: Params) =>
+      `${p.file} 解压后的内容过大（${p.size}，上限 ${p.limit}），可能是恶意构造的压缩包，未读取。`,
+    en: (p: Params) =>
+      `${p.file} unpacks to too much data (${p.size}; the limit is ${p.limit}); it may be a zip bomb and was not read.`,
+  },
+  pdf_too_many_pages: {
+    'zh-CN': (p: Params) => `${p.file} 有 ${p.pages} 页，超过 ${p.limit} 页的上限，未读取。`,
+    en: (p: Params) => `${p.file} has ${p.pages} pages, more than the limit of ${p.limit}; it was not read.`,
+  },
   file_empty: {
     'zh-CN': (p: Params) => `${p.file} 是空文件，没有可导入的内容。`,
     en: (p: Params) => `${p.file} is empty: there is nothing to import.`,

@@ -92,7 +92,7 @@ function exportTo(ctx: CommandContext, target: string | undefined): number {
   return 0;
 }
 
-function importFrom(ctx: CommandContext, file: string | undefined): number {
+async function importFrom(ctx: CommandContext, file: string | undefined): Promise<number> {
   if (!file) throw new UsageError('import expects a file');
   let text: string;
   try {
@@ -101,7 +101,9 @@ function importFrom(ctx: CommandContext, file: string | undefined): number {
     ctx.stderr.write(`yandu annotations: cannot read ${file}: ${(error as Error).message}\n`);
     return 1;
   }
-  const { skipped, ...result } = importAnnotations(ctx.core().ctx.db, text, new Date().toISOString());
+  const core = ctx.core();
+  await ctx.whenWritable();
+  const { skipped, ...result } = await importAnnotations(core.ctx.db, text, new Date().toISOString());
   if (skipped)
     ctx.stderr.write(
       `yandu annotations: ${skipped} annotation(s) of documents not in this library skipped\n`,

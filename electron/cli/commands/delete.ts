@@ -10,11 +10,12 @@ export const deleteCommand: CliCommand = {
   summary:
     'Delete a document. Its annotations are kept as orphans, or with --export written to FILE (W3C) first.',
   options: { export: { type: 'string' } },
-  run(ctx) {
+  async run(ctx) {
     const [id] = ctx.args;
     if (!id || ctx.args.length > 1) throw new UsageError('expects exactly one document id');
     const out = ctx.values.export as string | undefined;
     if (out && fs.existsSync(out)) throw new AppError('file_exists', { file: out });
+    await ctx.whenWritable();
     let deleted;
     try {
       deleted = deleteWithUndo(ctx.core().ctx, id, out ? 'export' : 'orphan');

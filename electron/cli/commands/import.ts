@@ -1,24 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { ImportSummary } from '../../../shared/domain/import';
+import { expandInputs } from '../../main/ingest/expand-inputs';
 import { importFiles } from '../../main/ingest/import-service';
 import { UsageError, writeJson, type CliCommand } from '../command';
-
-/** Expands folders one level deep in name order, so `yandu import archive/` takes every file in it. */
-function expandInputs(inputs: string[]): string[] {
-  return inputs.flatMap((input) => {
-    const stat = fs.statSync(input, { throwIfNoEntry: false });
-    if (stat?.isDirectory()) {
-      return fs
-        .readdirSync(input)
-        .filter((name) => !name.startsWith('.'))
-        .sort()
-        .map((name) => path.join(input, name))
-        .filter((file) => fs.statSync(file).isFile());
-    }
-    return [input];
-  });
-}
 
 /** Exit code of a run stopped by Ctrl+C, as shells report a process ended by SIGINT (128 + 2). */
 export const EXIT_INTERRUPTED = 130;
@@ -50,6 +33,7 @@ export const importCommand: CliCommand = {
     const replace = ctx.values.replace as string | undefined;
     if (replace && files.length !== 1) throw new UsageError('--replace takes exactly one file');
     const core = ctx.core();
+    await ctx.whenWritable();
     const off = core.ctx.events.on('import:progress', (p) => {
       if (p.phase === 'reading') return;
       const tail = p.message ? `  ${p.message}` : '';

@@ -55,7 +55,11 @@ export function annotationCount(db: Db, documentId: string): number {
  * deletion kept: they are merged as a colleague's export would be, and the kept set is dropped.
  * Returns how many came back.
  */
-export function reattachDetached(db: Db, documentIds: readonly string[], now = new Date()): number {
+export async function reattachDetached(
+  db: Db,
+  documentIds: readonly string[],
+  now = new Date(),
+): Promise<number> {
   if (db.readonly) return 0;
   let restored = 0;
   const sets = db.prepare(
@@ -64,11 +68,11 @@ export function reattachDetached(db: Db, documentIds: readonly string[], now = n
   );
   for (const documentId of documentIds) {
     for (const set of sets.all(documentId) as { id: number; w3c: string }[]) {
-      db.transaction(() => {
-        const result = importAnnotations(db, set.w3c, now.toISOString());
-        restored += result.added + result.updated;
-        db.prepare(`DELETE FROM detached_annotations WHERE id = ?`).run(set.id);
-      })();
+      // The merge places annotations in slices and writes them in its own transaction; the kept
+      // set goes after it. Should the process stop in between, merging the set again adds nothing.
+      const result = await importAnnotations(db, set.w3c, now.toISOString());
+      restored += result.added + result.updated;
+      db.prepare(`DELETE FROM detached_annotations WHERE id = ?`).run(set.id);
     }
   }
   return restored;

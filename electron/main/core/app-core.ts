@@ -15,6 +15,7 @@ import { documentHandlers } from '../ipc/handlers/documents';
 import { importHandlers } from '../ipc/handlers/imports';
 import { ledgerHandlers } from '../ipc/handlers/ledger';
 import { metadataHandlers } from '../ipc/handlers/metadata';
+import { ImportTokens } from '../ingest/import-tokens';
 import { searchHandlers } from '../ipc/handlers/search';
 import { indexLedgerFacts } from '../ledger/ledger-store';
 import { dropSearchService } from '../search/search-service';
@@ -58,6 +59,7 @@ export function createCore(options: CoreOptions): Core {
     deleteHooks: [],
     platform: options.platform ?? { chooseDocuments: async () => [] },
     nativeBinding: options.nativeBinding,
+    importTokens: new ImportTokens(),
   };
   installDomainHooks(ctx);
   let handlers: Handlers | undefined;
@@ -108,11 +110,9 @@ function installDomainHooks(ctx: CoreContext): void {
   ctx.deleteHooks.push((documentId, keep) => keep === 'orphan' && detachAnnotations(ctx.db, documentId));
   // A deleted document imported again gets back the annotations its deletion kept.
   ctx.events.on('library:changed', ({ documentIds }) => {
-    try {
-      reattachDetached(ctx.db, documentIds);
-    } catch (error) {
-      logBackgroundError('re-attaching kept annotations', error);
-    }
+    reattachDetached(ctx.db, documentIds).catch((error: unknown) =>
+      logBackgroundError('re-attaching kept annotations', error),
+    );
   });
   registerSearchSource(ctx, annotationSearchSource);
   // The user's metadata corrections outlive a replace; the replace wrote the inferred values.

@@ -1,5 +1,6 @@
 import type { DeleteKeep } from '../../../shared/domain/document-care';
 import type { Locale } from '../../../shared/ipc/errors';
+import type { ImportTokens } from '../ingest/import-tokens';
 import type { Db } from '../store/database';
 import type { ReplacedPassage } from '../store/document-writer';
 import type { LibraryEvents } from './library-events';
@@ -23,6 +24,8 @@ export interface CoreContext {
    * was handed an export file first and they may go with the document.
    */
   deleteHooks: ((docId: string, keep: DeleteKeep) => void)[];
+  /** The files the user chose or dropped, by token: what the renderer may import. */
+  importTokens: ImportTokens;
   /** What only the desktop shell can do (native dialogs); the CLI and the test bridge supply their own. */
   platform: PlatformServices;
   /** The SQLite driver build the library was opened with, for other library files (backups). */

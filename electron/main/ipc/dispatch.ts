@@ -20,6 +20,8 @@ export interface DispatchOptions {
   logError?: (channel: string, error: unknown) => void;
 }
 
+const cut = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+
 /**
  * The one path from an untrusted caller to a handler: known channel, request valid against the
  * contract's schema, handler result or error wrapped in the envelope. Never throws.
@@ -40,9 +42,10 @@ export async function dispatch(
   }
   const parsed = contract[channel].request.safeParse(payload ?? {});
   if (!parsed.success) {
+    // Issues can quote what was sent (an unknown key of any length): each is cut short.
     const reason = parsed.error.issues
       .slice(0, 3)
-      .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+      .map((issue) => `${cut(issue.path.join('.') || '(root)', 60)}: ${cut(issue.message, 160)}`)
       .join('; ');
     return {
       ok: false,

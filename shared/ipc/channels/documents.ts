@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ChosenFile } from '../../domain/import';
 import type { DocumentBundle, DocumentSummary } from '../../domain/library';
 import { channel, idSchema } from '../define';
 
@@ -14,10 +15,13 @@ export const documentChannels = {
   /** Passages that refer to one glossary entry (by marker or by mention). */
   'glossary:passages': channel(z.object({ glossaryId: id }).strict())<GlossaryOccurrence[]>(),
   'app:info': channel(z.object({}).strict())<AppInfo>(),
-  /** Opens the system file dialog (in main) and returns the chosen paths; [] when cancelled. */
+  /**
+   * Opens the system file dialog (in main) and returns the chosen files (a folder's files) with
+   * the tokens `imports:start` takes; [] when cancelled.
+   */
   'app:choose-documents': channel(
     z.object({ folder: z.boolean().optional(), multiple: z.boolean().optional() }).strict(),
-  )<string[]>(),
+  )<ChosenFile[]>(),
 };
 
 export interface GlossaryOccurrence {

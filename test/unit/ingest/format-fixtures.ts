@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
-import { chromium } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 
 /**
  * Copies of one text in every form the importer reads, made in the test from the text itself:
@@ -68,14 +68,22 @@ export async function makeDocx(paragraphs: (string | StyledParagraph)[]): Promis
 
 export const chromiumPath = '/usr/bin/chromium';
 
-/** A PDF with a text layer: the paragraphs set as an A4 document with indented first lines, page numbers in the footer. */
-export async function makePdf(paragraphs: string[], file: string): Promise<void> {
+/** Runs `print` with a fresh page of the system Chromium, closed afterwards. */
+export async function withChromiumPage(print: (page: Page) => Promise<void>): Promise<void> {
   const browser = await chromium.launch({
     executablePath: chromiumPath,
     args: ['--no-sandbox', '--disable-gpu'],
   });
   try {
-    const page = await browser.newPage();
+    await print(await browser.newPage());
+  } finally {
+    await browser.close();
+  }
+}
+
+/** A PDF with a text layer: the paragraphs set as an A4 document with indented first lines, page numbers in the footer. */
+export async function makePdf(paragraphs: string[], file: string): Promise<void> {
+  await withChromiumPage(async (page) => {
     const html = paragraphs.map((p) => `<p>${escapeXml(p)}</p>`).join('\n');
     await page.setContent(
       `<html lang="zh-CN"><head><meta charset="utf-8"><style>
@@ -92,24 +100,15 @@ export async function makePdf(paragraphs: string[], file: string): Promise<void>
       footerTemplate:
         '<div style="font-size:9pt;width:100%;text-align:center">- <span class="pageNumber"></span> -</div>',
     });
-  } finally {
-    await browser.close();
-  }
+  });
 }
 
 /** A PDF with no text layer at all: a page holding only a drawing. */
 export async function makeScanLikePdf(file: string): Promise<void> {
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ['--no-sandbox', '--disable-gpu'],
-  });
-  try {
-    const page = await browser.newPage();
+  await withChromiumPage(async (page) => {
     await page.setContent(
       '<html><body><svg width="400" height="300"><rect x="20" y="20" width="300" height="200" fill="#888"/><circle cx="200" cy="150" r="60" fill="#222"/></svg></body></html>',
     );
     await page.pdf({ path: file, format: 'A4' });
-  } finally {
-    await browser.close();
-  }
+  });
 }

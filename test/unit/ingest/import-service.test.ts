@@ -86,7 +86,7 @@ describe('bad input', () => {
       'garbage.txt': 'file_binary',
       'truncated.docx': 'docx_damaged',
       'huge.txt': 'file_too_large',
-      'missing.txt': 'file_unreadable',
+      'missing.txt': 'file_missing',
       ...(withScan.includes('scan.pdf') ? { 'scan.pdf': 'pdf_no_text' } : {}),
     });
     for (const f of summary.failed) expect(f.error).toContain(path.basename(f.file));

@@ -13,6 +13,8 @@ import { SEED_FILE } from './seed-fixture';
 let dir: string;
 let core: Core;
 const call = (payload: unknown) => dispatch(core.handlers, 'imports:start', payload);
+/** Tokens as main issues them for files chosen in the dialog or dropped. */
+const tokensFor = (...files: string[]) => core.ctx.importTokens.issue(files).map((f) => f.token);
 
 const notes = () => path.join(dir, 'notes.txt');
 const memo = () => path.join(dir, 'memo.txt');
@@ -29,10 +31,10 @@ afterAll(() => {
 });
 
 describe('imports:start', () => {
-  it('imports absolute paths and reports progress under the batch id the caller chose', async () => {
+  it('imports chosen files by token and reports progress under the batch id the caller chose', async () => {
     const events: ImportProgressEvent[] = [];
     core.ctx.events.on('import:progress', (e) => events.push(e));
-    const reply = await call({ files: [SEED_FILE], batchId: 'ui-1' });
+    const reply = await call({ tokens: tokensFor(SEED_FILE), batchId: 'ui-1' });
     expect(reply.ok).toBe(true);
     const value = (reply as { value: ImportBatchResult }).value;
     expect(value).toMatchObject({ batchId: 'ui-1', skipped: [], failed: [] });
@@ -47,17 +49,16 @@ describe('imports:start', () => {
   }, 30_000);
 
   it('refuses what a renderer must not ask for, before reading anything', async () => {
-    fs.mkdirSync(path.join(dir, 'folder'), { recursive: true });
+    const huge = 'k'.repeat(100_000);
     const cases: [unknown, RegExp][] = [
-      [{ files: ['relative/report.txt'] }, /not an absolute path/],
-      [{ files: [path.join(dir, 'missing.txt')] }, /no such file/],
-      [{ files: [path.join(dir, 'folder')] }, /not a regular file/],
-      [{ files: [] }, /files/],
-      [{ files: Array.from({ length: 501 }, () => SEED_FILE) }, /files/],
-      [{ files: [`/${'x'.repeat(5000)}`] }, /files/],
-      [{ files: [SEED_FILE], extra: true }, /extra|Unrecognized/i],
-      [{ files: [SEED_FILE], batchId: '../../etc' }, /batchId/],
-      [{ files: [SEED_FILE, SEED_FILE], replace: 'd0123456789' }, /exactly one file/],
+      // A path instead of a token: the renderer cannot name files itself.
+      [{ tokens: [SEED_FILE] }, /not a file token/],
+      [{ files: [SEED_FILE] }, /tokens|Unrecognized/i],
+      [{ tokens: [] }, /tokens/],
+      [{ tokens: Array.from({ length: 501 }, () => tokensFor(SEED_FILE)[0]) }, /tokens/],
+      [{ tokens: tokensFor(SEED_FILE), extra: true }, /extra|Unrecognized/i],
+      [{ tokens: tokensFor(SEED_FILE), batchId: '../../etc' }, /batchId/],
+      [{ tokens: tokensFor(SEED_FILE, SEED_FILE), replace: 'd0123456789' }, /exactly one file/],
     ];
     for (const [payload, message] of cases) {
       const reply = await call(payload);
@@ -66,8 +67,48 @@ describe('imports:start', () => {
       expect(error.code).toBe('invalid_request');
       expect(error.message).toMatch(message);
     }
-    const unknown = await call({ files: [SEED_FILE], replace: 'd0000000000' });
+    // A well-formed token main never issued.
+    expect(await call({ tokens: ['0123456789abcdef0123456789abcdef'] })).toMatchObject({
+      ok: false,
+      error: { code: 'import_token_unknown' },
+    });
+    const unknown = await call({ tokens: tokensFor(SEED_FILE), replace: 'd0000000000' });
     expect(unknown).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    // What was sent is never echoed back in full.
+    const echoed = await call({ tokens: tokensFor(SEED_FILE), [huge]: 1 });
+    expect(JSON.stringify(echoed).length).toBeLessThan(1000);
+    const drop = await dispatch(core.handlers, 'imports:register-drop', { paths: [`relative/${huge}`] });
+    expect(drop).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(JSON.stringify(drop).length).toBeLessThan(1000);
+    expect(await dispatch(core.handlers, 'imports:register-drop', { paths: [] })).toMatchObject({
+      ok: false,
+    });
+  });
+
+  it('imports a dropped file by the token main gave for it', async () => {
+    const dropped = path.join(dir, 'dropped.txt');
+    fs.writeFileSync(dropped, '拖入的材料\n\n拖入文件的正文。\n');
+    const reply = await dispatch(core.handlers, 'imports:register-drop', { paths: [dropped] });
+    const chosen = (reply as { value: { token: string; name: string; path: string }[] }).value;
+    expect(chosen).toEqual([
+      { token: expect.stringMatching(/^[0-9a-f]{32}$/), name: 'dropped.txt', path: dropped },
+    ]);
+    const imported = await call({ tokens: chosen.map((c) => c.token) });
+    expect((imported as { value: ImportBatchResult }).value.imported.map((d) => d.file)).toEqual([dropped]);
+  });
+
+  it('fails a chosen file that is missing or not a regular file with one and the same message', async () => {
+    fs.mkdirSync(path.join(dir, 'folder'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'folder', 'inner.txt'), '文件夹中的材料\n\n正文。\n');
+    const missing = path.join(dir, 'missing.txt');
+    const link = path.join(dir, 'to-device.txt');
+    fs.symlinkSync('/dev/null', link);
+    const reply = await call({ tokens: tokensFor(missing, link) });
+    const failed = (reply as { value: ImportBatchResult }).value.failed;
+    expect(failed.map((f) => f.code)).toEqual(['file_missing', 'file_missing']);
+    expect(failed[0]!.error.replace('missing.txt', 'X')).toBe(failed[1]!.error.replace('to-device.txt', 'X'));
+    // A chosen folder stands for its files.
+    expect(core.ctx.importTokens.issue([path.join(dir, 'folder')]).map((c) => c.name)).toEqual(['inner.txt']);
   });
 });
 
@@ -80,7 +121,7 @@ describe('imports:cancel', () => {
       if (e.batchId === 'ui-c1' && e.index === 0 && e.phase === 'done')
         void cancel(core.handlers, 'ui-c1').then((r) => replies.push(r));
     });
-    const reply = await call({ files: [notes(), SEED_FILE], batchId: 'ui-c1' });
+    const reply = await call({ tokens: tokensFor(notes(), SEED_FILE), batchId: 'ui-c1' });
     off();
     expect(replies).toEqual([{ ok: true, value: { cancelled: true } }]);
     const value = (reply as { value: ImportBatchResult }).value;
@@ -97,7 +138,10 @@ describe('imports:cancel', () => {
     let handlers: Handlers = core.handlers;
     const reader = holdingReader(SEED_FILE, () => void cancel(handlers, 'ui-c2'));
     handlers = { ...core.handlers, ...importHandlers(core.ctx, { createReader: () => reader }) };
-    const reply = await dispatch(handlers, 'imports:start', { files: [memo(), SEED_FILE], batchId: 'ui-c2' });
+    const reply = await dispatch(handlers, 'imports:start', {
+      tokens: tokensFor(memo(), SEED_FILE),
+      batchId: 'ui-c2',
+    });
     expect(reader.held).toEqual([SEED_FILE]);
     const value = (reply as { value: ImportBatchResult }).value;
     expect(value.imported.map((d) => d.title)).toEqual(['会议纪要']);
@@ -113,8 +157,8 @@ describe('imports:cancel', () => {
 
     const reader = holdingReader(notes());
     const handlers = { ...core.handlers, ...importHandlers(core.ctx, { createReader: () => reader }) };
-    const first = dispatch(handlers, 'imports:start', { files: [notes()], batchId: 'ui-c3' });
-    const second = await dispatch(handlers, 'imports:start', { files: [memo()], batchId: 'ui-c3' });
+    const first = dispatch(handlers, 'imports:start', { tokens: tokensFor(notes()), batchId: 'ui-c3' });
+    const second = await dispatch(handlers, 'imports:start', { tokens: tokensFor(memo()), batchId: 'ui-c3' });
     expect(second).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
     expect((second as { error: { message: string } }).error.message).toMatch(/already running/);
     await cancel(handlers, 'ui-c3');

@@ -14,9 +14,10 @@ describe('app:choose-documents', () => {
         },
       },
     });
+    // Each chosen file comes back under a token, the only thing `imports:start` takes.
     expect(await dispatch(core.handlers, 'app:choose-documents', {})).toEqual({
       ok: true,
-      value: ['/reports/a.txt'],
+      value: [{ token: expect.stringMatching(/^[0-9a-f]{32}$/), name: 'a.txt', path: '/reports/a.txt' }],
     });
     await dispatch(core.handlers, 'app:choose-documents', { folder: true });
     await dispatch(core.handlers, 'app:choose-documents', { multiple: false });

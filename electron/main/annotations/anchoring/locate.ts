@@ -21,6 +21,8 @@ export interface LocateInput {
   corresponding: number;
   /** The old passage text, when known (null for an orphan being retried). */
   oldText: string | null;
+  /** False to look for the exact quote only (a batch out of time for approximate matching). */
+  fuzzy?: boolean;
 }
 
 /** Quotes this long are distinctive enough that a unique occurrence needs no context. */
@@ -29,6 +31,11 @@ const DISTINCTIVE = 16;
 const FUZZY_MIN = 8;
 /** Quotes shorter than this need their context to agree when matched fuzzily. */
 const FUZZY_SELF_EVIDENT = 24;
+/**
+ * Above this, no fuzzy match either: approximate matching costs quote length × passage length,
+ * and a quote this long that no longer occurs exactly has been rewritten, not touched up.
+ */
+export const FUZZY_MAX = 2000;
 /** Fuzzy matching looks only at passages holding at least this share of the quote's bigrams. */
 const FUZZY_FILTER = 0.5;
 
@@ -62,7 +69,13 @@ interface Candidate {
  * same offset of the corresponding passage; the exact quote, unique or singled out by its context;
  * a close quote with context. Returns null (orphan) rather than guess between equal candidates.
  */
-export function locate({ anchor, passages, corresponding, oldText }: LocateInput): Located | null {
+export function locate({
+  anchor,
+  passages,
+  corresponding,
+  oldText,
+  fuzzy: approximate = true,
+}: LocateInput): Located | null {
   const { exact, start, end } = anchor;
   const corr = corresponding >= 0 ? passages[corresponding]! : null;
 
@@ -85,7 +98,7 @@ export function locate({ anchor, passages, corresponding, oldText }: LocateInput
     return { outcome: same ? 'exact' : 'moved', ...place(chosen) };
   }
 
-  if (exact.length < FUZZY_MIN) return null;
+  if (!approximate || exact.length < FUZZY_MIN || exact.length > FUZZY_MAX) return null;
   // One edit in 6 characters: 1 for an 8-character quote, 6 for a sentence of 36.
   const maxErrors = Math.floor(exact.length / 6);
   const fuzzy: Candidate[] = [];

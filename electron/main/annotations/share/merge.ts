@@ -3,6 +3,7 @@ import type {
   AnnotationContent,
   AnnotationImportResult,
 } from '../../../../shared/domain/annotations';
+import { AppError } from '../../core/app-error';
 import type { Db } from '../../store/database';
 import { locate } from '../anchoring/locate';
 import { anchoredAt } from '../anchoring/selectors';
@@ -45,11 +46,21 @@ function findDocument(db: Db, a: IncomingAnnotation): DocRow | undefined {
     : undefined;
 }
 
+type PassageRow = { id: string; text: string };
+
+/** A document's passages, read once per import however many annotations land in it. */
+function passageCache(db: Db): (docId: string) => PassageRow[] {
+  const cache = new Map<string, PassageRow[]>();
+  const select = db.prepare(`SELECT id, text FROM passages WHERE document_id = ? ORDER BY ordinal`);
+  return (docId) => {
+    let rows = cache.get(docId);
+    if (!rows) cache.set(docId, (rows = select.all(docId) as PassageRow[]));
+    return rows;
+  };
+}
+
 /** Places a new annotation: its own position when the edition is the same, else quote and context. */
-function place(db: Db, doc: DocRow, a: IncomingAnnotation): StoredAnnotation {
-  const passages = db
-    .prepare(`SELECT id, text FROM passages WHERE document_id = ? ORDER BY ordinal`)
-    .all(doc.id) as { id: string; text: string }[];
+function place(passages: PassageRow[], doc: DocRow, a: IncomingAnnotation, fuzzy = true): StoredAnnotation {
   const sameEdition = a.editionHash === doc.hash;
   const own = sameEdition ? passages.findIndex((p) => p.id === a.passageId) : -1;
   const range = own >= 0 && a.position ? utf16Range(passages[own]!.text, a.position) : null;
@@ -64,6 +75,7 @@ function place(db: Db, doc: DocRow, a: IncomingAnnotation): StoredAnnotation {
     passages: passages.map((p) => p.text),
     corresponding: range ? own : -1,
     oldText: range ? passages[own]!.text : null,
+    fuzzy,
   });
   const base = {
     id: a.id,
@@ -105,8 +117,60 @@ export function takeIncoming(local: StoredAnnotation, incoming: IncomingAnnotati
   };
 }
 
-export function importAnnotations(db: Db, text: string, now: string): AnnotationImportResult {
+/** More annotations than one file may bring: a colleague's years of reading, not a generated flood. */
+export const MAX_IMPORT_ITEMS = 20_000;
+/** Placing runs in slices this long, so the window keeps answering between them. */
+const SLICE_MS = 15;
+/** Approximate matching stops after this; the rest are placed by their exact quote or orphaned. */
+const FUZZY_BUDGET_MS = 8_000;
+
+interface Placement {
+  doc: DocRow;
+  placed: StoredAnnotation;
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Where each new annotation goes, worked out before any write: the costly part (re-anchoring by
+ * quote and context) runs in slices without holding the write lock, and stops trying approximate
+ * matches once its time budget is spent (those left are placed exactly or kept as orphans).
+ */
+async function placeNew(
+  db: Db,
+  incoming: IncomingAnnotation[],
+  passagesOf: (docId: string) => PassageRow[],
+): Promise<Map<string, Placement>> {
+  const placements = new Map<string, Placement>();
+  const started = performance.now();
+  let slice = started;
+  for (const a of incoming) {
+    if (placements.has(a.id) || getAnnotation(db, a.id)) continue;
+    const doc = findDocument(db, a);
+    if (!doc) continue;
+    const fuzzy = performance.now() - started < FUZZY_BUDGET_MS;
+    placements.set(a.id, { doc, placed: place(passagesOf(doc.id), doc, a, fuzzy) });
+    if (performance.now() - slice > SLICE_MS) {
+      await nextTurn();
+      slice = performance.now();
+    }
+  }
+  return placements;
+}
+
+/**
+ * Merges a shared file. New annotations are placed first, in slices and outside any transaction;
+ * then one short transaction writes everything (so one undo step per document takes the import
+ * back), using the placements worked out unless the document changed meanwhile.
+ */
+export async function importAnnotations(db: Db, text: string, now: string): Promise<AnnotationImportResult> {
   const incoming = parseW3C(text);
+  if (incoming.length > MAX_IMPORT_ITEMS)
+    throw new AppError('annotation_import_invalid', {
+      reason: `共 ${incoming.length} 条，超过每个文件 ${MAX_IMPORT_ITEMS} 条的上限`,
+    });
+  const passagesOf = passageCache(db);
+  const placements = await placeNew(db, incoming, passagesOf);
   const result: AnnotationImportResult = {
     added: 0,
     updated: 0,
@@ -116,9 +180,14 @@ export function importAnnotations(db: Db, text: string, now: string): Annotation
     skipped: 0,
   };
   db.transaction(() => {
+    // For a document replaced while the placements were worked out: its passages as they are now.
+    const current = passageCache(db);
     const changes = new Map<string, OpChange[]>();
-    const record = (documentId: string, change: OpChange) =>
-      changes.set(documentId, [...(changes.get(documentId) ?? []), change]);
+    const record = (documentId: string, change: OpChange) => {
+      const list = changes.get(documentId);
+      if (list) list.push(change);
+      else changes.set(documentId, [change]);
+    };
     const seen = new Set<string>();
     for (const a of incoming) {
       if (seen.has(a.id)) continue;
@@ -130,7 +199,11 @@ export function importAnnotations(db: Db, text: string, now: string): Annotation
           result.skipped++;
           continue;
         }
-        const placed = place(db, doc, a);
+        const early = placements.get(a.id);
+        const placed =
+          early && early.doc.id === doc.id && early.doc.hash === doc.hash
+            ? early.placed
+            : place(current(doc.id), doc, a);
         putAnnotation(db, placed);
         record(doc.id, { before: null, after: getAnnotation(db, a.id)! });
         result.added++;

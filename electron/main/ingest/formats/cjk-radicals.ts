@@ -19,6 +19,7 @@ const SUPPLEMENT: Record<string, string> = {
   '\u2ec9': '贝',
   '\u2eca': '足',
   '\u2ecb': '车',
+  '\u2ed1': '長',
   '\u2ed3': '长',
   '\u2ed4': '门',
   '\u2ed8': '青',

@@ -77,39 +77,99 @@ export function htmlBlocks(html: string): string[] {
   return htmlBlockList(html).map((b) => b.text);
 }
 
+/** What `htmlBlockList` needs to know of an element's subtree, gathered once bottom-up. */
+interface Subtree {
+  hasImage: boolean;
+  /** Characters of text other than whitespace, counted up to MAX_CAPTION + 1. */
+  textLength: number;
+  /** Holds a block that makes a table row more than a metadata row. */
+  hasRowBlock: boolean;
+}
+
+const ROW_BLOCKS = new Set(['table', 'p', 'div', 'br', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
 /** The blocks of `htmlBlocks`, each with the heading level it stood under. */
 export function htmlBlockList(html: string): HtmlBlock[] {
   const root = parse(html, { comment: false, blockTextElements: { script: false, style: false, pre: true } });
+  const subtrees = summarize(root);
   const blocks: HtmlBlock[] = [];
-  let buffer = '';
+  let buffer: string[] = [];
   let heading: number | null = null;
   const flush = () => {
-    if (buffer.trim()) blocks.push({ text: buffer.trim(), heading });
-    buffer = '';
+    const text = buffer.join('').trim();
+    if (text) blocks.push({ text, heading });
+    buffer = [];
   };
-  const walk = (node: Node) => {
-    if (node.nodeType === NodeType.TEXT_NODE) {
-      buffer += node.text.replace(/[\r\n\t]+/g, ' ');
-      return;
+  // An explicit stack instead of recursion: a page nested a hundred thousand deep still reads.
+  type Step = { node: Node; leave?: { block: boolean; level: boolean } };
+  const stack: Step[] = [...root.childNodes].reverse().map((node) => ({ node }));
+  for (let step = stack.pop(); step; step = stack.pop()) {
+    const { node, leave } = step;
+    if (leave) {
+      if (leave.block) flush();
+      if (leave.level) heading = null;
+      continue;
     }
-    if (!(node instanceof HTMLElement)) return;
+    if (node.nodeType === NodeType.TEXT_NODE) {
+      buffer.push(node.text.replace(/[\r\n\t]+/g, ' '));
+      continue;
+    }
+    if (!(node instanceof HTMLElement)) continue;
     const tag = node.rawTagName?.toLowerCase() ?? '';
-    if (SKIP_TAGS.has(tag) || isFurniture(node) || isPhoto(node)) return;
+    const subtree = subtrees.get(node)!;
+    if (SKIP_TAGS.has(tag) || isFurniture(node) || isPhoto(tag, subtree)) continue;
     const block = BLOCK_TAGS.has(tag);
     if (block) flush();
-    if (tag === 'tr' && !node.querySelector('table, p, div, br, li, h1, h2, h3, h4, h5, h6')) {
+    if (tag === 'tr' && !subtree.hasRowBlock) {
       for (const line of rowLines(node)) blocks.push({ text: line, heading: null });
-      return;
+      continue;
     }
     const level = /^h([1-6])$/.exec(tag)?.[1];
     if (level) heading = Number(level);
-    node.childNodes.forEach(walk);
-    if (block) flush();
-    if (level) heading = null;
-  };
-  root.childNodes.forEach(walk);
+    stack.push({ node, leave: { block, level: !!level } });
+    for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push({ node: node.childNodes[i]! });
+  }
   flush();
   return blocks;
+}
+
+/** Every element's `Subtree`, children before parents, without recursion. */
+function summarize(root: HTMLElement): Map<HTMLElement, Subtree> {
+  const out = new Map<HTMLElement, Subtree>();
+  const order: HTMLElement[] = [];
+  const stack: HTMLElement[] = [root];
+  for (let el = stack.pop(); el; el = stack.pop()) {
+    order.push(el);
+    for (const child of el.childNodes) if (child instanceof HTMLElement) stack.push(child);
+  }
+  for (let i = order.length - 1; i >= 0; i--) {
+    const el = order[i]!;
+    const own: Subtree = { hasImage: false, textLength: 0, hasRowBlock: false };
+    for (const child of el.childNodes) {
+      if (child instanceof HTMLElement) {
+        const sub = out.get(child)!;
+        const tag = child.rawTagName?.toLowerCase() ?? '';
+        own.hasImage ||= sub.hasImage || tag === 'img';
+        own.hasRowBlock ||= sub.hasRowBlock || ROW_BLOCKS.has(tag);
+        own.textLength += sub.textLength;
+      } else if (child.nodeType === NodeType.TEXT_NODE)
+        own.textLength += child.text.replace(/\s/g, '').length;
+      own.textLength = Math.min(own.textLength, MAX_CAPTION + 1);
+    }
+    out.set(el, own);
+  }
+  return out;
+}
+
+/** The text of an element, gathered without recursion. */
+function textOf(el: HTMLElement): string {
+  const parts: string[] = [];
+  const stack: Node[] = [el];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.nodeType === NodeType.TEXT_NODE) parts.push(node.text);
+    else for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push(node.childNodes[i]!);
+  }
+  return parts.join('');
 }
 
 function isFurniture(el: HTMLElement): boolean {
@@ -117,17 +177,16 @@ function isFurniture(el: HTMLElement): boolean {
   return FURNITURE.test(names);
 }
 
-function isPhoto(el: HTMLElement): boolean {
-  const tag = el.rawTagName?.toLowerCase();
+function isPhoto(tag: string, subtree: Subtree): boolean {
   if (tag !== 'div' && tag !== 'figure' && tag !== 'p' && tag !== 'table') return false;
-  return el.querySelector('img') !== null && el.text.replace(/\s/g, '').length <= MAX_CAPTION;
+  return subtree.hasImage && subtree.textLength <= MAX_CAPTION;
 }
 
 /** A metadata row (`索 引 号：` | `000014349/2018-00221` | `主题分类：` | …) as `label：value` lines. */
 function rowLines(tr: HTMLElement): string[] {
   const cells = tr.childNodes
     .filter((n): n is HTMLElement => n instanceof HTMLElement && /^t[dh]$/i.test(n.rawTagName ?? ''))
-    .map((c) => c.text.replace(/\s+/g, ' ').trim());
+    .map((c) => textOf(c).replace(/\s+/g, ' ').trim());
   const lines: string[] = [];
   for (let i = 0; i < cells.length; i++) {
     const cell = cells[i]!;

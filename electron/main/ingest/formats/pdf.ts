@@ -1,5 +1,6 @@
 import { AppError } from '../../core/app-error';
 import { preferSimplified, unifyRadicals } from './cjk-radicals';
+import { pdfParagraphs, type PdfItem, type PdfLine } from './pdf-paragraphs';
 
 /** The fields of pdf.js's text items that layout needs. */
 interface TextItem {
@@ -9,26 +10,15 @@ interface TextItem {
   height: number;
 }
 
-interface PdfLine {
-  page: number;
-  x: number;
-  y: number;
-  end: number;
-  size: number;
-  text: string;
-}
-
+/** More pages than any report has: a file past this is refused before its pages are read. */
+export const MAX_PDF_PAGES = 1000;
 /** Lines whose y differ by less than this share a line (a fraction of the font size). */
 const SAME_LINE = 0.4;
-/** Text repeated at the same place on this share of pages is a running header or footer. */
-const RUNNING = 0.5;
-const PAGE_NUMBER = /^[-—–_\s]*(第\s*)?[\d０-９]+\s*(页|\/\s*\d+)?[-—–_\s]*$|^[-—–]\s*[\d]+\s*[-—–]$/;
 
 /**
- * The paragraphs of a PDF's text layer: items grouped into lines by position, running headers,
- * footers and page numbers dropped, lines joined into paragraphs across pages — a paragraph ends
- * where a line stops short of the column's right edge, and starts where a line is indented or
- * after a wider gap. A PDF with no text at all (a scan) is refused.
+ * The paragraphs of a PDF's text layer: items grouped into lines by position, then lines into
+ * paragraphs (pdf-paragraphs.ts). A PDF with no text at all (a scan) is refused, and so is one of
+ * more than MAX_PDF_PAGES pages.
  */
 export async function pdfBlocks(bytes: Buffer, file: string): Promise<string[]> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -44,85 +34,79 @@ export async function pdfBlocks(bytes: Buffer, file: string): Promise<string[]> 
   } catch (error) {
     throw new AppError('pdf_damaged', { file, reason: (error as Error).message });
   }
-  const pages: PdfLine[][] = [];
-  for (let n = 1; n <= doc.numPages; n++) {
-    const page = await doc.getPage(n);
-    const content = await page.getTextContent();
-    pages.push(toLines(content.items.filter((i) => 'str' in i) as TextItem[], n));
-    page.cleanup();
+  try {
+    if (doc.numPages > MAX_PDF_PAGES)
+      throw new AppError('pdf_too_many_pages', { file, pages: doc.numPages, limit: MAX_PDF_PAGES });
+    const pages: PdfLine[][] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const content = await page.getTextContent();
+      pages.push(toLines(content.items.filter((i) => 'str' in i) as TextItem[], n));
+      page.cleanup();
+    }
+    if (!pages.some((p) => p.length)) throw new AppError('pdf_no_text', { file });
+    const simplified = preferSimplified(pdfParagraphs(pages).join('\n'));
+    return simplified.split('\n');
+  } finally {
+    await doc.destroy();
   }
-  await doc.destroy();
-  if (!pages.some((p) => p.some((l) => l.text.trim()))) throw new AppError('pdf_no_text', { file });
-  const paragraphs = toParagraphs(dropRunning(pages));
-  const simplified = preferSimplified(paragraphs.join('\n'));
-  return simplified.split('\n');
 }
 
-function toLines(items: TextItem[], page: number): PdfLine[] {
-  const lines: PdfLine[] = [];
-  const sorted = items
-    .filter((i) => i.str.length > 0)
+/**
+ * A page's items grouped into lines. Items are taken top to bottom, so only the lines of the last
+ * band of heights can take an item: grouping stays linear however many lines a page holds.
+ */
+function toLines(textItems: TextItem[], page: number): PdfLine[] {
+  const items: PdfItem[] = textItems
+    .filter((i) => i.str.trim().length > 0)
     .map((i) => ({
-      ...i,
+      str: i.str,
       x: i.transform[4]!,
       y: i.transform[5]!,
-      size: Math.hypot(i.transform[2]!, i.transform[3]!) || i.height,
+      width: i.width,
+      size: Math.hypot(i.transform[2]!, i.transform[3]!) || i.height || 1,
     }))
     .sort((a, b) => b.y - a.y || a.x - b.x);
-  for (const item of sorted) {
-    const line = lines.find((l) => Math.abs(l.y - item.y) < SAME_LINE * Math.max(l.size, item.size));
-    if (line) {
-      line.text += spacer(line, item.x) + item.str;
-      line.end = Math.max(line.end, item.x + item.width);
-      line.x = Math.min(line.x, item.x);
-    } else
-      lines.push({ page, x: item.x, y: item.y, end: item.x + item.width, size: item.size, text: item.str });
+  const groups: { y: number; size: number; items: PdfItem[] }[] = [];
+  let tallest = 0;
+  for (const item of items) {
+    tallest = Math.max(tallest, item.size);
+    let home: (typeof groups)[number] | undefined;
+    for (let i = groups.length - 1; i >= 0; i--) {
+      const g = groups[i]!;
+      if (g.y - item.y > SAME_LINE * tallest) break;
+      if (Math.abs(g.y - item.y) < SAME_LINE * Math.max(g.size, item.size)) {
+        home = g;
+        break;
+      }
+    }
+    if (home) {
+      home.items.push(item);
+      home.size = Math.max(home.size, item.size);
+    } else groups.push({ y: item.y, size: item.size, items: [item] });
   }
-  for (const l of lines) l.text = unifyRadicals(l.text).trim();
-  return lines.filter((l) => l.text).sort((a, b) => b.y - a.y || a.x - b.x);
-}
-
-/** A visible gap between two Latin words is a space; Chinese runs join as they are. */
-function spacer(line: PdfLine, x: number): string {
-  const gap = x - line.end;
-  return gap > line.size * 0.25 && /[A-Za-z0-9]$/.test(line.text) ? ' ' : '';
-}
-
-function dropRunning(pages: PdfLine[][]): PdfLine[][] {
-  const key = (l: PdfLine) => l.text.replace(/[\d０-９]+/g, '#').replace(/\s/g, '');
-  const edges = (p: PdfLine[]) => [...p.slice(0, 2), ...p.slice(-2)];
-  const counts = new Map<string, number>();
-  for (const p of pages) for (const k of new Set(edges(p).map(key))) counts.set(k, (counts.get(k) ?? 0) + 1);
-  const repeated = (l: PdfLine) => pages.length >= 3 && (counts.get(key(l)) ?? 0) >= pages.length * RUNNING;
-  return pages.map((p) => {
-    const edge = new Set(edges(p));
-    return p.filter((l) => !(edge.has(l) && (PAGE_NUMBER.test(l.text) || repeated(l))));
-  });
-}
-
-function toParagraphs(pages: PdfLine[][]): string[] {
-  const lines = pages.flat();
-  if (!lines.length) return [];
-  const size = median(lines.map((l) => l.size));
-  const left = Math.min(...lines.map((l) => l.x));
-  const right = Math.max(...lines.map((l) => l.end));
-  const paragraphs: string[] = [];
-  let previous: PdfLine | null = null;
-  for (const line of lines) {
-    const indented = line.x - left > size * 0.9;
-    const previousFull = previous !== null && right - previous.end < size * 1.5;
-    const gap = previous !== null && previous.page === line.page && previous.y - line.y > size * 2.2;
-    if (previous && previousFull && !indented && !gap)
-      paragraphs[paragraphs.length - 1] += joinLine(previous.text, line.text);
-    else paragraphs.push(line.text);
-    previous = line;
+  const lines: PdfLine[] = [];
+  for (const g of groups) {
+    const sorted = g.items.sort((a, b) => a.x - b.x);
+    const parts: string[] = [];
+    let end = -Infinity;
+    let last = '';
+    for (const item of sorted) {
+      const str = unifyRadicals(item.str);
+      // A visible gap between two Latin words is a space; Chinese runs join as they are.
+      if (
+        parts.length &&
+        item.x - end > g.size * 0.25 &&
+        /[A-Za-z0-9]/.test(last) &&
+        /^\s*[A-Za-z0-9]/.test(str)
+      )
+        parts.push(' ');
+      parts.push(str);
+      end = Math.max(end, item.x + item.width);
+      last = str.trimEnd().at(-1) ?? last;
+    }
+    const text = parts.join('').replace(/\s+/g, ' ').trim();
+    if (text) lines.push({ page, x: sorted[0]!.x, y: g.y, end, size: g.size, text, first: sorted[0]! });
   }
-  return paragraphs;
-}
-
-const joinLine = (a: string, b: string) => (/[A-Za-z]$/.test(a) && /^[A-Za-z]/.test(b) ? ` ${b}` : b);
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 12;
+  return lines;
 }

@@ -27,27 +27,67 @@ const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 10
  */
 export async function readSource(file: string): Promise<SourceDocument> {
   const name = path.basename(file);
-  let stat: fs.Stats;
-  try {
-    stat = await fs.promises.stat(file);
-  } catch (error) {
-    throw new AppError('file_unreadable', {
-      file: name,
-      reason: (error as NodeJS.ErrnoException).code ?? String(error),
-    });
-  }
-  if (!stat.isFile()) throw new AppError('file_unreadable', { file: name, reason: 'not a regular file' });
-  if (stat.size === 0) throw new AppError('file_empty', { file: name });
-  if (stat.size > MAX_FILE_BYTES)
-    throw new AppError('file_too_large', {
-      file: name,
-      size: megabytes(stat.size),
-      limit: megabytes(MAX_FILE_BYTES),
-    });
-  const bytes = await fs.promises.readFile(file);
+  const bytes = await readStable(file, name);
   const source = await fromBytes(bytes, name);
   if (!source.lines.length) throw new AppError('file_empty', { file: name });
   return source;
+}
+
+/** Errors that mean "nothing importable is there": one message for all of them. */
+const MISSING = new Set(['ENOENT', 'ENOTDIR', 'ELOOP', 'ENXIO', 'EISDIR']);
+
+/**
+ * The file's bytes, read once and whole. Opened without blocking (a FIFO would otherwise wait for
+ * a writer forever) and checked on the open handle, so what is read is what was checked: only a
+ * regular file, at most MAX_FILE_BYTES, and only as many bytes as it had when opened. A file
+ * whose size or modification time moved while it was read is refused rather than half-imported.
+ * `afterRead` runs between the read and the second look (tests change the file there).
+ */
+export async function readStable(
+  file: string,
+  name: string,
+  afterRead?: () => Promise<void>,
+): Promise<Buffer> {
+  let handle: fs.promises.FileHandle;
+  try {
+    // Checked before opening too: opening some devices has effects (a tape rewinds, a tty attaches).
+    if (!(await fs.promises.stat(file)).isFile()) throw new AppError('file_missing', { file: name });
+    handle = await fs.promises.open(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    throw openError(error, name);
+  }
+  try {
+    const before = await handle.stat();
+    if (!before.isFile()) throw new AppError('file_missing', { file: name });
+    if (before.size === 0) throw new AppError('file_empty', { file: name });
+    if (before.size > MAX_FILE_BYTES)
+      throw new AppError('file_too_large', {
+        file: name,
+        size: megabytes(before.size),
+        limit: megabytes(MAX_FILE_BYTES),
+      });
+    const bytes = Buffer.alloc(before.size);
+    let filled = 0;
+    while (filled < bytes.length) {
+      const { bytesRead } = await handle.read(bytes, filled, bytes.length - filled, filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    await afterRead?.();
+    const after = await handle.stat();
+    if (filled !== before.size || after.size !== before.size || after.mtimeMs !== before.mtimeMs)
+      throw new AppError('file_changed', { file: name });
+    return bytes;
+  } finally {
+    await handle.close();
+  }
+}
+
+function openError(error: unknown, name: string): AppError {
+  if (error instanceof AppError) return error;
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  if (MISSING.has(code)) return new AppError('file_missing', { file: name });
+  return new AppError('file_unreadable', { file: name, reason: code || String(error).slice(0, 200) });
 }
 
 async function fromBytes(bytes: Buffer, name: string): Promise<SourceDocument> {

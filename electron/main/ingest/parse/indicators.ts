@@ -27,9 +27,10 @@ export interface IndicatorContext {
 const CHANGE =
   '递增|同比增长|同比下降|同比提高|同比减少|比上年增长|比上年下降|年均增长|年均下降|平均增长|比增|增长|增加|下降|减少|提高|提升(?=[至到])|上升|升(?=[至到])|降低|上涨|回落|下滑';
 const FIGURE = new RegExp(
-  // Optional spaces: scraped texts space out figures (`7 4 7 7 2 亿元`, `1 1 ％`).
+  // Optional spaces: scraped texts space out figures (`7 4 7 7 2 亿元`, `1 1 ％`). A number starts
+  // where digits start: tried inside a run of digits it would rescan the run from every digit.
   `(?:(?<change>${CHANGE})了?)?(?<to>至|到)?(?<verb>控制在|保持在|稳定在|达到|达|突破|超过|为)?(?<pre>约|近|超)? ?` +
-    `(?<num>-?\\d+(?:\\.\\d+)?)(?<approx>多|余)? ?(?<unit>${UNIT})(?![级县]|的县) ?(?<post>左右|以上|以内|以下|之内)?`,
+    `(?<num>(?:-|(?<!\\d))\\d+(?:\\.\\d+)?)(?<approx>多|余)? ?(?<unit>${UNIT})(?![级县]|的县) ?(?<post>左右|以上|以内|以下|之内)?`,
   'g',
 );
 /** Names that are indicators in their own right, so a level with no change word still counts. */
@@ -151,8 +152,21 @@ function nameFrom(before: string): Subject | null {
   return { name, change: null };
 }
 
+/**
+ * Words longer than this are never a name and are not cleaned: the suffix patterns, tried at every
+ * position of a long run of linking words (`的的的…`), would take quadratic time.
+ */
+const MAX_NAME_WORDS = 200;
+
 const clean = (words: string) =>
-  words.replace(/、$/, '').replace(NAME_SUFFIX, '').replace(NAME_PREFIX, '').replace(NAME_SUFFIX, '').trim();
+  words.length > MAX_NAME_WORDS
+    ? words
+    : words
+        .replace(/、$/, '')
+        .replace(NAME_SUFFIX, '')
+        .replace(NAME_PREFIX, '')
+        .replace(NAME_SUFFIX, '')
+        .trim();
 
 /** True when the words before a figure are only linking words: the clause has no subject of its own. */
 function subjectless(before: string): boolean {
@@ -191,9 +205,15 @@ function statusOf(sentence: string, ctx: IndicatorContext): MeasureStatus | null
   return TARGET_CUE.test(sentence) ? 'target' : null;
 }
 
+/**
+ * How far back a figure's year is looked for. Real sentences are far shorter; the bound keeps a
+ * sentence of a million characters with a figure every few words linear to read.
+ */
+const PERIOD_LOOKBACK = 2000;
+
 /** The nearest year or span written before `at` in the sentence (`2015至2020年` → `2015-2020`). */
 function periodBefore(text: string, at: number): string | null {
-  const head = text.slice(0, at);
+  const head = text.slice(Math.max(0, at - PERIOD_LOOKBACK), at);
   let best: { index: number; period: string } | null = null;
   for (const m of head.matchAll(YEAR_SPAN))
     if (plausible(m[1]!) && plausible(m[2]!)) best = { index: m.index, period: `${m[1]}-${m[2]}` };

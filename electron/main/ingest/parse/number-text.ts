@@ -29,27 +29,34 @@ export function readingText(original: string): ReadingText {
     [...y].map((c) => CN_DIGIT.get(c)).join(''),
   );
   const { text: src, origin: srcOrigin } = rewriteChineseFigures(years);
-  let text = '';
+  // Characters collect in an array and join once: the checks below look only at the last two kept,
+  // so reading a paragraph of any length stays linear.
+  const out: string[] = [];
   const origin: number[] = [];
   for (let i = 0; i < src.length; i++) {
     let c = src[i]!;
     const code = c.charCodeAt(0);
+    const prev = out[out.length - 1];
     if (code >= 0xff10 && code <= 0xff19) c = String.fromCharCode(code - 0xfee0);
-    else if (c === '．' && isDigit(text.at(-1))) c = '.';
+    else if (c === '．' && isDigit(prev)) c = '.';
     else if (c === '％') c = '%';
     else if (c === '－' && isDigit(toAscii(src[i + 1]))) c = '-';
-    const prev = text.at(-1);
     const next = toAscii(src[i + 1]);
     // `29万余人`, `2万多公里`: the approximation between multiplier and unit is dropped.
-    if ((c === '余' || c === '多') && /\d[万亿]$/.test(text) && UNIT_START.test(src.slice(i + 1, i + 5)))
+    if (
+      (c === '余' || c === '多') &&
+      (prev === '万' || prev === '亿') &&
+      isDigit(out[out.length - 2]) &&
+      UNIT_START.test(src.slice(i + 1, i + 5))
+    )
       continue;
     // Spaced digits and thousands separators disappear between digits.
     if (c === ' ' && isDigit(prev) && (isDigit(next) || next === '.')) continue;
     if ((c === ',' || c === '，') && isDigit(prev) && /^\d{3}(?!\d)/.test(asciiRun(src, i + 1))) continue;
-    text += c;
+    out.push(c);
     origin.push(srcOrigin[i]!);
   }
-  return { text, origin };
+  return { text: out.join(''), origin };
 }
 
 function toAscii(c: string | undefined): string | undefined {
@@ -59,7 +66,7 @@ function toAscii(c: string | undefined): string | undefined {
 }
 
 function asciiRun(src: string, from: number): string {
-  let out = '';
-  for (let i = from; i < src.length && out.length < 4; i++) out += toAscii(src[i]);
-  return out;
+  const out: string[] = [];
+  for (let i = from; i < src.length && out.length < 4; i++) out.push(toAscii(src[i])!);
+  return out.join('');
 }

@@ -14,10 +14,9 @@ const PAIRS =
 
 const SIMPLIFIED = new Map<string, string>();
 for (let i = 0; i + 1 < PAIRS.length; i += 2) SIMPLIFIED.set(PAIRS[i]!, PAIRS[i + 1]!);
+const TRADITIONAL = new RegExp(`[${[...SIMPLIFIED.keys()].join('')}]`, 'g');
 
 /** The text with the characters above simplified; same length, same offsets. */
 export function simplifyTraditional(text: string): string {
-  let out = '';
-  for (const c of text) out += SIMPLIFIED.get(c) ?? c;
-  return out;
+  return text.replace(TRADITIONAL, (c) => SIMPLIFIED.get(c)!);
 }

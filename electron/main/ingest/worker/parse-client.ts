@@ -4,7 +4,15 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../core/app-error';
 import { readDocument, type ReadResult } from '../read-document';
-import type { ParseReply, ParseRequest } from './protocol';
+import type { ParseReady, ParseReply, ParseRequest } from './protocol';
+
+/**
+ * The parse worker's memory: enough for a 64 MB file's text and its passages several times over,
+ * small enough that a file built to exhaust memory stops the worker, never the app.
+ */
+export const WORKER_HEAP_MB = 512;
+/** A file whose parse takes longer is given up: no real document comes near it. */
+export const PARSE_TIME_LIMIT_MS = 25_000;
 
 export interface ReadOptions {
   /** Aborting rejects the read with `import_cancelled`; a worker busy with the file is stopped. */
@@ -47,10 +55,12 @@ export function findWorkerEntry(dir = __dirname): WorkerEntry | null {
 
 /** Parses in a worker thread when its code can be found, else on this thread. */
 export function createDocumentReader(
-  options: { inline?: boolean; entry?: WorkerEntry | null } = {},
+  options: { inline?: boolean; entry?: WorkerEntry | null; timeLimitMs?: number; heapMb?: number } = {},
 ): DocumentReader {
   const entry = options.inline ? null : options.entry === undefined ? findWorkerEntry() : options.entry;
-  return entry ? new WorkerReader(entry) : inlineReader();
+  return entry
+    ? new WorkerReader(entry, options.timeLimitMs ?? PARSE_TIME_LIMIT_MS, options.heapMb ?? WORKER_HEAP_MB)
+    : inlineReader();
 }
 
 const cancelled = (file: string) => new AppError('import_cancelled', { file: path.basename(file) });
@@ -73,19 +83,26 @@ const inlineReader = (): DocumentReader => ({
   close: async () => {},
 });
 
-function spawn(entry: WorkerEntry): Worker {
-  if (!entry.typescript) return new Worker(entry.file);
+function spawn(entry: WorkerEntry, heapMb: number): Worker {
+  const resourceLimits = { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 64, stackSizeMb: 8 };
+  if (!entry.typescript) return new Worker(entry.file, { resourceLimits });
   const register = createRequire(__filename).resolve('tsx/cjs/api');
   const code = `require(${JSON.stringify(register)}).register(); require(${JSON.stringify(entry.file)});`;
-  return new Worker(code, { eval: true });
+  return new Worker(code, { eval: true, resourceLimits });
 }
 
-type Pending = { file: string; resolve: (r: ReadResult) => void; reject: (e: Error) => void };
+type Pending = {
+  file: string;
+  resolve: (r: ReadResult) => void;
+  reject: (e: Error) => void;
+  timer?: NodeJS.Timeout;
+};
 
 /**
  * One worker for a batch, files sent one at a time. A worker that cannot start at all (no loader,
- * a sandbox that forbids threads) hands its work to this thread; one that dies on a file fails that
- * file and is started afresh for the next.
+ * a sandbox that forbids threads) hands its work to this thread; one that dies on a file (its
+ * memory limit reached) or runs past the time limit fails that file — never retried here, where it
+ * would take the app down — and is started afresh for the next.
  */
 class WorkerReader implements DocumentReader {
   private worker: Worker | null = null;
@@ -95,7 +112,11 @@ class WorkerReader implements DocumentReader {
   private fallback = false;
   private starts = 0;
 
-  constructor(private readonly entry: WorkerEntry) {}
+  constructor(
+    private readonly entry: WorkerEntry,
+    private readonly timeLimitMs: number,
+    private readonly heapMb: number,
+  ) {}
 
   get mode(): 'worker' | 'inline' {
     return this.fallback ? 'inline' : 'worker';
@@ -121,39 +142,66 @@ class WorkerReader implements DocumentReader {
         reject: (e) => (done(), reject(e)),
       });
       worker.ref();
-      worker.postMessage({ id, file } satisfies ParseRequest);
+      this.send(worker, id, file);
     });
+  }
+
+  /** Files go one at a time, so each one's clock starts when it is sent. */
+  private send(worker: Worker, id: number, file: string): void {
+    const p = this.pending.get(id);
+    if (!p) return;
+    clearTimeout(p.timer);
+    p.timer = setTimeout(() => this.stop(id, this.timedOut(p.file)), this.timeLimitMs);
+    worker.postMessage({ id, file } satisfies ParseRequest);
+  }
+
+  private timedOut(file: string): AppError {
+    return new AppError('file_parse_timeout', {
+      file: path.basename(file),
+      seconds: Math.round(this.timeLimitMs / 1000),
+    });
+  }
+
+  private abort(id: number): void {
+    const p = this.pending.get(id);
+    if (p) this.stop(id, cancelled(p.file));
   }
 
   /**
    * A parse cannot be interrupted inside the worker, so the worker is stopped (nothing was written
-   * for the file); reads still waiting go to a fresh one.
+   * for the file) and the read fails with `reason`; reads still waiting go to a fresh one.
    */
-  private abort(id: number): void {
+  private stop(id: number, reason: Error): void {
     const p = this.pending.get(id);
     if (!p) return;
     this.pending.delete(id);
-    p.reject(cancelled(p.file));
+    clearTimeout(p.timer);
+    p.reject(reason);
     const worker = this.worker;
     this.worker = null;
     if (worker) void worker.terminate();
     if (!this.pending.size) return;
     const fresh = this.start();
-    for (const [other, { file }] of this.pending)
-      fresh.postMessage({ id: other, file } satisfies ParseRequest);
+    for (const [other, { file }] of this.pending) this.send(fresh, other, file);
   }
 
   async close(): Promise<void> {
+    // Reads still pending are dropped with the worker: their time limits must not fire later.
+    for (const p of this.pending.values()) clearTimeout(p.timer);
+    this.pending.clear();
     const worker = this.worker;
     this.worker = null;
     if (worker) await worker.terminate();
   }
 
   private start(): Worker {
-    const worker = spawn(this.entry);
+    const worker = spawn(this.entry, this.heapMb);
     this.worker = worker;
     this.starts++;
-    worker.on('message', (reply: ParseReply) => this.settle(reply));
+    worker.on('message', (reply: ParseReply | ParseReady) => {
+      if ('ready' in reply) this.started = true;
+      else this.settle(reply);
+    });
     worker.on('error', (error) => this.lost(worker, error));
     worker.on('exit', (code) => this.lost(worker, new Error(`parser worker stopped (exit ${code})`)));
     return worker;
@@ -164,6 +212,7 @@ class WorkerReader implements DocumentReader {
     const p = this.pending.get(reply.id);
     if (!p) return;
     this.pending.delete(reply.id);
+    clearTimeout(p.timer);
     // Idle, the worker must not keep a CLI run alive; busy, it must.
     if (!this.pending.size) this.worker?.unref();
     if (reply.ok) p.resolve(reply.value);
@@ -174,11 +223,25 @@ class WorkerReader implements DocumentReader {
   private lost(worker: Worker, error: Error): void {
     if (this.worker !== worker) return;
     this.worker = null;
-    const waiting = [...this.pending.values()];
-    this.pending.clear();
+    const waiting = [...this.pending.entries()];
     if (!this.started) {
+      this.pending.clear();
       this.fallback = true;
-      for (const p of waiting) readDocument(p.file).then(p.resolve, p.reject);
-    } else for (const p of waiting) p.reject(error);
+      for (const [, p] of waiting) {
+        clearTimeout(p.timer);
+        readDocument(p.file).then(p.resolve, p.reject);
+      }
+      return;
+    }
+    // Only the file in hand was being parsed (one is sent at a time): it fails, with what stopped
+    // the worker; the others go to a fresh worker.
+    const [first] = waiting;
+    if (!first) return;
+    const [id, p] = first;
+    console.warn(`yandu: parse worker stopped on ${path.basename(p.file)}: ${error.message}`);
+    this.stop(
+      id,
+      new AppError('file_parse_crashed', { file: path.basename(p.file), limit: `${this.heapMb} MB` }),
+    );
   }
 }

@@ -1,7 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { AppError } from '../../core/app-error';
 import { readDocument } from '../read-document';
-import type { ParseReply, ParseRequest } from './protocol';
+import type { ParseReady, ParseReply, ParseRequest } from './protocol';
 
 /**
  * Worker thread entry: reads and parses files so the window's main thread stays responsive while a
@@ -23,3 +23,5 @@ parentPort?.on('message', async ({ id, file }: ParseRequest) => {
   }
   parentPort!.postMessage(reply);
 });
+
+parentPort?.postMessage({ ready: true } satisfies ParseReady);

@@ -6,6 +6,11 @@ export interface ParseRequest {
   file: string;
 }
 
+/** Sent once the worker's code has loaded: a worker that dies after it failed a file, not its start. */
+export interface ParseReady {
+  ready: true;
+}
+
 export type ParseReply =
   | { id: number; ok: true; value: ReadResult }
   | {

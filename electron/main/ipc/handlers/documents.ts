@@ -64,7 +64,9 @@ export function documentHandlers(ctx: CoreContext): DocumentHandlers {
       schemaVersion: db.pragma('user_version', { simple: true }) as number,
       locale: ctx.locale,
     }),
-    'app:choose-documents': ({ folder, multiple }) =>
-      ctx.platform.chooseDocuments({ folder: folder ?? false, multiple: multiple ?? true }),
+    'app:choose-documents': async ({ folder, multiple }) =>
+      ctx.importTokens.issue(
+        await ctx.platform.chooseDocuments({ folder: folder ?? false, multiple: multiple ?? true }),
+      ),
   };
 }

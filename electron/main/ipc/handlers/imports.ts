@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../core/app-error';
 import type { CoreContext } from '../../core/context';
@@ -7,34 +6,33 @@ import type { DocumentReader } from '../../ingest/worker/parse-client';
 import { getDocumentMeta } from '../../store/document-reader';
 import type { Handlers } from '../dispatch';
 
-type ImportHandlers = Pick<Handlers, 'imports:start' | 'imports:cancel'>;
+type ImportHandlers = Pick<Handlers, 'imports:start' | 'imports:cancel' | 'imports:register-drop'>;
 
 export interface ImportHandlerOptions {
   /** Makes the reader of each batch (default: a parse worker per batch). */
   createReader?: () => DocumentReader;
 }
 
-/**
- * The renderer is untrusted: every path must be absolute and name an existing regular file
- * (no folders, devices or sockets) before any of them is read.
- */
-export function checkImportPaths(files: string[]): void {
-  for (const file of files) {
-    const shown = file.length > 120 ? `…${file.slice(-120)}` : file;
+/** Dropped paths must be absolute: main never resolves a path against its own working folder. */
+function checkDroppedPaths(paths: string[]): void {
+  for (const file of paths)
     if (!path.isAbsolute(file) || file.includes('\0'))
-      throw new AppError('invalid_request', { reason: `not an absolute path: ${shown}` });
-    const stat = fs.statSync(file, { throwIfNoEntry: false });
-    if (!stat) throw new AppError('invalid_request', { reason: `no such file: ${shown}` });
-    if (!stat.isFile()) throw new AppError('invalid_request', { reason: `not a regular file: ${shown}` });
-  }
+      throw new AppError('invalid_request', { reason: `not an absolute path: ${shorten(file)}` });
 }
+
+/** Input echoed in an error is cut short: a reply never carries what an attacker sent in full. */
+const shorten = (s: string) => (s.length > 80 ? `${s.slice(0, 40)}…${s.slice(-39)}` : s);
 
 export function importHandlers(ctx: CoreContext, options: ImportHandlerOptions = {}): ImportHandlers {
   /** Running batches by id, so a cancel from the window reaches the loop that reads the files. */
   const running = new Map<string, AbortController>();
   return {
-    'imports:start': async ({ files, replace, batchId }) => {
-      checkImportPaths(files);
+    'imports:register-drop': ({ paths }) => {
+      checkDroppedPaths(paths);
+      return ctx.importTokens.issue(paths);
+    },
+    'imports:start': async ({ tokens, replace, batchId }) => {
+      const files = ctx.importTokens.resolve(tokens);
       if (replace !== undefined) {
         if (files.length !== 1)
           throw new AppError('invalid_request', { reason: 'replace takes exactly one file' });

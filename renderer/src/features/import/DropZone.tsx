@@ -49,7 +49,11 @@ export function DropZone() {
         return;
       }
       setNotice(null);
-      void startImport(paths);
+      // Main registers what was dropped and hands back tokens: the only way into an import.
+      void apiClient
+        .call('imports:register-drop', { paths })
+        .then((chosen) => startImport(chosen))
+        .catch((error: unknown) => setNotice(error instanceof Error ? error.message : String(error)));
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragover', overHandler);

@@ -4,7 +4,7 @@ import { useT } from '../../i18n';
 import { apiClient } from '../../lib/api-client';
 import { useStore } from '../../lib/store';
 import { importBatch, startImport } from './import-store';
-import { baseName } from './model/batch';
+import type { ChosenFile } from '../../../../shared/domain/import';
 import { importStrings } from './strings';
 import './import.css';
 
@@ -23,7 +23,7 @@ export function ReplaceEditionButton({
 }) {
   const t = useT(importStrings);
   const running = useStore(importBatch)?.running ?? false;
-  const [file, setFile] = useState<string | null>(null);
+  const [file, setFile] = useState<ChosenFile | null>(null);
   const choose = async () => {
     const [picked] = await apiClient.call('app:choose-documents', { multiple: false });
     if (picked) setFile(picked);
@@ -54,8 +54,8 @@ export function ReplaceEditionButton({
         <p>{t('replaceBody', { title })}</p>
         <p className="replace-file">
           <span className="replace-file-label">{t('replaceFile')}</span>
-          <span className="replace-file-name" title={file ?? ''}>
-            {file ? baseName(file) : ''}
+          <span className="replace-file-name" title={file?.path ?? ''}>
+            {file?.name ?? ''}
           </span>
         </p>
         <p className="replace-note">{t('replaceKeeps')}</p>

@@ -1,3 +1,4 @@
+import type { ChosenFile } from '../../../../shared/domain/import';
 import { apiClient, ApiError } from '../../lib/api-client';
 import { createStore } from '../../lib/store';
 import { applyProgress, applyResult, newBatch, type Batch } from './model/batch';
@@ -8,13 +9,19 @@ export const importBatch = createStore<Batch | null>(null);
 let sequence = 0;
 
 /**
- * Starts importing absolute paths: progress events of this batch move its rows, the reply settles
- * them. One batch at a time is shown; a new one replaces a finished one.
+ * Starts importing files main registered (chosen in the dialog or dropped): progress events of
+ * this batch move its rows, the reply settles them. One batch at a time is shown; a new one
+ * replaces a finished one.
  */
-export async function startImport(files: string[], replace?: string): Promise<void> {
+export async function startImport(files: ChosenFile[], replace?: string): Promise<void> {
   if (!files.length) return;
   const batchId = `ui${Date.now().toString(36)}${(sequence++).toString(36)}`;
-  importBatch.set(newBatch(batchId, files));
+  importBatch.set(
+    newBatch(
+      batchId,
+      files.map((f) => f.path),
+    ),
+  );
   let off: (() => void) | undefined;
   try {
     off = apiClient.on('import:progress', (e) => importBatch.set((b) => (b ? applyProgress(b, e) : b)));
@@ -22,7 +29,12 @@ export async function startImport(files: string[], replace?: string): Promise<vo
     off = undefined;
   }
   try {
-    const result = await apiClient.call('imports:start', { files, batchId, ...(replace ? { replace } : {}) });
+    const tokens = files.map((f) => f.token);
+    const result = await apiClient.call('imports:start', {
+      tokens,
+      batchId,
+      ...(replace ? { replace } : {}),
+    });
     importBatch.set((b) => (b && b.id === batchId ? applyResult(b, result) : b));
   } catch (error) {
     const message = error instanceof ApiError || error instanceof Error ? error.message : String(error);
