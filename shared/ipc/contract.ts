@@ -3,13 +3,21 @@ import { annotationChannels } from './channels/annotations';
 import { documentChannels } from './channels/documents';
 import { importChannels } from './channels/imports';
 import { searchChannels } from './channels/search';
+import { linkChannels, xrefChannels } from './channels/xref';
 import type { ChannelSpec } from './define';
 
 /**
  * The whole IPC surface. Each domain owns one file under `channels/`; a channel name
  * appearing in two domains is refused by `mergeChannels` (and by a unit test).
  */
-export const contract = mergeChannels(documentChannels, annotationChannels, importChannels, searchChannels);
+export const contract = mergeChannels(
+  documentChannels,
+  annotationChannels,
+  importChannels,
+  searchChannels,
+  xrefChannels,
+  linkChannels,
+);
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;

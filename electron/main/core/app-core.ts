@@ -10,6 +10,9 @@ import { annotationHandlers } from '../ipc/handlers/annotations';
 import { documentHandlers } from '../ipc/handlers/documents';
 import { importHandlers } from '../ipc/handlers/imports';
 import { searchHandlers } from '../ipc/handlers/search';
+import { linkHandlers, xrefHandlers } from '../ipc/handlers/xref';
+import { orphanLinksOfDocument, reanchorLinks } from '../links/service';
+import { installPhraseIndex } from '../xref/phrase-index';
 import { registerSearchSource } from '../search/source';
 import { openDatabase, type OpenOptions } from '../store/database';
 import type { CoreContext, PlatformServices } from './context';
@@ -47,6 +50,8 @@ export function createCore(options: CoreOptions): Core {
     annotationHandlers(ctx),
     importHandlers(ctx),
     searchHandlers(ctx),
+    xrefHandlers(ctx),
+    linkHandlers(ctx),
   );
   return { ctx, handlers, close: () => db.close() };
 }
@@ -60,6 +65,9 @@ function installDomainHooks(ctx: CoreContext): void {
   const { db } = ctx;
   ctx.replaceHooks.push((documentId, previous) => reanchorDocument(db, documentId, previous));
   registerSearchSource(ctx, annotationSearchSource);
+  ctx.replaceHooks.push((documentId, previous) => reanchorLinks(db, documentId, previous));
+  ctx.deleteHooks.push((documentId) => orphanLinksOfDocument(db, documentId));
+  installPhraseIndex(ctx);
 }
 
 function mergeHandlers(...groups: Partial<Handlers>[]): Handlers {

@@ -1,0 +1,116 @@
+import type { Db } from '../store/database';
+import { statement } from '../store/statements';
+import { keyPhrases } from './key-phrases';
+
+/**
+ * SQL of the key-phrase index (tables xref_docs, xref_phrases, xref_df, xref_passages): a
+ * document's phrases in, a document's phrases out, and the reads related-passage ranking needs.
+ */
+
+export interface DocVersion {
+  id: string;
+  hash: string;
+}
+
+/** Documents of the library, and the versions the index was built from. */
+export function indexState(db: Db): { library: DocVersion[]; indexed: Map<string, string> } {
+  const library = statement(
+    db,
+    `SELECT id, content_hash AS hash FROM documents ORDER BY id`,
+  ).all() as DocVersion[];
+  const indexed = new Map(
+    (
+      statement(db, `SELECT document_id AS id, content_hash AS hash FROM xref_docs`).all() as DocVersion[]
+    ).map((r) => [r.id, r.hash]),
+  );
+  return { library, indexed };
+}
+
+/** Takes one document's phrases out of the index (its passages' share of every phrase's DF too). */
+export function removeDocumentPhrases(db: Db, docId: string): void {
+  statement(
+    db,
+    `UPDATE xref_df SET df = df - c.n FROM
+       (SELECT phrase, count(*) AS n FROM xref_phrases WHERE document_id = ? GROUP BY phrase) AS c
+     WHERE xref_df.phrase = c.phrase`,
+  ).run(docId);
+  statement(db, `DELETE FROM xref_df WHERE df <= 0`).run();
+  statement(db, `DELETE FROM xref_phrases WHERE document_id = ?`).run(docId);
+  statement(db, `DELETE FROM xref_passages WHERE document_id = ?`).run(docId);
+  statement(db, `DELETE FROM xref_docs WHERE document_id = ?`).run(docId);
+}
+
+/** Indexes one document's passages as they are now; returns the characters read. */
+export function addDocumentPhrases(db: Db, docId: string, hash: string): number {
+  const passages = statement(db, `SELECT id, text FROM passages WHERE document_id = ? ORDER BY ordinal`).all(
+    docId,
+  ) as { id: string; text: string }[];
+  const insert = statement(
+    db,
+    `INSERT INTO xref_phrases (phrase, passage_id, document_id, tf) VALUES (?, ?, ?, ?)`,
+  );
+  const df = statement(
+    db,
+    `INSERT INTO xref_df (phrase, df) VALUES (?, 1) ON CONFLICT(phrase) DO UPDATE SET df = df + 1`,
+  );
+  const passage = statement(
+    db,
+    `INSERT INTO xref_passages (passage_id, document_id, phrases) VALUES (?, ?, ?)`,
+  );
+  let chars = 0;
+  for (const p of passages) {
+    const phrases = keyPhrases(p.text);
+    chars += p.text.length;
+    for (const [phrase, tf] of phrases) {
+      insert.run(phrase, p.id, docId, tf);
+      df.run(phrase);
+    }
+    passage.run(p.id, docId, phrases.size);
+  }
+  statement(db, `INSERT INTO xref_docs (document_id, content_hash) VALUES (?, ?)`).run(docId, hash);
+  return chars;
+}
+
+export interface PassagePhrase {
+  phrase: string;
+  tf: number;
+  df: number;
+}
+
+export function passagePhrases(db: Db, passageId: string): PassagePhrase[] {
+  return statement(
+    db,
+    `SELECT p.phrase, p.tf, d.df FROM xref_phrases p JOIN xref_df d ON d.phrase = p.phrase WHERE p.passage_id = ?`,
+  ).all(passageId) as PassagePhrase[];
+}
+
+export interface Posting {
+  passageId: string;
+  docId: string;
+  tf: number;
+}
+
+/** Passages outside one document that contain a phrase, at most `limit` of them. */
+export function postingsOutside(db: Db, phrase: string, docId: string, limit: number): Posting[] {
+  return statement(
+    db,
+    `SELECT passage_id AS passageId, document_id AS docId, tf FROM xref_phrases
+     WHERE phrase = ? AND document_id <> ? LIMIT ?`,
+  ).all(phrase, docId, limit) as Posting[];
+}
+
+export function indexTotals(db: Db): { passages: number; averagePhrases: number } {
+  const row = statement(
+    db,
+    `SELECT count(*) AS n, coalesce(avg(phrases), 0) AS avg FROM xref_passages`,
+  ).get() as {
+    n: number;
+    avg: number;
+  };
+  return { passages: row.n, averagePhrases: row.avg || 1 };
+}
+
+export function phraseCounts(db: Db, passageIds: readonly string[]): Map<string, number> {
+  const get = statement(db, `SELECT phrases FROM xref_passages WHERE passage_id = ?`).pluck();
+  return new Map(passageIds.map((id) => [id, (get.get(id) as number | undefined) ?? 1]));
+}
