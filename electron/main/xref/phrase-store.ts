@@ -28,12 +28,13 @@ export function indexState(db: Db): { library: DocVersion[]; indexed: Map<string
 
 /** Takes one document's phrases out of the index (its passages' share of every phrase's DF too). */
 export function removeDocumentPhrases(db: Db, docId: string): void {
-  statement(
+  const counts = statement(
     db,
-    `UPDATE xref_df SET df = df - c.n FROM
-       (SELECT phrase, count(*) AS n FROM xref_phrases WHERE document_id = ? GROUP BY phrase) AS c
-     WHERE xref_df.phrase = c.phrase`,
-  ).run(docId);
+    `SELECT phrase, count(*) AS n FROM xref_phrases WHERE document_id = ? GROUP BY phrase`,
+  );
+  const lower = statement(db, `UPDATE xref_df SET df = df - ? WHERE phrase = ?`);
+  for (const { phrase, n } of counts.all(docId) as { phrase: string; n: number }[])
+    lower.run(n, phrase);
   statement(db, `DELETE FROM xref_df WHERE df <= 0`).run();
   statement(db, `DELETE FROM xref_phrases WHERE document_id = ?`).run(docId);
   statement(db, `DELETE FROM xref_passages WHERE document_id = ?`).run(docId);

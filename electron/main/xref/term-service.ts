@@ -17,10 +17,10 @@ export const MAX_TERM_CHARS = 100;
 /** Occurrences returned by default: the view groups them; counts per year always cover all. */
 export const DEFAULT_OCCURRENCES = 2000;
 
-/** Quotation marks around a term (“六稳”, 「…」) do not make it another term. */
+/** Quotation marks do not make another term: “三公”经费 is defined for 三公经费 too. */
 const bare = (s: string) =>
   foldText(s)
-    .replace(/^[“”"'‘’「」『』《》]+|[“”"'‘’「」『』《》]+$/gu, '')
+    .replace(/[“”"'‘’「」『』]/gu, '')
     .trim();
 
 interface DocRow {
