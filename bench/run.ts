@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { EngineFigures } from './measure';
 import { realQueries, scratchCopy, searchableTexts, tierDatabase, type Tier } from './tiers';
+import { runXrefBench } from './xref';
 
 const TIERS: Tier[] = (process.env.BENCH_TIERS?.split(',') as Tier[] | undefined) ?? ['S', 'M', 'L'];
 const FIRST_QUERY = '高质量发展';
@@ -120,6 +121,7 @@ async function main() {
       `- query p50/p95 are wall-clock times on a 2-core machine shared with other work; CPU p95 is the process' CPU time per query.\n` +
       `- start → 1st answer counts from process start (module loading under tsx included); in brackets, from opening the library.\n`,
   );
+  await runXrefBench(TIERS);
 }
 
 void main();

@@ -28,15 +28,20 @@ export function indexState(db: Db): { library: DocVersion[]; indexed: Map<string
 
 /** Takes one document's phrases out of the index (its passages' share of every phrase's DF too). */
 export function removeDocumentPhrases(db: Db, docId: string): void {
+  // Through the document's passages (xref_passages): one index on xref_phrases less to keep up.
   const counts = statement(
     db,
-    `SELECT phrase, count(*) AS n FROM xref_phrases WHERE document_id = ? GROUP BY phrase`,
+    `SELECT f.phrase, count(*) AS n FROM xref_passages p JOIN xref_phrases f ON f.passage_id = p.passage_id
+     WHERE p.document_id = ? GROUP BY f.phrase`,
   );
-  const lower = statement(db, `UPDATE xref_df SET df = df - ? WHERE phrase = ?`);
+  const lower = statement(db, `UPDATE xref_df SET df = df - ? WHERE phrase = ? RETURNING df`).pluck();
+  const drop = statement(db, `DELETE FROM xref_df WHERE phrase = ?`);
   for (const { phrase, n } of counts.all(docId) as { phrase: string; n: number }[])
-    lower.run(n, phrase);
-  statement(db, `DELETE FROM xref_df WHERE df <= 0`).run();
-  statement(db, `DELETE FROM xref_phrases WHERE document_id = ?`).run(docId);
+    if (((lower.get(n, phrase) as number | undefined) ?? 0) <= 0) drop.run(phrase);
+  statement(
+    db,
+    `DELETE FROM xref_phrases WHERE passage_id IN (SELECT passage_id FROM xref_passages WHERE document_id = ?)`,
+  ).run(docId);
   statement(db, `DELETE FROM xref_passages WHERE document_id = ?`).run(docId);
   statement(db, `DELETE FROM xref_docs WHERE document_id = ?`).run(docId);
 }
@@ -52,22 +57,25 @@ export function addDocumentPhrases(db: Db, docId: string, hash: string): number 
   );
   const df = statement(
     db,
-    `INSERT INTO xref_df (phrase, df) VALUES (?, 1) ON CONFLICT(phrase) DO UPDATE SET df = df + 1`,
+    `INSERT INTO xref_df (phrase, df) VALUES (?, ?) ON CONFLICT(phrase) DO UPDATE SET df = df + ?`,
   );
   const passage = statement(
     db,
     `INSERT INTO xref_passages (passage_id, document_id, phrases) VALUES (?, ?, ?)`,
   );
   let chars = 0;
+  // DF rises once per passage containing a phrase: summed over the document, one upsert per phrase.
+  const perDocument = new Map<string, number>();
   for (const p of passages) {
     const phrases = keyPhrases(p.text);
     chars += p.text.length;
     for (const [phrase, tf] of phrases) {
       insert.run(phrase, p.id, docId, tf);
-      df.run(phrase);
+      perDocument.set(phrase, (perDocument.get(phrase) ?? 0) + 1);
     }
     passage.run(p.id, docId, phrases.size);
   }
+  for (const [phrase, n] of perDocument) df.run(phrase, n, n);
   statement(db, `INSERT INTO xref_docs (document_id, content_hash) VALUES (?, ?)`).run(docId, hash);
   return chars;
 }

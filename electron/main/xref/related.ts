@@ -11,9 +11,9 @@ import {
 /** Phrases of the passage that carry its topic; more only add noise and time. */
 const KEY_PHRASES = 24;
 /** Passages read per phrase: a phrase in more passages than this says little anyway. */
-const POSTINGS_PER_PHRASE = 4000;
+const POSTINGS_PER_PHRASE = 1500;
 /** Candidates whose length is looked up for the final score. */
-const RESCORED = 200;
+const RESCORED = 150;
 const SHARED_SHOWN = 6;
 const K1 = 1.2;
 const B = 0.6;

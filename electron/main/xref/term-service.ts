@@ -15,7 +15,7 @@ import { statement } from '../store/statements';
 
 export const MAX_TERM_CHARS = 100;
 /** Occurrences returned by default: the view groups them; counts per year always cover all. */
-export const DEFAULT_OCCURRENCES = 2000;
+export const DEFAULT_OCCURRENCES = 200;
 
 /** Quotation marks do not make another term: “三公”经费 is defined for 三公经费 too. */
 const bare = (s: string) =>
@@ -32,8 +32,9 @@ interface DocRow {
 
 /**
  * Every passage of the library that contains `term`, with its ranges, plus every glossary entry
- * that defines it. Occurrences come from the search index (exact substring recall, every hit
- * verified against the text), asked for the term as one quoted literal restricted to passages.
+ * that defines it. Which documents hold it, and how often, comes from the search index (exact
+ * substring recall, every hit verified), asked for the term as one quoted literal restricted to
+ * passages; the passages and ranges are then read from those documents only.
  */
 export function traceTerm(
   ctx: CoreContext,
@@ -46,52 +47,43 @@ export function traceTerm(
   if (indexAll) search.index.indexPendingNow();
   // The query language has no escape for a straight quote: such a term is scanned for directly.
   const quotable = !/["＂]/u.test(term);
-  // `indexAll` (scripts, tests): index whatever is new first; else an answer during a large
-  // import covers what is indexed and says so (`complete: false`), as search does.
-  const found = quotable ? search.hits(`"${term}" kind:passage`, { limit }) : null;
-  const complete = quotable ? found!.complete : true;
   const docs = new Map(
     (statement(db, `SELECT id, title, issuer, year FROM documents`).all() as DocRow[]).map((d) => [d.id, d]),
   );
-  let hits: { docId: string; passageId: string; ranges: [number, number][] }[];
+  const yearOf = (docId: string) => docs.get(docId)?.year ?? null;
+  const byYearDesc = (a: number | null, b: number | null) => (b ?? -1) - (a ?? -1);
   let perDoc: Map<string, number>;
-  let total: number;
-  if (found) {
-    hits = found.hits.map((h) => ({ docId: h.docId, passageId: h.passageId!, ranges: h.ranges }));
-    total = found.total;
-    const { result } = search.index.search(`"${term}" kind:passage`);
-    perDoc = new Map(result.byDoc.map((d) => [d.docId, d.count]));
-  } else {
-    const all = scanPassages(ctx, term);
-    total = all.length;
-    hits = all.slice(0, limit);
-    perDoc = new Map();
-    for (const h of all) perDoc.set(h.docId, (perDoc.get(h.docId) ?? 0) + 1);
+  let complete = true;
+  if (quotable) {
+    // Which documents hold the term, and in how many passages, from the index (every hit verified,
+    // nothing ranked: ranking is what costs on a common word). Without `indexAll` an answer during
+    // a large import covers what is indexed and says so (`complete: false`), as search does.
+    const found = search.index.search(`"${term}" kind:passage`);
+    complete = found.complete;
+    perDoc = new Map(found.result.byDoc.map((d) => [d.docId, d.count]));
+  } else perDoc = countPerDocument(ctx, term);
+  const total = [...perDoc.values()].reduce((a, b) => a + b, 0);
+  // Passages with ranges, in the order shown (newest year first), read from the documents that
+  // hold the term until `limit` are found.
+  const hits: Hit[] = [];
+  const order = [...perDoc.keys()].sort((a, b) => byYearDesc(yearOf(a), yearOf(b)) || a.localeCompare(b));
+  for (const docId of order) {
+    if (hits.length >= limit) break;
+    hits.push(...passagesWith(ctx, docId, term, limit - hits.length));
   }
-  const order = statement(db, `SELECT ordinal FROM passages WHERE id = ?`).pluck();
   const text = statement(db, `SELECT text FROM passages WHERE id = ?`).pluck();
   const citations = citationsFor(
     db,
     hits.map((h) => h.passageId),
   );
-  const yearOf = (docId: string) => docs.get(docId)?.year ?? null;
-  const byYearDesc = (a: number | null, b: number | null) => (b ?? -1) - (a ?? -1);
-  const occurrences: TermOccurrence[] = hits
-    .map((h) => ({ ...h, ordinal: order.get(h.passageId) as number }))
-    .sort(
-      (a, b) =>
-        byYearDesc(yearOf(a.docId), yearOf(b.docId)) ||
-        a.docId.localeCompare(b.docId) ||
-        a.ordinal - b.ordinal,
-    )
-    .map(({ docId, passageId, ranges }) => ({
-      docId,
-      passageId,
-      ranges,
-      year: yearOf(docId),
-      citation: citations.get(passageId) ?? '',
-      snippet: makeSnippet((text.get(passageId) as string | undefined) ?? '', ranges),
-    }));
+  const occurrences: TermOccurrence[] = hits.map(({ docId, passageId, ranges }) => ({
+    docId,
+    passageId,
+    ranges,
+    year: yearOf(docId),
+    citation: citations.get(passageId) ?? '',
+    snippet: makeSnippet((text.get(passageId) as string | undefined) ?? '', ranges),
+  }));
   const documents: TermDocument[] = [...perDoc]
     .map(([docId, count]) => {
       const d = docs.get(docId);
@@ -178,25 +170,37 @@ function definitionsOf(ctx: CoreContext, term: string, docs: Map<string, DocRow>
     .sort((a, b) => (a.year ?? Infinity) - (b.year ?? Infinity) || a.docId.localeCompare(b.docId));
 }
 
-/** Brute force over every passage (terms the query language cannot quote); reads the text in pages. */
-function scanPassages(ctx: CoreContext, term: string) {
+interface Hit {
+  docId: string;
+  passageId: string;
+  ranges: [number, number][];
+}
+
+/** Passages of one document containing the term (folded, as search matches), in reading order. */
+function passagesWith(ctx: CoreContext, docId: string, term: string, limit: number): Hit[] {
   const needle = foldText(term);
-  const out: { docId: string; passageId: string; ranges: [number, number][] }[] = [];
-  const page = statement(
-    ctx.db,
-    `SELECT rowid, id, document_id AS docId, text FROM passages WHERE rowid > ? ORDER BY rowid LIMIT 2000`,
-  );
-  for (let after = 0; ;) {
-    const rows = page.all(after) as { rowid: number; id: string; docId: string; text: string }[];
-    if (!rows.length) break;
-    for (const r of rows) {
-      const flat = occurrencesIn(foldText(r.text), needle);
-      if (!flat.length) continue;
-      const ranges: [number, number][] = [];
-      for (let k = 0; k < flat.length; k += 2) ranges.push([flat[k]!, flat[k + 1]!]);
-      out.push({ docId: r.docId, passageId: r.id, ranges });
-    }
-    after = rows[rows.length - 1]!.rowid;
+  const rows = statement(ctx.db, `SELECT id, text FROM passages WHERE document_id = ? ORDER BY ordinal`).all(
+    docId,
+  ) as { id: string; text: string }[];
+  const out: Hit[] = [];
+  for (const r of rows) {
+    if (out.length >= limit) break;
+    const flat = occurrencesIn(foldText(r.text), needle);
+    if (!flat.length) continue;
+    const ranges: [number, number][] = [];
+    for (let k = 0; k < flat.length; k += 2) ranges.push([flat[k]!, flat[k + 1]!]);
+    out.push({ docId, passageId: r.id, ranges });
+  }
+  return out;
+}
+
+/** Passages per document containing a term the query language cannot quote: a scan, a document at a time. */
+function countPerDocument(ctx: CoreContext, term: string): Map<string, number> {
+  const ids = statement(ctx.db, `SELECT id FROM documents`).pluck().all() as string[];
+  const out = new Map<string, number>();
+  for (const id of ids) {
+    const n = passagesWith(ctx, id, term, Infinity).length;
+    if (n) out.set(id, n);
   }
   return out;
 }

@@ -26,7 +26,6 @@ export const migration004Xref: Migration = {
         PRIMARY KEY (phrase, passage_id)
       ) STRICT, WITHOUT ROWID;
       CREATE INDEX xref_phrases_passage ON xref_phrases(passage_id);
-      CREATE INDEX xref_phrases_document ON xref_phrases(document_id);
 
       -- Passages per phrase across the library (the IDF), kept by the indexer as documents come and go.
       CREATE TABLE xref_df (
