@@ -26,17 +26,17 @@ export function indexState(db: Db): { library: DocVersion[]; indexed: Map<string
   return { library, indexed };
 }
 
-/** Takes one document's phrases out of the index (its passages' share of every phrase's DF too). */
+/** Key phrases kept per passage: enough to find its neighbours, few enough to keep the index small. */
+export const KEPT_PHRASES = 32;
+
+/** Takes one document out of the index, its share of every phrase's DF included. */
 export function removeDocumentPhrases(db: Db, docId: string): void {
-  // Through the document's passages (xref_passages): one index on xref_phrases less to keep up.
-  const counts = statement(
-    db,
-    `SELECT f.phrase, count(*) AS n FROM xref_passages p JOIN xref_phrases f ON f.passage_id = p.passage_id
-     WHERE p.document_id = ? GROUP BY f.phrase`,
-  );
+  const counts = statement(db, `SELECT phrase_counts FROM xref_docs WHERE document_id = ?`)
+    .pluck()
+    .get(docId) as string | undefined;
   const lower = statement(db, `UPDATE xref_df SET df = df - ? WHERE phrase = ? RETURNING df`).pluck();
   const drop = statement(db, `DELETE FROM xref_df WHERE phrase = ?`);
-  for (const { phrase, n } of counts.all(docId) as { phrase: string; n: number }[])
+  for (const [phrase, n] of Object.entries(counts ? (JSON.parse(counts) as Record<string, number>) : {}))
     if (((lower.get(n, phrase) as number | undefined) ?? 0) <= 0) drop.run(phrase);
   statement(
     db,
@@ -46,37 +46,51 @@ export function removeDocumentPhrases(db: Db, docId: string): void {
   statement(db, `DELETE FROM xref_docs WHERE document_id = ?`).run(docId);
 }
 
-/** Indexes one document's passages as they are now; returns the characters read. */
+/**
+ * Indexes one document's passages as they are now; returns the characters read. Every phrase
+ * counts towards DF; each passage keeps only its KEPT_PHRASES most distinctive ones (tf × IDF,
+ * with this document already counted), which is what related-passage ranking reads.
+ */
 export function addDocumentPhrases(db: Db, docId: string, hash: string): number {
   const passages = statement(db, `SELECT id, text FROM passages WHERE document_id = ? ORDER BY ordinal`).all(
     docId,
   ) as { id: string; text: string }[];
+  const phrasesOf = passages.map((p) => keyPhrases(p.text));
+  const perDocument = new Map<string, number>();
+  for (const phrases of phrasesOf)
+    for (const phrase of phrases.keys()) perDocument.set(phrase, (perDocument.get(phrase) ?? 0) + 1);
+  const df = statement(
+    db,
+    `INSERT INTO xref_df (phrase, df) VALUES (?, ?) ON CONFLICT(phrase) DO UPDATE SET df = df + ? RETURNING df`,
+  ).pluck();
+  const dfNow = new Map<string, number>();
+  for (const [phrase, n] of perDocument) dfNow.set(phrase, df.get(phrase, n, n) as number);
+  const total =
+    (statement(db, `SELECT count(*) FROM xref_passages`).pluck().get() as number) + passages.length;
   const insert = statement(
     db,
     `INSERT INTO xref_phrases (phrase, passage_id, document_id, tf) VALUES (?, ?, ?, ?)`,
-  );
-  const df = statement(
-    db,
-    `INSERT INTO xref_df (phrase, df) VALUES (?, ?) ON CONFLICT(phrase) DO UPDATE SET df = df + ?`,
   );
   const passage = statement(
     db,
     `INSERT INTO xref_passages (passage_id, document_id, phrases) VALUES (?, ?, ?)`,
   );
   let chars = 0;
-  // DF rises once per passage containing a phrase: summed over the document, one upsert per phrase.
-  const perDocument = new Map<string, number>();
-  for (const p of passages) {
-    const phrases = keyPhrases(p.text);
+  passages.forEach((p, i) => {
+    const phrases = phrasesOf[i]!;
     chars += p.text.length;
-    for (const [phrase, tf] of phrases) {
-      insert.run(phrase, p.id, docId, tf);
-      perDocument.set(phrase, (perDocument.get(phrase) ?? 0) + 1);
-    }
+    const weight = (phrase: string, tf: number) => Math.min(tf, 3) * Math.log(1 + total / dfNow.get(phrase)!);
+    const kept = [...phrases]
+      .sort((a, b) => weight(b[0], b[1]) - weight(a[0], a[1]) || (a[0] < b[0] ? -1 : 1))
+      .slice(0, KEPT_PHRASES);
+    for (const [phrase, tf] of kept) insert.run(phrase, p.id, docId, tf);
     passage.run(p.id, docId, phrases.size);
-  }
-  for (const [phrase, n] of perDocument) df.run(phrase, n, n);
-  statement(db, `INSERT INTO xref_docs (document_id, content_hash) VALUES (?, ?)`).run(docId, hash);
+  });
+  statement(db, `INSERT INTO xref_docs (document_id, content_hash, phrase_counts) VALUES (?, ?, ?)`).run(
+    docId,
+    hash,
+    JSON.stringify(Object.fromEntries(perDocument)),
+  );
   return chars;
 }
 

@@ -4,6 +4,7 @@ import type { Core } from '../../../electron/main/core/app-core';
 import { foldText } from '../../../electron/main/search/fold';
 import { deleteDocument } from '../../../electron/main/store/document-writer';
 import { passageXref } from '../../../electron/main/xref/passage-xref';
+import { keyPhrases } from '../../../electron/main/xref/key-phrases';
 import { phraseIndexFor } from '../../../electron/main/xref/phrase-index';
 import { traceTerm } from '../../../electron/main/xref/term-service';
 import { runCli } from '../../helpers/cli';
@@ -119,14 +120,10 @@ describeCorpus('cross-references over the corpus', () => {
     })();
     index.syncNow();
     const db = core.ctx.db;
-    const fresh = new Map(
-      (
-        db.prepare(`SELECT phrase, count(*) AS n FROM xref_phrases GROUP BY phrase`).all() as {
-          phrase: string;
-          n: number;
-        }[]
-      ).map((r) => [r.phrase, r.n]),
-    );
+    // DF recounted from scratch: every phrase of every passage left in the library.
+    const fresh = new Map<string, number>();
+    for (const text of db.prepare(`SELECT text FROM passages`).pluck().all() as string[])
+      for (const phrase of keyPhrases(text).keys()) fresh.set(phrase, (fresh.get(phrase) ?? 0) + 1);
     const stored = db.prepare(`SELECT phrase, df FROM xref_df`).all() as { phrase: string; df: number }[];
     const drift =
       stored.filter((r) => fresh.get(r.phrase) !== r.df).length + Math.abs(fresh.size - stored.length);

@@ -12,12 +12,16 @@ export const migration004Xref: Migration = {
   name: 'cross-references: key-phrase index, passage links and their undo log',
   up(db) {
     db.exec(`
+      -- phrase_counts: JSON {phrase: passages of the document containing it}, what the document
+      -- added to xref_df, so that taking it out later subtracts exactly that.
       CREATE TABLE xref_docs (
-        document_id  TEXT PRIMARY KEY,
-        content_hash TEXT NOT NULL
+        document_id   TEXT PRIMARY KEY,
+        content_hash  TEXT NOT NULL,
+        phrase_counts TEXT NOT NULL
       ) STRICT;
 
-      -- One row per (phrase, passage): the phrase's count in the passage.
+      -- A passage's key phrases only (the most distinctive few, see xref/phrase-store.ts), with
+      -- the phrase's count in the passage: the inverted index related passages are found through.
       CREATE TABLE xref_phrases (
         phrase      TEXT NOT NULL,
         passage_id  TEXT NOT NULL,
@@ -33,7 +37,7 @@ export const migration004Xref: Migration = {
         df     INTEGER NOT NULL
       ) STRICT, WITHOUT ROWID;
 
-      -- Phrase count per passage (length normalisation).
+      -- Distinct phrases per passage (length normalisation).
       CREATE TABLE xref_passages (
         passage_id  TEXT PRIMARY KEY,
         document_id TEXT NOT NULL,
