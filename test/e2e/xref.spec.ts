@@ -119,5 +119,20 @@ test.describe('cross-references', () => {
     await expect(page.getByRole('main', { name: '追踪：地区生产总值' })).toBeVisible();
     await page.keyboard.press('Escape');
     await expect(reader.text).toBeVisible();
+
+    // Dark theme and large print: the 关联 tab and the term view keep their contrast.
+    await page.getByRole('button', { name: '设置' }).click();
+    const dialog = page.getByRole('dialog', { name: '设置' });
+    await dialog.getByText('深色').click();
+    await dialog.getByText('大字').click();
+    await page.keyboard.press('Escape');
+    await reader.openTab('关联');
+    await expect(reader.panel.locator('.xr-panel')).toBeVisible();
+    await page.screenshot({ path: screenshotPath('xref-tab-dark-large') });
+    await reader.openTab('名词解释');
+    await reader.glossaryTerm('六稳').click();
+    await reader.glossaryEntry('六稳').getByRole('button', { name: /^追踪/ }).click();
+    await expect(page.locator('.xr-chart svg')).toBeVisible();
+    await page.screenshot({ path: screenshotPath('term-view-dark-large') });
   });
 });

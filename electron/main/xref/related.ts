@@ -15,6 +15,7 @@ const POSTINGS_PER_PHRASE = 1500;
 /** Candidates whose length is looked up for the final score. */
 const RESCORED = 150;
 const SHARED_SHOWN = 6;
+const MIN_SHARED = 2;
 const K1 = 1.2;
 const B = 0.6;
 
@@ -61,7 +62,11 @@ export function relatedPassages(db: Db, passageId: string, docId: string, limit:
       entry.shared.push({ phrase: key.phrase, idf: key.idf, tf: post.tf });
     }
   }
-  const top = [...scores].sort((a, b) => b[1].score - a[1].score).slice(0, RESCORED);
+  // One shared phrase (各位代表) is a coincidence, not a relation.
+  const top = [...scores]
+    .filter(([, e]) => e.shared.length >= MIN_SHARED)
+    .sort((a, b) => b[1].score - a[1].score)
+    .slice(0, RESCORED);
   const lengths = phraseCounts(
     db,
     top.map(([id]) => id),
