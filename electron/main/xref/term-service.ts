@@ -114,20 +114,69 @@ export function traceTerm(
   };
 }
 
-/** Section headings that contain the term: a few thousand short titles, scanned directly. */
+interface TitleRow {
+  id: string;
+  docId: string;
+  label: string;
+  title: string;
+  folded: string;
+}
+
+interface GlossaryRow {
+  id: string;
+  docId: string;
+  term: string;
+  definition: string;
+}
+
+/**
+ * Section titles (folded) and glossary entries (by bare term) of the library, read once per library
+ * content: they change only when a document's content does, and scanning them per call would grow
+ * with the library.
+ */
+const lookups = new WeakMap<
+  object,
+  { key: string; titles: TitleRow[]; glossary: Map<string, GlossaryRow[]> }
+>();
+
+function libraryLookups(ctx: CoreContext) {
+  const key = statement(
+    ctx.db,
+    `SELECT group_concat(content_hash) FROM (SELECT content_hash FROM documents ORDER BY id)`,
+  )
+    .pluck()
+    .get() as string | null;
+  const cached = lookups.get(ctx.db);
+  if (cached && cached.key === (key ?? '')) return cached;
+  const titles = (
+    statement(
+      ctx.db,
+      `SELECT id, document_id AS docId, label, title FROM sections ORDER BY document_id, ordinal`,
+    ).all() as Omit<TitleRow, 'folded'>[]
+  ).map((r) => ({ ...r, folded: foldText(r.title) }));
+  const glossary = new Map<string, GlossaryRow[]>();
+  for (const r of statement(
+    ctx.db,
+    `SELECT id, document_id AS docId, term, definition FROM glossary_entries ORDER BY document_id, ordinal`,
+  ).all() as GlossaryRow[]) {
+    const k = bare(r.term);
+    glossary.set(k, [...(glossary.get(k) ?? []), r]);
+  }
+  const fresh = { key: key ?? '', titles, glossary };
+  lookups.set(ctx.db, fresh);
+  return fresh;
+}
+
+/** Section headings that contain the term (folded, as search matches). */
 function headingsWith(ctx: CoreContext, term: string, docs: Map<string, DocRow>): TermHeading[] {
   const needle = foldText(term);
-  const rows = statement(
-    ctx.db,
-    `SELECT id, document_id AS docId, label, title FROM sections ORDER BY document_id, ordinal`,
-  );
   const first = statement(
     ctx.db,
     `SELECT id FROM passages WHERE section_id = ? ORDER BY ordinal LIMIT 1`,
   ).pluck();
   const out: TermHeading[] = [];
-  for (const r of rows.iterate() as Iterable<{ id: string; docId: string; label: string; title: string }>) {
-    const flat = occurrencesIn(foldText(r.title), needle);
+  for (const r of libraryLookups(ctx).titles) {
+    const flat = occurrencesIn(r.folded, needle);
     if (!flat.length) continue;
     const ranges: [number, number][] = [];
     for (let k = 0; k < flat.length; k += 2) ranges.push([flat[k]!, flat[k + 1]!]);
@@ -149,12 +198,7 @@ function headingsWith(ctx: CoreContext, term: string, docs: Map<string, DocRow>)
 function definitionsOf(ctx: CoreContext, term: string, docs: Map<string, DocRow>): TermDefinition[] {
   const wanted = bare(term);
   if (!wanted) return [];
-  const rows = statement(
-    ctx.db,
-    `SELECT id, document_id AS docId, term, definition FROM glossary_entries ORDER BY document_id, ordinal`,
-  ).all() as { id: string; docId: string; term: string; definition: string }[];
-  return rows
-    .filter((r) => bare(r.term) === wanted)
+  return (libraryLookups(ctx).glossary.get(wanted) ?? [])
     .map((r) => {
       const d = docs.get(r.docId);
       return {
