@@ -10,14 +10,7 @@ import type { ChannelSpec } from './define';
  * The whole IPC surface. Each domain owns one file under `channels/`; a channel name
  * appearing in two domains is refused by `mergeChannels` (and by a unit test).
  */
-export const contract = mergeChannels(
-  documentChannels,
-  annotationChannels,
-  importChannels,
-  searchChannels,
-  xrefChannels,
-  linkChannels,
-);
+export const contract = mergeChannels(documentChannels, annotationChannels, importChannels, searchChannels, xrefChannels, linkChannels);
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
