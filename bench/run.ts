@@ -13,6 +13,7 @@ import { libraryCareBench } from './library-care';
 import { hostileInputsTable } from './hostile';
 import type { EngineFigures } from './measure';
 import { realQueries, scratchCopy, searchableTexts, tierDatabase, type Tier } from './tiers';
+import { runXrefBench } from './xref';
 
 const TIERS: Tier[] = (process.env.BENCH_TIERS?.split(',') as Tier[] | undefined) ?? ['S', 'M', 'L'];
 const FIRST_QUERY = '高质量发展';
@@ -128,6 +129,7 @@ async function main() {
   await compareBench(TIERS);
   process.stdout.write(`\nLibrary care (backups, restore, delete):\n\n${await libraryCareBench(TIERS)}`);
   if (process.env.BENCH_HOSTILE !== '0') process.stdout.write(`\n${await hostileInputsTable()}`);
+  await runXrefBench(TIERS);
 }
 
 void main();

@@ -116,6 +116,10 @@ export interface AnnotationImportResult {
   orphaned: number;
   /** Annotations of documents that are not in this library (nothing to attach them to). */
   skipped: number;
+  /** Passage links in the same file (see links/share.ts): added, note updated, skipped. */
+  linksAdded?: number;
+  linksUpdated?: number;
+  linksSkipped?: number;
 }
 
 export interface AnnotationExport {

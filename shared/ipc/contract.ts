@@ -8,6 +8,7 @@ import { importChannels } from './channels/imports';
 import { ledgerChannels } from './channels/ledger';
 import { metadataChannels } from './channels/metadata';
 import { searchChannels } from './channels/search';
+import { linkChannels, xrefChannels } from './channels/xref';
 import type { ChannelSpec } from './define';
 
 /**
@@ -24,6 +25,8 @@ export const contract = mergeChannels(
   compareChannels,
   documentCareChannels,
   backupChannels,
+  xrefChannels,
+  linkChannels,
 );
 
 export type Contract = typeof contract;

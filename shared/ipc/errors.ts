@@ -183,6 +183,14 @@ export const errorMessages = {
     'zh-CN': (p: Params) => `无法导入批注文件：${p.reason}`,
     en: (p: Params) => `Cannot import the annotation file: ${p.reason}`,
   },
+  link_to_itself: {
+    'zh-CN': () => '不能把段落关联到它自己。',
+    en: () => 'A passage cannot be linked to itself.',
+  },
+  link_history_stale: {
+    'zh-CN': () => '这条关联已在别处被修改，无法撤销或重做这一步。',
+    en: () => 'The link was changed elsewhere; this step cannot be undone or redone.',
+  },
 } satisfies Record<string, Record<Locale, Message>>;
 
 export type ErrorCode = keyof typeof errorMessages;

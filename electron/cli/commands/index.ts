@@ -8,6 +8,9 @@ import { exportCommand, listCommand } from './library';
 import { ledgerCommand } from './ledger';
 import { metaCommand } from './meta';
 import { searchCommand } from './search';
+import { linkCommand, unlinkCommand } from './link';
+import { termCommand } from './term';
+import { xrefCommand } from './xref';
 
 /** Every subcommand, in the order `yandu --help` lists them. */
 export const commands: CliCommand[] = [
@@ -23,4 +26,8 @@ export const commands: CliCommand[] = [
   backupCommand,
   restoreCommand,
   deleteCommand,
+  termCommand,
+  xrefCommand,
+  linkCommand,
+  unlinkCommand,
 ];

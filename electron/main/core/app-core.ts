@@ -19,6 +19,9 @@ import { ImportTokens } from '../ingest/import-tokens';
 import { searchHandlers } from '../ipc/handlers/search';
 import { indexLedgerFacts } from '../ledger/ledger-store';
 import { dropSearchService } from '../search/search-service';
+import { linkHandlers, xrefHandlers } from '../ipc/handlers/xref';
+import { orphanLinksOfDocument, reanchorLinks } from '../links/service';
+import { installPhraseIndex } from '../xref/phrase-index';
 import { registerSearchSource } from '../search/source';
 import { reapplyMetaOverrides } from '../store/document-meta';
 import { openDatabase, type OpenOptions } from '../store/database';
@@ -96,6 +99,8 @@ function buildHandlers(core: Core): Handlers {
     compareHandlers(ctx),
     documentCareHandlers(ctx),
     backupHandlers(core),
+    xrefHandlers(ctx),
+    linkHandlers(ctx),
   );
 }
 
@@ -128,6 +133,10 @@ function installDomainHooks(ctx: CoreContext): void {
       }
     }
   });
+  ctx.replaceHooks.push((documentId, previous) => reanchorLinks(ctx.db, documentId, previous));
+  // Links are orphaned whatever the choice for annotations: the other end is another document's.
+  ctx.deleteHooks.push((documentId) => orphanLinksOfDocument(ctx.db, documentId));
+  installPhraseIndex(ctx);
 }
 
 function mergeHandlers(...groups: Partial<Handlers>[]): Handlers {

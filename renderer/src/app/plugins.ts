@@ -14,3 +14,4 @@ import '../features/metadata/register';
 import '../features/ledger/register';
 import '../features/compare/register';
 import '../features/library-care/register';
+import '../features/xref/register';

@@ -2,6 +2,8 @@ import type { AnnotationExport } from '../../../../shared/domain/annotations';
 import { AppError } from '../../core/app-error';
 import { citationFor } from '../../store/citation';
 import type { Db } from '../../store/database';
+import { listLinks } from '../../links/link-store';
+import { linkToW3C } from '../../links/share';
 import { listAnnotations } from '../repository';
 import { exportMarkdown } from './markdown';
 import { exportW3C } from './w3c';
@@ -39,7 +41,7 @@ export function exportAnnotations(
     return {
       filename: `${stem}-annotations.jsonld`,
       mime: 'application/ld+json',
-      text: exportW3C(items, label, generated),
+      text: exportW3C(items, label, generated, listLinks(db, documentId ?? null).map(linkToW3C)),
       count,
     };
   }

@@ -10,7 +10,8 @@ import { anchoredAt } from '../anchoring/selectors';
 import { contentHash, mergeHistory } from '../content-hash';
 import { recordBatch, type OpChange } from '../oplog';
 import { getAnnotation, normalizeTags, putAnnotation, type StoredAnnotation } from '../repository';
-import { parseW3C, utf16Range, type IncomingAnnotation } from './w3c';
+import { importLinks } from '../../links/share';
+import { parseW3C, readW3CItems, utf16Range, type IncomingAnnotation } from './w3c';
 
 /**
  * Merging a colleague's file. Same id → the same annotation: each copy remembers the content
@@ -229,6 +230,14 @@ export async function importAnnotations(db: Db, text: string, now: string): Prom
       }
     }
     for (const [documentId, list] of changes) recordBatch(db, documentId, 'import', list, now);
+    // Fields only for a file that has links: an annotations-only file answers as it always has.
+    const links = importLinks(db, readW3CItems(text), now);
+    if (links.added + links.updated + links.unchanged + links.skipped)
+      Object.assign(result, {
+        linksAdded: links.added,
+        linksUpdated: links.updated,
+        linksSkipped: links.skipped,
+      });
   })();
   return result;
 }

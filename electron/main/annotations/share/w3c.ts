@@ -6,6 +6,7 @@ import {
   type AnnotationKind,
 } from '../../../../shared/domain/annotations';
 import { AppError } from '../../core/app-error';
+import { isLinkItem } from '../../links/share';
 import { fromCodePoints, toCodePoints } from '../anchoring/selectors';
 import type { StoredAnnotation } from '../repository';
 
@@ -62,15 +63,21 @@ function toW3C(a: Exportable) {
   };
 }
 
-export function exportW3C(annotations: readonly Exportable[], label: string, generated: string): string {
+/** `links`: passage links already in W3C form (links/share.ts), shared in the same collection. */
+export function exportW3C(
+  annotations: readonly Exportable[],
+  label: string,
+  generated: string,
+  links: readonly unknown[] = [],
+): string {
   const collection = {
     '@context': CONTEXT,
     type: 'AnnotationCollection',
     label,
     generator: { type: 'Software', name: '研读 Yandu' },
     generated,
-    total: annotations.length,
-    first: { type: 'AnnotationPage', startIndex: 0, items: annotations.map(toW3C) },
+    total: annotations.length + links.length,
+    first: { type: 'AnnotationPage', startIndex: 0, items: [...annotations.map(toW3C), ...links] },
   };
   return `${JSON.stringify(collection, null, 2)}\n`;
 }
@@ -130,6 +137,23 @@ const stripUrn = (id: string) => id.replace(/^urn:uuid:/i, '');
 
 /** Reads an AnnotationCollection, an AnnotationPage, an array or a single Annotation. */
 export function parseW3C(textIn: string): IncomingAnnotation[] {
+  // Passage links (motivation `linking`) travel in the same file; links/share.ts reads them.
+  return readW3CItems(textIn)
+    .filter((item) => !isLinkItem(item))
+    .map((item, index) => {
+      const parsed = annotationSchema.safeParse(item);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new AppError('annotation_import_invalid', {
+          reason: `第 ${index + 1} 条：${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(),
+        });
+      }
+      return fromW3C(parsed.data, index);
+    });
+}
+
+/** The items of a shared file, whatever its outer form; refuses what is not JSON. */
+export function readW3CItems(textIn: string): unknown[] {
   let data: unknown;
   try {
     data = JSON.parse(textIn);
@@ -145,16 +169,7 @@ export function parseW3C(textIn: string): IncomingAnnotation[] {
       : page.success
         ? page.data.items
         : [data];
-  return items.map((item, index) => {
-    const parsed = annotationSchema.safeParse(item);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new AppError('annotation_import_invalid', {
-        reason: `第 ${index + 1} 条：${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(),
-      });
-    }
-    return fromW3C(parsed.data, index);
-  });
+  return items;
 }
 
 function fromW3C(a: z.infer<typeof annotationSchema>, index: number): IncomingAnnotation {

@@ -3,6 +3,7 @@ import { migration002Annotations } from './002-annotations';
 import { migration003SearchIndex } from './003-search-index';
 import { migration004MetadataLedger } from './004-metadata-ledger';
 import { migration005DetachedAnnotations } from './005-detached-annotations';
+import { migration006Xref } from './006-xref';
 import type { Migration } from './types';
 
 /** In order. Append only: a shipped migration is never edited, a fix is a new one. */
@@ -12,4 +13,5 @@ export const migrations: readonly Migration[] = [
   migration003SearchIndex,
   migration004MetadataLedger,
   migration005DetachedAnnotations,
+  migration006Xref,
 ];

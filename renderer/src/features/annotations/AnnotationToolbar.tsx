@@ -5,6 +5,8 @@ import {
   type AnnotationKind,
 } from '../../../../shared/domain/annotations';
 import { useT } from '../../i18n';
+import { useReader } from '../reader';
+import { TraceButton } from '../xref/TraceButton';
 import { annotations, colorLabel, useAnnotationState, useLastColor } from './annotation-store';
 import { NoteEditor, TagEditor } from './editors';
 import { annotationStrings } from './strings';
@@ -31,6 +33,16 @@ export function AnnotationToolbar({
   const last = useLastColor();
   const editing = target.mode === 'edit' ? target.annotation : null;
   const current = editing?.color ?? last;
+  const reader = useReader();
+  // 「追踪」 the selected phrase (or the annotated quote) through the library; one passage's worth at most.
+  const traceText =
+    editing?.quote ??
+    (target.mode === 'create' && target.ranges.length === 1
+      ? (reader.index.passageById.get(target.ranges[0]!.passageId)?.text ?? '').slice(
+          target.ranges[0]!.start,
+          target.ranges[0]!.end,
+        )
+      : '');
 
   const pickColor = (color: AnnotationColor) =>
     editing
@@ -105,6 +117,7 @@ export function AnnotationToolbar({
           pressed={editing ? editor === 'tags' : undefined}
           onClick={() => openEditor('tags')}
         />
+        <TraceButton term={traceText} className="ann-tool" />
         {editing && (
           <ToolButton
             label={t('delete')}

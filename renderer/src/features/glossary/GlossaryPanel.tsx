@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { TraceButton } from '../xref/TraceButton';
 import type { GlossaryEntry } from '../../../../shared/domain/library';
 import type { GlossaryOccurrence } from '../../../../shared/ipc/channels/documents';
 import { useT } from '../../i18n';
@@ -96,6 +97,7 @@ function GlossaryItem({
       {open && (
         <div className="gl-body" id={panelId}>
           <p className="gl-definition">{entry.definition}</p>
+          <TraceButton term={entry.term} />
           <Occurrences entry={entry} onLoaded={() => itemRef.current?.scrollIntoView({ block: 'nearest' })} />
         </div>
       )}

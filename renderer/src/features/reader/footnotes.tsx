@@ -17,6 +17,7 @@ import {
 import type { FootnoteRef, GlossaryEntry } from '../../../../shared/domain/library';
 import { useT } from '../../i18n';
 import { readerStrings } from './strings';
+import { TraceButton } from '../xref/TraceButton';
 
 interface OpenFootnote {
   ref: FootnoteRef;
@@ -228,6 +229,7 @@ function FootnotePopover({
       <button ref={link} type="button" className="link-button" onClick={onOpenGlossary}>
         {t('openInGlossary')} →
       </button>
+      <TraceButton term={open.entry.term} className="link-button" />
     </div>
   );
 }

@@ -1,0 +1,79 @@
+import type { PassageRef, PassageXref } from '../../../shared/domain/xref';
+import type { CoreContext } from '../core/context';
+import { AppError } from '../core/app-error';
+import { linksOf } from '../links/link-store';
+import { citationsFor } from '../store/citation';
+import { statement } from '../store/statements';
+import { phraseIndexFor } from './phrase-index';
+import { relatedPassages } from './related';
+
+export const DEFAULT_RELATED = 8;
+const EXCERPT = 60;
+
+/** Citation, title and opening words of passages, for display. */
+export function passageRefs(ctx: CoreContext, passageIds: readonly string[]): Record<string, PassageRef> {
+  const citations = citationsFor(ctx.db, passageIds);
+  const row = statement(
+    ctx.db,
+    `SELECT p.id, p.document_id AS docId, substr(p.text, 1, ${EXCERPT}) AS excerpt, d.title AS docTitle, d.year
+     FROM passages p JOIN documents d ON d.id = p.document_id WHERE p.id = ?`,
+  );
+  const out: Record<string, PassageRef> = {};
+  for (const id of new Set(passageIds)) {
+    const r = row.get(id) as
+      { id: string; docId: string; excerpt: string; docTitle: string; year: number | null } | undefined;
+    if (r)
+      out[id] = {
+        passageId: r.id,
+        docId: r.docId,
+        docTitle: r.docTitle,
+        year: r.year,
+        excerpt: r.excerpt,
+        citation: citations.get(id) ?? '',
+      };
+  }
+  return out;
+}
+
+/**
+ * What a passage connects to: the glossary terms it refers to, its measures, the most related
+ * passages of other documents (from the key-phrase index), and the user's links out and in.
+ */
+export function passageXref(ctx: CoreContext, passageId: string, limit = DEFAULT_RELATED): PassageXref {
+  const { db } = ctx;
+  const docId = statement(db, `SELECT document_id FROM passages WHERE id = ?`).pluck().get(passageId) as
+    string | undefined;
+  if (!docId) throw new AppError('not_found', { what: '段落', id: passageId });
+  const index = phraseIndexFor(ctx);
+  const complete = index.ready();
+  const terms = statement(
+    db,
+    `SELECT g.id AS glossaryId, g.term, min(f.source) AS source FROM footnote_refs f
+     JOIN glossary_entries g ON g.id = f.glossary_id WHERE f.passage_id = ?
+     GROUP BY g.id ORDER BY min(f.offset)`,
+  ).all(passageId) as PassageXref['terms'];
+  const measures = statement(
+    db,
+    `SELECT id, kind, title FROM measures WHERE passage_id = ? ORDER BY ordinal`,
+  ).all(passageId) as PassageXref['measures'];
+  const related = relatedPassages(db, passageId, docId, limit);
+  const { links, backlinks } = linksOf(db, passageId);
+  const refs = passageRefs(ctx, [
+    ...related.map((r) => r.passageId),
+    ...[...links, ...backlinks].flatMap((l) => [l.from, l.to].filter((x): x is string => x !== null)),
+  ]);
+  return {
+    passageId,
+    docId,
+    terms,
+    measures,
+    related: related.map((r) => {
+      const ref = refs[r.passageId]!;
+      return { ...r, docTitle: ref.docTitle, year: ref.year, citation: ref.citation, excerpt: ref.excerpt };
+    }),
+    links,
+    backlinks,
+    refs,
+    complete,
+  };
+}

@@ -1,0 +1,250 @@
+import type {
+  TermDefinition,
+  TermDocument,
+  TermHeading,
+  TermOccurrence,
+  TermView,
+} from '../../../shared/domain/xref';
+import type { CoreContext } from '../core/context';
+import { foldText } from '../search/fold';
+import { occurrencesIn } from '../search/matcher';
+import { searchServiceFor } from '../search/search-service';
+import { makeSnippet } from '../search/snippet';
+import { citationsFor } from '../store/citation';
+import { statement } from '../store/statements';
+
+export const MAX_TERM_CHARS = 100;
+/** Occurrences returned by default: the view groups them; counts per year always cover all. */
+export const DEFAULT_OCCURRENCES = 200;
+
+/** Quotation marks do not make another term: “三公”经费 is defined for 三公经费 too. */
+const bare = (s: string) =>
+  foldText(s)
+    .replace(/[“”"'‘’「」『』]/gu, '')
+    .trim();
+
+interface DocRow {
+  id: string;
+  title: string;
+  issuer: string | null;
+  year: number | null;
+}
+
+/**
+ * Every passage of the library that contains `term`, with its ranges, plus every glossary entry
+ * that defines it. Which documents hold it, and how often, comes from the search index (exact
+ * substring recall, every hit verified), asked for the term as one quoted literal restricted to
+ * passages; the passages and ranges are then read from those documents only.
+ */
+export function traceTerm(
+  ctx: CoreContext,
+  termIn: string,
+  { limit = DEFAULT_OCCURRENCES, indexAll = false }: { limit?: number; indexAll?: boolean } = {},
+): TermView {
+  const term = termIn.trim();
+  const { db } = ctx;
+  const search = searchServiceFor(ctx);
+  if (indexAll) search.index.indexPendingNow();
+  // The query language has no escape for a straight quote: such a term is scanned for directly.
+  const quotable = !/["＂]/u.test(term);
+  const docs = new Map(
+    (statement(db, `SELECT id, title, issuer, year FROM documents`).all() as DocRow[]).map((d) => [d.id, d]),
+  );
+  const yearOf = (docId: string) => docs.get(docId)?.year ?? null;
+  const byYearDesc = (a: number | null, b: number | null) => (b ?? -1) - (a ?? -1);
+  let perDoc: Map<string, number>;
+  let complete = true;
+  if (quotable) {
+    // Which documents hold the term, and in how many passages, from the index (every hit verified,
+    // nothing ranked: ranking is what costs on a common word). Without `indexAll` an answer during
+    // a large import covers what is indexed and says so (`complete: false`), as search does.
+    const found = search.index.search(`"${term}" kind:passage`);
+    complete = found.complete;
+    perDoc = new Map(found.result.byDoc.map((d) => [d.docId, d.count]));
+  } else perDoc = countPerDocument(ctx, term);
+  const total = [...perDoc.values()].reduce((a, b) => a + b, 0);
+  // Passages with ranges, in the order shown (newest year first), read from the documents that
+  // hold the term until `limit` are found.
+  const hits: Hit[] = [];
+  const order = [...perDoc.keys()].sort((a, b) => byYearDesc(yearOf(a), yearOf(b)) || a.localeCompare(b));
+  for (const docId of order) {
+    if (hits.length >= limit) break;
+    hits.push(...passagesWith(ctx, docId, term, limit - hits.length));
+  }
+  const text = statement(db, `SELECT text FROM passages WHERE id = ?`).pluck();
+  const citations = citationsFor(
+    db,
+    hits.map((h) => h.passageId),
+  );
+  const occurrences: TermOccurrence[] = hits.map(({ docId, passageId, ranges }) => ({
+    docId,
+    passageId,
+    ranges,
+    year: yearOf(docId),
+    citation: citations.get(passageId) ?? '',
+    snippet: makeSnippet((text.get(passageId) as string | undefined) ?? '', ranges),
+  }));
+  const documents: TermDocument[] = [...perDoc]
+    .map(([docId, count]) => {
+      const d = docs.get(docId);
+      return { docId, title: d?.title ?? '', issuer: d?.issuer ?? null, year: d?.year ?? null, count };
+    })
+    .sort((a, b) => byYearDesc(a.year, b.year) || a.title.localeCompare(b.title));
+  const years = new Map<number | null, number>();
+  for (const d of documents) years.set(d.year, (years.get(d.year) ?? 0) + d.count);
+  const headings = headingsWith(ctx, term, docs);
+  for (const h of headings) years.set(h.year, (years.get(h.year) ?? 0) + 1);
+  const definitions = definitionsOf(ctx, term, docs);
+  const usedYears = [...years.keys(), ...definitions.map((d) => d.year)].filter(
+    (y): y is number => y !== null,
+  );
+  return {
+    term,
+    firstYear: usedYears.length ? Math.min(...usedYears) : null,
+    definitions,
+    occurrences,
+    headings,
+    years: [...years]
+      .map(([year, count]) => ({ year, count }))
+      .sort((a, b) => (a.year ?? Infinity) - (b.year ?? Infinity)),
+    documents,
+    total,
+    truncated: total > occurrences.length,
+    complete,
+  };
+}
+
+interface TitleRow {
+  id: string;
+  docId: string;
+  label: string;
+  title: string;
+  folded: string;
+}
+
+interface GlossaryRow {
+  id: string;
+  docId: string;
+  term: string;
+  definition: string;
+}
+
+/**
+ * Section titles (folded) and glossary entries (by bare term) of the library, read once per library
+ * content: they change only when a document's content does, and scanning them per call would grow
+ * with the library.
+ */
+const lookups = new WeakMap<
+  object,
+  { key: string; titles: TitleRow[]; glossary: Map<string, GlossaryRow[]> }
+>();
+
+function libraryLookups(ctx: CoreContext) {
+  const key = statement(
+    ctx.db,
+    `SELECT group_concat(content_hash) FROM (SELECT content_hash FROM documents ORDER BY id)`,
+  )
+    .pluck()
+    .get() as string | null;
+  const cached = lookups.get(ctx.db);
+  if (cached && cached.key === (key ?? '')) return cached;
+  const titles = (
+    statement(
+      ctx.db,
+      `SELECT id, document_id AS docId, label, title FROM sections ORDER BY document_id, ordinal`,
+    ).all() as Omit<TitleRow, 'folded'>[]
+  ).map((r) => ({ ...r, folded: foldText(r.title) }));
+  const glossary = new Map<string, GlossaryRow[]>();
+  for (const r of statement(
+    ctx.db,
+    `SELECT id, document_id AS docId, term, definition FROM glossary_entries ORDER BY document_id, ordinal`,
+  ).all() as GlossaryRow[]) {
+    const k = bare(r.term);
+    glossary.set(k, [...(glossary.get(k) ?? []), r]);
+  }
+  const fresh = { key: key ?? '', titles, glossary };
+  lookups.set(ctx.db, fresh);
+  return fresh;
+}
+
+/** Section headings that contain the term (folded, as search matches). */
+function headingsWith(ctx: CoreContext, term: string, docs: Map<string, DocRow>): TermHeading[] {
+  const needle = foldText(term);
+  const first = statement(
+    ctx.db,
+    `SELECT id FROM passages WHERE section_id = ? ORDER BY ordinal LIMIT 1`,
+  ).pluck();
+  const out: TermHeading[] = [];
+  for (const r of libraryLookups(ctx).titles) {
+    const flat = occurrencesIn(r.folded, needle);
+    if (!flat.length) continue;
+    const ranges: [number, number][] = [];
+    for (let k = 0; k < flat.length; k += 2) ranges.push([flat[k]!, flat[k + 1]!]);
+    const passageId = (first.get(r.id) as string | undefined) ?? null;
+    out.push({
+      docId: r.docId,
+      sectionId: r.id,
+      passageId,
+      label: r.label,
+      title: r.title,
+      ranges,
+      year: docs.get(r.docId)?.year ?? null,
+    });
+  }
+  return out;
+}
+
+/** Glossary entries whose term is this term (quotation marks, width and case aside), oldest first. */
+function definitionsOf(ctx: CoreContext, term: string, docs: Map<string, DocRow>): TermDefinition[] {
+  const wanted = bare(term);
+  if (!wanted) return [];
+  return (libraryLookups(ctx).glossary.get(wanted) ?? [])
+    .map((r) => {
+      const d = docs.get(r.docId);
+      return {
+        docId: r.docId,
+        glossaryId: r.id,
+        term: r.term,
+        definition: r.definition,
+        year: d?.year ?? null,
+        issuer: d?.issuer ?? null,
+        docTitle: d?.title ?? '',
+      };
+    })
+    .sort((a, b) => (a.year ?? Infinity) - (b.year ?? Infinity) || a.docId.localeCompare(b.docId));
+}
+
+interface Hit {
+  docId: string;
+  passageId: string;
+  ranges: [number, number][];
+}
+
+/** Passages of one document containing the term (folded, as search matches), in reading order. */
+function passagesWith(ctx: CoreContext, docId: string, term: string, limit: number): Hit[] {
+  const needle = foldText(term);
+  const rows = statement(ctx.db, `SELECT id, text FROM passages WHERE document_id = ? ORDER BY ordinal`).all(
+    docId,
+  ) as { id: string; text: string }[];
+  const out: Hit[] = [];
+  for (const r of rows) {
+    if (out.length >= limit) break;
+    const flat = occurrencesIn(foldText(r.text), needle);
+    if (!flat.length) continue;
+    const ranges: [number, number][] = [];
+    for (let k = 0; k < flat.length; k += 2) ranges.push([flat[k]!, flat[k + 1]!]);
+    out.push({ docId, passageId: r.id, ranges });
+  }
+  return out;
+}
+
+/** Passages per document containing a term the query language cannot quote: a scan, a document at a time. */
+function countPerDocument(ctx: CoreContext, term: string): Map<string, number> {
+  const ids = statement(ctx.db, `SELECT id FROM documents`).pluck().all() as string[];
+  const out = new Map<string, number>();
+  for (const id of ids) {
+    const n = passagesWith(ctx, id, term, Infinity).length;
+    if (n) out.set(id, n);
+  }
+  return out;
+}
