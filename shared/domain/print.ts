@@ -76,7 +76,8 @@ export interface PrintOptions {
 }
 
 /** The typefaces a layout asks for; which file stands in for each is machine-dependent. */
-export type FontRole = 'fangsong' | 'xiaobiaosong' | 'heiti' | 'kaiti' | 'songti' | 'serif' | 'serifBold' | 'sans';
+export type FontRole =
+  'fangsong' | 'xiaobiaosong' | 'heiti' | 'kaiti' | 'songti' | 'serif' | 'serifBold' | 'sans';
 
 /** `仿宋_GB2312 → Noto Serif CJK SC`: said in the print dialog when the wanted face is missing. */
 export interface FontSubstitution {

@@ -13,7 +13,11 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = ['pdf', 'docx', 'md', 'ht
  * bytes out. PDF is laid out by our own engine (the 公文 grid, Chinese line breaking) and written by
  * pdfkit under plain Node, so it never needs Electron.
  */
-export async function exportPrintDocument(doc: PrintDocument, options: PrintOptions, format: ExportFormat): Promise<Buffer> {
+export async function exportPrintDocument(
+  doc: PrintDocument,
+  options: PrintOptions,
+  format: ExportFormat,
+): Promise<Buffer> {
   switch (format) {
     case 'pdf': {
       const fonts = printFonts();

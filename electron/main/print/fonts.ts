@@ -23,7 +23,11 @@ interface Candidate {
 /** Noto CJK as Debian ships it (OTC collections), or as single-face files elsewhere. */
 function noto(family: 'Serif' | 'Sans', weight: 'Regular' | 'Bold'): Candidate {
   return {
-    files: [`Noto${family}CJK-${weight}.ttc`, `Noto${family}CJKsc-${weight}.otf`, `Noto${family}SC-${weight}.otf`],
+    files: [
+      `Noto${family}CJK-${weight}.ttc`,
+      `Noto${family}CJKsc-${weight}.otf`,
+      `Noto${family}SC-${weight}.otf`,
+    ],
     postscriptName: `Noto${family}CJKsc-${weight}`,
     name: `Noto ${family} CJK SC${weight === 'Bold' ? ' Bold' : ''}`,
   };
@@ -78,7 +82,10 @@ const WANTED: Record<FontRole, { wanted: string; candidates: Candidate[] }> = {
       NOTO_SERIF,
     ],
   },
-  serif: { wanted: 'Noto Serif CJK SC', candidates: [NOTO_SERIF, { files: ['simsun.ttc'], postscriptName: 'SimSun', name: '宋体' }] },
+  serif: {
+    wanted: 'Noto Serif CJK SC',
+    candidates: [NOTO_SERIF, { files: ['simsun.ttc'], postscriptName: 'SimSun', name: '宋体' }],
+  },
   serifBold: { wanted: 'Noto Serif CJK SC Bold', candidates: [NOTO_SERIF_BOLD, NOTO_SANS_BOLD] },
   sans: { wanted: 'Noto Sans CJK SC', candidates: [NOTO_SANS, { files: ['simhei.ttf'], name: '黑体' }] },
 };
@@ -108,7 +115,12 @@ function fontFolders(): string[] {
   return [
     ...extra,
     path.join(windir, 'Fonts'),
-    path.join(process.env.LOCALAPPDATA ?? path.join(home, 'AppData', 'Local'), 'Microsoft', 'Windows', 'Fonts'),
+    path.join(
+      process.env.LOCALAPPDATA ?? path.join(home, 'AppData', 'Local'),
+      'Microsoft',
+      'Windows',
+      'Fonts',
+    ),
     '/Library/Fonts',
     '/System/Library/Fonts',
     path.join(home, 'Library', 'Fonts'),

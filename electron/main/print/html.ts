@@ -4,9 +4,19 @@ import { HIGHLIGHT_FILL, HIGHLIGHT_LINE, profileFor, UNDERLINE_PATTERN } from '.
 import { notesOf, segmentExcerpt } from './segments';
 
 const esc = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 
-const CSS_LINE: Record<string, string> = { solid: 'solid', double: 'double', dashed: 'dashed', dotted: 'dotted', dashdot: 'dashed', thick: 'solid' };
+const CSS_LINE: Record<string, string> = {
+  solid: 'solid',
+  double: 'double',
+  dashed: 'dashed',
+  dotted: 'dotted',
+  dashdot: 'dashed',
+  thick: 'solid',
+};
 
 function css(options: PrintOptions): string {
   const gongwen = options.layout === 'gongwen';
@@ -26,7 +36,10 @@ function css(options: PrintOptions): string {
     '.cite { text-align: right; font-size: 0.75em; color: #555; margin: 0.2em 0 1em; }',
     '.flag { color: #9a2a1f; font-size: 0.8em; } .note { font-size: 0.8em; } .commentary { font-style: italic; text-indent: 2em; }',
     'sup { font-size: 0.6em; } .lead { font-weight: bold; }',
-    ...Object.entries(HIGHLIGHT_FILL).map(([c, fill]) => `.hl-${c} { background: ${fill}; -webkit-print-color-adjust: exact; print-color-adjust: exact; }`),
+    ...Object.entries(HIGHLIGHT_FILL).map(
+      ([c, fill]) =>
+        `.hl-${c} { background: ${fill}; -webkit-print-color-adjust: exact; print-color-adjust: exact; }`,
+    ),
     ...Object.entries(HIGHLIGHT_LINE).map(
       ([c, line]) =>
         `.ul-${c} { text-decoration: underline ${CSS_LINE[UNDERLINE_PATTERN[c as keyof typeof UNDERLINE_PATTERN]]} ${line}; text-underline-offset: 0.2em; }`,
@@ -50,13 +63,23 @@ export function renderHtml(doc: PrintDocument, options: PrintOptions): string {
       note += notes.length;
       const text = segments
         .map((s) => {
-          if (s.kind === 'ref') return `<sup><a href="#n${s.number}" id="r${s.number}">${noteLabel(s.number)}</a></sup>`;
-          const cls = [s.lead ? 'lead' : '', s.fill ? `hl-${s.fill}` : '', s.underline ? `ul-${s.underline}` : ''].filter(Boolean);
+          if (s.kind === 'ref')
+            return `<sup><a href="#n${s.number}" id="r${s.number}">${noteLabel(s.number)}</a></sup>`;
+          const cls = [
+            s.lead ? 'lead' : '',
+            s.fill ? `hl-${s.fill}` : '',
+            s.underline ? `ul-${s.underline}` : '',
+          ].filter(Boolean);
           return cls.length ? `<span class="${cls.join(' ')}">${esc(s.text)}</span>` : esc(s.text);
         })
         .join('');
-      const flag = block.status === 'ok' ? '' : `<p class="flag">${block.status === 'drifted' ? PRINT_WORDS.drifted : PRINT_WORDS.orphaned}</p>`;
-      const noteHtml = notes.map((n) => `<p class="note" id="n${n.number}">${noteLabel(n.number)} ${esc(n.text)}</p>`);
+      const flag =
+        block.status === 'ok'
+          ? ''
+          : `<p class="flag">${block.status === 'drifted' ? PRINT_WORDS.drifted : PRINT_WORDS.orphaned}</p>`;
+      const noteHtml = notes.map(
+        (n) => `<p class="note" id="n${n.number}">${noteLabel(n.number)} ${esc(n.text)}</p>`,
+      );
       if (options.notes === 'footnotes') footnotes.push(...noteHtml);
       out.push(
         `<section class="excerpt">${flag}<p>${text}</p><p class="cite">${esc(block.citation)}</p>${options.notes === 'endnotes' ? noteHtml.join('') : ''}</section>`,
@@ -67,7 +90,9 @@ export function renderHtml(doc: PrintDocument, options: PrintOptions): string {
   if (doc.glossary.length) {
     out.push(`<h2>${PRINT_WORDS.glossary}</h2>`);
     for (const g of doc.glossary)
-      out.push(`<p class="glossary"><b>${esc(g.term)}</b>：${esc(g.definition)}（${PRINT_WORDS.source}${esc(g.source)}）</p>`);
+      out.push(
+        `<p class="glossary"><b>${esc(g.term)}</b>：${esc(g.definition)}（${PRINT_WORDS.source}${esc(g.source)}）</p>`,
+      );
   }
   return `<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(doc.title)}</title>\n<style>\n${css(options)}\n</style></head>\n<body>\n${out.join('\n')}\n</body></html>\n`;
 }

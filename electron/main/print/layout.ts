@@ -30,7 +30,10 @@ interface Item {
 
 function documentSize(doc: PrintDocument): number {
   let n = doc.title.length + (doc.subtitle?.length ?? 0);
-  for (const b of doc.blocks) n += b.text.length + (b.kind === 'excerpt' ? b.citation.length + b.marks.reduce((s, m) => s + m.note.length, 0) : 0);
+  for (const b of doc.blocks)
+    n +=
+      b.text.length +
+      (b.kind === 'excerpt' ? b.citation.length + b.marks.reduce((s, m) => s + m.note.length, 0) : 0);
   for (const g of doc.glossary) n += g.term.length + g.definition.length + g.source.length;
   return n;
 }
@@ -38,7 +41,8 @@ function documentSize(doc: PrintDocument): number {
 function shift(line: Line, dx: number, dy: number, page: LaidOutPage): void {
   for (const f of line.fills) page.fills.push({ ...f, x: f.x + dx, y: f.y + dy });
   for (const r of line.runs) if (r.text.trim()) page.runs.push({ ...r, x: r.x + dx, y: r.y + dy });
-  for (const r of line.rules) page.rules.push({ ...r, x1: r.x1 + dx, x2: r.x2 + dx, y1: r.y1 + dy, y2: r.y2 + dy });
+  for (const r of line.rules)
+    page.rules.push({ ...r, x1: r.x1 + dx, x2: r.x2 + dx, y1: r.y1 + dy, y2: r.y2 + dy });
 }
 
 /** Lays out a print document into positioned pages: the one layout both the PDF and the preview draw. */
@@ -49,7 +53,9 @@ export function layoutPrintDocument(
 ): PrintLayoutResult {
   const size = documentSize(doc);
   if (size > PRINT_LIMITS.characters)
-    throw new PrintTooLargeError(`a print job holds at most ${PRINT_LIMITS.characters} characters (this one ${size})`);
+    throw new PrintTooLargeError(
+      `a print job holds at most ${PRINT_LIMITS.characters} characters (this one ${size})`,
+    );
   const profile = profileFor(options.layout);
   const { area, grid } = profile;
   const measurer = new Measurer(fonts);
@@ -60,12 +66,22 @@ export function layoutPrintDocument(
   for (const p of builder.paragraphs) {
     const lines = layoutParagraph(p.spans, area.width, measurer, grid !== null);
     const blank = p.spans.every((s) => !s.text.trim());
-    lines.forEach((line, i) => items.push({ line, blank, keepWithNext: i === lines.length - 1 ? p.keepWithNext : lines.length === 2 }));
+    lines.forEach((line, i) =>
+      items.push({ line, blank, keepWithNext: i === lines.length - 1 ? p.keepWithNext : lines.length === 2 }),
+    );
   }
   const footnotes = new Map<number, Line[]>();
   if (options.notes === 'footnotes')
     for (const n of builder.notes)
-      footnotes.set(n.number, layoutParagraph([builder.span(`${noteLabel(n.number)} ${n.text}`, 'note')], area.width, measurer, grid !== null));
+      footnotes.set(
+        n.number,
+        layoutParagraph(
+          [builder.span(`${noteLabel(n.number)} ${n.text}`, 'note')],
+          area.width,
+          measurer,
+          grid !== null,
+        ),
+      );
 
   const separatorGap = grid ? 0 : 8;
   const pages: LaidOutPage[] = [];
@@ -78,7 +94,15 @@ export function layoutPrintDocument(
     let y = area.top + area.height - footHeight() + (foot.length ? separatorGap : 0);
     if (foot.length) {
       const ry = y - (grid ? 6 : separatorGap / 2);
-      page.rules.push({ x1: area.left, y1: ry, x2: area.left + area.width / 4, y2: ry, width: 0.5, color: '#1a1a1a', dash: [] });
+      page.rules.push({
+        x1: area.left,
+        y1: ry,
+        x2: area.left + area.width / 4,
+        y2: ry,
+        width: 0.5,
+        color: '#1a1a1a',
+        dash: [],
+      });
     }
     for (const l of foot) {
       shift(l, area.left, y, page);
@@ -89,14 +113,24 @@ export function layoutPrintDocument(
   };
   const open = () => {
     if (pages.length >= PRINT_LIMITS.pages)
-      throw new PrintTooLargeError(`a print job has at most ${PRINT_LIMITS.pages} pages: choose a smaller scope`);
-    page = { number: pages.length + 1, width: profile.page.width, height: profile.page.height, fills: [], runs: [], rules: [] };
+      throw new PrintTooLargeError(
+        `a print job has at most ${PRINT_LIMITS.pages} pages: choose a smaller scope`,
+      );
+    page = {
+      number: pages.length + 1,
+      width: profile.page.width,
+      height: profile.page.height,
+      fills: [],
+      runs: [],
+      rules: [],
+    };
     used = 0;
     foot = [];
   };
   items.forEach((item, i) => {
     const notes = item.line.notes.flatMap((n) => footnotes.get(n) ?? []);
-    const noteHeight = notes.reduce((n, l) => n + l.height, 0) + (notes.length && !foot.length ? separatorGap : 0);
+    const noteHeight =
+      notes.reduce((n, l) => n + l.height, 0) + (notes.length && !foot.length ? separatorGap : 0);
     const next = items[i + 1];
     const keep = item.keepWithNext && next ? next.line.height : 0;
     if (!page) open();
@@ -115,23 +149,39 @@ export function layoutPrintDocument(
   const fallbackChars = new Map<string, Set<string>>();
   for (const p of pages)
     for (const r of p.runs)
-      if (r.fallback) for (const ch of r.text) (fallbackChars.get(r.fallback) ?? fallbackChars.set(r.fallback, new Set()).get(r.fallback))?.add(ch);
+      if (r.fallback)
+        for (const ch of r.text)
+          (fallbackChars.get(r.fallback) ?? fallbackChars.set(r.fallback, new Set()).get(r.fallback))?.add(
+            ch,
+          );
   return {
     profile,
     pages,
-    substitutions: fonts.substitutions.filter((s) => Object.values(profile.styles).some((st) => st.role === s.role)),
+    substitutions: fonts.substitutions.filter((s) =>
+      Object.values(profile.styles).some((st) => st.role === s.role),
+    ),
     glyphFallbacks: [...fallbackChars].map(([font, chars]) => ({ font, characters: [...chars].join('') })),
   };
 }
 
 /** 公文: `— N —` in 4号 宋体 7 mm below the type area, odd pages right and even pages left, one character in. */
-function addPageNumbers(pages: LaidOutPage[], profile: LayoutProfile, m: Measurer, builder: ParagraphBuilder): void {
+function addPageNumbers(
+  pages: LaidOutPage[],
+  profile: LayoutProfile,
+  m: Measurer,
+  builder: ParagraphBuilder,
+): void {
   const { area } = profile;
   const style = profile.styles.pageNumber;
   for (const page of pages) {
     const text = `— ${page.number} —`;
     const span = builder.span(text, 'pageNumber');
-    const [line] = layoutParagraph([{ ...span, style: { ...style, align: 'left', indent: 0 } }], area.width, m, true);
+    const [line] = layoutParagraph(
+      [{ ...span, style: { ...style, align: 'left', indent: 0 } }],
+      area.width,
+      m,
+      true,
+    );
     if (!line?.runs[0]) continue;
     const width = line.runs.reduce((n, r) => n + r.width, 0);
     let x = area.left + (area.width - width) / 2;

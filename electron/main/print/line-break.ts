@@ -129,7 +129,8 @@ function breakAtoms(atoms: Atom[], spans: Span[], width: number, indent: number)
     const carry = [atom];
     const mustNotStart = (a: Atom) => NO_LINE_START.has(firstChar(a)) || isRef(a, spans);
     while (line.length > 1 && mustNotStart(carry[0]!)) carry.unshift(line.pop() as Atom);
-    while (line.length > 1 && NO_LINE_END.has(lastChar(line[line.length - 1]!))) carry.unshift(line.pop() as Atom);
+    while (line.length > 1 && NO_LINE_END.has(lastChar(line[line.length - 1]!)))
+      carry.unshift(line.pop() as Atom);
     lines.push(line);
     line = carry;
     used = carry.reduce((n, a) => n + a.width, 0); // later lines have no indent
@@ -188,7 +189,10 @@ export function layoutParagraph(spans: Span[], width: number, m: Measurer, grid:
       const size = sup ? span.style.size * SUPERSCRIPT : span.style.size;
       // no justification space after a line's last glyph, so its right edge meets the margin
       const spacing = span.spacing + extra;
-      const w = glyphs.reduce((n, g) => n + g.width, 0) + extra * glyphs.length - (ri === runs.length - 1 ? extra : 0);
+      const w =
+        glyphs.reduce((n, g) => n + g.width, 0) +
+        extra * glyphs.length -
+        (ri === runs.length - 1 ? extra : 0);
       const y = sup ? baseline - span.style.size * 0.42 : baseline;
       out.runs.push({
         x,
@@ -206,7 +210,13 @@ export function layoutParagraph(spans: Span[], width: number, m: Measurer, grid:
       if (sup && span.noteRef !== null) out.notes.push(span.noteRef);
       if (span.fill) {
         const pad = Math.min((height - size) / 2, size * 0.22);
-        out.fills.push({ x, y: baseline - EM_ASCENT * size - pad, width: w, height: size + 2 * pad, color: span.fill });
+        out.fills.push({
+          x,
+          y: baseline - EM_ASCENT * size - pad,
+          width: w,
+          height: size + 2 * pad,
+          color: span.fill,
+        });
       }
       if (span.underline) {
         const { color, pattern } = span.underline;

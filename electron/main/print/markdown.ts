@@ -15,13 +15,15 @@ export function renderMarkdown(doc: PrintDocument, options: PrintOptions): strin
     if (block.kind === 'heading') out.push(`${'#'.repeat(block.level + 1)} ${escape(block.text)}`, '');
     else if (block.kind === 'commentary') out.push(`*${escape(block.text)}*`, '');
     else {
-      if (block.status !== 'ok') out.push(`**${block.status === 'drifted' ? PRINT_WORDS.drifted : PRINT_WORDS.orphaned}**`, '');
+      if (block.status !== 'ok')
+        out.push(`**${block.status === 'drifted' ? PRINT_WORDS.drifted : PRINT_WORDS.orphaned}**`, '');
       const segments = segmentExcerpt(block, options.highlightStyle, note);
       const notes = notesOf(segments);
       note += notes.length;
       const text = segments
         .map((s) => {
-          if (s.kind === 'ref') return options.notes === 'footnotes' ? `[^${s.number}]` : `<sup>${noteLabel(s.number)}</sup>`;
+          if (s.kind === 'ref')
+            return options.notes === 'footnotes' ? `[^${s.number}]` : `<sup>${noteLabel(s.number)}</sup>`;
           let t = escape(s.text);
           if (s.lead) t = `**${t}**`;
           if (s.fill) t = `==${t}==`;
@@ -38,7 +40,10 @@ export function renderMarkdown(doc: PrintDocument, options: PrintOptions): strin
   if (doc.glossary.length) {
     out.push(`## ${PRINT_WORDS.glossary}`, '');
     for (const g of doc.glossary)
-      out.push(`**${escape(g.term)}**：${escape(g.definition)}（${PRINT_WORDS.source}${escape(g.source)}）`, '');
+      out.push(
+        `**${escape(g.term)}**：${escape(g.definition)}（${PRINT_WORDS.source}${escape(g.source)}）`,
+        '',
+      );
   }
   if (footnotes.length) out.push(...footnotes, '');
   return out.join('\n');

@@ -52,7 +52,15 @@ export class ParagraphBuilder {
 
   span(text: string, style: StyleName, extra: Partial<Span> = {}): Span {
     const s = this.profile.styles[style];
-    return { text, style: s, spacing: gridSpacing(this.profile, s), fill: null, underline: null, noteRef: null, ...extra };
+    return {
+      text,
+      style: s,
+      spacing: gridSpacing(this.profile, s),
+      fill: null,
+      underline: null,
+      noteRef: null,
+      ...extra,
+    };
   }
 
   add(spans: Span[], keepWithNext = false): void {
@@ -75,7 +83,9 @@ export class ParagraphBuilder {
           ? this.span(noteLabel(s.number), 'body', { noteRef: s.number })
           : this.span(s.text, s.lead ? 'lead' : 'body', {
               fill: s.fill ? HIGHLIGHT_FILL[s.fill] : null,
-              underline: s.underline ? { color: HIGHLIGHT_LINE[s.underline], pattern: UNDERLINE_PATTERN[s.underline] } : null,
+              underline: s.underline
+                ? { color: HIGHLIGHT_LINE[s.underline], pattern: UNDERLINE_PATTERN[s.underline] }
+                : null,
             }),
       );
     return spans;
@@ -90,12 +100,16 @@ export class ParagraphBuilder {
       else if (block.kind === 'commentary') this.add([this.span(block.text, 'commentary')]);
       else {
         if (block.status !== 'ok')
-          this.add([this.span(block.status === 'drifted' ? PRINT_WORDS.drifted : PRINT_WORDS.orphaned, 'flag')], true);
+          this.add(
+            [this.span(block.status === 'drifted' ? PRINT_WORDS.drifted : PRINT_WORDS.orphaned, 'flag')],
+            true,
+          );
         const first = this.notes.length;
         this.add(this.excerptSpans(block), true);
         this.add([this.span(block.citation, 'citation')]);
         if (this.options.notes === 'endnotes')
-          for (const note of this.notes.slice(first)) this.add([this.span(`${noteLabel(note.number)} ${note.text}`, 'note')]);
+          for (const note of this.notes.slice(first))
+            this.add([this.span(`${noteLabel(note.number)} ${note.text}`, 'note')]);
       }
     }
     if (doc.glossary.length) {

@@ -6,7 +6,11 @@ import type { FontSet, LoadedFont } from './fonts';
 const fontBuffers = new Map<string, Buffer>();
 
 /** Draws laid-out pages with pdfkit, which subsets and embeds every face used (CID fonts, Identity-H). */
-export function renderPdf(pages: LaidOutPage[], fonts: FontSet, meta: { title: string; date: string }): Promise<Buffer> {
+export function renderPdf(
+  pages: LaidOutPage[],
+  fonts: FontSet,
+  meta: { title: string; date: string },
+): Promise<Buffer> {
   const pdf = new PDFDocument({
     autoFirstPage: false,
     size: 'A4',

@@ -2,7 +2,13 @@ import type { AnnotationColor } from '../../../shared/domain/annotations';
 import type { PrintExcerpt, PrintOptions } from '../../../shared/domain/print';
 
 export type ExcerptSegment =
-  | { kind: 'text'; text: string; lead: boolean; fill: AnnotationColor | null; underline: AnnotationColor | null }
+  | {
+      kind: 'text';
+      text: string;
+      lead: boolean;
+      fill: AnnotationColor | null;
+      underline: AnnotationColor | null;
+    }
   | { kind: 'ref'; number: number; note: string };
 
 /**
@@ -27,13 +33,20 @@ export function segmentExcerpt(
   let number = firstNote;
   for (let i = 0; i < points.length; i++) {
     const at = points[i]!;
-    for (const m of marks) if (m.end === at && m.note.trim()) out.push({ kind: 'ref', number: number++, note: m.note.trim() });
+    for (const m of marks)
+      if (m.end === at && m.note.trim()) out.push({ kind: 'ref', number: number++, note: m.note.trim() });
     const next = points[i + 1];
     if (next === undefined || next === at) continue;
     const active = marks.filter((m) => m.start <= at && m.end >= next && m.style !== 'note');
     const fill = highlightStyle === 'fill' ? active.filter((m) => m.style === 'highlight').pop() : undefined;
     const line = active.filter((m) => m.style === 'underline' || !fill).pop();
-    out.push({ kind: 'text', text: text.slice(at, next), lead: at < leadEnd, fill: fill?.color ?? null, underline: line?.color ?? null });
+    out.push({
+      kind: 'text',
+      text: text.slice(at, next),
+      lead: at < leadEnd,
+      fill: fill?.color ?? null,
+      underline: line?.color ?? null,
+    });
   }
   return out;
 }
