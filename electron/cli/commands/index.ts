@@ -2,6 +2,7 @@ import type { CliCommand } from '../command';
 import { annotateCommand, annotationsCommand } from './annotations';
 import { importCommand } from './import';
 import { exportCommand, listCommand } from './library';
+import { printCommand } from './print';
 import { searchCommand } from './search';
 
 /** Every subcommand, in the order `yandu --help` lists them. */
@@ -12,4 +13,5 @@ export const commands: CliCommand[] = [
   searchCommand,
   annotateCommand,
   annotationsCommand,
+  printCommand,
 ];

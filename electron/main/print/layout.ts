@@ -84,6 +84,8 @@ export function layoutPrintDocument(
       );
 
   const separatorGap = grid ? 0 : 8;
+  // on the grid the last line needs only its em box, not a whole pitch: 22 pitches span the area plus one gap
+  const flowHeight = grid ? grid.lines * grid.linePitch : area.height;
   const pages: LaidOutPage[] = [];
   let page: LaidOutPage | null = null;
   let used = 0;
@@ -91,7 +93,7 @@ export function layoutPrintDocument(
   const footHeight = () => foot.reduce((n, l) => n + l.height, 0) + (foot.length ? separatorGap : 0);
   const flush = () => {
     if (!page) return;
-    let y = area.top + area.height - footHeight() + (foot.length ? separatorGap : 0);
+    let y = area.top + flowHeight - footHeight() + (foot.length ? separatorGap : 0);
     if (foot.length) {
       const ry = y - (grid ? 6 : separatorGap / 2);
       page.rules.push({
@@ -134,7 +136,7 @@ export function layoutPrintDocument(
     const next = items[i + 1];
     const keep = item.keepWithNext && next ? next.line.height : 0;
     if (!page) open();
-    if (used > 0 && used + item.line.height + keep + footHeight() + noteHeight > area.height + 0.01) {
+    if (used > 0 && used + item.line.height + keep + footHeight() + noteHeight > flowHeight + 0.01) {
       flush();
       open();
     }
