@@ -142,3 +142,19 @@ export interface LaidOutPage {
   runs: PageRun[];
   rules: PageRule[];
 }
+
+/** What the print dialog shows before anything is written: the first pages as the PDF will draw them. */
+export interface PrintPreview {
+  pageCount: number;
+  pages: LaidOutPage[];
+  /** Which face stands in for which (`仿宋_GB2312 → Noto Serif CJK SC`). */
+  substitutions: FontSubstitution[];
+  /** Faces used per glyph for characters the chosen face lacks. */
+  glyphFallbacks: { font: string; characters: string }[];
+}
+
+/** The outcome of "save as …": `file` is shown to the user, null when they cancelled. */
+export interface PrintSaveResult {
+  file: string | null;
+  bytes: number;
+}

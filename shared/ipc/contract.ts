@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { annotationChannels } from './channels/annotations';
 import { documentChannels } from './channels/documents';
 import { importChannels } from './channels/imports';
+import { printChannels } from './channels/print';
 import { searchChannels } from './channels/search';
 import type { ChannelSpec } from './define';
 
@@ -9,7 +10,13 @@ import type { ChannelSpec } from './define';
  * The whole IPC surface. Each domain owns one file under `channels/`; a channel name
  * appearing in two domains is refused by `mergeChannels` (and by a unit test).
  */
-export const contract = mergeChannels(documentChannels, annotationChannels, importChannels, searchChannels);
+export const contract = mergeChannels(
+  documentChannels,
+  annotationChannels,
+  importChannels,
+  searchChannels,
+  printChannels,
+);
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;

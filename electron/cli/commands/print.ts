@@ -1,9 +1,9 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { ANNOTATION_COLORS, type AnnotationColor } from '../../../shared/domain/annotations';
 import type { ExportFormat, PrintOptions, PrintScope } from '../../../shared/domain/print';
 import { EXPORT_FORMATS } from '../../main/print/export';
 import { exportAnnotatedPrint } from '../../main/print/service';
+import { writeFileAtomically } from '../../main/print/write-file';
 import { UsageError, writeJson, type CliCommand } from '../command';
 
 const oneOf = <T extends string>(value: unknown, allowed: readonly T[], name: string, fallback: T): T => {
@@ -62,10 +62,7 @@ export const printCommand: CliCommand = {
       { docId, scope: scopeOf(ctx.values), options },
       format,
     );
-    // written beside the target and renamed, so a failed print never leaves half a file under its name
-    const temp = `${out}.${process.pid}.part`;
-    fs.writeFileSync(temp, data);
-    fs.renameSync(temp, out);
+    writeFileAtomically(out, data);
     if (ctx.values.json)
       writeJson(ctx.stdout, { out: path.resolve(out), format, bytes: data.length, ...options });
     else ctx.stdout.write(`${path.resolve(out)}\n`);

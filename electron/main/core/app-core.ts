@@ -9,6 +9,7 @@ import type { Handlers } from '../ipc/dispatch';
 import { annotationHandlers } from '../ipc/handlers/annotations';
 import { documentHandlers } from '../ipc/handlers/documents';
 import { importHandlers } from '../ipc/handlers/imports';
+import { printHandlers } from '../ipc/handlers/print';
 import { searchHandlers } from '../ipc/handlers/search';
 import { registerSearchSource } from '../search/source';
 import { openDatabase, type OpenOptions } from '../store/database';
@@ -47,6 +48,7 @@ export function createCore(options: CoreOptions): Core {
     annotationHandlers(ctx),
     importHandlers(ctx),
     searchHandlers(ctx),
+    printHandlers(ctx),
   );
   return { ctx, handlers, close: () => db.close() };
 }

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as fontkit from 'fontkit';
 import type { FontRole, FontSubstitution } from '../../../shared/domain/print';
+import { AppError } from '../core/app-error';
 
 /**
  * Finds the faces a print layout asks for. The 公文 faces (仿宋_GB2312, 方正小标宋简体, 黑体,
@@ -187,7 +188,11 @@ function load(files: Map<string, string>, c: Candidate): LoadedFont | null {
 
 let cached: FontSet | null = null;
 
-export class MissingFontsError extends Error {}
+export class MissingFontsError extends AppError {
+  constructor(reason: string) {
+    super('print_fonts_missing', { reason });
+  }
+}
 
 /** The faces of this machine, found once per process (font folders do not change under a print job). */
 export function printFonts(): FontSet {

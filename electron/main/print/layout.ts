@@ -4,6 +4,7 @@ import type {
   PrintDocument,
   PrintOptions,
 } from '../../../shared/domain/print';
+import { AppError } from '../core/app-error';
 import { printFonts, type FontSet } from './fonts';
 import { EM_ASCENT, layoutParagraph, Measurer, type Line } from './line-break';
 import { noteLabel, ParagraphBuilder } from './paragraphs';
@@ -12,7 +13,12 @@ import { MM, profileFor, type LayoutProfile } from './profiles';
 /** A print job's bounds: beyond them the job is refused with a clear error rather than run for minutes. */
 export const PRINT_LIMITS = { pages: 600, characters: 1_500_000 };
 
-export class PrintTooLargeError extends Error {}
+/** Refused before minutes are spent: the user is told to choose a smaller scope. */
+export class PrintTooLargeError extends AppError {
+  constructor(reason: string) {
+    super('print_too_large', { reason });
+  }
+}
 
 export interface PrintLayoutResult {
   profile: LayoutProfile;
