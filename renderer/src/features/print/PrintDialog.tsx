@@ -5,6 +5,7 @@ import { Dialog } from '../../app/Dialog';
 import { Choice } from '../../app/SettingsDialog';
 import { useT } from '../../i18n';
 import { apiClient } from '../../lib/api-client';
+import { annotationStrings } from '../annotations/strings';
 import { PagePreview } from './PagePreview';
 import { printStrings } from './strings';
 import './print.css';
@@ -29,6 +30,8 @@ const SAVE_FORMATS: { format: ExportFormat; key: 'savePdf' | 'saveDocx' | 'saveM
 /** Ctrl+P: what to print, how, a preview of the first pages, then save (PDF / Word / Markdown / HTML) or print. */
 export function PrintDialog({ open, onClose, docId, sectionId }: PrintDialogProps) {
   const t = useT(printStrings);
+  // the palette's names as the annotation toolbar shows them
+  const tc = useT(annotationStrings);
   const [kind, setKind] = useState<ScopeKind>('annotated');
   const [tag, setTag] = useState('');
   const [color, setColor] = useState<AnnotationColor>('yellow');
@@ -151,7 +154,7 @@ export function PrintDialog({ open, onClose, docId, sectionId }: PrintDialogProp
               <select value={color} onChange={(e) => setColor(e.target.value as AnnotationColor)}>
                 {ANNOTATION_COLORS.map((c) => (
                   <option key={c} value={c}>
-                    {t(c)}
+                    {tc(`colorName_${c}`)}
                   </option>
                 ))}
               </select>
