@@ -130,6 +130,7 @@ async function main() {
   process.stdout.write(`\nLibrary care (backups, restore, delete):\n\n${await libraryCareBench(TIERS)}`);
   if (process.env.BENCH_HOSTILE !== '0') process.stdout.write(`\n${await hostileInputsTable()}`);
   await runXrefBench(TIERS);
+  process.stdout.write(`\n${child<{ table: string }>('print.ts', []).table}`);
 }
 
 void main();

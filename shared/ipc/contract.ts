@@ -7,6 +7,7 @@ import { documentChannels } from './channels/documents';
 import { importChannels } from './channels/imports';
 import { ledgerChannels } from './channels/ledger';
 import { metadataChannels } from './channels/metadata';
+import { printChannels } from './channels/print';
 import { searchChannels } from './channels/search';
 import { linkChannels, xrefChannels } from './channels/xref';
 import type { ChannelSpec } from './define';
@@ -27,6 +28,7 @@ export const contract = mergeChannels(
   backupChannels,
   xrefChannels,
   linkChannels,
+  printChannels,
 );
 
 export type Contract = typeof contract;

@@ -7,6 +7,7 @@ import { importCommand } from './import';
 import { exportCommand, listCommand } from './library';
 import { ledgerCommand } from './ledger';
 import { metaCommand } from './meta';
+import { printCommand } from './print';
 import { searchCommand } from './search';
 import { linkCommand, unlinkCommand } from './link';
 import { termCommand } from './term';
@@ -30,4 +31,5 @@ export const commands: CliCommand[] = [
   xrefCommand,
   linkCommand,
   unlinkCommand,
+  printCommand,
 ];

@@ -16,6 +16,7 @@ import { importHandlers } from '../ipc/handlers/imports';
 import { ledgerHandlers } from '../ipc/handlers/ledger';
 import { metadataHandlers } from '../ipc/handlers/metadata';
 import { ImportTokens } from '../ingest/import-tokens';
+import { printHandlers } from '../ipc/handlers/print';
 import { searchHandlers } from '../ipc/handlers/search';
 import { indexLedgerFacts } from '../ledger/ledger-store';
 import { dropSearchService } from '../search/search-service';
@@ -101,6 +102,7 @@ function buildHandlers(core: Core): Handlers {
     backupHandlers(core),
     xrefHandlers(ctx),
     linkHandlers(ctx),
+    printHandlers(ctx),
   );
 }
 

@@ -1,4 +1,5 @@
 import type { DeleteKeep } from '../../../shared/domain/document-care';
+import type { ExportFormat } from '../../../shared/domain/print';
 import type { Locale } from '../../../shared/ipc/errors';
 import type { ImportTokens } from '../ingest/import-tokens';
 import type { Db } from '../store/database';
@@ -35,4 +36,8 @@ export interface CoreContext {
 export interface PlatformServices {
   /** `multiple: false` for one file, e.g. the revised edition of a document. */
   chooseDocuments(options: { folder: boolean; multiple: boolean }): Promise<string[]>;
+  /** Where to save an export (native save dialog), null when cancelled; absent where no dialog exists. */
+  chooseSaveFile?(options: { defaultName: string; format: ExportFormat }): Promise<string | null>;
+  /** Sends a PDF to the system's print dialog; false when cancelled; absent where printing is impossible. */
+  printPdf?(pdf: Buffer, title: string): Promise<boolean>;
 }

@@ -15,3 +15,4 @@ import '../features/ledger/register';
 import '../features/compare/register';
 import '../features/library-care/register';
 import '../features/xref/register';
+import '../features/print/register';
