@@ -104,6 +104,27 @@ export const errorMessages = {
     'zh-CN': (p: Params) => `无法导入批注文件：${p.reason}`,
     en: (p: Params) => `Cannot import the annotation file: ${p.reason}`,
   },
+  // Briefings.
+  briefing_full: {
+    'zh-CN': (p: Params) => `简报最多 ${p.limit} 项，已满；请另建一份简报。`,
+    en: (p: Params) => `A briefing holds at most ${p.limit} items; this one is full. Start another briefing.`,
+  },
+  excerpt_range: {
+    'zh-CN': (p: Params) => `摘录范围无效：${p.start}–${p.end}（该段共 ${p.length} 字）。`,
+    en: (p: Params) => `Invalid excerpt range ${p.start}–${p.end} (the passage has ${p.length} characters).`,
+  },
+  excerpt_source_orphaned: {
+    'zh-CN': () => '这条批注在当前版本中找不到原文位置，无法摘入简报。',
+    en: () => 'This annotation has no place in the current edition, so it cannot be excerpted.',
+  },
+  briefing_item_fixed: {
+    'zh-CN': () => '摘录是原文引文，不能改写；可以在其后添加评注。',
+    en: () => 'An excerpt quotes its source and cannot be rewritten; add a comment after it instead.',
+  },
+  briefing_history_stale: {
+    'zh-CN': () => '简报已在别处被修改（例如来源文件被替换），无法撤销或重做这一步。',
+    en: () => 'The briefing was changed elsewhere (e.g. a source was replaced); this step cannot be undone or redone.',
+  },
 } satisfies Record<string, Record<Locale, Message>>;
 
 export type ErrorCode = keyof typeof errorMessages;

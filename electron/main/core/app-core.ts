@@ -4,6 +4,7 @@ import { channelNames } from '../../../shared/ipc/contract';
 import type { Locale } from '../../../shared/ipc/errors';
 import { reanchorDocument } from '../annotations/reanchor';
 import { annotationSearchSource } from '../annotations/search-source';
+import { orphanBriefingExcerpts, reanchorBriefingExcerpts } from '../briefings/reanchor';
 import { importFiles } from '../ingest/import-service';
 import type { Handlers } from '../ipc/dispatch';
 import { annotationHandlers } from '../ipc/handlers/annotations';
@@ -60,6 +61,8 @@ function installDomainHooks(ctx: CoreContext): void {
   const { db } = ctx;
   ctx.replaceHooks.push((documentId, previous) => reanchorDocument(db, documentId, previous));
   registerSearchSource(ctx, annotationSearchSource);
+  ctx.replaceHooks.push((documentId, previous) => reanchorBriefingExcerpts(db, documentId, previous));
+  ctx.deleteHooks.push((documentId) => orphanBriefingExcerpts(db, documentId));
 }
 
 function mergeHandlers(...groups: Partial<Handlers>[]): Handlers {
