@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { annotationChannels } from './channels/annotations';
+import { briefingChannels } from './channels/briefings';
 import { documentChannels } from './channels/documents';
 import { importChannels } from './channels/imports';
 import { searchChannels } from './channels/search';
@@ -9,7 +10,13 @@ import type { ChannelSpec } from './define';
  * The whole IPC surface. Each domain owns one file under `channels/`; a channel name
  * appearing in two domains is refused by `mergeChannels` (and by a unit test).
  */
-export const contract = mergeChannels(documentChannels, annotationChannels, importChannels, searchChannels);
+export const contract = mergeChannels(
+  documentChannels,
+  annotationChannels,
+  importChannels,
+  searchChannels,
+  briefingChannels,
+);
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;

@@ -8,6 +8,7 @@ import { orphanBriefingExcerpts, reanchorBriefingExcerpts } from '../briefings/r
 import { importFiles } from '../ingest/import-service';
 import type { Handlers } from '../ipc/dispatch';
 import { annotationHandlers } from '../ipc/handlers/annotations';
+import { briefingHandlers } from '../ipc/handlers/briefings';
 import { documentHandlers } from '../ipc/handlers/documents';
 import { importHandlers } from '../ipc/handlers/imports';
 import { searchHandlers } from '../ipc/handlers/search';
@@ -48,6 +49,7 @@ export function createCore(options: CoreOptions): Core {
     annotationHandlers(ctx),
     importHandlers(ctx),
     searchHandlers(ctx),
+    briefingHandlers(ctx),
   );
   return { ctx, handlers, close: () => db.close() };
 }
