@@ -1,5 +1,6 @@
 import type { CliCommand } from '../command';
 import { annotateCommand, annotationsCommand } from './annotations';
+import { briefingCommand } from './briefing';
 import { importCommand } from './import';
 import { exportCommand, listCommand } from './library';
 import { searchCommand } from './search';
@@ -12,4 +13,5 @@ export const commands: CliCommand[] = [
   searchCommand,
   annotateCommand,
   annotationsCommand,
+  briefingCommand,
 ];
