@@ -10,3 +10,4 @@ import '../features/measures/register';
 import '../features/import/register';
 import '../features/annotations/register';
 import '../features/search/register';
+import '../features/briefings/register';

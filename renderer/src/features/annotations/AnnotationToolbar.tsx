@@ -5,6 +5,7 @@ import {
   type AnnotationKind,
 } from '../../../../shared/domain/annotations';
 import { useT } from '../../i18n';
+import { AddToBriefingButton } from '../briefings/AddToBriefingButton';
 import { annotations, colorLabel, useAnnotationState, useLastColor } from './annotation-store';
 import { NoteEditor, TagEditor } from './editors';
 import { annotationStrings } from './strings';
@@ -104,6 +105,10 @@ export function AnnotationToolbar({
           keyCap="T"
           pressed={editing ? editor === 'tags' : undefined}
           onClick={() => openEditor('tags')}
+        />
+        <AddToBriefingButton
+          className="ann-tool"
+          sources={editing ? { annotationId: editing.id } : target.mode === 'create' ? target.ranges : []}
         />
         {editing && (
           <ToolButton

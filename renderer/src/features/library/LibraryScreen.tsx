@@ -53,6 +53,7 @@ export function LibraryScreen() {
             </section>
           );
         })}
+      <Slot name="library-sections" />
     </div>
   );
 }
