@@ -74,3 +74,87 @@ export interface PrintOptions {
   /** Highlights as light fills (default), or as underlines per colour for monochrome printers. */
   highlightStyle: 'fill' | 'underline';
 }
+
+/** The typefaces a layout asks for; which file stands in for each is machine-dependent. */
+export type FontRole =
+  'fangsong' | 'xiaobiaosong' | 'heiti' | 'kaiti' | 'songti' | 'serif' | 'serifBold' | 'sans';
+
+/** `仿宋_GB2312 → Noto Serif CJK SC`: said in the print dialog when the wanted face is missing. */
+export interface FontSubstitution {
+  role: FontRole;
+  wanted: string;
+  used: string;
+}
+
+/** Which part of one document to print as annotated excerpts. */
+export type PrintScope =
+  | { kind: 'document' }
+  | { kind: 'section'; sectionId: string }
+  | { kind: 'annotated' }
+  | { kind: 'tag'; tag: string }
+  | { kind: 'color'; color: AnnotationColor };
+
+/** One positioned piece of text on a laid-out page (points, origin top left, `y` the baseline). */
+export interface PageRun {
+  x: number;
+  y: number;
+  text: string;
+  role: FontRole;
+  /** Set when a per-glyph fallback face replaces the role's face for these characters. */
+  fallback: string | null;
+  size: number;
+  /** Extra advance after each character (the 公文 grid and justification). */
+  spacing: number;
+  width: number;
+  /** Light fill behind the run (a highlight), CSS colour. */
+  fill: string | null;
+  underline: { color: string; pattern: UnderlinePattern } | null;
+  color: string;
+}
+
+export type UnderlinePattern = 'solid' | 'double' | 'dashed' | 'dotted' | 'dashdot' | 'thick';
+
+export interface PageRule {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  width: number;
+  color: string;
+  /** Dash pattern in points (on, off, …); empty for a solid line. */
+  dash: number[];
+}
+
+export interface PageFill {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  color: string;
+}
+
+/** A page as the layout engine placed it: drawn by the PDF writer and, as SVG, by the preview. */
+export interface LaidOutPage {
+  number: number;
+  width: number;
+  height: number;
+  fills: PageFill[];
+  runs: PageRun[];
+  rules: PageRule[];
+}
+
+/** What the print dialog shows before anything is written: the first pages as the PDF will draw them. */
+export interface PrintPreview {
+  pageCount: number;
+  pages: LaidOutPage[];
+  /** Which face stands in for which (`仿宋_GB2312 → Noto Serif CJK SC`). */
+  substitutions: FontSubstitution[];
+  /** Faces used per glyph for characters the chosen face lacks. */
+  glyphFallbacks: { font: string; characters: string }[];
+}
+
+/** The outcome of "save as …": `file` is shown to the user, null when they cancelled. */
+export interface PrintSaveResult {
+  file: string | null;
+  bytes: number;
+}

@@ -3,6 +3,7 @@ import { annotationChannels } from './channels/annotations';
 import { briefingChannels } from './channels/briefings';
 import { documentChannels } from './channels/documents';
 import { importChannels } from './channels/imports';
+import { printChannels } from './channels/print';
 import { searchChannels } from './channels/search';
 import type { ChannelSpec } from './define';
 
@@ -16,6 +17,7 @@ export const contract = mergeChannels(
   importChannels,
   searchChannels,
   briefingChannels,
+  printChannels,
 );
 
 export type Contract = typeof contract;

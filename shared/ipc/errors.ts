@@ -123,7 +123,21 @@ export const errorMessages = {
   },
   briefing_history_stale: {
     'zh-CN': () => '简报已在别处被修改（例如来源文件被替换），无法撤销或重做这一步。',
-    en: () => 'The briefing was changed elsewhere (e.g. a source was replaced); this step cannot be undone or redone.',
+    en: () =>
+      'The briefing was changed elsewhere (e.g. a source was replaced); this step cannot be undone or redone.',
+  },
+  print_too_large: {
+    'zh-CN': (p: Params) => `打印内容过多：${p.reason}。请缩小范围（如只打印一节或有批注的段落）。`,
+    en: (p: Params) =>
+      `Too much to print: ${p.reason}. Choose a smaller scope (one section, or the annotated passages).`,
+  },
+  print_fonts_missing: {
+    'zh-CN': (p: Params) => `找不到打印所需的中文字体：${p.reason}`,
+    en: (p: Params) => `No Chinese font for printing: ${p.reason}`,
+  },
+  print_unavailable: {
+    'zh-CN': () => '此环境不能弹出保存或打印对话框（请在桌面应用中使用，或用命令行 yandu print）。',
+    en: () => 'Saving or printing needs the desktop app here (or use the command line: yandu print).',
   },
 } satisfies Record<string, Record<Locale, Message>>;
 

@@ -3,6 +3,7 @@ import { annotateCommand, annotationsCommand } from './annotations';
 import { briefingCommand } from './briefing';
 import { importCommand } from './import';
 import { exportCommand, listCommand } from './library';
+import { printCommand } from './print';
 import { searchCommand } from './search';
 
 /** Every subcommand, in the order `yandu --help` lists them. */
@@ -14,4 +15,5 @@ export const commands: CliCommand[] = [
   annotateCommand,
   annotationsCommand,
   briefingCommand,
+  printCommand,
 ];

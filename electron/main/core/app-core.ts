@@ -11,6 +11,7 @@ import { annotationHandlers } from '../ipc/handlers/annotations';
 import { briefingHandlers } from '../ipc/handlers/briefings';
 import { documentHandlers } from '../ipc/handlers/documents';
 import { importHandlers } from '../ipc/handlers/imports';
+import { printHandlers } from '../ipc/handlers/print';
 import { searchHandlers } from '../ipc/handlers/search';
 import { registerSearchSource } from '../search/source';
 import { openDatabase, type OpenOptions } from '../store/database';
@@ -50,6 +51,7 @@ export function createCore(options: CoreOptions): Core {
     importHandlers(ctx),
     searchHandlers(ctx),
     briefingHandlers(ctx),
+    printHandlers(ctx),
   );
   return { ctx, handlers, close: () => db.close() };
 }

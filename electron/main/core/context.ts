@@ -1,3 +1,4 @@
+import type { ExportFormat } from '../../../shared/domain/print';
 import type { Locale } from '../../../shared/ipc/errors';
 import type { Db } from '../store/database';
 import type { ReplacedPassage } from '../store/document-writer';
@@ -28,4 +29,8 @@ export interface CoreContext {
 export interface PlatformServices {
   /** `multiple: false` for one file, e.g. the revised edition of a document. */
   chooseDocuments(options: { folder: boolean; multiple: boolean }): Promise<string[]>;
+  /** Where to save an export (native save dialog), null when cancelled; absent where no dialog exists. */
+  chooseSaveFile?(options: { defaultName: string; format: ExportFormat }): Promise<string | null>;
+  /** Sends a PDF to the system's print dialog; false when cancelled; absent where printing is impossible. */
+  printPdf?(pdf: Buffer, title: string): Promise<boolean>;
 }

@@ -1,0 +1,262 @@
+import {
+  AlignmentType,
+  Document,
+  DocumentGridType,
+  FootnoteReferenceRun,
+  Footer,
+  HeadingLevel,
+  Packer,
+  PageNumber,
+  Paragraph,
+  ShadingType,
+  TextRun,
+  UnderlineType,
+  type IParagraphStyleOptions,
+} from 'docx';
+import type { PrintDocument, PrintOptions } from '../../../shared/domain/print';
+import { chineseDate, noteLabel, PRINT_WORDS } from './paragraphs';
+import { HIGHLIGHT_FILL, HIGHLIGHT_LINE, MM, profileFor, UNDERLINE_PATTERN } from './profiles';
+import { notesOf, segmentExcerpt } from './segments';
+
+const TWIP = 20; // per point
+const twips = (pt: number) => Math.round(pt * TWIP);
+const UNDERLINE = {
+  solid: UnderlineType.SINGLE,
+  double: UnderlineType.DOUBLE,
+  dashed: UnderlineType.DASH,
+  dotted: UnderlineType.DOTTED,
+  dashdot: UnderlineType.DOTDASH,
+  thick: UnderlineType.THICK,
+} as const;
+const hex = (css: string) => css.replace('#', '').toUpperCase();
+
+/** Word styles named as Word names them, so headings show in the navigation pane and can be restyled. */
+function styles(options: PrintOptions): IParagraphStyleOptions[] {
+  const gw = options.layout === 'gongwen';
+  const font = (eastAsia: string, size: number, bold = false) => ({
+    font: { eastAsia, ascii: 'Times New Roman', hAnsi: 'Times New Roman' },
+    size: size * 2,
+    bold,
+    color: '1A1A1A',
+  });
+  const line = gw
+    ? { line: twips(profileFor('gongwen').grid?.linePitch ?? 29), lineRule: 'exact' as const }
+    : { line: 360 };
+  return [
+    {
+      id: 'Normal',
+      name: 'Normal',
+      run: font(gw ? '仿宋_GB2312' : '宋体', gw ? 16 : 11.5),
+      paragraph: { spacing: line },
+    },
+    {
+      id: 'Title',
+      name: 'Title',
+      basedOn: 'Normal',
+      run: font(gw ? '方正小标宋简体' : '宋体', gw ? 22 : 20, !gw),
+      paragraph: { alignment: AlignmentType.CENTER },
+    },
+    {
+      id: 'Heading1',
+      name: 'heading 1',
+      basedOn: 'Normal',
+      next: 'Normal',
+      run: font('黑体', gw ? 16 : 14),
+      paragraph: { indent: gw ? { firstLine: 640 } : undefined, outlineLevel: 0 },
+    },
+    {
+      id: 'Heading2',
+      name: 'heading 2',
+      basedOn: 'Normal',
+      next: 'Normal',
+      run: font('楷体_GB2312', gw ? 16 : 12.5, !gw),
+      paragraph: { indent: gw ? { firstLine: 640 } : undefined, outlineLevel: 1 },
+    },
+    {
+      id: 'Heading3',
+      name: 'heading 3',
+      basedOn: 'Normal',
+      next: 'Normal',
+      run: font(gw ? '仿宋_GB2312' : '宋体', gw ? 16 : 11.5, true),
+      paragraph: { indent: gw ? { firstLine: 640 } : undefined, outlineLevel: 2 },
+    },
+    {
+      id: 'Excerpt',
+      name: 'Excerpt',
+      basedOn: 'Normal',
+      paragraph: { indent: { firstLine: gw ? 640 : 460 }, alignment: AlignmentType.JUSTIFIED },
+    },
+    {
+      id: 'Citation',
+      name: 'Citation',
+      basedOn: 'Normal',
+      run: { ...font('楷体_GB2312', gw ? 14 : 8.5), color: '555555' },
+      paragraph: { alignment: AlignmentType.RIGHT },
+    },
+    {
+      id: 'Commentary',
+      name: 'Commentary',
+      basedOn: 'Normal',
+      run: font('楷体_GB2312', gw ? 16 : 11.5),
+      paragraph: { indent: { firstLine: gw ? 640 : 460 } },
+    },
+    {
+      id: 'Endnote',
+      name: 'Endnote',
+      basedOn: 'Normal',
+      run: font(gw ? '仿宋_GB2312' : '宋体', gw ? 14 : 9),
+    },
+  ];
+}
+
+function pageFooter(text: 'odd' | 'even' | 'center', gw: boolean): Footer {
+  const alignment =
+    text === 'odd' ? AlignmentType.RIGHT : text === 'even' ? AlignmentType.LEFT : AlignmentType.CENTER;
+  const inset = gw ? 280 : 0; // one 4号 character in from the outside edge
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment,
+        indent: text === 'odd' ? { right: inset } : text === 'even' ? { left: inset } : undefined,
+        children: [
+          new TextRun({
+            children: ['— ', PageNumber.CURRENT, ' —'],
+            size: gw ? 28 : 18,
+            font: { eastAsia: '宋体' },
+          }),
+        ],
+      }),
+    ],
+  });
+}
+
+/** A Word document a colleague can keep editing: real heading styles, Word footnotes, shading for highlights. */
+export async function renderDocx(doc: PrintDocument, options: PrintOptions): Promise<Buffer> {
+  const gw = options.layout === 'gongwen';
+  const profile = profileFor(options.layout);
+  const footnotes: Record<number, { children: Paragraph[] }> = {};
+  const children: Paragraph[] = [new Paragraph({ style: 'Title', children: [new TextRun(doc.title)] })];
+  if (doc.subtitle)
+    children.push(
+      new Paragraph({
+        style: 'Commentary',
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun(doc.subtitle)],
+      }),
+    );
+  children.push(
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      children: [new TextRun(`${PRINT_WORDS.printed}${chineseDate(doc.date)}`)],
+    }),
+  );
+  let note = 1;
+  for (const block of doc.blocks) {
+    if (block.kind === 'heading') {
+      const heading = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3][
+        block.level - 1
+      ];
+      children.push(new Paragraph({ heading, children: [new TextRun(block.text)] }));
+    } else if (block.kind === 'commentary')
+      children.push(new Paragraph({ style: 'Commentary', children: [new TextRun(block.text)] }));
+    else {
+      if (block.status !== 'ok')
+        children.push(
+          new Paragraph({
+            children: [
+              new TextRun({
+                text: block.status === 'drifted' ? PRINT_WORDS.drifted : PRINT_WORDS.orphaned,
+                bold: true,
+                color: '9A2A1F',
+              }),
+            ],
+          }),
+        );
+      const segments = segmentExcerpt(block, options.highlightStyle, note);
+      const notes = notesOf(segments);
+      note += notes.length;
+      const runs = segments.map((s) => {
+        if (s.kind === 'ref') {
+          if (options.notes === 'footnotes') {
+            footnotes[s.number] = { children: [new Paragraph({ children: [new TextRun(s.note)] })] };
+            return new FootnoteReferenceRun(s.number);
+          }
+          return new TextRun({ text: noteLabel(s.number), superScript: true });
+        }
+        return new TextRun({
+          text: s.text,
+          bold: s.lead || undefined,
+          shading: s.fill
+            ? { type: ShadingType.CLEAR, color: 'auto', fill: hex(HIGHLIGHT_FILL[s.fill]) }
+            : undefined,
+          underline: s.underline
+            ? { type: UNDERLINE[UNDERLINE_PATTERN[s.underline]], color: hex(HIGHLIGHT_LINE[s.underline]) }
+            : undefined,
+        });
+      });
+      children.push(new Paragraph({ style: 'Excerpt', children: runs }));
+      children.push(new Paragraph({ style: 'Citation', children: [new TextRun(block.citation)] }));
+      if (options.notes === 'endnotes')
+        for (const n of notes)
+          children.push(
+            new Paragraph({ style: 'Endnote', children: [new TextRun(`${noteLabel(n.number)} ${n.text}`)] }),
+          );
+    }
+  }
+  if (doc.glossary.length) {
+    children.push(
+      new Paragraph({
+        heading: HeadingLevel.HEADING_1,
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun(PRINT_WORDS.glossary)],
+      }),
+    );
+    for (const g of doc.glossary)
+      children.push(
+        new Paragraph({
+          style: 'Excerpt',
+          children: [
+            new TextRun({ text: g.term, bold: true }),
+            new TextRun(`：${g.definition}（${PRINT_WORDS.source}${g.source}）`),
+          ],
+        }),
+      );
+  }
+  const { area, page } = profile;
+  const document = new Document({
+    title: doc.title,
+    creator: '研读 Yandu',
+    evenAndOddHeaderAndFooters: gw,
+    styles: { paragraphStyles: styles(options) },
+    footnotes,
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: twips(page.width), height: twips(page.height) },
+            margin: {
+              top: twips(area.top),
+              left: twips(area.left),
+              right: twips(page.width - area.left - area.width),
+              bottom: twips(page.height - area.top - area.height),
+              footer: twips(gw ? page.height - area.top - area.height - 7 * MM - 14 : 10 * MM),
+            },
+          },
+          grid:
+            gw && profile.grid
+              ? {
+                  type: DocumentGridType.LINES_AND_CHARS,
+                  linePitch: twips(area.height / 22),
+                  charSpace: Math.round((area.width / 28 - 16) * 4096),
+                }
+              : undefined,
+        },
+        footers: gw
+          ? { default: pageFooter('odd', gw), even: pageFooter('even', gw) }
+          : { default: pageFooter('center', gw) },
+        children,
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
+}

@@ -1,0 +1,34 @@
+import type { ExportFormat, PrintDocument, PrintOptions } from '../../../shared/domain/print';
+import { renderDocx } from './docx';
+import { printFonts } from './fonts';
+import { renderHtml } from './html';
+import { layoutPrintDocument } from './layout';
+import { renderMarkdown } from './markdown';
+import { renderPdf } from './pdf';
+
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['pdf', 'docx', 'md', 'html'];
+
+/**
+ * The one print pipeline (app, CLI, tests, a script on a server): a print document in, the file's
+ * bytes out. PDF is laid out by our own engine (the 公文 grid, Chinese line breaking) and written by
+ * pdfkit under plain Node, so it never needs Electron.
+ */
+export async function exportPrintDocument(
+  doc: PrintDocument,
+  options: PrintOptions,
+  format: ExportFormat,
+): Promise<Buffer> {
+  switch (format) {
+    case 'pdf': {
+      const fonts = printFonts();
+      const { pages } = layoutPrintDocument(doc, options, fonts);
+      return renderPdf(pages, fonts, { title: doc.title, date: doc.date });
+    }
+    case 'docx':
+      return renderDocx(doc, options);
+    case 'md':
+      return Buffer.from(renderMarkdown(doc, options), 'utf8');
+    case 'html':
+      return Buffer.from(renderHtml(doc, options), 'utf8');
+  }
+}
