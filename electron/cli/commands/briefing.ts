@@ -1,6 +1,11 @@
+import path from 'node:path';
 import type { Briefing, BriefingAddition, HeadingLevel } from '../../../shared/domain/briefings';
+import type { ExportFormat, PrintOptions } from '../../../shared/domain/print';
+import { exportBriefing } from '../../main/briefings/export';
 import { listBriefingSummaries } from '../../main/briefings/repository';
 import { addItem, createBriefing, getBriefing } from '../../main/briefings/service';
+import { EXPORT_FORMATS } from '../../main/print/export';
+import { writeFileAtomically } from '../../main/print/write-file';
 import { UsageError, writeJson, type CliCommand, type CommandContext } from '../command';
 import { integer } from './annotations';
 
@@ -67,12 +72,43 @@ const nonEmpty = (text: string | undefined, what: string): string => {
   return text;
 };
 
+/** `--name value` checked against its choices; `fallback` when absent. */
+function choice<T extends string>(ctx: CommandContext, name: string, allowed: readonly T[], fallback: T): T {
+  const value = ctx.values[name];
+  if (value === undefined) return fallback;
+  if ((allowed as readonly unknown[]).includes(value)) return value as T;
+  throw new UsageError(`--${name} is one of ${allowed.join(', ')}`);
+}
+
+async function exportTo(ctx: CommandContext, briefingId: string): Promise<number> {
+  const out = ctx.values.out;
+  if (typeof out !== 'string' || !out) throw new UsageError('--out FILE is required');
+  const extension = path.extname(out).slice(1).toLowerCase() as ExportFormat;
+  const format = choice(
+    ctx,
+    'format',
+    EXPORT_FORMATS,
+    EXPORT_FORMATS.includes(extension) ? extension : 'pdf',
+  );
+  const options: PrintOptions = {
+    layout: choice(ctx, 'layout', ['standard', 'gongwen'] as const, 'standard'),
+    notes: choice(ctx, 'notes', ['footnotes', 'endnotes'] as const, 'footnotes'),
+    highlightStyle: choice(ctx, 'highlight', ['fill', 'underline'] as const, 'fill'),
+  };
+  const data = await exportBriefing(ctx.core().ctx.db, briefingId, options, format);
+  writeFileAtomically(out, data);
+  if (ctx.values.json)
+    writeJson(ctx.stdout, { out: path.resolve(out), format, bytes: data.length, ...options });
+  else ctx.stdout.write(`${path.resolve(out)}\n`);
+  return 0;
+}
+
 export const briefingCommand: CliCommand = {
   name: 'briefing',
   usage:
-    'briefing create "<title>" [--audience TEXT] | add <briefingId> (--passage <passageId> [--start N --end N] | --annotation <id> | --heading TEXT [--level 1-3] | --note TEXT) | list | show <briefingId>  [--db PATH] [--json]',
+    'briefing create "<title>" [--audience TEXT] | add <briefingId> (--passage <passageId> [--start N --end N] | --annotation <id> | --heading TEXT [--level 1-3] | --note TEXT) | list | show <briefingId> | export <briefingId> --format pdf|docx|md|html [--layout standard|gongwen] [--notes footnotes|endnotes] [--highlight fill|underline] --out FILE  [--db PATH] [--json]',
   summary:
-    'Briefings (简报): create one, add excerpts, headings and commentary, list them, show one ({"id","title","items":[{"kind","text","citation","passageId","notes"}]}).',
+    'Briefings (简报): create one, add excerpts, headings and commentary, list them, show one ({"id","title","items":[{"kind","text","citation","passageId","notes"}]}), export one to PDF, DOCX, Markdown or HTML.',
   options: {
     audience: { type: 'string' },
     passage: { type: 'string' },
@@ -82,8 +118,13 @@ export const briefingCommand: CliCommand = {
     start: { type: 'string' },
     end: { type: 'string' },
     level: { type: 'string' },
+    format: { type: 'string' },
+    layout: { type: 'string' },
+    notes: { type: 'string' },
+    highlight: { type: 'string' },
+    out: { type: 'string' },
   },
-  run(ctx) {
+  async run(ctx) {
     const [sub, target, ...extra] = ctx.args;
     if (extra.length) throw new UsageError(`unexpected argument ${extra[0]}`);
     const { db } = ctx.core().ctx;
@@ -101,6 +142,8 @@ export const briefingCommand: CliCommand = {
       case 'show':
         out(getBriefing(db, nonEmpty(target, 'a briefing id')));
         return 0;
+      case 'export':
+        return exportTo(ctx, nonEmpty(target, 'a briefing id'));
       case 'list': {
         if (target !== undefined) throw new UsageError(`unexpected argument ${target}`);
         const rows = listBriefingSummaries(db);
@@ -109,7 +152,7 @@ export const briefingCommand: CliCommand = {
         return 0;
       }
       default:
-        throw new UsageError('expects create, add, list or show');
+        throw new UsageError('expects create, add, list, show or export');
     }
   },
 };

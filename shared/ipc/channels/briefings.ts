@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { channel, idSchema } from '../define';
 import type { Briefing, BriefingAction, BriefingHistoryState, BriefingSummary } from '../../domain/briefings';
+import type { PrintPreview, PrintSaveResult } from '../../domain/print';
+import { printChannels } from './print';
 
 const id = idSchema;
 const offset = z.number().int().min(0).max(10_000_000);
@@ -21,6 +23,8 @@ const addition = z.union([
   z.object({ kind: z.literal('excerpt'), annotationId: id }).strict(),
 ]);
 const itemRef = { briefingId: id, itemId: id };
+/** Layout, note placement and highlight style: the same choices as printing a document. */
+const printOptions = printChannels['print:save'].request.shape.options;
 
 export const briefingChannels = {
   /** Every briefing, most recently changed first. */
@@ -54,4 +58,12 @@ export const briefingChannels = {
     briefing: Briefing;
   } | null>(),
   'briefings:history': channel(z.object({ briefingId: id }).strict())<BriefingHistoryState>(),
+  /** The first pages of the briefing as printed, with the font substitutions. */
+  'briefings:preview': channel(
+    z.object({ id, options: printOptions, maxPages: z.number().int().min(1).max(12).optional() }).strict(),
+  )<PrintPreview>(),
+  /** Main renders the export, asks where to save (native dialog) and writes it; the renderer never names a path. */
+  'briefings:export': channel(
+    z.object({ id, options: printOptions, format: z.enum(['pdf', 'docx', 'md', 'html']) }).strict(),
+  )<PrintSaveResult>(),
 };

@@ -1,3 +1,4 @@
+import { exportBriefing, previewBriefing } from '../../briefings/export';
 import { briefingHistory } from '../../briefings/oplog';
 import { listBriefingSummaries } from '../../briefings/repository';
 import {
@@ -11,8 +12,11 @@ import {
   stepBriefing,
   updateBriefing,
 } from '../../briefings/service';
+import { AppError } from '../../core/app-error';
 import type { CoreContext } from '../../core/context';
+import { writeFileAtomically } from '../../print/write-file';
 import type { Handlers } from '../dispatch';
+import { safeFileName } from './print';
 
 type BriefingHandlers = Pick<Handlers, Extract<keyof Handlers, `briefings:${string}`>>;
 
@@ -32,5 +36,17 @@ export function briefingHandlers(ctx: CoreContext): BriefingHandlers {
     'briefings:undo': ({ briefingId }) => stepBriefing(db, briefingId, 'undo'),
     'briefings:redo': ({ briefingId }) => stepBriefing(db, briefingId, 'redo'),
     'briefings:history': ({ briefingId }) => briefingHistory(db, briefingId),
+    'briefings:preview': ({ id, options, maxPages }) => previewBriefing(db, id, options, maxPages ?? 3),
+    'briefings:export': async ({ id, options, format }) => {
+      const choose = ctx.platform.chooseSaveFile;
+      if (!choose) throw new AppError('print_unavailable');
+      const { title } = getBriefing(db, id);
+      // Rendered first: a briefing that cannot be exported fails before the user picks a place.
+      const data = await exportBriefing(db, id, options, format);
+      const file = await choose({ defaultName: `${safeFileName(title)}.${format}`, format });
+      if (!file) return { file: null, bytes: 0 };
+      writeFileAtomically(file, data);
+      return { file, bytes: data.length };
+    },
   };
 }
