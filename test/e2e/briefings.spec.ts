@@ -72,6 +72,10 @@ test.describe('briefings', () => {
     await expect
       .poll(() => (db.prepare(`SELECT audience FROM briefings`).get() as { audience: string }).audience)
       .toBe('供党组理论学习中心组学习参考');
+    // Export reaches main; without a native save dialog (this bridge has none) it says so.
+    await editor.getByLabel('版式').selectOption('gongwen');
+    await editor.getByRole('button', { name: '导出为 PDF' }).click();
+    await expect(editor.locator('.briefing-export-status')).toContainText('此环境不能弹出保存或打印对话框');
     await page.screenshot({ path: screenshotPath('briefing-editor'), fullPage: true });
     await page.evaluate("document.documentElement.dataset.theme = 'dark'");
     await page.screenshot({ path: screenshotPath('briefing-editor-dark'), fullPage: true });

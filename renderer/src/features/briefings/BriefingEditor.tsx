@@ -6,6 +6,7 @@ import { useT } from '../../i18n';
 import { BriefingList } from './BriefingList';
 import { briefings, openBriefing, useBriefingEditor } from './briefings-store';
 import { OutlineItem } from './OutlineItem';
+import { ExportBar } from './ExportBar';
 import { TextEntry } from './forms';
 import { briefingStrings } from './strings';
 import './briefings.css';
@@ -103,6 +104,7 @@ function BriefingEditor({ id }: { id: string }) {
         </ol>
       )}
       <AddForms />
+      <ExportBar briefingId={briefing.id} />
     </article>
   );
 }
