@@ -120,6 +120,7 @@ async function main() {
       `- query p50/p95 are wall-clock times on a 2-core machine shared with other work; CPU p95 is the process' CPU time per query.\n` +
       `- start → 1st answer counts from process start (module loading under tsx included); in brackets, from opening the library.\n`,
   );
+  process.stdout.write(`\n${child<{ table: string }>('print.ts', []).table}`);
 }
 
 void main();

@@ -101,6 +101,8 @@ export interface LoadedFont {
   file: string;
   postscriptName: string | undefined;
   font: fontkit.Font;
+  /** The file's bytes, read once and handed to the PDF writer. */
+  data: Buffer;
 }
 
 export interface FontSet {
@@ -168,8 +170,10 @@ function load(files: Map<string, string>, c: Candidate): LoadedFont | null {
     if (loaded.has(key)) return loaded.get(key) ?? null;
     let font: fontkit.Font | null = null;
     let inCollection = false;
+    let data = Buffer.alloc(0);
     try {
-      const opened = fontkit.openSync(full);
+      data = fs.readFileSync(full);
+      const opened = fontkit.create(data);
       inCollection = 'fonts' in opened;
       font =
         'fonts' in opened
@@ -179,7 +183,9 @@ function load(files: Map<string, string>, c: Candidate): LoadedFont | null {
       console.warn(`[print] cannot read font ${full}: ${(err as Error).message}`);
     }
     const postscriptName = inCollection ? c.postscriptName : undefined;
-    const result = font ? { key: `F${loaded.size}`, name: c.name, file: full, postscriptName, font } : null;
+    const result = font
+      ? { key: `F${loaded.size}`, name: c.name, file: full, postscriptName, font, data }
+      : null;
     loaded.set(key, result);
     if (result) return result;
   }

@@ -1,12 +1,39 @@
-import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
 import type { LaidOutPage } from '../../../shared/domain/print';
 import type { FontSet, LoadedFont } from './fonts';
 
-const fontBuffers = new Map<string, Buffer>();
+/** How many pages are drawn before the event loop gets a turn (a 600-page job must not freeze the app). */
+const PAGES_PER_SLICE = 4;
+
+interface GlyphRun {
+  glyphs: { id: number; advanceWidth: number; codePoints: number[] }[];
+  positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number; advanceWidth: number }[];
+  advanceWidth: number;
+}
+
+/**
+ * pdfkit shapes every run with the font's OpenType features, which for CJK faces is slow (each run is
+ * new text, so its cache never hits) and could move glyphs away from where our layout measured them.
+ * Our layout already placed every line with plain cmap advances; this maps text to glyphs the same way.
+ */
+function plainGlyphRuns(embedded: { layoutRun: (text: string) => GlyphRun }, font: LoadedFont): void {
+  const scale = 1000 / font.font.unitsPerEm;
+  embedded.layoutRun = (text: string): GlyphRun => {
+    const run: GlyphRun = { glyphs: [], positions: [], advanceWidth: 0 };
+    for (const ch of text) {
+      const cp = ch.codePointAt(0) ?? 32;
+      const glyph = font.font.glyphForCodePoint(cp);
+      const advance = glyph.advanceWidth * scale;
+      run.glyphs.push({ id: glyph.id, advanceWidth: glyph.advanceWidth, codePoints: [cp] });
+      run.positions.push({ xAdvance: advance, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: advance });
+      run.advanceWidth += advance;
+    }
+    return run;
+  };
+}
 
 /** Draws laid-out pages with pdfkit, which subsets and embeds every face used (CID fonts, Identity-H). */
-export function renderPdf(
+export async function renderPdf(
   pages: LaidOutPage[],
   fonts: FontSet,
   meta: { title: string; date: string },
@@ -28,15 +55,17 @@ export function renderPdf(
   for (const f of [...Object.values(fonts.roles), ...fonts.fallbacks]) byName.set(f.name, f);
   const registered = new Set<string>();
   const use = (font: LoadedFont) => {
-    if (!registered.has(font.key)) {
-      let data = fontBuffers.get(font.file);
-      if (!data) fontBuffers.set(font.file, (data = fs.readFileSync(font.file)));
-      pdf.registerFont(font.key, data, font.postscriptName);
-      registered.add(font.key);
+    if (registered.has(font.key)) {
+      pdf.font(font.key);
+      return;
     }
+    pdf.registerFont(font.key, font.data, font.postscriptName);
     pdf.font(font.key);
+    plainGlyphRuns((pdf as unknown as { _font: { layoutRun: (t: string) => GlyphRun } })._font, font);
+    registered.add(font.key);
   };
-  for (const page of pages) {
+  for (const [i, page] of pages.entries()) {
+    if (i > 0 && i % PAGES_PER_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
     pdf.addPage({ size: [page.width, page.height], margin: 0 });
     for (const f of page.fills) pdf.rect(f.x, f.y, f.width, f.height).fill(f.color);
     for (const r of page.runs) {

@@ -5,7 +5,7 @@ import { appStrings } from './strings';
 
 const localeNames: Record<Locale, string> = { 'zh-CN': '简体中文', en: 'English' };
 
-function Choice<V extends string>({
+export function Choice<V extends string>({
   legend,
   name,
   value,

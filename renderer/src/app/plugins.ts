@@ -11,3 +11,4 @@ import '../features/import/register';
 import '../features/annotations/register';
 import '../features/search/register';
 import '../features/briefings/register';
+import '../features/print/register';
