@@ -121,6 +121,7 @@ async function main() {
       `- start → 1st answer counts from process start (module loading under tsx included); in brackets, from opening the library.\n`,
   );
   process.stdout.write(`\n${child<{ table: string }>('print.ts', []).table}`);
+  process.stdout.write(`\n${child<{ table: string }>('briefing.ts', []).table}`);
 }
 
 void main();
