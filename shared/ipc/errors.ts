@@ -121,6 +121,10 @@ export const errorMessages = {
     'zh-CN': () => '摘录是原文引文，不能改写；可以在其后添加评注。',
     en: () => 'An excerpt quotes its source and cannot be rewritten; add a comment after it instead.',
   },
+  excerpt_not_drifted: {
+    'zh-CN': () => '这条摘录的原文没有改动，无需更新。',
+    en: () => 'The source of this excerpt has not changed; there is nothing to update.',
+  },
   briefing_history_stale: {
     'zh-CN': () => '简报已在别处被修改（例如来源文件被替换），无法撤销或重做这一步。',
     en: () =>

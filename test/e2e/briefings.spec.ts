@@ -109,5 +109,9 @@ test.describe('briefings', () => {
     const flag = outlineItems(page).first().getByRole('note');
     await expect(flag).toContainText('原文已修改');
     await expect(flag).toContainText('修订后的文字');
+    await page.screenshot({ path: screenshotPath('briefing-drifted') });
+    await flag.getByRole('button', { name: '改用现在的原文' }).click();
+    await expect(outlineItems(page).first().locator('.briefing-quote')).toHaveText('修订后的文字');
+    await expect(outlineItems(page).first().getByRole('note')).toHaveCount(0);
   });
 });

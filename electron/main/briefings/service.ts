@@ -237,6 +237,30 @@ export function editItem(
   );
 }
 
+/**
+ * The user's choice, never automatic: a drifted excerpt takes the text its source now reads at its
+ * place (one undoable step), and is no longer flagged.
+ */
+export function acceptSourceText(
+  db: Db,
+  input: { briefingId: string; itemId: string },
+  clock: Clock = {},
+): Briefing {
+  return edit(
+    db,
+    input.briefingId,
+    'edit',
+    (state) => {
+      const item = state.items[indexOf(state, input.itemId)]!;
+      if (item.status !== 'drifted' || !item.passageId) throw new AppError('excerpt_not_drifted');
+      item.text = item.exact!;
+      item.status = 'ok';
+      item.marks = liveMarks(db, item.passageId, item.start!, item.end!);
+    },
+    clock,
+  );
+}
+
 /** Moves an item to position `to` of the outline (clamped to its ends). */
 export function moveItem(
   db: Db,

@@ -48,6 +48,8 @@ export const briefingChannels = {
   )<Briefing>(),
   'briefings:move-item': channel(z.object({ ...itemRef, to: position }).strict())<Briefing>(),
   'briefings:remove-item': channel(z.object(itemRef).strict())<Briefing>(),
+  /** A drifted excerpt takes what its source now reads (the user's choice; undoable). */
+  'briefings:accept-source': channel(z.object(itemRef).strict())<Briefing>(),
   /** Undo/redo the briefing's last action; null when there is nothing to do. */
   'briefings:undo': channel(z.object({ briefingId: id }).strict())<{
     action: BriefingAction;

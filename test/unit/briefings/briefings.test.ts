@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAnnotation } from '../../../electron/main/annotations/service';
 import {
+  acceptSourceText,
   addItem,
   createBriefing,
   editItem,
@@ -149,6 +150,18 @@ describe('briefings', () => {
     expect(after.items[3]).toMatchObject({ passageId: null, citation: before.items[3]!.citation });
     // The undo log pointed at the old passages: it starts afresh.
     expect(briefingHistory(db, briefing.id)).toEqual({ undo: null, redo: null });
+
+    // Taking the new source text is the user's choice, and undoable.
+    const drifted = after.items[2]!;
+    const accepted = acceptSourceText(db, { briefingId: briefing.id, itemId: drifted.id });
+    expect(accepted.items[2]).toMatchObject({ status: 'ok', text: drifted.sourceText, sourceText: null });
+    expect(() => acceptSourceText(db, { briefingId: briefing.id, itemId: drifted.id })).toThrow(
+      /has not changed/,
+    );
+    expect(stepBriefing(db, briefing.id, 'undo')?.briefing.items[2]).toMatchObject({
+      status: 'drifted',
+      text: drifted.text,
+    });
   });
 
   it('orphans excerpts when their document is deleted, keeping quote, citation and marks', () => {

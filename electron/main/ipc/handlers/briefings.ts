@@ -2,6 +2,7 @@ import { exportBriefing, previewBriefing } from '../../briefings/export';
 import { briefingHistory } from '../../briefings/oplog';
 import { listBriefingSummaries } from '../../briefings/repository';
 import {
+  acceptSourceText,
   addItem,
   createBriefing,
   deleteBriefing,
@@ -33,6 +34,7 @@ export function briefingHandlers(ctx: CoreContext): BriefingHandlers {
     'briefings:edit-item': (input) => editItem(db, input),
     'briefings:move-item': (input) => moveItem(db, input),
     'briefings:remove-item': (input) => removeItem(db, input),
+    'briefings:accept-source': (input) => acceptSourceText(db, input),
     'briefings:undo': ({ briefingId }) => stepBriefing(db, briefingId, 'undo'),
     'briefings:redo': ({ briefingId }) => stepBriefing(db, briefingId, 'redo'),
     'briefings:history': ({ briefingId }) => briefingHistory(db, briefingId),

@@ -141,7 +141,14 @@ function Excerpt({ item }: { item: BriefingItem }) {
           <strong>{t(`status_${item.status ?? 'orphaned'}`)}</strong>{' '}
           {item.status === 'drifted' ? (
             <>
-              {t('driftedHint')} <q className="briefing-source-now">{item.sourceText}</q>
+              {t('driftedHint')} <q className="briefing-source-now">{item.sourceText}</q>{' '}
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => void briefings.acceptSource(item.id)}
+              >
+                {t('acceptSource')}
+              </button>
             </>
           ) : (
             t('orphanedHint')

@@ -105,6 +105,8 @@ export const briefings = {
     ),
   move: (itemId: string, to: number) =>
     change(() => apiClient.call('briefings:move-item', { briefingId: currentId(), itemId, to }), itemId),
+  acceptSource: (itemId: string) =>
+    change(() => apiClient.call('briefings:accept-source', { briefingId: currentId(), itemId }), itemId),
   removeItem: (itemId: string) =>
     change(() => apiClient.call('briefings:remove-item', { briefingId: currentId(), itemId })),
   step: async (direction: 'undo' | 'redo') => {

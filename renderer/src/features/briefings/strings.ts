@@ -3,6 +3,7 @@ import { defineStrings } from '../../i18n';
 export const briefingStrings = defineStrings(
   {
     screen: '简报',
+    shortcutsTitle: '简报编辑',
     listTitle: '简报与学习材料',
     listEmpty: '还没有简报。在阅读时选中文字、批注或搜索结果，点“加入简报”即可开始。',
     newBriefing: '新建简报',
@@ -51,6 +52,7 @@ export const briefingStrings = defineStrings(
     status_drifted: '原文已修改',
     status_orphaned: '原文已不存在',
     driftedHint: '来源文件已换成修订版，这里的原文现为：',
+    acceptSource: '改用现在的原文',
     orphanedHint: '来源文件中已找不到这段文字（修订版删去或文件已删除）；摘录按加入时的原文保留。',
     noteCount: '注',
     empty: '提纲是空的：从阅读器、批注或搜索结果加入摘录，或在下面添加标题和评注。',
@@ -82,6 +84,7 @@ export const briefingStrings = defineStrings(
   },
   {
     screen: 'Briefings',
+    shortcutsTitle: 'Briefing editor',
     listTitle: 'Briefings and study materials',
     listEmpty:
       'No briefings yet. Select text, an annotation or a search hit while reading and choose “Add to briefing”.',
@@ -132,6 +135,7 @@ export const briefingStrings = defineStrings(
     status_drifted: 'Source changed',
     status_orphaned: 'Source gone',
     driftedHint: 'The source was replaced by a revised edition; here it now reads:',
+    acceptSource: 'Use the text as it reads now',
     orphanedHint:
       'This text is no longer in its source (removed in a revision, or the document was deleted); the excerpt is kept as added.',
     noteCount: 'Note',
