@@ -77,6 +77,12 @@ test.describe('briefings', () => {
     await editor.getByRole('button', { name: '导出为 PDF' }).click();
     await expect(editor.locator('.briefing-export-status')).toContainText('此环境不能弹出保存或打印对话框');
     await page.screenshot({ path: screenshotPath('briefing-editor'), fullPage: true });
+    await editor.getByRole('button', { name: '预览' }).click();
+    await expect(editor.getByRole('img', { name: '第 1 页预览' })).toBeVisible({ timeout: 15_000 });
+    await expect(editor.locator('.briefing-preview .print-count')).toContainText('共 1 页');
+    await editor.getByRole('img', { name: '第 1 页预览' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('briefing-preview') });
+    await editor.getByRole('button', { name: '预览' }).click();
     await page.evaluate("document.documentElement.dataset.theme = 'dark'");
     await page.screenshot({ path: screenshotPath('briefing-editor-dark'), fullPage: true });
     await page.evaluate("document.documentElement.dataset.theme = 'light'");

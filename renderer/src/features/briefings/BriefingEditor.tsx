@@ -104,7 +104,7 @@ function BriefingEditor({ id }: { id: string }) {
         </ol>
       )}
       <AddForms />
-      <ExportBar briefingId={briefing.id} />
+      <ExportBar briefingId={briefing.id} version={briefing.updated} />
     </article>
   );
 }

@@ -3,6 +3,7 @@ import type { ExportFormat, PrintOptions } from '../../../../shared/domain/print
 import { useT, type KeyOf } from '../../i18n';
 import { apiClient } from '../../lib/api-client';
 import { createStore, useStore } from '../../lib/store';
+import { BriefingPreview } from './BriefingPreview';
 import { briefingStrings } from './strings';
 
 const FORMATS: { format: ExportFormat; label: string }[] = [
@@ -19,7 +20,7 @@ const CHOICES = {
 const LABEL = { layout: 'layout', notes: 'notes', highlightStyle: 'highlight' } as const;
 
 /** The export choices, remembered across sessions. */
-const choices = createStore<PrintOptions>(
+export const exportChoices = createStore<PrintOptions>(
   { layout: 'standard', notes: 'footnotes', highlightStyle: 'fill' },
   'yandu.briefings.export',
 );
@@ -28,11 +29,12 @@ const size = (bytes: number) =>
   bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1048576).toFixed(1)} MB`;
 
 /** Layout, note placement and highlight style, then one button per format; main asks where to save. */
-export function ExportBar({ briefingId }: { briefingId: string }) {
+export function ExportBar({ briefingId, version }: { briefingId: string; version: string }) {
   const t = useT(briefingStrings);
-  const options = useStore(choices);
+  const options = useStore(exportChoices);
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [previewing, setPreviewing] = useState(false);
   const run = async (format: ExportFormat) => {
     setBusy(true);
     setStatus(t('exporting'));
@@ -55,7 +57,7 @@ export function ExportBar({ briefingId }: { briefingId: string }) {
           <select
             className="briefing-select"
             value={options[name]}
-            onChange={(e) => choices.set((o) => ({ ...o, [name]: e.target.value }))}
+            onChange={(e) => exportChoices.set((o) => ({ ...o, [name]: e.target.value }))}
           >
             {CHOICES[name].map((value) => (
               <option key={value} value={value}>
@@ -79,9 +81,18 @@ export function ExportBar({ briefingId }: { briefingId: string }) {
           </button>
         ))}
       </span>
+      <button
+        type="button"
+        className="button"
+        aria-expanded={previewing}
+        onClick={() => setPreviewing((p) => !p)}
+      >
+        {t('preview')}
+      </button>
       <p className="briefing-export-status" role="status">
         {status}
       </p>
+      {previewing && <BriefingPreview briefingId={briefingId} version={version} options={options} />}
     </section>
   );
 }
