@@ -121,3 +121,47 @@ test.describe('briefings', () => {
     await expect(outlineItems(page).first().getByRole('note')).toHaveCount(0);
   });
 });
+
+test.describe('adding to a briefing from elsewhere', () => {
+  test('a search hit and an annotation in the 批注 panel go into an existing briefing', async ({ app }) => {
+    const { core, page, reader } = app;
+    const { db } = core.ctx;
+    const briefing = await core.handlers['briefings:create']({ title: '防疫专题' });
+    const row = db
+      .prepare(`SELECT id, text FROM passages WHERE instr(text, '我区地处全市交通枢纽') > 0`)
+      .get() as { id: string; text: string };
+    const at = row.text.indexOf('我区地处全市交通枢纽');
+    createAnnotation(db, { passageId: row.id, start: at, end: at + 10, note: '区位' });
+    await app.start();
+
+    await page.keyboard.press('Control+k');
+    const search = page.getByRole('dialog', { name: '全文搜索' });
+    await search.getByRole('combobox', { name: '全文搜索' }).fill('外防输入');
+    await expect(search.getByRole('status')).toContainText(/共 \d+ 条/);
+    await search.getByRole('option').first().getByRole('button', { name: '加入简报' }).click();
+    const picker = page.getByRole('dialog', { name: '加入简报' });
+    await picker.getByRole('button', { name: /防疫专题/ }).click();
+    await expect(picker.getByRole('status')).toContainText('已加入《防疫专题》');
+    await picker.getByRole('button', { name: '关闭' }).first().click();
+    // The search stays open for more; Esc leaves it.
+    await expect(search).toBeVisible();
+    await page.screenshot({ path: screenshotPath('briefing-from-search') });
+    await page.keyboard.press('Escape');
+
+    await reader.openTab('批注');
+    await reader.panel
+      .locator('.ann-item', { hasText: '我区地处全市交通枢纽' })
+      .getByRole('button', { name: '加入简报' })
+      .click();
+    await picker.getByRole('button', { name: /防疫专题/ }).click();
+    await expect(picker.getByRole('status')).toContainText('已加入《防疫专题》');
+
+    const items = (await core.handlers['briefings:get']({ id: briefing.id })).items;
+    expect(items.map((i) => i.kind)).toEqual(['excerpt', 'excerpt']);
+    expect(items[0]!.text).toContain('外防输入');
+    expect(items[1]).toMatchObject({
+      text: '我区地处全市交通枢纽',
+      marks: [expect.objectContaining({ note: '区位' })],
+    });
+  });
+});
