@@ -2,7 +2,7 @@ import type { ExportFormat, PrintDocument, PrintOptions } from '../../../shared/
 import { renderDocx } from './docx';
 import { printFonts } from './fonts';
 import { renderHtml } from './html';
-import { layoutPrintDocument } from './layout';
+import { layoutPrintDocumentSliced } from './layout';
 import { renderMarkdown } from './markdown';
 import { renderPdf } from './pdf';
 
@@ -21,7 +21,7 @@ export async function exportPrintDocument(
   switch (format) {
     case 'pdf': {
       const fonts = printFonts();
-      const { pages } = layoutPrintDocument(doc, options, fonts);
+      const { pages } = await layoutPrintDocumentSliced(doc, options, fonts);
       return renderPdf(pages, fonts, { title: doc.title, date: doc.date });
     }
     case 'docx':

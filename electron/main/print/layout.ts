@@ -11,7 +11,7 @@ import { noteLabel, ParagraphBuilder } from './paragraphs';
 import { MM, profileFor, type LayoutProfile } from './profiles';
 
 /** A print job's bounds: beyond them the job is refused with a clear error rather than run for minutes. */
-export const PRINT_LIMITS = { pages: 600, characters: 1_500_000 };
+export const PRINT_LIMITS = { pages: 600, characters: 600_000 };
 
 /** Refused before minutes are spent: the user is told to choose a smaller scope. */
 export class PrintTooLargeError extends AppError {
@@ -57,6 +57,35 @@ export function layoutPrintDocument(
   options: PrintOptions,
   fonts: FontSet = printFonts(),
 ): PrintLayoutResult {
+  const steps = layoutSteps(doc, options, fonts);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** The same layout in slices, giving the event loop a turn between them (the app's main process). */
+export async function layoutPrintDocumentSliced(
+  doc: PrintDocument,
+  options: PrintOptions,
+  fonts: FontSet = printFonts(),
+): Promise<PrintLayoutResult> {
+  const steps = layoutSteps(doc, options, fonts);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/** Paragraphs laid out between two yields: a few milliseconds of work. */
+const PARAGRAPHS_PER_SLICE = 150;
+
+function* layoutSteps(
+  doc: PrintDocument,
+  options: PrintOptions,
+  fonts: FontSet,
+): Generator<void, PrintLayoutResult> {
   const size = documentSize(doc);
   if (size > PRINT_LIMITS.characters)
     throw new PrintTooLargeError(
@@ -69,7 +98,8 @@ export function layoutPrintDocument(
   builder.build(doc);
 
   const items: Item[] = [];
-  for (const p of builder.paragraphs) {
+  for (const [index, p] of builder.paragraphs.entries()) {
+    if (index > 0 && index % PARAGRAPHS_PER_SLICE === 0) yield;
     const lines = layoutParagraph(p.spans, area.width, measurer, grid !== null);
     const blank = p.spans.every((s) => !s.text.trim());
     lines.forEach((line, i) =>

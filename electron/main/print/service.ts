@@ -9,7 +9,7 @@ import type { Db } from '../store/database';
 import { buildAnnotatedExcerpts } from './annotated-excerpts';
 import { exportPrintDocument } from './export';
 import { printFonts } from './fonts';
-import { layoutPrintDocument } from './layout';
+import { layoutPrintDocumentSliced } from './layout';
 
 export interface AnnotatedPrintRequest {
   docId: string;
@@ -31,9 +31,13 @@ export function localDate(now = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-export function previewAnnotatedPrint(db: Db, req: AnnotatedPrintRequest, maxPages: number): PrintPreview {
+export async function previewAnnotatedPrint(
+  db: Db,
+  req: AnnotatedPrintRequest,
+  maxPages: number,
+): Promise<PrintPreview> {
   const doc = buildAnnotatedExcerpts(db, req.docId, req.scope, localDate());
-  const result = layoutPrintDocument(doc, req.options, printFonts());
+  const result = await layoutPrintDocumentSliced(doc, req.options, printFonts());
   return {
     pageCount: result.pages.length,
     pages: result.pages.slice(0, maxPages),

@@ -80,8 +80,8 @@ describe('briefing export through the print pipeline', () => {
     expect(html).not.toMatch(/<link[^>]+href=|<script[^>]+src=/);
   });
 
-  it('previews the first page with its font substitutions', () => {
-    const preview = previewBriefing(db, briefingId, { ...standard, layout: 'gongwen' }, 1);
+  it('previews the first page with its font substitutions', async () => {
+    const preview = await previewBriefing(db, briefingId, { ...standard, layout: 'gongwen' }, 1);
     expect(preview.pageCount).toBeGreaterThanOrEqual(1);
     expect(preview.pages).toHaveLength(1);
     expect(preview.pages[0]!.runs.map((r) => r.text).join('')).toContain('一季度学习材料');

@@ -87,3 +87,26 @@ describe('print layout', () => {
     expect(md).toContain('[^1]: \\<重点\\>');
   });
 });
+
+describe('per-glyph fallback', () => {
+  it('prints a character the chosen face lacks in a face that has it, and says which', async () => {
+    const { printFonts } = await import('../../../electron/main/print/fonts');
+    const real = printFonts();
+    const serif = real.roles.fangsong;
+    // a 仿宋 stand-in that lacks 𠮷 (U+20BB7) and 鿏, as GB2312-only faces do
+    const lacking = new Set([0x20bb7, 0x9fcf]);
+    const narrow = {
+      ...serif,
+      name: 'GB2312-only face',
+      font: Object.assign(Object.create(serif.font) as typeof serif.font, {
+        hasGlyphForCodePoint: (cp: number) => !lacking.has(cp) && serif.font.hasGlyphForCodePoint(cp),
+      }),
+    };
+    const fonts = { ...real, roles: { ...real.roles, fangsong: narrow } };
+    const doc = docOf('吉𠮷鿏国');
+    const result = layoutPrintDocument(doc, GONGWEN, fonts);
+    const runs = result.pages[0]!.runs.filter((r) => /[𠮷鿏]/u.test(r.text));
+    expect(runs.map((r) => r.fallback)).toEqual([real.fallbacks[0]!.name]);
+    expect(result.glyphFallbacks).toEqual([{ font: real.fallbacks[0]!.name, characters: '𠮷鿏' }]);
+  });
+});
