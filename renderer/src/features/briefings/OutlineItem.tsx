@@ -20,7 +20,7 @@ interface Props {
 
 /**
  * One outline row: focusable (Tab reaches it), reordered with Alt+↑/↓ or by dragging, headings
- * re-levelled with Alt+←/→ or Tab / Shift+Tab; its buttons do the same for the mouse.
+ * re-levelled with Alt+←/→ (Tab is left to move focus); its buttons do the same for the mouse.
  */
 export function OutlineItem({ item, index, count, focusMe, dragging, onDragging }: Props) {
   const t = useT(briefingStrings);

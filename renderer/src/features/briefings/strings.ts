@@ -22,7 +22,7 @@ export const briefingStrings = defineStrings(
     date: '日期',
     outline: '简报提纲',
     outlineHelp:
-      '拖动或用 Alt+↑/↓ 调整顺序；Alt+←/→ 或 Tab / Shift+Tab 调整标题层级；Ctrl+Z 撤销，Ctrl+Shift+Z 重做。所有修改自动保存。',
+      '拖动或用 Alt+↑/↓ 调整顺序；Alt+←/→ 调整标题层级；Ctrl+Z 撤销，Ctrl+Shift+Z 重做。所有修改自动保存。',
     addHeading: '添加标题',
     addNote: '添加评注',
     headingPlaceholder: '标题，如“一、经济运行”',
@@ -106,7 +106,7 @@ export const briefingStrings = defineStrings(
     date: 'Date',
     outline: 'Outline',
     outlineHelp:
-      'Drag or press Alt+↑/↓ to reorder; Alt+←/→ or Tab / Shift+Tab to change a heading’s level; Ctrl+Z undo, Ctrl+Shift+Z redo. Every change is saved.',
+      'Drag or press Alt+↑/↓ to reorder; Alt+←/→ to change a heading’s level; Ctrl+Z undo, Ctrl+Shift+Z redo. Every change is saved.',
     addHeading: 'Add heading',
     addNote: 'Add comment',
     headingPlaceholder: 'Heading, e.g. “1. The economy”',

@@ -14,8 +14,7 @@ export function outlineCommand(
     if (e.key === 'ArrowRight' && kind === 'heading') return 'indent';
     if (e.key === 'ArrowLeft' && kind === 'heading') return 'outdent';
   }
-  // Tab indents headings only: elsewhere it keeps moving focus, as keyboard users expect.
-  if (e.key === 'Tab' && !e.altKey && kind === 'heading') return e.shiftKey ? 'outdent' : 'indent';
+  // Not Tab: it must keep moving focus through the outline and its buttons (no keyboard trap).
   return null;
 }
 
