@@ -11,7 +11,7 @@ import {
   updateExcerptAnchor,
   type StoredItem,
 } from './repository';
-import { liveMarks } from './service';
+import { liveMarks } from './view';
 
 /**
  * The replace hook for briefing excerpts (runs inside the replace transaction, after annotations are
