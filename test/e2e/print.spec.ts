@@ -32,19 +32,20 @@ test.describe('printing from the reader', () => {
     await app.pressShortcut('Control+P');
     const dialog = new PrintDialogPage(page);
     await expect(dialog.root).toBeVisible();
-    await expect(dialog.previews.first()).toBeVisible();
+    await expect(dialog.previews.first()).toBeVisible({ timeout: 15_000 });
     await expect(dialog.previews.first()).toContainText(PHRASE);
     await expect(dialog.previews.first()).toContainText('[1]');
 
     await dialog.choose('公文（GB/T 9704）');
     await dialog.choose('全文');
-    await expect(dialog.root.getByText(/共 \d+ 页/)).toBeVisible();
+    await expect(dialog.root.getByText(/共 \d+ 页/)).toBeVisible({ timeout: 15_000 });
     await expect(dialog.previews).toHaveCount(2);
     await expect(dialog.fonts()).toContainText('仿宋_GB2312');
     await page.screenshot({ path: screenshotPath('print-dialog-gongwen') });
 
     await dialog.button('保存 PDF').click();
-    await expect(dialog.status).toContainText(`已保存到 ${target}`);
+    // a whole report in PDF: allow for a busy machine
+    await expect(dialog.status).toContainText(`已保存到 ${target}`, { timeout: 30_000 });
     expect(fs.readFileSync(target).subarray(0, 5).toString()).toBe('%PDF-');
     await page.keyboard.press('Escape');
     await expect(dialog.root).toBeHidden();
@@ -56,7 +57,11 @@ test.describe('printing from the reader', () => {
   }) => {
     await app.start();
     const library = await app.openLibrary();
-    await library.root.getByRole('button', { name: '打印…' }).first().click();
+    const row = library.root.locator('.doc-row-item').first();
+    await row.hover();
+    await expect(row.getByRole('button', { name: '打印…' })).toHaveCSS('opacity', '1');
+    await row.screenshot({ path: screenshotPath('print-library-row') });
+    await row.getByRole('button', { name: '打印…' }).click();
     const dialog = new PrintDialogPage(page);
     await dialog.choose('全文');
     await expect(dialog.previews.first()).toBeVisible();

@@ -107,8 +107,8 @@ function* layoutSteps(
     );
   }
   const footnotes = new Map<number, Line[]>();
-  if (options.notes === 'footnotes')
-    for (const n of builder.notes)
+  for (const n of builder.notes)
+    if (builder.atPageFoot(n))
       footnotes.set(
         n.number,
         layoutParagraph(

@@ -26,6 +26,9 @@ export interface Paragraph {
   keepWithNext: boolean;
 }
 
+/** Characters beyond which a footnote would take more than about a third of a page. */
+const LONG_NOTE = 300;
+
 export interface NoteBody {
   number: number;
   text: string;
@@ -49,6 +52,14 @@ export class ParagraphBuilder {
     private readonly profile: LayoutProfile,
     private readonly options: PrintOptions,
   ) {}
+
+  /**
+   * Whether a note goes to the foot of its page. A note too long to share a page with its line (notes
+   * may hold thousands of characters) is printed after its excerpt instead, whole.
+   */
+  atPageFoot(note: NoteBody): boolean {
+    return this.options.notes === 'footnotes' && note.text.length <= LONG_NOTE;
+  }
 
   span(text: string, style: StyleName, extra: Partial<Span> = {}): Span {
     const s = this.profile.styles[style];
@@ -107,9 +118,8 @@ export class ParagraphBuilder {
         const first = this.notes.length;
         this.add(this.excerptSpans(block), true);
         this.add([this.span(block.citation, 'citation')]);
-        if (this.options.notes === 'endnotes')
-          for (const note of this.notes.slice(first))
-            this.add([this.span(`${noteLabel(note.number)} ${note.text}`, 'note')]);
+        for (const note of this.notes.slice(first))
+          if (!this.atPageFoot(note)) this.add([this.span(`${noteLabel(note.number)} ${note.text}`, 'note')]);
       }
     }
     if (doc.glossary.length) {

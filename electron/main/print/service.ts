@@ -1,8 +1,8 @@
 import type {
   ExportFormat,
-  FontSubstitution,
-  LaidOutPage,
+  PrintDocument,
   PrintOptions,
+  PrintPreview,
   PrintScope,
 } from '../../../shared/domain/print';
 import type { Db } from '../store/database';
@@ -17,33 +17,37 @@ export interface AnnotatedPrintRequest {
   options: PrintOptions;
 }
 
-export interface PrintPreview {
-  pageCount: number;
-  /** The first `maxPages` pages, laid out exactly as the PDF draws them. */
-  pages: LaidOutPage[];
-  substitutions: FontSubstitution[];
-  glyphFallbacks: { font: string; characters: string }[];
-}
-
 /** Today as the print date, in local time (what the user's calendar says). */
 export function localDate(now = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-export async function previewAnnotatedPrint(
-  db: Db,
-  req: AnnotatedPrintRequest,
+/** The first pages of any print document (briefings too), laid out exactly as the PDF draws them. */
+export async function previewPrintDocument(
+  doc: PrintDocument,
+  options: PrintOptions,
   maxPages: number,
 ): Promise<PrintPreview> {
-  const doc = buildAnnotatedExcerpts(db, req.docId, req.scope, localDate());
-  const result = await layoutPrintDocumentSliced(doc, req.options, printFonts());
+  const result = await layoutPrintDocumentSliced(doc, options, printFonts());
   return {
     pageCount: result.pages.length,
     pages: result.pages.slice(0, maxPages),
     substitutions: result.substitutions,
     glyphFallbacks: result.glyphFallbacks,
   };
+}
+
+export function previewAnnotatedPrint(
+  db: Db,
+  req: AnnotatedPrintRequest,
+  maxPages: number,
+): Promise<PrintPreview> {
+  return previewPrintDocument(
+    buildAnnotatedExcerpts(db, req.docId, req.scope, localDate()),
+    req.options,
+    maxPages,
+  );
 }
 
 export function exportAnnotatedPrint(

@@ -110,3 +110,22 @@ describe('per-glyph fallback', () => {
     expect(result.glyphFallbacks).toEqual([{ font: real.fallbacks[0]!.name, characters: '𠮷鿏' }]);
   });
 });
+
+describe('long notes', () => {
+  it('prints a note too long for the page foot after its excerpt, whole, on as many pages as it needs', () => {
+    const long = '批注'.repeat(3000);
+    const doc = docOf('稳就业稳金融');
+    const block = doc.blocks[0]!;
+    if (block.kind === 'excerpt')
+      block.marks = [{ start: 0, end: 3, style: 'highlight', color: 'red', note: long, tags: [] }];
+    const { pages, profile } = layoutPrintDocument(doc, GONGWEN);
+    expect(pages.length).toBeGreaterThan(5);
+    const printed = pages
+      .flatMap((p) => p.runs.filter((r) => r.role === 'fangsong' && r.size === 14).map((r) => r.text))
+      .join('');
+    expect(printed.replace(/^\[1\] /, '')).toBe(long);
+    const bottom = profile.area.top + profile.area.height + 1;
+    for (const p of pages)
+      for (const r of p.runs) if (!r.text.startsWith('—')) expect(r.y).toBeLessThan(bottom);
+  });
+});

@@ -8,6 +8,8 @@ import { printStrings } from './strings';
 
 /** 打印…: on a library row and under the reader's title; in the reader Ctrl+P opens it too. */
 export function PrintButton({ docId, title, className }: DocumentActionProps) {
+  // the host's class places the replace action (a library row's corner); print takes its own place
+  const place = className?.includes('doc-row') ? 'doc-row-print' : `${className ?? ''} doc-print`;
   const t = useT(printStrings);
   const [open, setOpen] = useState(false);
   const nav = useNavigation();
@@ -34,7 +36,7 @@ export function PrintButton({ docId, title, className }: DocumentActionProps) {
     <>
       <button
         type="button"
-        className={`link-button ${className ?? ''}`}
+        className={`link-button ${place}`}
         title={t('actionHint', { title })}
         aria-keyshortcuts={inReader ? 'Control+P' : undefined}
         onClick={() => setOpen(true)}
