@@ -1,6 +1,11 @@
 import type { Page } from '@playwright/test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { createAnnotation } from '../../electron/main/annotations/service';
 import { addItem } from '../../electron/main/briefings/service';
+import { importFiles } from '../../electron/main/ingest/import-service';
+import { revisedSeed } from '../unit/annotations/revised-seed';
 import { expect, screenshotPath, test } from './fixtures';
 import { selectWithin } from './models/reader-page';
 
@@ -96,28 +101,44 @@ test.describe('briefings', () => {
     await expect(editor).toBeVisible();
   });
 
-  test('an excerpt whose source changed is flagged with what the source says now', async ({ app }) => {
+  test('replacing the source by a revised edition flags the changed excerpt in the open editor', async ({
+    app,
+  }) => {
     const { core, page } = app;
     const { db } = core.ctx;
     const briefing = await core.handlers['briefings:create']({ title: '核对' });
-    const row = db.prepare(`SELECT id, text FROM passages ORDER BY ordinal LIMIT 1 OFFSET 5`).get() as {
+    const QUOTE = '平板显示产业增长13.0%,浪潮、宸鸿等龙头企业增产102.5亿元';
+    const row = db
+      .prepare(`SELECT id, document_id AS doc, text FROM passages WHERE instr(text, ?) > 0`)
+      .get(QUOTE) as {
       id: string;
+      doc: string;
       text: string;
     };
-    addItem(db, { briefingId: briefing.id, addition: { kind: 'excerpt', passageId: row.id } });
-    db.prepare(`UPDATE briefing_items SET status = 'drifted', exact = ? WHERE briefing_id = ?`).run(
-      '修订后的文字',
-      briefing.id,
-    );
+    const start = row.text.indexOf(QUOTE);
+    addItem(db, {
+      briefingId: briefing.id,
+      addition: { kind: 'excerpt', passageId: row.id, start, end: start + QUOTE.length },
+    });
     await app.start();
     await page.locator('header.topbar').getByRole('button', { name: '简报' }).click();
     await page.locator('.briefing-row', { hasText: '核对' }).locator('.briefing-row-open').click();
+    await expect(outlineItems(page).first().locator('.briefing-quote')).toHaveText(QUOTE);
+
+    const revised = path.join(
+      fs.mkdtempSync(path.join(os.tmpdir(), 'yandu-e2e-rev-')),
+      'huli-2021-revised.txt',
+    );
+    fs.writeFileSync(revised, revisedSeed());
+    await importFiles(core.ctx, [revised], { inline: true, replace: row.doc });
+
     const flag = outlineItems(page).first().getByRole('note');
     await expect(flag).toContainText('原文已修改');
-    await expect(flag).toContainText('修订后的文字');
+    await expect(flag).toContainText('浪潮、宸鸿、天马等龙头企业');
+    await expect(outlineItems(page).first().locator('.briefing-quote')).toHaveText(QUOTE);
     await page.screenshot({ path: screenshotPath('briefing-drifted') });
     await flag.getByRole('button', { name: '改用现在的原文' }).click();
-    await expect(outlineItems(page).first().locator('.briefing-quote')).toHaveText('修订后的文字');
+    await expect(outlineItems(page).first().locator('.briefing-quote')).toContainText('天马');
     await expect(outlineItems(page).first().getByRole('note')).toHaveCount(0);
   });
 });

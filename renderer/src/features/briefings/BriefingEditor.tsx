@@ -4,7 +4,7 @@ import { isTypingTarget } from '../../app/shortcut-registry';
 import { useNavigation } from '../../app/navigation';
 import { useT } from '../../i18n';
 import { BriefingList } from './BriefingList';
-import { briefings, openBriefing, useBriefingEditor } from './briefings-store';
+import { briefings, followLibraryChanges, openBriefing, useBriefingEditor } from './briefings-store';
 import { OutlineItem } from './OutlineItem';
 import { ExportBar } from './ExportBar';
 import { TextEntry } from './forms';
@@ -31,7 +31,10 @@ function BriefingEditor({ id }: { id: string }) {
   const t = useT(briefingStrings);
   const { briefing, loading, error, notice, focusId } = useBriefingEditor();
   const [dragging, setDragging] = useState<number | null>(null);
-  useEffect(() => void openBriefing(id), [id]);
+  useEffect(() => {
+    void openBriefing(id);
+    return followLibraryChanges();
+  }, [id]);
 
   // Ctrl+Z / Ctrl+Shift+Z undo and redo briefing edits, except while typing in a field.
   useEffect(() => {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { navigation } from '../../app/navigation';
 import { useT } from '../../i18n';
-import { briefings, refreshBriefingList, useBriefingList } from './briefings-store';
+import { briefings, followLibraryChanges, refreshBriefingList, useBriefingList } from './briefings-store';
 import { NewBriefingForm } from './forms';
 import { briefingStrings } from './strings';
 
@@ -13,7 +13,10 @@ export function BriefingList({ headingLevel = 2 }: { headingLevel?: 1 | 2 }) {
   const t = useT(briefingStrings);
   const { items, error } = useBriefingList();
   const [confirming, setConfirming] = useState<string | null>(null);
-  useEffect(() => void refreshBriefingList(), []);
+  useEffect(() => {
+    void refreshBriefingList();
+    return followLibraryChanges();
+  }, []);
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
   const create = async (title: string) => {
     const made = await briefings.create(title);

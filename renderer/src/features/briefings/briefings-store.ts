@@ -83,6 +83,22 @@ async function change(
 
 const currentId = () => editor.get().briefing?.id ?? '';
 
+/**
+ * An import, replace or delete may re-anchor or orphan excerpts: the list (flag counts) and the open
+ * briefing are read again. Without a bridge (a page opened outside the app) there is nothing to follow.
+ */
+export function followLibraryChanges(): () => void {
+  try {
+    return apiClient.on('library:changed', () => {
+      void refreshBriefingList();
+      const open = editor.get().briefing;
+      if (open) void openBriefing(open.id);
+    });
+  } catch {
+    return () => undefined;
+  }
+}
+
 export const briefings = {
   create: async (title: string) => {
     const made = await apiClient.call('briefings:create', { title });
