@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../../electron/main/core/app-core';
 import { dispatch } from '../../../electron/main/ipc/dispatch';
@@ -79,5 +82,40 @@ describe('briefings IPC', () => {
       }),
     ).toMatchObject({ ok: false, error: { code: 'excerpt_range' } });
     expect(value<Briefing>(await call('briefings:get', { id: b.id })).items).toEqual([]);
+  });
+
+  it('exports where the user chooses, and says so where no save dialog exists', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'yandu-briefing-ipc-')), 'out.md');
+    const asked: string[] = [];
+    const core = createCore({
+      databasePath: ':memory:',
+      platform: {
+        chooseDocuments: async () => [],
+        chooseSaveFile: async ({ defaultName }) => (asked.push(defaultName), file),
+      },
+    });
+    addSeed(core.ctx.db);
+    const call = (channel: string, payload: unknown) => dispatch(core.handlers, channel, payload);
+    const b = value<Briefing>(await call('briefings:create', { title: '学习/材料' }));
+    await call('briefings:add', { briefingId: b.id, addition: { kind: 'heading', text: '一、要点' } });
+    const options = { layout: 'standard', notes: 'endnotes', highlightStyle: 'fill' };
+    expect(value(await call('briefings:export', { id: b.id, options, format: 'md' }))).toEqual({
+      file,
+      bytes: fs.statSync(file).size,
+    });
+    expect(asked).toEqual(['学习_材料.md']);
+    expect(fs.readFileSync(file, 'utf8')).toContain('一、要点');
+    expect(
+      await call('briefings:export', { id: b.id, options: { ...options, layout: 'a5' }, format: 'md' }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request' },
+    });
+    const { call: bare } = setup();
+    const other = value<Briefing>(await bare('briefings:create', { title: 't' }));
+    expect(await bare('briefings:export', { id: other.id, options, format: 'pdf' })).toMatchObject({
+      ok: false,
+      error: { code: 'print_unavailable' },
+    });
   });
 });
