@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAnnotation } from '../../../electron/main/annotations/service';
 import {
@@ -192,5 +195,17 @@ describe('briefings', () => {
     addItem(db, { briefingId: b.id, addition: { kind: 'excerpt', passageId: p.id } });
     deleteDocument(db, doc);
     expect(getBriefing(db, b.id).items[0]).toMatchObject({ status: 'orphaned', text: p.text });
+  });
+
+  it('undoes after a restart: the log is in the library file', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'yandu-briefing-undo-')), 'library.db');
+    const first = createCore({ databasePath: file });
+    const b = createBriefing(first.ctx.db, { title: '重启前' });
+    addItem(first.ctx.db, { briefingId: b.id, addition: { kind: 'note', text: '第一条' } });
+    addItem(first.ctx.db, { briefingId: b.id, addition: { kind: 'note', text: '第二条' } });
+    first.close();
+    const second = createCore({ databasePath: file });
+    expect(stepBriefing(second.ctx.db, b.id, 'undo')?.briefing.items.map((i) => i.text)).toEqual(['第一条']);
+    second.close();
   });
 });
