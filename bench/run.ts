@@ -131,6 +131,7 @@ async function main() {
   if (process.env.BENCH_HOSTILE !== '0') process.stdout.write(`\n${await hostileInputsTable()}`);
   await runXrefBench(TIERS);
   process.stdout.write(`\n${child<{ table: string }>('print.ts', []).table}`);
+  process.stdout.write(`\n${child<{ table: string }>('briefing.ts', []).table}`);
 }
 
 void main();

@@ -3,6 +3,7 @@ import { annotationChannels } from './channels/annotations';
 import { compareChannels } from './channels/compare';
 import { backupChannels } from './channels/backups';
 import { documentCareChannels } from './channels/document-care';
+import { briefingChannels } from './channels/briefings';
 import { documentChannels } from './channels/documents';
 import { importChannels } from './channels/imports';
 import { ledgerChannels } from './channels/ledger';
@@ -28,6 +29,7 @@ export const contract = mergeChannels(
   backupChannels,
   xrefChannels,
   linkChannels,
+  briefingChannels,
   printChannels,
 );
 

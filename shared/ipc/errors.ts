@@ -191,9 +191,36 @@ export const errorMessages = {
     'zh-CN': () => '这条关联已在别处被修改，无法撤销或重做这一步。',
     en: () => 'The link was changed elsewhere; this step cannot be undone or redone.',
   },
+  // Briefings.
+  briefing_full: {
+    'zh-CN': (p: Params) => `简报最多 ${p.limit} 项，已满；请另建一份简报。`,
+    en: (p: Params) => `A briefing holds at most ${p.limit} items; this one is full. Start another briefing.`,
+  },
+  excerpt_range: {
+    'zh-CN': (p: Params) => `摘录范围无效：${p.start}–${p.end}（该段共 ${p.length} 字）。`,
+    en: (p: Params) => `Invalid excerpt range ${p.start}–${p.end} (the passage has ${p.length} characters).`,
+  },
+  excerpt_source_orphaned: {
+    'zh-CN': () => '这条批注在当前版本中找不到原文位置，无法摘入简报。',
+    en: () => 'This annotation has no place in the current edition, so it cannot be excerpted.',
+  },
+  briefing_item_fixed: {
+    'zh-CN': () => '摘录是原文引文，不能改写；可以在其后添加评注。',
+    en: () => 'An excerpt quotes its source and cannot be rewritten; add a comment after it instead.',
+  },
+  excerpt_not_drifted: {
+    'zh-CN': () => '这条摘录的原文没有改动，无需更新。',
+    en: () => 'The source of this excerpt has not changed; there is nothing to update.',
+  },
+  briefing_history_stale: {
+    'zh-CN': () => '简报已在别处被修改（例如来源文件被替换），无法撤销或重做这一步。',
+    en: () =>
+      'The briefing was changed elsewhere (e.g. a source was replaced); this step cannot be undone or redone.',
+  },
   print_too_large: {
     'zh-CN': (p: Params) => `打印内容过多：${p.reason}。请缩小范围（如只打印一节或有批注的段落）。`,
-    en: (p: Params) => `Too much to print: ${p.reason}. Choose a smaller scope (one section, or the annotated passages).`,
+    en: (p: Params) =>
+      `Too much to print: ${p.reason}. Choose a smaller scope (one section, or the annotated passages).`,
   },
   print_fonts_missing: {
     'zh-CN': (p: Params) => `找不到打印所需的中文字体：${p.reason}`,

@@ -1,30 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, screenshotPath, test } from './fixtures';
-
-/** Selects `needle` inside a passage, as a drag across those characters would. */
-async function selectWithin(passage: Locator, needle: string): Promise<void> {
-  await passage.scrollIntoViewIfNeeded();
-  await passage.locator('.passage-text').evaluate((root, wanted) => {
-    const doc = root.ownerDocument;
-    const runs = [...root.querySelectorAll('[data-o]')];
-    const full = runs.map((r) => r.textContent ?? '').join('');
-    const start = full.indexOf(wanted);
-    if (start < 0) throw new Error(`"${wanted}" not in passage`);
-    const end = start + wanted.length;
-    const range = doc.createRange();
-    let seen = 0;
-    for (const run of runs) {
-      const node = run.firstChild!;
-      const length = node.textContent?.length ?? 0;
-      if (start >= seen && start < seen + length) range.setStart(node, start - seen);
-      if (end > seen && end <= seen + length) range.setEnd(node, end - seen);
-      seen += length;
-    }
-    const selection = doc.getSelection()!;
-    selection.removeAllRanges();
-    selection.addRange(range);
-  }, needle);
-}
+import { selectWithin } from './models/reader-page';
 
 const toolbar = (page: Page) => page.locator('.ann-toolbar');
 /** An annotation is drawn as one element per piece of text it covers: join them back. */

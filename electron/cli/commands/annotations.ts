@@ -8,7 +8,7 @@ import { importAnnotations } from '../../main/annotations/share/merge';
 import { getDocumentMeta } from '../../main/store/document-reader';
 import { UsageError, writeJson, type CliCommand, type CommandContext } from '../command';
 
-const integer = (value: unknown, name: string): number => {
+export const integer = (value: unknown, name: string): number => {
   const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN;
   if (!Number.isSafeInteger(n)) throw new UsageError(`${name} expects a character index (0 or more)`);
   return n;

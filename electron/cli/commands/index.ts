@@ -3,6 +3,7 @@ import { annotateCommand, annotationsCommand } from './annotations';
 import { compareCommand } from './compare';
 import { backupCommand, restoreCommand } from './backup';
 import { deleteCommand } from './delete';
+import { briefingCommand } from './briefing';
 import { importCommand } from './import';
 import { exportCommand, listCommand } from './library';
 import { ledgerCommand } from './ledger';
@@ -31,5 +32,6 @@ export const commands: CliCommand[] = [
   xrefCommand,
   linkCommand,
   unlinkCommand,
+  briefingCommand,
   printCommand,
 ];

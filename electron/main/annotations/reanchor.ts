@@ -22,11 +22,11 @@ const contextOf = (a: StoredAnnotation): AnchorContext => ({
 });
 
 /**
- * The replace hook: runs inside the transaction that swaps in a revised edition, when the old and
- * the new passages both exist. Every annotation of the document (orphans included: a later
- * edition may bring their text back) is placed again or orphaned, and the drift report is written.
+ * Inside a replace: the new edition's passages and, for each old passage, the index of its
+ * counterpart among them (or -1). Whatever points into the old passages (annotations, briefing
+ * excerpts) is placed again with `locate` against these.
  */
-export function reanchorDocument(db: Db, documentId: string, previous: readonly ReplacedPassage[]): void {
+export function editionAlignment(db: Db, documentId: string, previous: readonly ReplacedPassage[]) {
   const doc = db
     .prepare(`SELECT content_hash AS hash, edition, imported_at AS at FROM documents WHERE id = ?`)
     .get(documentId) as { hash: string; edition: number; at: string };
@@ -41,6 +41,16 @@ export function reanchorDocument(db: Db, documentId: string, previous: readonly 
     previous.map((p) => p.text),
     texts,
   );
+  return { doc, previousIds, next, texts, counterpart };
+}
+
+/**
+ * The replace hook: runs inside the transaction that swaps in a revised edition, when the old and
+ * the new passages both exist. Every annotation of the document (orphans included: a later
+ * edition may bring their text back) is placed again or orphaned, and the drift report is written.
+ */
+export function reanchorDocument(db: Db, documentId: string, previous: readonly ReplacedPassage[]): void {
+  const { doc, previousIds, next, texts, counterpart } = editionAlignment(db, documentId, previous);
 
   const insertDrift = db.prepare(
     `INSERT INTO annotation_drift (document_id, edition, replaced_at, annotation_id, outcome, before_json, after_json)

@@ -5,12 +5,14 @@ import type { Locale } from '../../../shared/ipc/errors';
 import { detachAnnotations, reattachDetached } from '../annotations/detached';
 import { reanchorDocument } from '../annotations/reanchor';
 import { annotationSearchSource } from '../annotations/search-source';
+import { orphanBriefingExcerpts, reanchorBriefingExcerpts } from '../briefings/reanchor';
 import { importFiles } from '../ingest/import-service';
 import type { Handlers } from '../ipc/dispatch';
 import { annotationHandlers } from '../ipc/handlers/annotations';
 import { compareHandlers } from '../ipc/handlers/compare';
 import { backupHandlers } from '../ipc/handlers/backups';
 import { documentCareHandlers } from '../ipc/handlers/document-care';
+import { briefingHandlers } from '../ipc/handlers/briefings';
 import { documentHandlers } from '../ipc/handlers/documents';
 import { importHandlers } from '../ipc/handlers/imports';
 import { ledgerHandlers } from '../ipc/handlers/ledger';
@@ -102,6 +104,7 @@ function buildHandlers(core: Core): Handlers {
     backupHandlers(core),
     xrefHandlers(ctx),
     linkHandlers(ctx),
+    briefingHandlers(ctx),
     printHandlers(ctx),
   );
 }
@@ -139,6 +142,9 @@ function installDomainHooks(ctx: CoreContext): void {
   // Links are orphaned whatever the choice for annotations: the other end is another document's.
   ctx.deleteHooks.push((documentId) => orphanLinksOfDocument(ctx.db, documentId));
   installPhraseIndex(ctx);
+  ctx.replaceHooks.push((documentId, previous) => reanchorBriefingExcerpts(ctx.db, documentId, previous));
+  // Briefing excerpts keep their quoted text whatever the choice: a briefing is its own document.
+  ctx.deleteHooks.push((documentId) => orphanBriefingExcerpts(ctx.db, documentId));
 }
 
 function mergeHandlers(...groups: Partial<Handlers>[]): Handlers {

@@ -65,3 +65,17 @@ export function getDocumentBundle(db: Db, id: string): DocumentBundle | undefine
     .all(id) as Measure[];
   return { document, sections, passages, glossary, footnotes, measures };
 }
+
+/** The 名词解释 entries of several documents, with each document's title (for print appendices). */
+export function glossaryOfDocuments(
+  db: Db,
+  documentIds: readonly string[],
+): { term: string; definition: string; source: string }[] {
+  const query = db.prepare(
+    `SELECT g.term, g.definition, d.title AS source FROM glossary_entries g
+     JOIN documents d ON d.id = g.document_id WHERE g.document_id = ? ORDER BY g.ordinal`,
+  );
+  return [...new Set(documentIds)].flatMap(
+    (id) => query.all(id) as { term: string; definition: string; source: string }[],
+  );
+}

@@ -15,4 +15,5 @@ import '../features/ledger/register';
 import '../features/compare/register';
 import '../features/library-care/register';
 import '../features/xref/register';
+import '../features/briefings/register';
 import '../features/print/register';

@@ -4,6 +4,7 @@
  *                       closes with `navigation.closeSearch()`, opens hits with `navigation.openPassage`.
  *   - 'library-toolbar' buttons in the library header (e.g. 导入).
  *   - 'app-overlay'     always-mounted app-wide layers (drop zone, import progress strip).
+ *   - 'library-sections' sections below the documents on the library screen (e.g. the briefings).
  * And actions on one document, shown on its library row and under its title in the reader:
  *   registerDocumentAction('replace-edition', ReplaceEditionButton);
  * Register once at module load, from the feature's `register.ts` listed in app/plugins.ts:
@@ -12,7 +13,7 @@
 import { Fragment, type ComponentType } from 'react';
 import { createStore, useStore } from '../lib/store';
 
-export type SlotName = 'search' | 'library-toolbar' | 'app-overlay';
+export type SlotName = 'search' | 'library-toolbar' | 'app-overlay' | 'library-sections';
 
 interface SlotEntry {
   slot: SlotName;

@@ -4,6 +4,7 @@ import { migration003SearchIndex } from './003-search-index';
 import { migration004MetadataLedger } from './004-metadata-ledger';
 import { migration005DetachedAnnotations } from './005-detached-annotations';
 import { migration006Xref } from './006-xref';
+import { migration007Briefings } from './007-briefings';
 import type { Migration } from './types';
 
 /** In order. Append only: a shipped migration is never edited, a fix is a new one. */
@@ -14,4 +15,5 @@ export const migrations: readonly Migration[] = [
   migration004MetadataLedger,
   migration005DetachedAnnotations,
   migration006Xref,
+  migration007Briefings,
 ];

@@ -7,6 +7,7 @@ import {
 import { useT } from '../../i18n';
 import { useReader } from '../reader';
 import { TraceButton } from '../xref/TraceButton';
+import { AddToBriefingButton } from '../briefings/AddToBriefingButton';
 import { annotations, colorLabel, useAnnotationState, useLastColor } from './annotation-store';
 import { NoteEditor, TagEditor } from './editors';
 import { annotationStrings } from './strings';
@@ -118,6 +119,10 @@ export function AnnotationToolbar({
           onClick={() => openEditor('tags')}
         />
         <TraceButton term={traceText} className="ann-tool" />
+        <AddToBriefingButton
+          className="ann-tool"
+          sources={editing ? { annotationId: editing.id } : target.mode === 'create' ? target.ranges : []}
+        />
         {editing && (
           <ToolButton
             label={t('delete')}

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { Annotation } from '../../../../shared/domain/annotations';
 import { useT } from '../../i18n';
+import { AddToBriefingButton } from '../briefings/AddToBriefingButton';
 import { useReader, type PanelProps } from '../reader';
 import { annotations, colorLabel, useAnnotationState, type AnnotationState } from './annotation-store';
 import { NoteEditor, TagEditor } from './editors';
@@ -170,6 +171,7 @@ function AnnotationItem({ annotation: a, state }: { annotation: Annotation; stat
             {t(mode === 'note' ? 'note' : 'tag')}
           </button>
         ))}
+        {a.passageId && <AddToBriefingButton className="ann-link" sources={{ annotationId: a.id }} />}
         <button
           type="button"
           className="ann-link ann-link-danger"

@@ -55,6 +55,7 @@ export function LibraryScreen() {
             </section>
           );
         })}
+      <Slot name="library-sections" />
     </div>
   );
 }

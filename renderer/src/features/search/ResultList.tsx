@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { SearchResultItem } from '../../../../shared/domain/search';
 import { useT } from '../../i18n';
+import { AddToBriefingButton } from '../briefings/AddToBriefingButton';
 import { highlightParts, layoutRows, scrollToShow, visibleRange, type ResultRow } from './model/rows';
 import { searchStrings } from './strings';
 
@@ -95,6 +96,16 @@ export function ResultList({
                   </span>
                 )}
                 <span className="search-citation">{hit.citation}</span>
+                {hit.passageId && (
+                  <AddToBriefingButton
+                    className="search-add-briefing link-button"
+                    sources={
+                      hit.kind === 'annotation'
+                        ? { annotationId: hit.recordId }
+                        : { passageId: hit.passageId }
+                    }
+                  />
+                )}
               </div>
               <p className="search-snippet">
                 {hit.snippet.before && '…'}
