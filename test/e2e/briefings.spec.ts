@@ -186,3 +186,56 @@ test.describe('adding to a briefing from elsewhere', () => {
     });
   });
 });
+
+test.describe('adding to a briefing from the cross-reference screens', () => {
+  const CORPUS = path.resolve(__dirname, '../../../shared/corpus');
+
+  test('a ledger row, a term occurrence and a new phrase of a comparison go into one briefing', async ({
+    app,
+  }) => {
+    if (process.env.CI)
+      expect(fs.existsSync(CORPUS), `the corpus is missing: ${CORPUS} (CI=true)`).toBe(true);
+    test.skip(!fs.existsSync(CORPUS), 'the corpus is not beside the repository');
+    const { core, page } = app;
+    const files = ['national-2024.txt', 'national-2025.txt'].map((f) => path.join(CORPUS, f));
+    expect((await importFiles(core.ctx, files, { inline: true })).failed).toEqual([]);
+    const briefing = await core.handlers['briefings:create']({ title: '对标对表' });
+    await app.start();
+    const picker = page.getByRole('dialog', { name: '加入简报' });
+    const addTo = async () => {
+      await picker.getByRole('button', { name: /对标对表/ }).click();
+      await expect(picker.getByRole('status')).toContainText('已加入《对标对表》');
+      await picker.getByRole('button', { name: '关闭' }).first().click();
+    };
+
+    // A term's occurrence in the term view: its whole passage.
+    await app.reader.openTab('名词解释');
+    await app.reader.glossaryTerm('六稳').click();
+    await app.reader.glossaryEntry('六稳').getByRole('button', { name: /^追踪/ }).click();
+    const term = page.getByRole('main', { name: '追踪：六稳' });
+    await term
+      .locator('.xr-occ-list li[data-passage-id]')
+      .first()
+      .getByRole('button', { name: '加入简报' })
+      .click();
+    await addTo();
+
+    // A ledger row: its target's passage and its outcome's passage.
+    await app.topBar().getByRole('button', { name: '目标台账' }).click();
+    const paired = page.locator('.ledger tr', { hasText: '城镇调查失业率' }).filter({ hasText: '5.1%' });
+    await paired.first().getByRole('button', { name: '加入简报' }).click();
+    await addTo();
+
+    // A comparison's new phrase: its passage in the newer report.
+    await app.topBar().getByRole('button', { name: '对照阅读' }).click();
+    await page.locator('.compare-phrase').first().getByRole('button', { name: '加入简报' }).click();
+    await addTo();
+
+    const items = (await core.handlers['briefings:get']({ id: briefing.id })).items;
+    expect(items.map((i) => i.kind)).toEqual(['excerpt', 'excerpt', 'excerpt', 'excerpt']);
+    expect(items[0]!.text).toContain('六稳');
+    expect(items[1]!.text).toContain('城镇调查失业率');
+    expect(items[2]!.text).toContain('城镇调查失业率');
+    expect(items.every((i) => i.kind !== 'excerpt' || i.citation.startsWith('《'))).toBe(true);
+  });
+});

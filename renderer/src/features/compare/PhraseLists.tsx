@@ -1,3 +1,4 @@
+import { AddToBriefingButton } from '../briefings/AddToBriefingButton';
 import type { PhraseRow } from '../../../../shared/domain/compare';
 import { useT } from '../../i18n';
 import { navigation } from '../reader';
@@ -70,6 +71,7 @@ function PhraseList({
                   ↗
                 </button>
               )}
+              {row.passageId && <AddToBriefingButton sources={{ passageId: row.passageId }} />}
             </li>
           ))}
         </ul>

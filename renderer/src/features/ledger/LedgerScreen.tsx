@@ -1,3 +1,4 @@
+import { AddToBriefingButton } from '../briefings/AddToBriefingButton';
 import { useState } from 'react';
 import type { LedgerFigure, LedgerRow, LedgerSeries } from '../../../../shared/domain/ledger';
 import { useLibraryQuery } from '../../app/data';
@@ -151,7 +152,12 @@ function LedgerTableRow({
       <td className="ledger-no-print">
         <button type="button" className="link-button" onClick={() => onOverride(row)}>
           {t('override')}
-        </button>
+        </button>{' '}
+        <AddToBriefingButton
+          sources={[row.target, ...(row.outcome ? [row.outcome] : [])].map((f) => ({
+            passageId: f.passageId,
+          }))}
+        />
       </td>
     </tr>
   );
