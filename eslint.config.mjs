@@ -7,6 +7,7 @@ import tseslint from 'typescript-eslint';
 const electronShellFiles = [
   'electron/main/index.ts',
   'electron/main/window.ts',
+  'electron/main/desktop-platform.ts',
   'electron/main/ipc/register.ts',
   'electron/preload/**/*.ts',
 ];
@@ -15,7 +16,7 @@ const noElectron = {
   paths: [
     {
       name: 'electron',
-      message: 'Only the Electron shell (index.ts, window.ts, ipc/register.ts, preload) may import electron.',
+      message: 'Only the Electron shell (index.ts, window.ts, desktop-platform.ts, ipc/register.ts, preload) may import electron.',
     },
   ],
 };

@@ -1,11 +1,9 @@
-import { app, BrowserWindow, dialog, protocol, shell } from 'electron';
+import { app, BrowserWindow, dialog, protocol } from 'electron';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { createCore, seedBundledDocuments, type Core, type CoreOptions } from './core/app-core';
 import { libraryPaths } from './core/library-paths';
-import { safeFileName } from './ipc/handlers/print';
+import { desktopPlatform } from './desktop-platform';
 import { registerIpc } from './ipc/register';
 import { APP_SCHEME_PRIVILEGES } from './app-protocol';
 import { startRollingBackups } from './backups/backup-service';
@@ -22,33 +20,6 @@ function electronNativeBinding(): string | undefined {
   return fs.existsSync(candidate) ? candidate : undefined;
 }
 
-/**
- * Prints our PDF through the system print dialog from a hidden window showing it; where the PDF
- * viewer cannot print (no plugin), the system's PDF viewer opens it instead so the user can print there.
- */
-async function printPdfFile(pdf: Buffer, title: string): Promise<boolean> {
-  const file = path.join(
-    fs.mkdtempSync(path.join(os.tmpdir(), 'yandu-print-')),
-    `${safeFileName(title)}.pdf`,
-  );
-  fs.writeFileSync(file, pdf);
-  const win = new BrowserWindow({ show: false, webPreferences: { plugins: true, sandbox: true } });
-  try {
-    await win.loadURL(pathToFileURL(file).href);
-    return await new Promise<boolean>((resolve) =>
-      win.webContents.print({}, (success, reason) => {
-        if (!success && reason !== 'cancelled') console.warn(`[print] ${reason}`);
-        resolve(success);
-      }),
-    );
-  } catch (error) {
-    console.warn('[print] hidden window could not print, opening the system viewer:', error);
-    return (await shell.openPath(file)) === '';
-  } finally {
-    win.destroy();
-  }
-}
-
 async function start(): Promise<void> {
   const paths = libraryPaths({
     userData: app.getPath('userData'),
@@ -60,36 +31,7 @@ async function start(): Promise<void> {
     nativeBinding: electronNativeBinding(),
     locale: app.getLocale().startsWith('zh') ? 'zh-CN' : 'en',
     version: app.getVersion(),
-    platform: {
-      chooseDocuments: async ({ folder, multiple }) => {
-        const options: Electron.OpenDialogOptions = {
-          title: '导入文档 / Import documents',
-          properties: [
-            folder ? 'openDirectory' : 'openFile',
-            ...(multiple ? (['multiSelections'] as const) : []),
-          ],
-          filters: folder
-            ? []
-            : [{ name: '政策文件 / Documents', extensions: ['txt', 'html', 'htm', 'docx', 'pdf'] }],
-        };
-        const result = mainWindow
-          ? await dialog.showOpenDialog(mainWindow, options)
-          : await dialog.showOpenDialog(options);
-        return result.canceled ? [] : result.filePaths;
-      },
-      chooseSaveFile: async ({ defaultName, format }) => {
-        const options: Electron.SaveDialogOptions = {
-          title: '保存 / Save',
-          defaultPath: path.join(app.getPath('documents'), defaultName),
-          filters: [{ name: format.toUpperCase(), extensions: [format] }],
-        };
-        const result = mainWindow
-          ? await dialog.showSaveDialog(mainWindow, options)
-          : await dialog.showSaveDialog(options);
-        return result.canceled || !result.filePath ? null : result.filePath;
-      },
-      printPdf: (pdf, title) => printPdfFile(pdf, title),
-    },
+    platform: desktopPlatform(() => mainWindow),
   };
   core = await openLibraryOrRecover(() => createCore(options), options.databasePath, options.nativeBinding, {
     ask: async (message, buttons) =>

@@ -35,6 +35,7 @@ describe('window security policy', () => {
     const shell = new Set([
       'electron/main/index.ts',
       'electron/main/window.ts',
+      'electron/main/desktop-platform.ts',
       'electron/main/ipc/register.ts',
       'electron/preload/index.ts',
     ]);
