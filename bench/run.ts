@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { cliBench } from './cli';
 import type { EngineFigures } from './measure';
 import { realQueries, scratchCopy, searchableTexts, tierDatabase, type Tier } from './tiers';
 
@@ -120,6 +121,7 @@ async function main() {
       `- query p50/p95 are wall-clock times on a 2-core machine shared with other work; CPU p95 is the process' CPU time per query.\n` +
       `- start → 1st answer counts from process start (module loading under tsx included); in brackets, from opening the library.\n`,
   );
+  process.stdout.write(`\n${await cliBench(TIERS)}`);
 }
 
 void main();

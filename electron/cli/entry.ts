@@ -1,0 +1,22 @@
+import { main } from './main';
+
+/**
+ * Runs one invocation as the whole process: sets the exit code, and reports an unexpected failure
+ * on one line instead of a stack trace. Shared by bin/yandu.cjs (a checkout) and the packaged
+ * launcher, which starts the bundle (out/cli/yandu.cjs) directly.
+ */
+export function runCli(argv: string[]): Promise<void> {
+  return main(argv).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`yandu: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}
+
+export { main };
+
+if (require.main === module) void runCli(process.argv.slice(2));
