@@ -6,6 +6,11 @@ import { main } from './main';
  * launcher, which starts the bundle (out/cli/yandu.cjs) directly.
  */
 export function runCli(argv: string[]): Promise<void> {
+  // `yandu search … | head` closes the pipe early: stop quietly, as other Unix tools do.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   return main(argv).then(
     (code) => {
       process.exitCode = code;
