@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { cliBench } from './cli';
+import { readerBench } from './reader';
 import type { EngineFigures } from './measure';
 import { realQueries, scratchCopy, searchableTexts, tierDatabase, type Tier } from './tiers';
 
@@ -122,6 +123,7 @@ async function main() {
       `- start → 1st answer counts from process start (module loading under tsx included); in brackets, from opening the library.\n`,
   );
   process.stdout.write(`\n${await cliBench(TIERS)}`);
+  process.stdout.write(await readerBench());
 }
 
 void main();
