@@ -1,4 +1,3 @@
-import mammoth from 'mammoth';
 import { AppError } from '../../core/app-error';
 import { htmlBlockList, type HtmlBlock } from './html';
 
@@ -9,6 +8,10 @@ import { htmlBlockList, type HtmlBlock } from './html';
  * damaged package fails with its reason.
  */
 export async function docxBlocks(bytes: Buffer, file: string): Promise<HtmlBlock[]> {
+  // Loaded on first use: mammoth and its dependencies take ~50 ms to load, which a command that
+  // reads no Word file (`yandu list`) should not pay. A package import, so it works bundled, built
+  // and from source alike.
+  const { default: mammoth } = await import('mammoth');
   let html: string;
   try {
     html = (await mammoth.convertToHtml({ buffer: bytes })).value;

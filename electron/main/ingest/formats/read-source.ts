@@ -3,7 +3,9 @@ import path from 'node:path';
 import { AppError } from '../../core/app-error';
 import { makeLine, toLines, type Line } from '../parse/normalize';
 import { decodeText } from './decode';
-import type { HtmlBlock } from './html';
+import { docxBlocks } from './docx';
+import { htmlBlocks, type HtmlBlock } from './html';
+import { pdfBlocks } from './pdf';
 
 /** Larger files are refused before they are read: no report comes near this, and memory is shared. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -50,26 +52,18 @@ export async function readSource(file: string): Promise<SourceDocument> {
 
 async function fromBytes(bytes: Buffer, name: string): Promise<SourceDocument> {
   const head = bytes.subarray(0, 1024).toString('latin1');
-  // Each format's reader (pdfjs, mammoth, an HTML parser) is loaded when a file needs it, so a
-  // command that reads no file (`yandu list`) does not pay for them at start.
-  if (head.includes('%PDF-')) {
-    const { pdfBlocks } = await import('./pdf');
-    return blocksSource('pdf', null, await pdfBlocks(bytes, name));
-  }
+  if (head.includes('%PDF-')) return blocksSource('pdf', null, await pdfBlocks(bytes, name));
   if (head.startsWith('PK\u0003\u0004')) {
     if (!bytes.includes('word/document.xml'))
       throw new AppError('file_unsupported', { file: name, format: 'ZIP' });
-    const { docxBlocks } = await import('./docx');
     return blocksSource('docx', null, await docxBlocks(bytes, name));
   }
   if (head.startsWith('\u00d0\u00cf\u0011\u00e0'))
     throw new AppError('file_unsupported', { file: name, format: 'Word 97–2003 (.doc)' });
   if (head.startsWith('{\\rtf')) throw new AppError('file_unsupported', { file: name, format: 'RTF' });
   const { text, encoding } = decodeText(bytes, name);
-  if (/^\s*(\[\s*)?<(!doctype\s+html|html|head|body|div|p|table|article|section|h\d)[\s>]/i.test(text)) {
-    const { htmlBlocks } = await import('./html');
+  if (/^\s*(\[\s*)?<(!doctype\s+html|html|head|body|div|p|table|article|section|h\d)[\s>]/i.test(text))
     return blocksSource('html', encoding, htmlBlocks(text));
-  }
   return { format: 'txt', encoding, lines: toLines(text) };
 }
 
