@@ -1,6 +1,22 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
+
+/** The `yandu` command is bundled by the same build as out/main, into out/cli (see scripts/build-cli.cjs). */
+function bundleCli(): Plugin {
+  return {
+    name: 'yandu-cli',
+    apply: 'build',
+    closeBundle() {
+      const { buildCli } = createRequire(resolve(__dirname, 'package.json'))('./scripts/build-cli.cjs') as {
+        buildCli(): string;
+      };
+      buildCli();
+    },
+  };
+}
 
 /**
  * Our folders are `electron/main`, `electron/preload` and `renderer/`, not electron-vite's `src/*`,
@@ -8,6 +24,7 @@ import { resolve } from 'node:path';
  */
 export default defineConfig({
   main: {
+    plugins: [bundleCli()],
     build: {
       externalizeDeps: true,
       rollupOptions: {

@@ -11,6 +11,8 @@ import { ledgerBench } from './ledger';
 import { compareBench } from './compare';
 import { libraryCareBench } from './library-care';
 import { hostileInputsTable } from './hostile';
+import { cliBench } from './cli';
+import { readerBench } from './reader';
 import type { EngineFigures } from './measure';
 import { realQueries, scratchCopy, searchableTexts, tierDatabase, type Tier } from './tiers';
 import { runXrefBench } from './xref';
@@ -132,6 +134,8 @@ async function main() {
   await runXrefBench(TIERS);
   process.stdout.write(`\n${child<{ table: string }>('print.ts', []).table}`);
   process.stdout.write(`\n${child<{ table: string }>('briefing.ts', []).table}`);
+  process.stdout.write(`\n${await cliBench(TIERS)}`);
+  process.stdout.write(await readerBench());
 }
 
 void main();

@@ -92,6 +92,10 @@ test.describe('annotating the bundled report', () => {
       .getByRole('button', { name: /^蓝色高亮/ })
       .click();
     await expect(passage.locator('.ann-c-blue.ann-layer-1')).not.toHaveCount(0);
+    // Each keeps its own colour where they overlap, and hovering there names both.
+    const overlap = passage.locator('.ann-c-yellow .ann-c-blue, .ann-c-blue .ann-c-yellow');
+    await expect.poll(() => markedText(overlap)).toBe('规模以上工业增加值比增6.0%');
+    await expect(overlap.first()).toHaveAttribute('title', /^(重点\n新提法|新提法\n重点)$/);
     await reader.title().click();
     await passage.screenshot({ path: screenshotPath('annotations-overlap') });
     await passage.locator('.ann-c-blue').last().click();

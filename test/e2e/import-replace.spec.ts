@@ -99,6 +99,16 @@ test.describe('importing a revised edition through the UI', () => {
       .poll(() => marked.evaluateAll((els) => els.map((el) => el.textContent ?? '').join('')))
       .toBe(QUOTE);
     await app.page.screenshot({ path: screenshotPath('replace-drift') });
+
+    // 在正文中查看: the text scrolls back to where the annotation went and flashes that paragraph.
+    await reader.text.evaluate((pane) => pane.scrollTo({ top: pane.scrollHeight }));
+    await expect(reader.passage(NEW_TARGET)).not.toBeInViewport();
+    await item.getByRole('button', { name: '在正文中查看' }).click();
+    await expect(reader.passage(NEW_TARGET)).toBeInViewport();
+    await expect(reader.passage(NEW_TARGET)).toHaveClass(/is-flash/);
+    await expect(reader.passage(NEW_TARGET)).toBeFocused();
+    await expect(reader.panel.locator('.ann-item[aria-current="true"]')).toContainText(QUOTE);
+    await app.page.screenshot({ path: screenshotPath('drift-scroll') });
   });
 
   test('replaces the open document from the reader, which shows the new text in place', async ({

@@ -1,5 +1,5 @@
 import { compileQuery, hitRanges, matchSegment, type CompiledQuery, type Scope } from './matcher';
-import { parseQuery, type ParsedQuery } from './query-parser';
+import { hasFilters, parseQuery, type ParsedQuery } from './query-parser';
 import {
   firstPassScore,
   RESCORE_WINDOW,
@@ -82,11 +82,13 @@ function collect(
   live: LiveSegment[],
   docs: Map<string, DocFacts>,
 ) {
-  const matches = query.clauses.length
-    ? live.map((ls) =>
-        ls.segment.count ? matchSegment(ls.segment, compiled, scopeFor(ls, query, docs)) : null,
-      )
-    : [];
+  // A query of filters only (`year:2021 kind:measure`, `doc:湖里`) lists every record in scope.
+  const matches =
+    query.clauses.length || hasFilters(query)
+      ? live.map((ls) =>
+          ls.segment.count ? matchSegment(ls.segment, compiled, scopeFor(ls, query, docs)) : null,
+        )
+      : [];
   const count = matches.reduce((n, m) => n + (m?.units.length ?? 0), 0);
   const hits: HitList = {
     count,
@@ -138,20 +140,29 @@ export function runQuery(text: string, live: LiveSegment[], docs: Map<string, Do
   const compiled = compileQuery(query);
   const { hits, byKind, perDoc } = collect(query, compiled, live, docs);
   const segments = live.map((l) => l.segment);
-  let window: { order: number[]; scores: number[] } | null = null;
-  let ranked: { order: number[]; scores: number[] } = { order: [], scores: [] };
+  const ranked: { order: number[]; scores: number[] } = { order: [], scores: [] };
 
+  /**
+   * Ranks window after window of RESCORE_WINDOW hits (by first pass) with lunr, as far as a page
+   * asks for: the order a user scrolls through is lunr's all the way down, not only for the first
+   * window. Each window's scores are scaled below the previous one's, so scores never rise.
+   */
   const rankedUpTo = (n: number) => {
-    window ??= rerankWindow(hits, topHits(hits.scores, hits.count, RESCORE_WINDOW), segments, compiled);
-    if (ranked.order.length >= Math.min(n, hits.count)) return ranked;
-    const rest =
-      n > window.order.length ? topHits(hits.scores, hits.count, n).slice(window.order.length) : [];
-    const scores = [...window.scores];
-    const floor = scores.length ? scores[scores.length - 1]! : 1;
-    const top = rest.length ? hits.scores[rest[0]!]! : 0;
-    for (const r of rest) scores.push(top > 0 ? (hits.scores[r]! / top) * floor * 0.99 : 0);
-    for (let i = 1; i < scores.length; i++) scores[i] = Math.min(scores[i]!, scores[i - 1]!);
-    return (ranked = { order: [...window.order, ...rest], scores });
+    const want = Math.min(n, hits.count);
+    while (ranked.order.length < want) {
+      const from = ranked.order.length;
+      const next = topHits(hits.scores, hits.count, from + RESCORE_WINDOW).slice(from);
+      const window = rerankWindow(hits, next, segments, compiled);
+      const floor = from ? ranked.scores[from - 1]! : Infinity;
+      const top = window.scores[0] ?? 0;
+      const scale = top > floor && top > 0 ? (floor * 0.99) / top : 1;
+      for (let i = 0; i < window.order.length; i++) {
+        ranked.order.push(window.order[i]!);
+        const previous = ranked.scores.length ? ranked.scores[ranked.scores.length - 1]! : Infinity;
+        ranked.scores.push(Math.min(window.scores[i]! * scale, previous));
+      }
+    }
+    return ranked;
   };
 
   return {

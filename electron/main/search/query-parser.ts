@@ -143,3 +143,7 @@ function addFilter(parsed: ParsedQuery, name: string, raw: string, folded: strin
 
 /** Whether the query asks for anything: at least one literal to find. */
 export const hasTerms = (q: ParsedQuery): boolean => q.clauses.length > 0;
+
+/** True when the query narrows by `doc:`, `year:`, `kind:` or `section:`. */
+export const hasFilters = ({ filters: f }: ParsedQuery): boolean =>
+  f.docs.length + f.years.length + f.kinds.length + f.sections.length > 0;

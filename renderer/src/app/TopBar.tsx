@@ -22,7 +22,8 @@ export function TopBar() {
         type="button"
         className="brand"
         onClick={() => navigation.openLibrary()}
-        aria-label={t('toLibrary')}
+        // Named by its visible text (speech users say what they see); what it does is its description.
+        title={t('toLibrary')}
       >
         <span className="brand-mark" aria-hidden="true">
           研

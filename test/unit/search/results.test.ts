@@ -117,10 +117,45 @@ describe('what the overlay gets', () => {
     expect(snippet.text.slice(...snippet.ranges[0]!)).toBe('关键词');
   });
 
-  it('reports unknown filter values and finds nothing without a term', () => {
+  it('reports unknown filter values and finds nothing without a term or a filter', () => {
     const service = searchServiceFor(core.ctx);
     expect(service.query('两岸 kind:foo', {}).unknown).toEqual(['kind:foo']);
-    expect(service.query('kind:passage', {}).total).toBe(0);
     expect(service.query('', {}).total).toBe(0);
+    expect(service.query('-疫情', {}).total).toBe(0);
+  });
+
+  it('a query of filters only lists every record they select, in reading order', () => {
+    const db = core.ctx.db;
+    const measures = searchAll(core, 'year:2021 kind:measure');
+    expect(measures.total).toBeGreaterThan(0);
+    expect(measures.hits.every((h) => h.kind === 'measure' && h.docId === seedId)).toBe(true);
+    const measureIds = new Set(measures.hits.map((h) => h.recordId));
+    expect(measureIds.size).toBe(
+      db.prepare(`SELECT count(*) FROM measures WHERE document_id = ?`).pluck().get(seedId) as number,
+    );
+
+    const passages = searchAll(core, 'doc:湖里 kind:passage');
+    const ids = db
+      .prepare(`SELECT id FROM passages WHERE document_id = ? ORDER BY ordinal`)
+      .pluck()
+      .all(seedId) as string[];
+    expect(passages.hits.map((h) => h.passageId)).toEqual(ids);
+    // An exclusion still applies to a filtered list.
+    const withoutEpidemic = searchAll(core, 'doc:湖里 kind:passage -疫情');
+    expect(withoutEpidemic.total).toBeLessThan(passages.total);
+    expect(withoutEpidemic.total).toBeGreaterThan(0);
+  });
+
+  it('ranks past the first 50 window by window: scores never rise, pages join up exactly', () => {
+    const service = searchServiceFor(core.ctx);
+    const all = service.hits('区', { limit: 200 });
+    expect(all.total).toBeGreaterThan(60);
+    const scores = all.hits.map((h) => h.score);
+    for (let i = 1; i < scores.length; i++) expect(scores[i]).toBeLessThanOrEqual(scores[i - 1]!);
+    // A fresh query paged 50 at a time lists the same hits in the same order as one long page.
+    const paged = [0, 50].flatMap((offset) => service.hits('区', { offset, limit: 50 }).hits);
+    expect(paged.map((h) => `${h.kind}:${h.recordId}:${h.field}`)).toEqual(
+      all.hits.map((h) => `${h.kind}:${h.recordId}:${h.field}`),
+    );
   });
 });

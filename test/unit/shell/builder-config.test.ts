@@ -22,8 +22,19 @@ describe('electron-builder.yml', () => {
 
   it('ships the bundled report and the built app', async () => {
     const config = await getConfig(root, path.join(root, 'electron-builder.yml'), null);
-    expect(config.extraResources).toEqual([{ from: 'resources/documents', to: 'documents' }]);
+    expect(config.extraResources).toContainEqual({ from: 'resources/documents', to: 'documents' });
     expect(fs.existsSync(path.join(root, 'resources/documents/huli-2021.txt'))).toBe(true);
     expect(JSON.stringify(config.files)).toContain('out/**');
+  });
+
+  it('ships the `yandu` command launchers and puts the deb one on PATH', async () => {
+    const config = await getConfig(root, path.join(root, 'electron-builder.yml'), null);
+    expect(config.extraResources).toContainEqual({ from: 'resources/cli', to: 'bin' });
+    for (const name of ['yandu', 'yandu.cmd'])
+      expect(fs.existsSync(path.join(root, 'resources/cli', name))).toBe(true);
+    const afterInstall = fs.readFileSync(path.join(root, String(config.deb?.afterInstall)), 'utf8');
+    expect(afterInstall).toContain(
+      "ln -sf '/opt/${sanitizedProductName}/resources/bin/${executable}' '/usr/bin/${executable}'",
+    );
   });
 });

@@ -1,9 +1,6 @@
-import mammoth from 'mammoth';
 import { AppError } from '../../core/app-error';
 import { htmlBlockList, type HtmlBlock } from './html';
 import { checkDocxSizes } from './zip-limits';
-
-const SKIP_IMAGE = mammoth.images.imgElement(() => Promise.resolve({ src: '' }));
 
 /**
  * The paragraphs of a Word document. mammoth turns its styles into HTML (Heading 1 → h1, lists,
@@ -14,9 +11,14 @@ const SKIP_IMAGE = mammoth.images.imgElement(() => Promise.resolve({ src: '' }))
  */
 export async function docxBlocks(bytes: Buffer, file: string): Promise<HtmlBlock[]> {
   checkDocxSizes(bytes, file);
+  // Loaded on first use: mammoth and its dependencies take ~50 ms to load, which a command that
+  // reads no Word file (`yandu list`) should not pay. A package import, so it works bundled, built
+  // and from source alike.
+  const { default: mammoth } = await import('mammoth');
+  const skipImage = mammoth.images.imgElement(() => Promise.resolve({ src: '' }));
   let html: string;
   try {
-    html = (await mammoth.convertToHtml({ buffer: bytes }, { convertImage: SKIP_IMAGE })).value;
+    html = (await mammoth.convertToHtml({ buffer: bytes }, { convertImage: skipImage })).value;
   } catch (error) {
     throw new AppError('docx_damaged', { file, reason: (error as Error).message });
   }

@@ -9,7 +9,8 @@ import { useT } from '../../i18n';
 import { apiClient } from '../../lib/api-client';
 import { download } from '../../lib/download';
 import { useStore } from '../../lib/store';
-import { annotations } from './annotation-store';
+import { useReader } from '../reader';
+import { annotations, useAnnotationsOf } from './annotation-store';
 import { driftFocus } from './drift-focus';
 import { NoteText } from './NoteText';
 import { annotationStrings } from './strings';
@@ -151,6 +152,15 @@ function DriftSummary({ report }: { report: DriftReport }) {
   const changed = report.items.filter((i) => i.outcome !== 'exact');
   const ref = useRef<HTMLDetailsElement>(null);
   const focus = useStore(driftFocus);
+  const { openPassage } = useReader();
+  const { list } = useAnnotationsOf(report.documentId);
+  /** Scrolls the text to where the annotation is now (the reader flashes the paragraph) and selects it. */
+  const show = (annotationId: string) => {
+    const a = list.find((x) => x.id === annotationId);
+    if (!a?.passageId) return;
+    openPassage(a.passageId, { start: a.start, end: a.end });
+    annotations.select(a.id);
+  };
   useEffect(() => {
     if (focus !== report.documentId || !ref.current) return;
     ref.current.open = true;
@@ -178,6 +188,15 @@ function DriftSummary({ report }: { report: DriftReport }) {
                 {t('driftAfter')}：…{i.after.prefix.slice(-DRIFT_CONTEXT)}【{i.after.quote}】
                 {i.after.suffix.slice(0, DRIFT_CONTEXT)}…
               </span>
+            )}
+            {i.after && (
+              <button
+                type="button"
+                className="link-button ann-drift-show"
+                onClick={() => show(i.annotationId)}
+              >
+                {t('driftShow')}
+              </button>
             )}
           </li>
         ))}

@@ -1,13 +1,35 @@
-import { useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { Annotation } from '../../../../shared/domain/annotations';
 import { useT } from '../../i18n';
 import { annotations } from './annotation-store';
 import { annotationStrings } from './strings';
 
+/**
+ * Focuses a new editor field. `autoFocus` alone is not enough: the toolbar mounts hidden until it is
+ * positioned by the selection, and a hidden field cannot take the focus, so a keyboard user (N, T)
+ * would be left typing into the text. Tries again for a few frames until the field is shown.
+ */
+function useFocusWhenShown(ref: RefObject<HTMLElement | null>): void {
+  useEffect(() => {
+    let frame = 0;
+    let tries = 0;
+    const attempt = () => {
+      const el = ref.current;
+      if (!el || document.activeElement === el) return;
+      el.focus();
+      if (document.activeElement !== el && ++tries < 10) frame = requestAnimationFrame(attempt);
+    };
+    attempt();
+    return () => cancelAnimationFrame(frame);
+  }, [ref]);
+}
+
 /** The note of one annotation: Ctrl+Enter saves, Esc cancels. */
 export function NoteEditor({ annotation, onDone }: { annotation: Annotation; onDone: () => void }) {
   const t = useT(annotationStrings);
   const [text, setText] = useState(annotation.note);
+  const field = useRef<HTMLTextAreaElement>(null);
+  useFocusWhenShown(field);
   const save = async () => {
     await annotations.update(annotation.id, { note: text.trim() });
     onDone();
@@ -25,6 +47,7 @@ export function NoteEditor({ annotation, onDone }: { annotation: Annotation; onD
   return (
     <div className="ann-editor" onKeyDown={onKeyDown}>
       <textarea
+        ref={field}
         className="ann-note-input"
         aria-label={t('noteLabel')}
         placeholder={t('notePlaceholder')}
@@ -58,6 +81,8 @@ export function TagEditor({
 }) {
   const t = useT(annotationStrings);
   const [draft, setDraft] = useState('');
+  const field = useRef<HTMLInputElement>(null);
+  useFocusWhenShown(field);
   const setTags = (tags: string[]) => annotations.update(annotation.id, { tags });
   const add = () => {
     const tag = draft.trim().replace(/^#/, '').slice(0, 40);
@@ -96,6 +121,7 @@ export function TagEditor({
           </span>
         ))}
         <input
+          ref={field}
           className="ann-tag-input"
           aria-label={t('tagLabel')}
           placeholder={t('tagPlaceholder')}

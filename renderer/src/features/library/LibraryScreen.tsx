@@ -1,14 +1,18 @@
+import { useState } from 'react';
 import type { DocumentSummary } from '../../../../shared/domain/library';
 import { useDocumentList } from '../../app/data';
 import { navigation } from '../../app/navigation';
 import { DocumentActions, Slot } from '../../app/slots';
 import { useT } from '../../i18n';
-import { groupByYear } from './model/group-by-year';
+import { LibraryFilters } from './LibraryFilters';
+import { defaultLibraryView, libraryGroups } from './model/library-view';
 import { libraryStrings } from './strings';
 
 export function LibraryScreen() {
   const t = useT(libraryStrings);
   const list = useDocumentList();
+  const [view, setView] = useState(defaultLibraryView);
+  const groups = list.status === 'ready' ? libraryGroups(list.value, view) : [];
   return (
     <div className="library">
       <header className="library-header">
@@ -33,8 +37,16 @@ export function LibraryScreen() {
           <p>{t('emptyBody')}</p>
         </div>
       )}
+      {list.status === 'ready' && list.value.length > 0 && (
+        <LibraryFilters documents={list.value} view={view} onChange={setView} />
+      )}
+      {list.status === 'ready' && list.value.length > 0 && groups.length === 0 && (
+        <p className="screen-message" role="status">
+          {t('noMatch')}
+        </p>
+      )}
       {list.status === 'ready' &&
-        groupByYear(list.value).map((group) => {
+        groups.map((group) => {
           const heading = group.year === null ? t('noYear') : t('year', { year: group.year });
           return (
             <section key={group.year ?? 'none'} className="library-year" aria-label={heading}>
@@ -82,7 +94,7 @@ function DocumentRow({ doc }: { doc: DocumentSummary }) {
         <span>{t('passages', { n: doc.passages })}</span>
         <span>{t('glossary', { n: doc.glossary })}</span>
         <span>{t('measures', { n: doc.measures })}</span>
-        {doc.annotations > 0 && <span>{t('annotations', { n: doc.annotations })}</span>}
+        <span data-count="annotations">{t('annotations', { n: doc.annotations })}</span>
       </span>
     </button>
   );

@@ -20,11 +20,11 @@ export interface PassageTextProps {
 const NO_DECORATIONS: readonly Decoration[] = [];
 const NO_MARKERS: readonly FootnoteRef[] = [];
 
-function wrap(decoration: Decoration, children: ReactNode, key: string): ReactNode {
+function wrap(decoration: Decoration, children: ReactNode, key: string, title = decoration.title): ReactNode {
   const className = ['deco', `deco-${decoration.kind}`, decoration.className].filter(Boolean).join(' ');
   const data: Record<string, string> = {};
   for (const [k, v] of Object.entries(decoration.data ?? {})) data[`data-${k}`] = v;
-  const props = { key, className, title: decoration.title, ...data };
+  const props = { key, className, title, ...data };
   if (decoration.kind === 'lead') return <strong {...props}>{children}</strong>;
   if (decoration.kind === 'search-hit' || decoration.kind === 'focus')
     return <mark {...props}>{children}</mark>;
@@ -56,8 +56,15 @@ export const PassageText = memo(function PassageText({
             {text.slice(piece.start, piece.end)}
           </span>
         );
-        for (let d = piece.decorations.length - 1; d >= 0; d--)
-          node = wrap(piece.decorations[d] as Decoration, node, `d${i}-${d}`);
+        // Where decorations overlap, the innermost one (the one hovered) names them all, so two
+        // overlapping annotations show both notes, not only the top one's.
+        const titles = piece.decorations.flatMap((x) => (x.title ? [x.title] : []));
+        const shared = titles.length > 1 ? titles.join('\n') : undefined;
+        for (let d = piece.decorations.length - 1; d >= 0; d--) {
+          const decoration = piece.decorations[d] as Decoration;
+          const innermost = d === piece.decorations.length - 1;
+          node = wrap(decoration, node, `d${i}-${d}`, innermost && shared ? shared : decoration.title);
+        }
         return node;
       })}
     </span>
