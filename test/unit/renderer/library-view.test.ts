@@ -13,6 +13,7 @@ const doc = (id: string, over: Partial<DocumentSummary>): DocumentSummary => ({
   date: null,
   year: null,
   level: 'unknown',
+  region: null,
   passages: 1,
   glossary: 0,
   measures: 0,
