@@ -9,15 +9,19 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Core } from '../../electron/main/core/app-core';
+import { importFiles } from '../../electron/main/ingest/import-service';
 import { expect, screenshotPath, test } from './fixtures';
 import type { YanduApp } from './models/yandu-app';
 
 const SEED = path.resolve('resources/documents/huli-2021.txt');
+const CORPUS = path.resolve(__dirname, '../../../shared/corpus');
 
 interface A11yState {
   name: string;
   /** `null`: start with an empty library. */
   seedDir?: string | null;
+  /** Library content the state needs, written before the app starts. */
+  prepare?(core: Core): Promise<void>;
   /**
    * Brings the state up. `check` runs axe on the page as it is now; call it more than once for a
    * state with several views (each reader tab).
@@ -127,6 +131,103 @@ const STATES: A11yState[] = [
   },
 ];
 
+/** Screens of the cross-reference, briefing, printing and library-care work. */
+const MORE_STATES: A11yState[] = [
+  {
+    name: 'term view',
+    async show(app, check) {
+      await app.reader.openTab('名词解释');
+      await app.reader.glossaryTerm('六稳').click();
+      await app.reader.glossaryEntry('六稳').getByRole('button', { name: /^追踪/ }).click();
+      await expect(app.page.getByRole('main', { name: '追踪：六稳' })).toBeVisible();
+      await check('term view');
+    },
+  },
+  {
+    name: 'target ledger with a chart',
+    async prepare(core) {
+      const files = ['national-2024.txt', 'national-2025.txt'].map((f) => path.join(CORPUS, f));
+      if (fs.existsSync(CORPUS)) await importFiles(core.ctx, files, { inline: true });
+    },
+    async show(app, check) {
+      await app.topBar().getByRole('button', { name: '目标台账' }).click();
+      const ledger = app.page.locator('.ledger');
+      await expect(ledger.getByRole('heading', { name: '目标台账', level: 1 })).toBeVisible();
+      await ledger.locator('.ledger-indicator').first().click();
+      await check('ledger');
+      await ledger.getByRole('button', { name: '改判…' }).first().click();
+      await expect(app.page.getByRole('dialog', { name: '人工判定' })).toBeVisible();
+      await check('ledger override dialog');
+    },
+  },
+  {
+    name: 'comparison of two reports',
+    async prepare(core) {
+      const files = ['national-2024.txt', 'national-2025.txt'].map((f) => path.join(CORPUS, f));
+      if (fs.existsSync(CORPUS)) await importFiles(core.ctx, files, { inline: true });
+    },
+    async show(app, check) {
+      await app.topBar().getByRole('button', { name: '对照阅读' }).click();
+      await expect(app.page.locator('.compare-phrase').first()).toBeVisible({ timeout: 20_000 });
+      await check('comparison');
+    },
+  },
+  {
+    name: 'briefing editor and its list',
+    async prepare(core) {
+      const briefing = await core.handlers['briefings:create']({ title: '学习材料' });
+      const passage = core.ctx.db
+        .prepare(`SELECT id FROM passages ORDER BY ordinal LIMIT 1 OFFSET 4`)
+        .pluck()
+        .get();
+      await core.handlers['briefings:add']({
+        briefingId: briefing.id,
+        addition: { kind: 'heading', text: '一、疫情防控' },
+      });
+      await core.handlers['briefings:add']({
+        briefingId: briefing.id,
+        addition: { kind: 'excerpt', passageId: passage as string },
+      });
+      await core.handlers['briefings:add']({
+        briefingId: briefing.id,
+        addition: { kind: 'note', text: '外防输入放在首位。' },
+      });
+    },
+    async show(app, check) {
+      const library = await app.openLibrary();
+      await check('library with briefings');
+      await library.root.locator('.briefing-row-open').first().click();
+      await expect(app.page.locator('.briefing-editor').getByRole('textbox', { name: '标题' })).toBeVisible();
+      await check('briefing editor');
+    },
+  },
+  {
+    name: 'print dialog with its preview',
+    async show(app, check) {
+      await app.reader.title().waitFor();
+      await app.pressShortcut('Control+P');
+      await expect(app.page.getByRole('img', { name: /第 1 页/ }).first()).toBeVisible({ timeout: 20_000 });
+      await check('print dialog');
+    },
+  },
+  {
+    name: 'backups, document metadata and delete dialogs',
+    async show(app, check) {
+      await app.topBar().getByRole('button', { name: '备份与恢复' }).click();
+      await expect(app.page.getByRole('main', { name: '备份与恢复' })).toBeVisible();
+      await check('backups');
+      const library = await app.openLibrary();
+      await library.root.getByRole('button', { name: '编辑信息' }).first().click();
+      await expect(app.page.getByRole('dialog', { name: '编辑文档信息' })).toBeVisible();
+      await check('edit metadata dialog');
+      await app.page.keyboard.press('Escape');
+      await library.root.getByRole('button', { name: '删除' }).first().click();
+      await expect(app.page.getByRole('dialog', { name: '删除文档' })).toBeVisible();
+      await check('delete dialog');
+    },
+  },
+];
+
 const THEMES = [
   { id: 'light', settings: { theme: 'light', textSize: 'standard' } },
   { id: 'dark', settings: { theme: 'dark', textSize: 'standard' } },
@@ -154,7 +255,7 @@ async function seriousViolations(page: Page) {
 // axe over the whole reader takes a while on a shared 2-core machine.
 test.describe.configure({ mode: 'parallel', timeout: 180_000 });
 
-for (const state of STATES) {
+for (const state of [...STATES, ...MORE_STATES]) {
   test.describe(`accessibility: ${state.name}`, () => {
     if (state.seedDir !== undefined) test.use({ seedDir: state.seedDir });
     for (const theme of THEMES) {
@@ -164,6 +265,7 @@ for (const state of STATES) {
             .localStorage;
           storage.setItem('yandu.settings', JSON.stringify(settings));
         }, theme.settings);
+        await state.prepare?.(app.core);
         await app.start();
         await expect(page.locator('html')).toHaveAttribute('data-theme', theme.settings.theme);
         const found: { view: string; violations: Awaited<ReturnType<typeof seriousViolations>> }[] = [];

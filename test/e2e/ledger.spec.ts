@@ -90,7 +90,7 @@ test.describe('target ledger 目标台账', () => {
     await page.emulateMedia({ media: 'screen' });
 
     // A citation opens the passage in the reader.
-    await gdp.getByRole('button', { name: /打开实际数原文/ }).focus();
+    await gdp.getByRole('button', { name: /2022年政府工作报告/ }).focus();
     await page.keyboard.press('Enter');
     await expect(page.locator('.reader')).toBeVisible();
     await expect(page.locator('.reader')).toContainText('国内生产总值达到114万亿元，增长8.1%');

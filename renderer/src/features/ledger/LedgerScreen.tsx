@@ -169,7 +169,6 @@ function FigureCell({ figure, label }: { figure: LedgerFigure; label: string }) 
       type="button"
       className="ledger-figure"
       title={label}
-      aria-label={`${figureText(figure)}，${label}`}
       onClick={() =>
         navigation.openPassage(figure.docId, figure.passageId, {
           start: figure.start,

@@ -178,7 +178,7 @@ function Occurrences({ view }: { view: TermView }) {
                         <button
                           type="button"
                           className="jump-item"
-                          aria-label={t('openOccurrence', { citation: o.citation })}
+                          title={t('openOccurrence', { citation: o.citation })}
                           onClick={() => navigation.openPassage(o.docId, o.passageId, ref.range)}
                         >
                           <span className="jump-citation">{o.citation.replace(/^《[^》]*》/u, '')}</span>
