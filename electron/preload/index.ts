@@ -1,9 +1,9 @@
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import type { YanduApi } from '../../shared/ipc/api';
-import { channelNames } from '../../shared/ipc/contract';
+import { CHANNEL_NAMES } from '../../shared/ipc/channel-names';
 import { eventNames } from '../../shared/ipc/events';
 
-const allowedChannels = new Set<string>(channelNames);
+const allowedChannels = new Set<string>(CHANNEL_NAMES);
 const allowedEvents = new Set<string>(eventNames);
 
 /** Only a typed invoke/on over the contract's allowlist crosses into the page: no ipcRenderer, no Node. */

@@ -10,7 +10,12 @@ export const documentChannels = {
   'documents:list': channel(z.object({}).strict())<DocumentSummary[]>(),
   /** One document with its sections, passages, glossary, footnotes and measures. */
   'documents:get': channel(z.object({ id }).strict())<DocumentBundle>(),
-  /** The document a fresh start opens: the last one read, else the bundled report. */
+  /**
+   * The reader opened this document: a fresh start reopens it. Apart from `documents:get`, which
+   * other screens (the comparison) also use to read a document without opening it.
+   */
+  'documents:opened': channel(z.object({ id }).strict())<{ id: string }>(),
+  /** The document a fresh start opens: the last one opened in the reader, else the bundled report. */
   'documents:default': channel(z.object({}).strict())<{ id: string } | null>(),
   /** Passages that refer to one glossary entry (by marker or by mention). */
   'glossary:passages': channel(z.object({ glossaryId: id }).strict())<GlossaryOccurrence[]>(),

@@ -40,7 +40,21 @@ describe('first run', () => {
     const core = freshCore();
     await seedBundledDocuments(core.ctx, bundled);
     const otherId = insertDocument(core.ctx.db, sampleDocument(), { file: null, format: null });
+    // Reading a document (the comparison does) is not opening it in the reader.
     await dispatch(core.handlers, 'documents:get', { id: otherId });
+    expect(await dispatch(core.handlers, 'documents:default', {})).not.toEqual({
+      ok: true,
+      value: { id: otherId },
+    });
+    await dispatch(core.handlers, 'documents:opened', { id: otherId });
+    expect(await dispatch(core.handlers, 'documents:opened', { id: 'nope' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    expect(await dispatch(core.handlers, 'documents:opened', { id: otherId, extra: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request' },
+    });
     expect(await dispatch(core.handlers, 'documents:default', {})).toEqual({
       ok: true,
       value: { id: otherId },

@@ -2,7 +2,7 @@ import type { GlossaryOccurrence } from '../../../../shared/ipc/channels/documen
 import { AppError } from '../../core/app-error';
 import type { CoreContext } from '../../core/context';
 import { citationsFor } from '../../store/citation';
-import { getDocumentBundle, listDocuments } from '../../store/document-reader';
+import { getDocumentBundle, getDocumentMeta, listDocuments } from '../../store/document-reader';
 import { defaultDocumentId, rememberLastDocument } from '../../store/settings';
 import type { Handlers } from '../dispatch';
 
@@ -10,6 +10,7 @@ type DocumentHandlers = Pick<
   Handlers,
   | 'documents:list'
   | 'documents:get'
+  | 'documents:opened'
   | 'documents:default'
   | 'glossary:passages'
   | 'app:info'
@@ -25,9 +26,13 @@ export function documentHandlers(ctx: CoreContext): DocumentHandlers {
     'documents:get': ({ id }) => {
       const bundle = getDocumentBundle(db, id);
       if (!bundle) throw new AppError('not_found', { what: '文档', id });
+      return bundle;
+    },
+    'documents:opened': ({ id }) => {
+      if (!getDocumentMeta(db, id)) throw new AppError('not_found', { what: '文档', id });
       // A read-only library is read all the same; only the place to reopen at is not kept.
       if (!db.readonly) rememberLastDocument(db, id);
-      return bundle;
+      return { id };
     },
     'documents:default': () => {
       const id = defaultDocumentId(db);

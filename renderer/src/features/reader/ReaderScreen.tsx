@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DocumentBundle } from '../../../../shared/domain/library';
 import { useDocumentBundle } from '../../app/data';
+import { apiClient } from '../../lib/api-client';
 import { navigation, useNavigation, type TextRange } from '../../app/navigation';
 import { updateSettings, useSettings } from '../../app/settings';
 import { useT } from '../../i18n';
@@ -27,6 +28,14 @@ import { ReaderStatus, useCopyWithCitation } from './ReaderStatus';
 export function ReaderScreen({ docId }: { docId: string }) {
   const t = useT(readerStrings);
   const bundle = useDocumentBundle(docId);
+  const loaded = bundle.status === 'ready';
+  // Only the reader decides what a fresh start reopens; other screens read documents too.
+  useEffect(() => {
+    if (!loaded) return;
+    apiClient
+      .call('documents:opened', { id: docId })
+      .catch((error: unknown) => console.warn('[reader] could not remember the open document', error));
+  }, [docId, loaded]);
   if (bundle.status === 'loading')
     return (
       <p className="screen-message" role="status">
