@@ -159,7 +159,9 @@ test.describe('adding to a briefing from elsewhere', () => {
     const search = page.getByRole('dialog', { name: '全文搜索' });
     await search.getByRole('combobox', { name: '全文搜索' }).fill('外防输入');
     await expect(search.getByRole('status')).toContainText(/共 \d+ 条/);
-    await search.getByRole('option').first().getByRole('button', { name: '加入简报' }).click();
+    // The first hit is selected; Alt+B adds it (an option holds no button of its own).
+    await expect(search.getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
+    await search.getByRole('combobox', { name: '全文搜索' }).press('Alt+b');
     const picker = page.getByRole('dialog', { name: '加入简报' });
     await picker.getByRole('button', { name: /防疫专题/ }).click();
     await expect(picker.getByRole('status')).toContainText('已加入《防疫专题》');

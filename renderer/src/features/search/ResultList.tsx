@@ -1,7 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { SearchResultItem } from '../../../../shared/domain/search';
 import { useT } from '../../i18n';
-import { AddToBriefingButton } from '../briefings/AddToBriefingButton';
+import { addToBriefing } from '../briefings/add-to-briefing';
+import { briefingStrings } from '../briefings/strings';
+import { briefingSourceOf } from './briefing-source';
 import { highlightParts, layoutRows, scrollToShow, visibleRange, type ResultRow } from './model/rows';
 import { searchStrings } from './strings';
 
@@ -25,6 +27,7 @@ export function ResultList({
   onNearEnd: () => void;
 }) {
   const t = useT(searchStrings);
+  const tb = useT(briefingStrings);
   const ref = useRef<HTMLDivElement>(null);
   const [view, setView] = useState({ top: 0, height: 480 });
   const layout = useMemo(() => layoutRows(rows), [rows]);
@@ -96,15 +99,19 @@ export function ResultList({
                   </span>
                 )}
                 <span className="search-citation">{hit.citation}</span>
-                {hit.passageId && (
-                  <AddToBriefingButton
+                {briefingSourceOf(hit) && (
+                  // Not a button: an option holds no focusable control (axe nested-interactive).
+                  // Keyboard and screen-reader users add the selected hit with Alt+B instead.
+                  <span
                     className="search-add-briefing link-button"
-                    sources={
-                      hit.kind === 'annotation'
-                        ? { annotationId: hit.recordId }
-                        : { passageId: hit.passageId }
-                    }
-                  />
+                    aria-hidden="true"
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      addToBriefing(briefingSourceOf(hit)!);
+                    }}
+                  >
+                    {tb('addTo')}
+                  </span>
                 )}
               </div>
               <p className="search-snippet">

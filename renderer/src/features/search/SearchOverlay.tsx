@@ -4,6 +4,8 @@ import { navigation, useNavigation } from '../../app/navigation';
 import { useT } from '../../i18n';
 import { apiClient } from '../../lib/api-client';
 import { createStore, useStore } from '../../lib/store';
+import { addToBriefing } from '../briefings/add-to-briefing';
+import { briefingSourceOf } from './briefing-source';
 import { FilterChips } from './FilterChips';
 import { composeQuery, hasFilters, NO_FILTERS, type ChipFilters } from './model/query';
 import { groupRows } from './model/rows';
@@ -92,7 +94,11 @@ function SearchPanel() {
     else if (e.key === 'ArrowUp') move(selected - 1);
     else if (e.key === 'PageDown') move(selected + 6);
     else if (e.key === 'PageUp') move(selected - 6);
-    else if (e.key === 'Enter' && !e.nativeEvent.isComposing) {
+    else if (e.altKey && e.code === 'KeyB' && !showHistory && ordered[selected]) {
+      e.preventDefault();
+      const source = briefingSourceOf(ordered[selected]!);
+      if (source) addToBriefing(source);
+    } else if (e.key === 'Enter' && !e.nativeEvent.isComposing) {
       e.preventDefault();
       if (showHistory && history[selected]) setInput(history[selected]!);
       else if (ordered[selected]) open(ordered[selected]!);
@@ -148,6 +154,9 @@ function SearchPanel() {
         </span>
         <span>
           <kbd>Enter</kbd> {t('keysOpen')}
+        </span>
+        <span>
+          <kbd>Alt B</kbd> {t('keysBriefing')}
         </span>
         <span>
           <kbd>Tab</kbd> {t('keysFilters')}

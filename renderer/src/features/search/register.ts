@@ -62,5 +62,6 @@ registerShortcuts({
     { keys: ['Ctrl', 'K'], label: lazy('keySearch') },
     { keys: ['↑', '↓'], label: lazy('keyMove') },
     { keys: ['Enter'], label: lazy('keyOpen') },
+    { keys: ['Alt', 'B'], label: lazy('keyBriefing') },
   ],
 });

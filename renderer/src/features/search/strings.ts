@@ -44,6 +44,8 @@ export const searchStrings = defineStrings(
     keySearch: '打开全文搜索',
     keyMove: '在结果间移动',
     keyOpen: '在阅读器中打开并标出命中处',
+    keyBriefing: '把选中的结果加入简报',
+    keysBriefing: '加入简报',
   },
   {
     title: 'Full-text search',
@@ -88,5 +90,7 @@ export const searchStrings = defineStrings(
     keySearch: 'Open full-text search',
     keyMove: 'Move between results',
     keyOpen: 'Open in the reader with the hit marked',
+    keyBriefing: 'Add the selected result to a briefing',
+    keysBriefing: 'add to briefing',
   },
 );
