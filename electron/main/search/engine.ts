@@ -172,7 +172,10 @@ export function* runQueryTask(
       yield;
       const from = ranked.order.length;
       const next = topHits(hits.scores, hits.count, from + RESCORE_WINDOW).slice(from);
-      const window = rerankWindow(hits, next, segments, compiled);
+      yield;
+      const window = yield* rerankWindow(hits, next, segments, compiled);
+      // Another caller ranked this window meanwhile (a page asked for at once between two slices).
+      if (ranked.order.length !== from) continue;
       const floor = from ? ranked.scores[from - 1]! : Infinity;
       const top = window.scores[0] ?? 0;
       const scale = top > floor && top > 0 ? (floor * 0.99) / top : 1;

@@ -363,7 +363,7 @@ export class SearchIndex {
       this.scheduleSync().catch((e: unknown) => {
         if (this.db.open) logBackgroundError('search index sync', e);
       });
-    const live = this.liveSegment();
+    const live = yield* this.liveSegment();
     const key = `${this.generation}|${live?.signature ?? ''}|${complete}|${text}`;
     let result = this.cache.get(key);
     if (!result) {
@@ -380,7 +380,7 @@ export class SearchIndex {
   }
 
   /** Units of live sources (annotations), read now and searched without persisted postings. */
-  private liveSegment(): (LiveSegment & { signature: string }) | null {
+  private *liveSegment(): Generator<void, (LiveSegment & { signature: string }) | null> {
     const units = this.sources()
       .filter((s) => s.mode === 'live')
       .flatMap((s) => s.unitsFor(this.db, null))
@@ -390,13 +390,11 @@ export class SearchIndex {
     const signature = fingerprint(units);
     if (this.live?.signature === signature) return this.live;
     const docIds = [...new Set(units.map((u) => u.docId))];
-    const segment = runToEnd(
-      buildSegment({
-        docs: docIds.map((id) => ({ id, hash: this.library.get(id)!.hash })),
-        sections: sectionsOf(this.db, docIds),
-        units,
-      }),
-    );
+    const segment = yield* buildSegment({
+      docs: docIds.map((id) => ({ id, hash: this.library.get(id)!.hash })),
+      sections: sectionsOf(this.db, docIds),
+      units,
+    });
     return (this.live = { segment, aliveDocs: new Uint8Array(docIds.length).fill(1), signature });
   }
 
