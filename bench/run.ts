@@ -16,6 +16,7 @@ import { readerBench } from './reader';
 import type { EngineFigures } from './measure';
 import { realQueries, scratchCopy, searchableTexts, tierDatabase, type Tier } from './tiers';
 import { runXrefBench } from './xref';
+import { queryStallBench } from './query-stall';
 
 const TIERS: Tier[] = (process.env.BENCH_TIERS?.split(',') as Tier[] | undefined) ?? ['S', 'M', 'L'];
 const FIRST_QUERY = '高质量发展';
@@ -136,6 +137,7 @@ async function main() {
   process.stdout.write(`\n${child<{ table: string }>('briefing.ts', []).table}`);
   process.stdout.write(`\n${await cliBench(TIERS)}`);
   process.stdout.write(await readerBench());
+  process.stdout.write(await queryStallBench(TIERS));
 }
 
 void main();

@@ -11,13 +11,18 @@ function hitJson(hit: SearchHit) {
     : { kind, docId, passageId, recordId: hit.recordId, field: hit.field, score, ranges };
 }
 
-function answer(service: SearchService, query: string, limit: number) {
-  const { total, hits } = service.hits(query, { limit });
+async function answer(service: SearchService, query: string, limit: number) {
+  const { total, hits } = await service.hitsSliced(query, { limit });
   return { total, hits: hits.map(hitJson) };
 }
 
-function printPlain(ctx: CommandContext, service: SearchService, query: string, limit: number): void {
-  const response = service.query(query, { limit });
+async function printPlain(
+  ctx: CommandContext,
+  service: SearchService,
+  query: string,
+  limit: number,
+): Promise<void> {
+  const response = await service.querySliced(query, { limit });
   ctx.stdout.write(`${response.total} hits\n`);
   for (const hit of response.hits) {
     let text = '';
@@ -51,15 +56,15 @@ export const searchCommand: CliCommand = {
     service.index.indexPendingNow();
     service.index.compactNow();
     if (!stdin) {
-      if (ctx.values.json) writeJson(ctx.stdout, answer(service, ctx.args[0]!, limit));
-      else printPlain(ctx, service, ctx.args[0]!, limit);
+      if (ctx.values.json) writeJson(ctx.stdout, await answer(service, ctx.args[0]!, limit));
+      else await printPlain(ctx, service, ctx.args[0]!, limit);
       return 0;
     }
     const lines = readline.createInterface({ input: ctx.stdin, crlfDelay: Infinity });
     for await (const line of lines) {
       const query = line.replace(/\r$/, '');
-      if (ctx.values.json) ctx.stdout.write(`${JSON.stringify(answer(service, query, limit))}\n`);
-      else printPlain(ctx, service, query, limit);
+      if (ctx.values.json) ctx.stdout.write(`${JSON.stringify(await answer(service, query, limit))}\n`);
+      else await printPlain(ctx, service, query, limit);
     }
     return 0;
   },

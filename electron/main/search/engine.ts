@@ -1,4 +1,12 @@
-import { compileQuery, hitRanges, matchSegment, type CompiledQuery, type Scope } from './matcher';
+import {
+  compileQuery,
+  hitRanges,
+  matchSegmentTask,
+  VERIFY_STEP,
+  type CompiledQuery,
+  type Scope,
+  type SegmentMatch,
+} from './matcher';
 import { hasFilters, parseQuery, type ParsedQuery } from './query-parser';
 import {
   firstPassScore,
@@ -9,6 +17,7 @@ import {
   type HitList,
 } from './ranking';
 import { kindCode, kindOf, unitText, type Segment } from './segment';
+import { runToEnd } from './segment-build';
 import type { SearchHit } from '../../../shared/domain/search';
 import { SEARCH_KINDS, type SearchKind } from './source';
 
@@ -32,6 +41,8 @@ export interface RankedResult {
   total: number;
   byKind: Record<SearchKind, number>;
   byDoc: { docId: string; count: number }[];
+  /** Ranks the first `n` hits, one lunr window per step (a sliced caller runs this before `hits`). */
+  rank(n: number): Generator<void, void>;
   /** Hits from `offset`, at most `limit` of them. */
   hits(offset: number, limit: number): SearchHit[];
 }
@@ -76,19 +87,21 @@ function sectionHits(segment: Segment, query: CompiledQuery): (slot: number) => 
   };
 }
 
-function collect(
+function* collect(
   query: ParsedQuery,
   compiled: CompiledQuery,
   live: LiveSegment[],
   docs: Map<string, DocFacts>,
 ) {
   // A query of filters only (`year:2021 kind:measure`, `doc:湖里`) lists every record in scope.
-  const matches =
-    query.clauses.length || hasFilters(query)
-      ? live.map((ls) =>
-          ls.segment.count ? matchSegment(ls.segment, compiled, scopeFor(ls, query, docs)) : null,
-        )
-      : [];
+  const matches: (SegmentMatch | null)[] = [];
+  if (query.clauses.length || hasFilters(query))
+    for (const ls of live) {
+      matches.push(
+        ls.segment.count ? yield* matchSegmentTask(ls.segment, compiled, scopeFor(ls, query, docs)) : null,
+      );
+      yield;
+    }
   const count = matches.reduce((n, m) => n + (m?.units.length ?? 0), 0);
   const hits: HitList = {
     count,
@@ -100,13 +113,14 @@ function collect(
   const kindCounts = new Uint32Array(SEARCH_KINDS.length);
   const perDoc = new Map<string, number>();
   let h = 0;
-  matches.forEach((match, si) => {
-    if (!match) return;
+  for (const [si, match] of matches.entries()) {
+    if (!match) continue;
     const { segment } = live[si]!;
     const averageLength = segment.text.length / segment.count || 1;
     const inSection = sectionHits(segment, compiled);
     const docCounts = new Uint32Array(segment.docs.length);
     for (let i = 0; i < match.units.length; i++, h++) {
+      if (i % VERIFY_STEP === VERIFY_STEP - 1) yield;
       const u = match.units[i]!;
       hits.segments[h] = si;
       hits.units[h] = u;
@@ -125,7 +139,7 @@ function collect(
       const docId = segment.docs[slot]!.id;
       if (n) perDoc.set(docId, (perDoc.get(docId) ?? 0) + n);
     });
-  });
+  }
   SEARCH_KINDS.forEach((k, i) => (byKind[k] = kindCounts[i]!));
   return { hits, byKind, perDoc };
 }
@@ -134,11 +148,16 @@ function collect(
  * Runs a query over the live segments: every hit verified and counted now; ranking is done when
  * a page is asked for — the best RESCORE_WINDOW by the first pass re-ranked by lunr, the rest in
  * first-pass order with scores scaled below the window's, so scores never rise down the list.
+ * Sliced: it yields between small steps of verification (see TaskRunner).
  */
-export function runQuery(text: string, live: LiveSegment[], docs: Map<string, DocFacts>): RankedResult {
+export function* runQueryTask(
+  text: string,
+  live: LiveSegment[],
+  docs: Map<string, DocFacts>,
+): Generator<void, RankedResult> {
   const query = parseQuery(text);
   const compiled = compileQuery(query);
-  const { hits, byKind, perDoc } = collect(query, compiled, live, docs);
+  const { hits, byKind, perDoc } = yield* collect(query, compiled, live, docs);
   const segments = live.map((l) => l.segment);
   const ranked: { order: number[]; scores: number[] } = { order: [], scores: [] };
 
@@ -147,12 +166,16 @@ export function runQuery(text: string, live: LiveSegment[], docs: Map<string, Do
    * asks for: the order a user scrolls through is lunr's all the way down, not only for the first
    * window. Each window's scores are scaled below the previous one's, so scores never rise.
    */
-  const rankedUpTo = (n: number) => {
+  function* rank(n: number): Generator<void, void> {
     const want = Math.min(n, hits.count);
     while (ranked.order.length < want) {
+      yield;
       const from = ranked.order.length;
       const next = topHits(hits.scores, hits.count, from + RESCORE_WINDOW).slice(from);
-      const window = rerankWindow(hits, next, segments, compiled);
+      yield;
+      const window = yield* rerankWindow(hits, next, segments, compiled);
+      // Another caller ranked this window meanwhile (a page asked for at once between two slices).
+      if (ranked.order.length !== from) continue;
       const floor = from ? ranked.scores[from - 1]! : Infinity;
       const top = window.scores[0] ?? 0;
       const scale = top > floor && top > 0 ? (floor * 0.99) / top : 1;
@@ -162,16 +185,17 @@ export function runQuery(text: string, live: LiveSegment[], docs: Map<string, Do
         ranked.scores.push(Math.min(window.scores[i]! * scale, previous));
       }
     }
-    return ranked;
-  };
+  }
 
   return {
     query,
     total: hits.count,
     byKind,
     byDoc: [...perDoc].map(([docId, count]) => ({ docId, count })),
+    rank,
     hits(offset, limit) {
-      const { order, scores } = rankedUpTo(offset + limit);
+      runToEnd(rank(offset + limit));
+      const { order, scores } = ranked;
       return order.slice(offset, offset + limit).map((h, i) => {
         const segment = segments[hits.segments[h]!]!;
         const u = hits.units[h]!;

@@ -9,6 +9,7 @@ import { occurrencesIn, type CompiledQuery } from './matcher';
 export const FIELD_BOOST = { body: 1, lead: 2, section: 1.5, words: 1 } as const;
 const MAX_TF = 20;
 const CONTEXT = 6;
+const ITEMS_PER_STEP = 10;
 
 interface WordAnalyzer {
   index(text: string): string[];
@@ -96,8 +97,9 @@ function contextWords(
  * terms (BM25 per field, field and unit boosts), queried with the compiled query through
  * `idx.query` — every n-gram of a plain literal required, the n-grams of `OR` alternatives
  * optional, the literals' words optional in the `words` field. Returns one score per item.
+ * Sliced: it yields every few items and before lunr builds its index.
  */
-export function lunrScores(items: WindowItem[], query: CompiledQuery): Float64Array {
+export function* lunrScores(items: WindowItem[], query: CompiledQuery): Generator<void, Float64Array> {
   const scores = new Float64Array(items.length);
   const literals = query.clauses.flat();
   const terms = [...new Set(literals.flatMap((l) => l.grams.map(gramText)))];
@@ -117,7 +119,9 @@ export function lunrScores(items: WindowItem[], query: CompiledQuery): Float64Ar
   for (const [name, boost] of Object.entries(FIELD_BOOST)) builder.field(name, { boost });
   // Field lengths are those of the whole text, not of the few tokens handed to lunr.
   const lengths = (builder as unknown as { fieldLengths: Record<string, number> }).fieldLengths;
-  items.forEach((item, ref) => {
+  for (const [ref, item] of items.entries()) {
+    // Segmenting words around each hit is the costly part of a window: yield between a few items.
+    if (ref % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
     const lead = item.emphasis ? item.text.slice(item.emphasis[0], item.emphasis[1]) : '';
     const around = contextWords(
       item.text,
@@ -135,7 +139,8 @@ export function lunrScores(items: WindowItem[], query: CompiledQuery): Float64Ar
     lengths[`body/${ref}`] = gramCount(item.text);
     lengths[`lead/${ref}`] = gramCount(lead);
     lengths[`section/${ref}`] = gramCount(item.sectionTitle);
-  });
+  }
+  yield;
   const idx = builder.build();
   const results = idx.query((q) => {
     for (const clause of query.clauses) {

@@ -3,6 +3,9 @@ import { intersectAll, union } from './postings';
 import type { ParsedQuery } from './query-parser';
 import { postingsOf, type Segment } from './segment';
 
+/** Candidates verified between two yields of a sliced query: a slice stays well under a frame. */
+export const VERIFY_STEP = 2048;
+
 export interface CompiledLiteral {
   text: string;
   /** Terms every unit containing `text` has; empty when `text` has no word character. */
@@ -104,12 +107,18 @@ class MatchBuilder {
  * occurrence to the next, instead of a search per unit. Occurrences that straddle two units or
  * fall in a unit out of scope are stepped over.
  */
-function scanOne(segment: Segment, literal: string, cands: Uint32Array, scope: Scope): SegmentMatch {
+function* scanOne(
+  segment: Segment,
+  literal: string,
+  cands: Uint32Array,
+  scope: Scope,
+): Generator<void, SegmentMatch> {
   const out = new MatchBuilder(cands.length);
   const { text, textStarts, emphasis } = segment;
   const n = literal.length;
   let at = -1;
   for (let i = 0; i < cands.length; i++) {
+    if (i % VERIFY_STEP === VERIFY_STEP - 1) yield;
     const u = cands[i]!;
     const start = textStarts[u]!;
     const end = textStarts[u + 1]!;
@@ -132,17 +141,25 @@ function scanOne(segment: Segment, literal: string, cands: Uint32Array, scope: S
 /**
  * Units of one segment that really contain the query: candidates from the postings, each checked
  * against its folded text, so no unit is returned that lacks a literal or has an excluded one.
+ * Sliced: it yields every VERIFY_STEP candidates, so a query over a large library can run in
+ * slices on the main thread (see TaskRunner) without holding up IPC.
  */
-export function matchSegment(segment: Segment, query: CompiledQuery, scope: Scope): SegmentMatch {
+export function* matchSegmentTask(
+  segment: Segment,
+  query: CompiledQuery,
+  scope: Scope,
+): Generator<void, SegmentMatch> {
   const cands = candidates(segment, query);
+  yield;
   const only = query.clauses.length === 1 && query.clauses[0]!.length === 1 && !query.excludes.length;
   // Many candidates for one literal: walk the text once rather than search unit by unit.
   if (only && cands && cands.length * 8 > segment.count)
-    return scanOne(segment, query.clauses[0]![0]!.text, cands, scope);
+    return yield* scanOne(segment, query.clauses[0]![0]!.text, cands, scope);
   const n = cands ? cands.length : segment.count;
   const out = new MatchBuilder(n);
   const found: number[] = [];
   for (let i = 0; i < n; i++) {
+    if (i % VERIFY_STEP === VERIFY_STEP - 1) yield;
     const u = cands ? cands[i]! : i;
     if (!inScope(segment, scope, u)) continue;
     const text = segment.text.slice(segment.textStarts[u], segment.textStarts[u + 1]);

@@ -85,12 +85,12 @@ export function topHits(scores: Float64Array, count: number, k: number): number[
 }
 
 /** The window's hits re-ranked by lunr, best first, with their scores (first-pass where lunr has none). */
-export function rerankWindow(
+export function* rerankWindow(
   hits: HitList,
   window: number[],
   segments: Segment[],
   query: CompiledQuery,
-): { order: number[]; scores: number[] } {
+): Generator<void, { order: number[]; scores: number[] }> {
   const items: WindowItem[] = window.map((h) => {
     const segment = segments[hits.segments[h]!]!;
     const u = hits.units[h]!;
@@ -103,7 +103,7 @@ export function rerankWindow(
       boost: segment.boosts[u]!,
     };
   });
-  const lunr = lunrScores(items, query);
+  const lunr = yield* lunrScores(items, query);
   // Hits lunr could not score (a literal of punctuation only) keep their first-pass place.
   const ranked = window
     .map((h, i) => ({ h, score: lunr[i]!, first: hits.scores[h]! }))

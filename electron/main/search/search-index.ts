@@ -1,6 +1,6 @@
 import type { SearchStatus } from '../../../shared/domain/search';
 import type { Db } from '../store/database';
-import { runQuery, type DocFacts, type LiveSegment, type RankedResult } from './engine';
+import { runQueryTask, type DocFacts, type LiveSegment, type RankedResult } from './engine';
 import { foldText } from './fold';
 import { sectionsOf } from './library-sources';
 import type { Segment } from './segment';
@@ -36,6 +36,12 @@ interface Entry extends LiveSegment {
 
 export type IndexStatus = Omit<SearchStatus, 'rebuild'>;
 
+export interface SearchAnswer {
+  result: RankedResult;
+  /** False while part of the library waits to be indexed (the answer leaves it out). */
+  complete: boolean;
+}
+
 export interface RebuildProgress {
   done: number;
   total: number;
@@ -60,14 +66,18 @@ export class SearchIndex {
   private liveTexts = new Map<string, string>();
   private libraryVersion = '';
   readonly runner: TaskRunner;
+  /** Queries run in slices of their own, between the index's background slices, not behind them. */
+  readonly queries: TaskRunner;
   /** Bumped whenever what a query can find changes (cached results are then stale). */
   generation = 0;
 
   constructor(
     private readonly db: Db,
     private readonly sources: () => SearchSource[],
+    querySliceMs = 12,
   ) {
     this.runner = new TaskRunner(12, () => db.open);
+    this.queries = new TaskRunner(querySliceMs, () => db.open);
   }
 
   private indexedSources(): SearchSource[] {
@@ -245,11 +255,21 @@ export class SearchIndex {
   /** Indexes what is not indexed yet, on this thread; false when more than `budget` characters wait. */
   indexPendingNow(budget = Infinity): boolean {
     this.loadNow();
+    return runToEnd(this.indexPendingTask(budget));
+  }
+
+  private *indexPendingTask(budget: number): Generator<void, boolean> {
     const pending = this.refresh();
     if (!pending.length) return true;
     if (this.pendingText(pending) > budget) return false;
-    for (const batch of runToEnd(this.batches(pending))) this.add(runToEnd(this.buildTask(batch)));
+    for (const batch of yield* this.batches(pending)) this.addIfPending(batch, yield* this.buildTask(batch));
     return true;
+  }
+
+  /** Adds a segment built in slices unless other work indexed all of its documents meanwhile. */
+  private addIfPending(batch: string[], segment: Segment): void {
+    this.refresh();
+    if (batch.some((id) => this.pending.includes(id))) this.add(segment);
   }
 
   /** Merges what the merge policy asks for, on this thread (the CLI, which has no background). */
@@ -268,10 +288,8 @@ export class SearchIndex {
     if (!this.loaded) yield* this.loadTask();
     this.syncQueued = false;
     for (const batch of yield* this.batches(this.refresh())) {
-      const segment = yield* this.buildTask(batch);
       // A query may have indexed the same documents meanwhile; keep only what is still missing.
-      this.refresh();
-      if (batch.some((id) => this.pending.includes(id))) this.add(segment);
+      this.addIfPending(batch, yield* this.buildTask(batch));
       yield;
     }
     yield* this.mergeTask();
@@ -320,19 +338,41 @@ export class SearchIndex {
    * Answers a query over the library as it is now: loads what is not loaded, indexes new content
    * on the spot when it is small (else it is being indexed and `complete` is false). The last few
    * answers are kept, so paging through one costs nothing until the library changes.
+   * At once, on this thread: the CLI and tests; IPC uses `searchSliced`.
    */
-  search(text: string): { result: RankedResult; complete: boolean } {
-    this.loadNow();
-    const complete = this.indexPendingNow(QUERY_BUILD_BUDGET);
+  search(text: string): SearchAnswer {
+    return runToEnd(this.searchTask(text));
+  }
+
+  /** `search` in slices, with the first `rankUpTo` hits ranked: the event loop keeps running meanwhile. */
+  searchSliced(text: string, rankUpTo = 0): Promise<SearchAnswer> {
+    return this.queries.run('query', this.searchSteps(text, rankUpTo), true);
+  }
+
+  /** The steps of a sliced search (`searchSliced` runs them; the benchmark times each). */
+  *searchSteps(text: string, rankUpTo = 0): Generator<void, SearchAnswer> {
+    const answer = yield* this.searchTask(text);
+    yield* answer.result.rank(rankUpTo);
+    return answer;
+  }
+
+  private *searchTask(text: string): Generator<void, SearchAnswer> {
+    if (!this.loaded) yield* this.loadTask();
+    const complete = yield* this.indexPendingTask(QUERY_BUILD_BUDGET);
     if (!complete)
       this.scheduleSync().catch((e: unknown) => {
         if (this.db.open) logBackgroundError('search index sync', e);
       });
-    const live = this.liveSegment();
+    const live = yield* this.liveSegment();
     const key = `${this.generation}|${live?.signature ?? ''}|${complete}|${text}`;
     let result = this.cache.get(key);
     if (!result) {
-      result = runQuery(text, live ? [...this.entries, live] : this.entries, this.facts);
+      // Background indexing may change which copies are live between slices: query a snapshot.
+      const segments = (live ? [...this.entries, live] : this.entries).map((e) => ({
+        segment: e.segment,
+        aliveDocs: e.aliveDocs.slice(),
+      }));
+      result = yield* runQueryTask(text, segments, this.facts);
       this.cache.set(key, result);
       if (this.cache.size > CACHED_RESULTS) this.cache.delete(this.cache.keys().next().value!);
     }
@@ -340,7 +380,7 @@ export class SearchIndex {
   }
 
   /** Units of live sources (annotations), read now and searched without persisted postings. */
-  private liveSegment(): (LiveSegment & { signature: string }) | null {
+  private *liveSegment(): Generator<void, (LiveSegment & { signature: string }) | null> {
     const units = this.sources()
       .filter((s) => s.mode === 'live')
       .flatMap((s) => s.unitsFor(this.db, null))
@@ -350,13 +390,11 @@ export class SearchIndex {
     const signature = fingerprint(units);
     if (this.live?.signature === signature) return this.live;
     const docIds = [...new Set(units.map((u) => u.docId))];
-    const segment = runToEnd(
-      buildSegment({
-        docs: docIds.map((id) => ({ id, hash: this.library.get(id)!.hash })),
-        sections: sectionsOf(this.db, docIds),
-        units,
-      }),
-    );
+    const segment = yield* buildSegment({
+      docs: docIds.map((id) => ({ id, hash: this.library.get(id)!.hash })),
+      sections: sectionsOf(this.db, docIds),
+      units,
+    });
     return (this.live = { segment, aliveDocs: new Uint8Array(docIds.length).fill(1), signature });
   }
 

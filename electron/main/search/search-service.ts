@@ -4,9 +4,22 @@ import { logBackgroundError } from '../core/log';
 import { citationsFor } from '../store/citation';
 import type { SearchHit } from './engine';
 import { librarySources } from './library-sources';
-import { SearchIndex, type RebuildProgress } from './search-index';
+import { SearchIndex, type RebuildProgress, type SearchAnswer } from './search-index';
 import { makeSnippet } from './snippet';
 import { searchSources, type SearchSource } from './source';
+
+const HITS_LIMIT = 20;
+const QUERY_LIMIT = 50;
+
+export interface HitsResponse {
+  total: number;
+  complete: boolean;
+  hits: SearchHit[];
+}
+
+function hitsOf({ result, complete }: SearchAnswer, options: QueryOptions): HitsResponse {
+  return { total: result.total, complete, hits: result.hits(options.offset ?? 0, options.limit ?? HITS_LIMIT) };
+}
 
 export interface QueryOptions {
   offset?: number;
@@ -38,6 +51,7 @@ export class SearchService {
   dispose(): void {
     this.unsubscribe.forEach((off) => off());
     this.index.runner.cancel('closed');
+    this.index.queries.cancel('closed');
   }
 
   /** Logs a background failure; work dropped because the library was closed is no failure. */
@@ -57,15 +71,35 @@ export class SearchService {
   }
 
   /** Hits without display text: what `yandu search --json` prints. */
-  hits(query: string, options: QueryOptions = {}): { total: number; complete: boolean; hits: SearchHit[] } {
-    const { result, complete } = this.index.search(query);
-    return { total: result.total, complete, hits: result.hits(options.offset ?? 0, options.limit ?? 20) };
+  hits(query: string, options: QueryOptions = {}): HitsResponse {
+    return hitsOf(this.index.search(query), options);
+  }
+
+  /** `hits` in slices: the event loop keeps running while a long query is answered. */
+  async hitsSliced(query: string, options: QueryOptions = {}): Promise<HitsResponse> {
+    const { offset = 0, limit = HITS_LIMIT } = options;
+    return hitsOf(await this.index.searchSliced(query, offset + limit), options);
   }
 
   /** Hits with citation, label and snippet: what the search overlay shows. */
   query(query: string, options: QueryOptions = {}): SearchResponse {
     const started = performance.now();
-    const { result, complete } = this.index.search(query);
+    return this.respond(query, this.index.search(query), options, started);
+  }
+
+  /** `query` in slices (IPC): a long query never holds up other requests or window events. */
+  async querySliced(query: string, options: QueryOptions = {}): Promise<SearchResponse> {
+    const started = performance.now();
+    const { offset = 0, limit = QUERY_LIMIT } = options;
+    return this.respond(query, await this.index.searchSliced(query, offset + limit), options, started);
+  }
+
+  private respond(
+    query: string,
+    { result, complete }: SearchAnswer,
+    options: QueryOptions,
+    started: number,
+  ): SearchResponse {
     const docs = new Map(
       (
         this.ctx.db.prepare(`SELECT id, title, year FROM documents`).all() as {
@@ -75,7 +109,7 @@ export class SearchService {
         }[]
       ).map((d) => [d.id, d]),
     );
-    const page = result.hits(options.offset ?? 0, options.limit ?? 50);
+    const page = result.hits(options.offset ?? 0, options.limit ?? QUERY_LIMIT);
     const citations = citationsFor(
       this.ctx.db,
       page.flatMap((h) => (h.passageId ? [h.passageId] : [])),

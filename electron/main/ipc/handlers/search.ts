@@ -7,7 +7,7 @@ type SearchHandlers = Pick<Handlers, 'search:query' | 'search:status' | 'search:
 export function searchHandlers(ctx: CoreContext): SearchHandlers {
   const service = searchServiceFor(ctx);
   return {
-    'search:query': ({ query, offset, limit }) => service.query(query, { offset, limit }),
+    'search:query': ({ query, offset, limit }) => service.querySliced(query, { offset, limit }),
     'search:status': () => service.status(),
     'search:rebuild': () => service.rebuild(),
   };
