@@ -54,6 +54,7 @@ export function traceTerm(
   const byYearDesc = (a: number | null, b: number | null) => (b ?? -1) - (a ?? -1);
   let perDoc: Map<string, number>;
   let complete = true;
+  let hitsOf = (docId: string, max: number) => passagesWith(ctx, docId, term, max);
   if (quotable) {
     // Which documents hold the term, and in how many passages, from the index (every hit verified,
     // nothing ranked: ranking is what costs on a common word). Without `indexAll` an answer during
@@ -61,15 +62,23 @@ export function traceTerm(
     const found = search.index.search(`"${term}" kind:passage`);
     complete = found.complete;
     perDoc = new Map(found.result.byDoc.map((d) => [d.docId, d.count]));
+    // The passages come from the index too, with the folded texts it verified them against:
+    // reading and folding whole documents again was most of the time on a large library.
+    const needle = foldText(term);
+    hitsOf = (docId, max) =>
+      found.result
+        .hitsInDocument(docId)
+        .slice(0, max)
+        .map((h) => ({ docId, passageId: h.passageId!, ranges: rangesOf(h.folded, needle) }));
   } else perDoc = countPerDocument(ctx, term);
   const total = [...perDoc.values()].reduce((a, b) => a + b, 0);
-  // Passages with ranges, in the order shown (newest year first), read from the documents that
-  // hold the term until `limit` are found.
+  // Passages with ranges, in the order shown (newest year first), from the documents that hold
+  // the term until `limit` are found.
   const hits: Hit[] = [];
   const order = [...perDoc.keys()].sort((a, b) => byYearDesc(yearOf(a), yearOf(b)) || a.localeCompare(b));
   for (const docId of order) {
     if (hits.length >= limit) break;
-    hits.push(...passagesWith(ctx, docId, term, limit - hits.length));
+    hits.push(...hitsOf(docId, limit - hits.length));
   }
   const text = statement(db, `SELECT text FROM passages WHERE id = ?`).pluck();
   const citations = citationsFor(
@@ -176,10 +185,8 @@ function headingsWith(ctx: CoreContext, term: string, docs: Map<string, DocRow>)
   ).pluck();
   const out: TermHeading[] = [];
   for (const r of libraryLookups(ctx).titles) {
-    const flat = occurrencesIn(r.folded, needle);
-    if (!flat.length) continue;
-    const ranges: [number, number][] = [];
-    for (let k = 0; k < flat.length; k += 2) ranges.push([flat[k]!, flat[k + 1]!]);
+    const ranges = rangesOf(r.folded, needle);
+    if (!ranges.length) continue;
     const passageId = (first.get(r.id) as string | undefined) ?? null;
     out.push({
       docId: r.docId,
@@ -229,13 +236,18 @@ function passagesWith(ctx: CoreContext, docId: string, term: string, limit: numb
   const out: Hit[] = [];
   for (const r of rows) {
     if (out.length >= limit) break;
-    const flat = occurrencesIn(foldText(r.text), needle);
-    if (!flat.length) continue;
-    const ranges: [number, number][] = [];
-    for (let k = 0; k < flat.length; k += 2) ranges.push([flat[k]!, flat[k + 1]!]);
-    out.push({ docId, passageId: r.id, ranges });
+    const ranges = rangesOf(foldText(r.text), needle);
+    if (ranges.length) out.push({ docId, passageId: r.id, ranges });
   }
   return out;
+}
+
+/** Every occurrence of the (folded) needle in a folded text, as [start, end) pairs, unmerged. */
+function rangesOf(folded: string, needle: string): [number, number][] {
+  const flat = occurrencesIn(folded, needle);
+  const ranges: [number, number][] = [];
+  for (let k = 0; k < flat.length; k += 2) ranges.push([flat[k]!, flat[k + 1]!]);
+  return ranges;
 }
 
 /** Passages per document containing a term the query language cannot quote: a scan, a document at a time. */
