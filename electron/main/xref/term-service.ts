@@ -128,6 +128,8 @@ interface TitleRow {
   docId: string;
   label: string;
   title: string;
+  /** The section's first passage, where the view opens the heading. */
+  passageId: string | null;
   folded: string;
 }
 
@@ -160,7 +162,9 @@ function libraryLookups(ctx: CoreContext) {
   const titles = (
     statement(
       ctx.db,
-      `SELECT id, document_id AS docId, label, title FROM sections ORDER BY document_id, ordinal`,
+      `SELECT s.id, s.document_id AS docId, s.label, s.title,
+         (SELECT p.id FROM passages p WHERE p.section_id = s.id ORDER BY p.ordinal LIMIT 1) AS passageId
+       FROM sections s ORDER BY s.document_id, s.ordinal`,
     ).all() as Omit<TitleRow, 'folded'>[]
   ).map((r) => ({ ...r, folded: foldText(r.title) }));
   const glossary = new Map<string, GlossaryRow[]>();
@@ -179,19 +183,14 @@ function libraryLookups(ctx: CoreContext) {
 /** Section headings that contain the term (folded, as search matches). */
 function headingsWith(ctx: CoreContext, term: string, docs: Map<string, DocRow>): TermHeading[] {
   const needle = foldText(term);
-  const first = statement(
-    ctx.db,
-    `SELECT id FROM passages WHERE section_id = ? ORDER BY ordinal LIMIT 1`,
-  ).pluck();
   const out: TermHeading[] = [];
   for (const r of libraryLookups(ctx).titles) {
     const ranges = rangesOf(r.folded, needle);
     if (!ranges.length) continue;
-    const passageId = (first.get(r.id) as string | undefined) ?? null;
     out.push({
       docId: r.docId,
       sectionId: r.id,
-      passageId,
+      passageId: r.passageId,
       label: r.label,
       title: r.title,
       ranges,
