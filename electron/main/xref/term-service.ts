@@ -83,7 +83,14 @@ export function traceTerm(
     if (hits.length >= limit) break;
     hits.push(...hitsOf(docId, limit - hits.length));
   }
-  const text = statement(db, `SELECT text FROM passages WHERE id = ?`).pluck();
+  // The snippets' texts in one statement, not one per occurrence.
+  const texts = new Map(
+    (
+      statement(db, `SELECT id, text FROM passages WHERE id IN (SELECT value FROM json_each(?))`).all(
+        JSON.stringify(hits.map((h) => h.passageId)),
+      ) as { id: string; text: string }[]
+    ).map((r) => [r.id, r.text]),
+  );
   const citations = citationsFor(
     db,
     hits.map((h) => h.passageId),
@@ -94,7 +101,7 @@ export function traceTerm(
     ranges,
     year: yearOf(docId),
     citation: citations.get(passageId) ?? '',
-    snippet: makeSnippet((text.get(passageId) as string | undefined) ?? '', ranges),
+    snippet: makeSnippet(texts.get(passageId) ?? '', ranges),
   }));
   const documents: TermDocument[] = [...perDoc]
     .map(([docId, count]) => {
@@ -150,8 +157,17 @@ interface GlossaryRow {
  */
 const lookups = new WeakMap<
   object,
-  { key: string; titles: TitleRow[]; glossary: Map<string, GlossaryRow[]> }
+  {
+    key: string;
+    titles: TitleRow[];
+    /** The folded titles joined by a separator, and where each starts: one walk finds a term in all. */
+    titleText: string;
+    titleStarts: number[];
+    glossary: Map<string, GlossaryRow[]>;
+  }
 >();
+
+const TITLE_SEPARATOR = '\u0000';
 
 function libraryLookups(ctx: CoreContext) {
   const key = statement(
@@ -178,7 +194,14 @@ function libraryLookups(ctx: CoreContext) {
     const k = bare(r.term);
     glossary.set(k, [...(glossary.get(k) ?? []), r]);
   }
-  const fresh = { key: key ?? '', titles, glossary };
+  const titleStarts: number[] = [];
+  let at = 0;
+  for (const t of titles) {
+    titleStarts.push(at);
+    at += t.folded.length + TITLE_SEPARATOR.length;
+  }
+  const titleText = titles.map((t) => t.folded).join(TITLE_SEPARATOR);
+  const fresh = { key: key ?? '', titles, titleText, titleStarts, glossary };
   lookups.set(ctx.db, fresh);
   return fresh;
 }
@@ -187,9 +210,26 @@ function libraryLookups(ctx: CoreContext) {
 function headingsWith(ctx: CoreContext, term: string, docs: Map<string, DocRow>): TermHeading[] {
   const needle = foldText(term);
   const out: TermHeading[] = [];
-  for (const r of libraryLookups(ctx).titles) {
-    const ranges = rangesOf(r.folded, needle);
-    if (!ranges.length) continue;
+  if (!needle) return out;
+  const { titles, titleText, titleStarts } = libraryLookups(ctx);
+  // One walk over all titles, as search's scanOne does: a match that runs past the end of its
+  // title is dropped and the walk goes on from the next title, so each title is searched alone.
+  let i = 0;
+  let at = titleText.indexOf(needle);
+  while (at >= 0) {
+    while (i + 1 < titleStarts.length && titleStarts[i + 1]! <= at) i++;
+    const start = titleStarts[i]!;
+    const r = titles[i]!;
+    const end = start + r.folded.length;
+    if (at + needle.length > end) {
+      at = i + 1 < titleStarts.length ? titleText.indexOf(needle, titleStarts[i + 1]!) : -1;
+      continue;
+    }
+    const ranges: [number, number][] = [];
+    for (; at >= 0 && at + needle.length <= end; at = titleText.indexOf(needle, at + needle.length))
+      ranges.push([at - start, at - start + needle.length]);
+    if (at >= 0 && at < end)
+      at = i + 1 < titleStarts.length ? titleText.indexOf(needle, titleStarts[i + 1]!) : -1;
     out.push({
       docId: r.docId,
       sectionId: r.id,
