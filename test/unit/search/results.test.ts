@@ -159,3 +159,19 @@ describe('what the overlay gets', () => {
     );
   });
 });
+
+describe('hits of one document, unranked', () => {
+  it('lists every hit of that document alone, in reading order, with its folded text', () => {
+    const { result } = searchServiceFor(core.ctx).index.search('"招商引资" kind:passage');
+    const hits = result.hitsInDocument(sampleId);
+    const stored = core.ctx.db
+      .prepare(`SELECT id, text FROM passages WHERE document_id = ? ORDER BY ordinal`)
+      .all(sampleId) as { id: string; text: string }[];
+    const expected = stored.filter((p) => p.text.includes('招商引资'));
+    expect(expected.length).toBeGreaterThan(1);
+    expect(hits.map((h) => h.passageId)).toEqual(expected.map((p) => p.id));
+    expect(hits.length).toBe(result.byDoc.find((d) => d.docId === sampleId)?.count);
+    for (const h of hits) expect(h.folded.length).toBe(stored.find((p) => p.id === h.passageId)!.text.length);
+    expect(result.hitsInDocument('no-such-document')).toEqual([]);
+  });
+});
