@@ -8,8 +8,6 @@ import type {
 import type { Db } from '../store/database';
 import { buildAnnotatedExcerpts } from './annotated-excerpts';
 import { exportPrintDocument } from './export';
-import { printFonts } from './fonts';
-import { layoutPrintDocumentSliced } from './layout';
 
 export interface AnnotatedPrintRequest {
   docId: string;
@@ -29,6 +27,11 @@ export async function previewPrintDocument(
   options: PrintOptions,
   maxPages: number,
 ): Promise<PrintPreview> {
+  // Loaded on first use, like the PDF writer (see export.ts).
+  const [{ printFonts }, { layoutPrintDocumentSliced }] = await Promise.all([
+    import('./fonts'),
+    import('./layout'),
+  ]);
   const result = await layoutPrintDocumentSliced(doc, options, printFonts());
   return {
     pageCount: result.pages.length,
