@@ -1,18 +1,5 @@
-import {
-  AlignmentType,
-  Document,
-  DocumentGridType,
-  FootnoteReferenceRun,
-  Footer,
-  HeadingLevel,
-  Packer,
-  PageNumber,
-  Paragraph,
-  ShadingType,
-  TextRun,
-  UnderlineType,
-  type IParagraphStyleOptions,
-} from 'docx';
+import type * as DocxModule from 'docx';
+import type { IParagraphStyleOptions } from 'docx';
 import type { PrintDocument, PrintOptions } from '../../../shared/domain/print';
 import { chineseDate, noteLabel, PRINT_WORDS } from './paragraphs';
 import { HIGHLIGHT_FILL, HIGHLIGHT_LINE, MM, profileFor, UNDERLINE_PATTERN } from './profiles';
@@ -20,14 +7,20 @@ import { notesOf, segmentExcerpt } from './segments';
 
 const TWIP = 20; // per point
 const twips = (pt: number) => Math.round(pt * TWIP);
-const UNDERLINE = {
-  solid: UnderlineType.SINGLE,
-  double: UnderlineType.DOUBLE,
-  dashed: UnderlineType.DASH,
-  dotted: UnderlineType.DOTTED,
-  dashdot: UnderlineType.DOTDASH,
-  thick: UnderlineType.THICK,
-} as const;
+/**
+ * The docx package, loaded by renderDocx on first use (a package import, so it works bundled, built
+ * and from source): a command that writes no Word file (`yandu list`) must not pay for it.
+ */
+let D: typeof DocxModule;
+const underline = () =>
+  ({
+    solid: D.UnderlineType.SINGLE,
+    double: D.UnderlineType.DOUBLE,
+    dashed: D.UnderlineType.DASH,
+    dotted: D.UnderlineType.DOTTED,
+    dashdot: D.UnderlineType.DOTDASH,
+    thick: D.UnderlineType.THICK,
+  }) as const;
 const hex = (css: string) => css.replace('#', '').toUpperCase();
 
 /** Word styles named as Word names them, so headings show in the navigation pane and can be restyled. */
@@ -54,7 +47,7 @@ function styles(options: PrintOptions): IParagraphStyleOptions[] {
       name: 'Title',
       basedOn: 'Normal',
       run: font(gw ? '方正小标宋简体' : '宋体', gw ? 22 : 20, !gw),
-      paragraph: { alignment: AlignmentType.CENTER },
+      paragraph: { alignment: D.AlignmentType.CENTER },
     },
     {
       id: 'Heading1',
@@ -84,14 +77,14 @@ function styles(options: PrintOptions): IParagraphStyleOptions[] {
       id: 'Excerpt',
       name: 'Excerpt',
       basedOn: 'Normal',
-      paragraph: { indent: { firstLine: gw ? 640 : 460 }, alignment: AlignmentType.JUSTIFIED },
+      paragraph: { indent: { firstLine: gw ? 640 : 460 }, alignment: D.AlignmentType.JUSTIFIED },
     },
     {
       id: 'Citation',
       name: 'Citation',
       basedOn: 'Normal',
       run: { ...font('楷体_GB2312', gw ? 14 : 8.5), color: '555555' },
-      paragraph: { alignment: AlignmentType.RIGHT },
+      paragraph: { alignment: D.AlignmentType.RIGHT },
     },
     {
       id: 'Commentary',
@@ -109,18 +102,18 @@ function styles(options: PrintOptions): IParagraphStyleOptions[] {
   ];
 }
 
-function pageFooter(text: 'odd' | 'even' | 'center', gw: boolean): Footer {
+function pageFooter(text: 'odd' | 'even' | 'center', gw: boolean): DocxModule.Footer {
   const alignment =
-    text === 'odd' ? AlignmentType.RIGHT : text === 'even' ? AlignmentType.LEFT : AlignmentType.CENTER;
+    text === 'odd' ? D.AlignmentType.RIGHT : text === 'even' ? D.AlignmentType.LEFT : D.AlignmentType.CENTER;
   const inset = gw ? 280 : 0; // one 4号 character in from the outside edge
-  return new Footer({
+  return new D.Footer({
     children: [
-      new Paragraph({
+      new D.Paragraph({
         alignment,
         indent: text === 'odd' ? { right: inset } : text === 'even' ? { left: inset } : undefined,
         children: [
-          new TextRun({
-            children: ['— ', PageNumber.CURRENT, ' —'],
+          new D.TextRun({
+            children: ['— ', D.PageNumber.CURRENT, ' —'],
             size: gw ? 28 : 18,
             font: { eastAsia: '宋体' },
           }),
@@ -132,39 +125,42 @@ function pageFooter(text: 'odd' | 'even' | 'center', gw: boolean): Footer {
 
 /** A Word document a colleague can keep editing: real heading styles, Word footnotes, shading for highlights. */
 export async function renderDocx(doc: PrintDocument, options: PrintOptions): Promise<Buffer> {
+  D ??= await import('docx');
   const gw = options.layout === 'gongwen';
   const profile = profileFor(options.layout);
-  const footnotes: Record<number, { children: Paragraph[] }> = {};
-  const children: Paragraph[] = [new Paragraph({ style: 'Title', children: [new TextRun(doc.title)] })];
+  const footnotes: Record<number, { children: DocxModule.Paragraph[] }> = {};
+  const children: DocxModule.Paragraph[] = [
+    new D.Paragraph({ style: 'Title', children: [new D.TextRun(doc.title)] }),
+  ];
   if (doc.subtitle)
     children.push(
-      new Paragraph({
+      new D.Paragraph({
         style: 'Commentary',
-        alignment: AlignmentType.CENTER,
-        children: [new TextRun(doc.subtitle)],
+        alignment: D.AlignmentType.CENTER,
+        children: [new D.TextRun(doc.subtitle)],
       }),
     );
   children.push(
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
-      children: [new TextRun(`${PRINT_WORDS.printed}${chineseDate(doc.date)}`)],
+    new D.Paragraph({
+      alignment: D.AlignmentType.CENTER,
+      children: [new D.TextRun(`${PRINT_WORDS.printed}${chineseDate(doc.date)}`)],
     }),
   );
   let note = 1;
   for (const block of doc.blocks) {
     if (block.kind === 'heading') {
-      const heading = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3][
+      const heading = [D.HeadingLevel.HEADING_1, D.HeadingLevel.HEADING_2, D.HeadingLevel.HEADING_3][
         block.level - 1
       ];
-      children.push(new Paragraph({ heading, children: [new TextRun(block.text)] }));
+      children.push(new D.Paragraph({ heading, children: [new D.TextRun(block.text)] }));
     } else if (block.kind === 'commentary')
-      children.push(new Paragraph({ style: 'Commentary', children: [new TextRun(block.text)] }));
+      children.push(new D.Paragraph({ style: 'Commentary', children: [new D.TextRun(block.text)] }));
     else {
       if (block.status !== 'ok')
         children.push(
-          new Paragraph({
+          new D.Paragraph({
             children: [
-              new TextRun({
+              new D.TextRun({
                 text: block.status === 'drifted' ? PRINT_WORDS.drifted : PRINT_WORDS.orphaned,
                 bold: true,
                 color: '9A2A1F',
@@ -178,52 +174,55 @@ export async function renderDocx(doc: PrintDocument, options: PrintOptions): Pro
       const runs = segments.map((s) => {
         if (s.kind === 'ref') {
           if (options.notes === 'footnotes') {
-            footnotes[s.number] = { children: [new Paragraph({ children: [new TextRun(s.note)] })] };
-            return new FootnoteReferenceRun(s.number);
+            footnotes[s.number] = { children: [new D.Paragraph({ children: [new D.TextRun(s.note)] })] };
+            return new D.FootnoteReferenceRun(s.number);
           }
-          return new TextRun({ text: noteLabel(s.number), superScript: true });
+          return new D.TextRun({ text: noteLabel(s.number), superScript: true });
         }
-        return new TextRun({
+        return new D.TextRun({
           text: s.text,
           bold: s.lead || undefined,
           shading: s.fill
-            ? { type: ShadingType.CLEAR, color: 'auto', fill: hex(HIGHLIGHT_FILL[s.fill]) }
+            ? { type: D.ShadingType.CLEAR, color: 'auto', fill: hex(HIGHLIGHT_FILL[s.fill]) }
             : undefined,
           underline: s.underline
-            ? { type: UNDERLINE[UNDERLINE_PATTERN[s.underline]], color: hex(HIGHLIGHT_LINE[s.underline]) }
+            ? { type: underline()[UNDERLINE_PATTERN[s.underline]], color: hex(HIGHLIGHT_LINE[s.underline]) }
             : undefined,
         });
       });
-      children.push(new Paragraph({ style: 'Excerpt', children: runs }));
-      children.push(new Paragraph({ style: 'Citation', children: [new TextRun(block.citation)] }));
+      children.push(new D.Paragraph({ style: 'Excerpt', children: runs }));
+      children.push(new D.Paragraph({ style: 'Citation', children: [new D.TextRun(block.citation)] }));
       if (options.notes === 'endnotes')
         for (const n of notes)
           children.push(
-            new Paragraph({ style: 'Endnote', children: [new TextRun(`${noteLabel(n.number)} ${n.text}`)] }),
+            new D.Paragraph({
+              style: 'Endnote',
+              children: [new D.TextRun(`${noteLabel(n.number)} ${n.text}`)],
+            }),
           );
     }
   }
   if (doc.glossary.length) {
     children.push(
-      new Paragraph({
-        heading: HeadingLevel.HEADING_1,
-        alignment: AlignmentType.CENTER,
-        children: [new TextRun(PRINT_WORDS.glossary)],
+      new D.Paragraph({
+        heading: D.HeadingLevel.HEADING_1,
+        alignment: D.AlignmentType.CENTER,
+        children: [new D.TextRun(PRINT_WORDS.glossary)],
       }),
     );
     for (const g of doc.glossary)
       children.push(
-        new Paragraph({
+        new D.Paragraph({
           style: 'Excerpt',
           children: [
-            new TextRun({ text: g.term, bold: true }),
-            new TextRun(`：${g.definition}（${PRINT_WORDS.source}${g.source}）`),
+            new D.TextRun({ text: g.term, bold: true }),
+            new D.TextRun(`：${g.definition}（${PRINT_WORDS.source}${g.source}）`),
           ],
         }),
       );
   }
   const { area, page } = profile;
-  const document = new Document({
+  const document = new D.Document({
     title: doc.title,
     creator: '研读 Yandu',
     evenAndOddHeaderAndFooters: gw,
@@ -245,7 +244,7 @@ export async function renderDocx(doc: PrintDocument, options: PrintOptions): Pro
           grid:
             gw && profile.grid
               ? {
-                  type: DocumentGridType.LINES_AND_CHARS,
+                  type: D.DocumentGridType.LINES_AND_CHARS,
                   linePitch: twips(area.height / 22),
                   charSpace: Math.round((area.width / 28 - 16) * 4096),
                 }
@@ -258,5 +257,5 @@ export async function renderDocx(doc: PrintDocument, options: PrintOptions): Pro
       },
     ],
   });
-  return Packer.toBuffer(document);
+  return D.Packer.toBuffer(document);
 }

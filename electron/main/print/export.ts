@@ -1,6 +1,10 @@
 import type { ExportFormat, PrintDocument, PrintOptions } from '../../../shared/domain/print';
+import { renderDocx } from './docx';
+import { preparePrintFonts } from './fonts';
 import { renderHtml } from './html';
+import { layoutPrintDocumentSliced } from './layout';
 import { renderMarkdown } from './markdown';
+import { renderPdf } from './pdf';
 
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['pdf', 'docx', 'md', 'html'];
 
@@ -16,21 +20,12 @@ export async function exportPrintDocument(
 ): Promise<Buffer> {
   switch (format) {
     case 'pdf': {
-      // pdfkit, fontkit and docx load on first use: a command that prints nothing (`yandu list`)
-      // must not pay their ~100 ms of module loading.
-      const [{ printFonts }, { layoutPrintDocumentSliced }, { renderPdf }] = await Promise.all([
-        import('./fonts'),
-        import('./layout'),
-        import('./pdf'),
-      ]);
-      const fonts = printFonts();
+      const fonts = await preparePrintFonts();
       const { pages } = await layoutPrintDocumentSliced(doc, options, fonts);
       return renderPdf(pages, fonts, { title: doc.title, date: doc.date });
     }
-    case 'docx': {
-      const { renderDocx } = await import('./docx');
+    case 'docx':
       return renderDocx(doc, options);
-    }
     case 'md':
       return Buffer.from(renderMarkdown(doc, options), 'utf8');
     case 'html':

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import * as fontkit from 'fontkit';
+import type * as fontkit from 'fontkit';
 import type { FontRole, FontSubstitution } from '../../../shared/domain/print';
 import { AppError } from '../core/app-error';
 
@@ -161,6 +161,11 @@ function indexFontFiles(): Map<string, string> {
 }
 
 const loaded = new Map<string, LoadedFont | null>();
+/**
+ * fontkit, loaded by preparePrintFonts on first use (a package import, so it works bundled, built
+ * and from source): a command that prints nothing (`yandu list`) must not pay for it.
+ */
+let fontkitRuntime: typeof fontkit | null = null;
 
 function load(files: Map<string, string>, c: Candidate): LoadedFont | null {
   for (const file of c.files) {
@@ -173,7 +178,7 @@ function load(files: Map<string, string>, c: Candidate): LoadedFont | null {
     let data = Buffer.alloc(0);
     try {
       data = fs.readFileSync(full);
-      const opened = fontkit.create(data);
+      const opened = fontkitRuntime!.create(data);
       inCollection = 'fonts' in opened;
       font =
         'fonts' in opened
@@ -194,6 +199,12 @@ function load(files: Map<string, string>, c: Candidate): LoadedFont | null {
 
 let cached: FontSet | null = null;
 
+/** Loads fontkit if need be, then finds the faces: what every print job calls first. */
+export async function preparePrintFonts(): Promise<FontSet> {
+  fontkitRuntime ??= await import('fontkit');
+  return printFonts();
+}
+
 export class MissingFontsError extends AppError {
   constructor(reason: string) {
     super('print_fonts_missing', { reason });
@@ -203,6 +214,7 @@ export class MissingFontsError extends AppError {
 /** The faces of this machine, found once per process (font folders do not change under a print job). */
 export function printFonts(): FontSet {
   if (cached) return cached;
+  if (!fontkitRuntime) throw new Error('printFonts() before preparePrintFonts(): fontkit is not loaded');
   const files = indexFontFiles();
   const substitutions: FontSubstitution[] = [];
   const roles = {} as Record<FontRole, LoadedFont>;

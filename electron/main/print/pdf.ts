@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import type { LaidOutPage } from '../../../shared/domain/print';
 import type { FontSet, LoadedFont } from './fonts';
 
@@ -38,6 +37,9 @@ export async function renderPdf(
   fonts: FontSet,
   meta: { title: string; date: string },
 ): Promise<Buffer> {
+  // pdfkit loads on first use (a package import, so it works bundled, built and from source): a
+  // command that prints nothing (`yandu list`) must not pay for it.
+  const { default: PDFDocument } = await import('pdfkit');
   const pdf = new PDFDocument({
     autoFirstPage: false,
     size: 'A4',

@@ -8,6 +8,8 @@ import type {
 import type { Db } from '../store/database';
 import { buildAnnotatedExcerpts } from './annotated-excerpts';
 import { exportPrintDocument } from './export';
+import { preparePrintFonts } from './fonts';
+import { layoutPrintDocumentSliced } from './layout';
 
 export interface AnnotatedPrintRequest {
   docId: string;
@@ -27,12 +29,7 @@ export async function previewPrintDocument(
   options: PrintOptions,
   maxPages: number,
 ): Promise<PrintPreview> {
-  // Loaded on first use, like the PDF writer (see export.ts).
-  const [{ printFonts }, { layoutPrintDocumentSliced }] = await Promise.all([
-    import('./fonts'),
-    import('./layout'),
-  ]);
-  const result = await layoutPrintDocumentSliced(doc, options, printFonts());
+  const result = await layoutPrintDocumentSliced(doc, options, await preparePrintFonts());
   return {
     pageCount: result.pages.length,
     pages: result.pages.slice(0, maxPages),

@@ -1,7 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { PrintDocument, PrintOptions } from '../../../shared/domain/print';
 import { exportPrintDocument } from '../../../electron/main/print/export';
+import { preparePrintFonts } from '../../../electron/main/print/fonts';
 import { layoutPrintDocument, PRINT_LIMITS, PrintTooLargeError } from '../../../electron/main/print/layout';
+
+// The layout measures with fontkit, which print jobs load on first use.
+beforeAll(async () => {
+  await preparePrintFonts();
+});
 import { HIGHLIGHT_FILL, HIGHLIGHT_LINE } from '../../../electron/main/print/profiles';
 
 const GONGWEN: PrintOptions = { layout: 'gongwen', notes: 'footnotes', highlightStyle: 'fill' };

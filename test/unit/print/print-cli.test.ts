@@ -97,8 +97,8 @@ describe('yandu print', () => {
     const pages = pdfLines(file);
     expect(pages.length).toBeGreaterThan(5);
     // the 仿宋 stand-in's ascent as written in the PDF's font descriptor, to find the em box inside pdftotext's box
-    const { printFonts } = await import('../../../electron/main/print/fonts');
-    const face = printFonts().roles.fangsong.font;
+    const { preparePrintFonts } = await import('../../../electron/main/print/fonts');
+    const face = (await preparePrintFonts()).roles.fangsong.font;
     const ascent = face.ascent / face.unitsPerEm;
     const descent = -face.descent / face.unitsPerEm;
     // pdftotext's box spans the face's ascent and descent; the em box (where the grid puts type) lies inside it
