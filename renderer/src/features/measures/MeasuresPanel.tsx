@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { PanelGroup } from '../reader/PanelGroup';
 import type { Measure, Section } from '../../../../shared/domain/library';
 import { useT, type KeyOf, type Translate } from '../../i18n';
 import { headingLabel, useReader, type PanelProps } from '../reader';
@@ -34,19 +34,6 @@ export function MeasuresPanel({ doc }: PanelProps) {
   );
 }
 
-/** A collapsible group with its title and count; the body is a labelled region. */
-function Group({ title, count, children }: { title: string; count: string; children: ReactNode }) {
-  return (
-    <details className="ms-group" open>
-      <summary className="ms-group-title">
-        <span className="ms-group-name">{title}</span>
-        <span className="panel-count">{count}</span>
-      </summary>
-      <section aria-label={title}>{children}</section>
-    </details>
-  );
-}
-
 function groupTitle(t: Translate<KeyOf<typeof measuresStrings>>, g: IndicatorGroup) {
   if (!g.period || !g.status) return t('otherGroup');
   const yearOnly = /^\d{4}$/.test(g.period);
@@ -59,7 +46,7 @@ function IndicatorSection({ group }: { group: IndicatorGroup }) {
   const t = useT(measuresStrings);
   const title = groupTitle(t, group);
   return (
-    <Group title={title} count={t('count', { n: group.count })}>
+    <PanelGroup title={title} count={t('count', { n: group.count })}>
       <ul className="ms-indicators">
         {group.rows.map((row) => (
           <li key={row.id}>
@@ -67,7 +54,7 @@ function IndicatorSection({ group }: { group: IndicatorGroup }) {
           </li>
         ))}
       </ul>
-    </Group>
+    </PanelGroup>
   );
 }
 
@@ -122,7 +109,7 @@ function TaskSection({ tasks }: { tasks: Measure[] }) {
     groups.set(key, g);
   }
   return (
-    <Group title={t('tasks')} count={t('count', { n: tasks.length })}>
+    <PanelGroup title={t('tasks')} count={t('count', { n: tasks.length })}>
       {[...groups.values()].map(({ section, items }) => (
         <div key={section?.id ?? ''} className="ms-task-group">
           <h4 className="ms-task-section">
@@ -149,6 +136,6 @@ function TaskSection({ tasks }: { tasks: Measure[] }) {
           </ul>
         </div>
       ))}
-    </Group>
+    </PanelGroup>
   );
 }

@@ -1,4 +1,5 @@
-import { useState, type ReactNode } from 'react';
+import { PanelGroup } from '../reader/PanelGroup';
+import { useState } from 'react';
 import type { PassageXref } from '../../../../shared/domain/xref';
 import { navigation } from '../../app/navigation';
 import { useT } from '../../i18n';
@@ -38,7 +39,7 @@ export function XrefPanel(_props: PanelProps) {
         </p>
       )}
       <TermsAndMeasures x={x} />
-      <Group title={t('related')} count={x.related.length}>
+      <PanelGroup title={t('related')} count={x.related.length}>
         {!x.complete && <p className="panel-note">{t('incomplete')}</p>}
         {x.related.length === 0 ? (
           <p className="panel-note">{t('relatedNone')}</p>
@@ -71,27 +72,15 @@ export function XrefPanel(_props: PanelProps) {
             ))}
           </ol>
         )}
-      </Group>
-      <Group title={t('links')} count={x.links.length}>
+      </PanelGroup>
+      <PanelGroup title={t('links')} count={x.links.length}>
         <LinkControls x={x} onChanged={done} onError={fail} />
         <LinkList links={x.links} direction="out" refs={x.refs} onChanged={done} onError={fail} />
-      </Group>
-      <Group title={t('backlinks')} count={x.backlinks.length}>
+      </PanelGroup>
+      <PanelGroup title={t('backlinks')} count={x.backlinks.length}>
         <LinkList links={x.backlinks} direction="in" refs={x.refs} onChanged={done} onError={fail} />
-      </Group>
+      </PanelGroup>
     </div>
-  );
-}
-
-function Group({ title, count, children }: { title: string; count: number; children: ReactNode }) {
-  return (
-    <details className="ms-group xr-group" open>
-      <summary className="ms-group-title">
-        <span className="ms-group-name">{title}</span>
-        <span className="panel-count">{count}</span>
-      </summary>
-      <section aria-label={title}>{children}</section>
-    </details>
   );
 }
 
@@ -102,7 +91,7 @@ function TermsAndMeasures({ x }: { x: PassageXref }) {
   return (
     <>
       {x.terms.length > 0 && (
-        <Group title={t('terms')} count={x.terms.length}>
+        <PanelGroup title={t('terms')} count={x.terms.length}>
           <ul className="xr-terms">
             {x.terms.map((term) => (
               <li key={term.glossaryId}>
@@ -117,10 +106,10 @@ function TermsAndMeasures({ x }: { x: PassageXref }) {
               </li>
             ))}
           </ul>
-        </Group>
+        </PanelGroup>
       )}
       {x.measures.length > 0 && (
-        <Group title={t('measures')} count={x.measures.length}>
+        <PanelGroup title={t('measures')} count={x.measures.length}>
           <ul className="xr-measures">
             {x.measures.map((m) => {
               const at = text.indexOf(m.title);
@@ -145,7 +134,7 @@ function TermsAndMeasures({ x }: { x: PassageXref }) {
               );
             })}
           </ul>
-        </Group>
+        </PanelGroup>
       )}
     </>
   );
