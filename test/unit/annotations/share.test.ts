@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../../electron/main/core/app-core';
+import { createCore } from '../../../electron/main/core/app-core';
 import { dispatch } from '../../../electron/main/ipc/dispatch';
-import type { Channel, RequestOf, ResponseOf } from '../../../shared/ipc/contract';
+import type { RequestOf, ResponseOf } from '../../../shared/ipc/contract';
+import { call } from '../../helpers/ipc';
 import { addSeed, findText } from './seed-library';
-
-async function call<C extends Channel>(
-  core: Core,
-  channel: C,
-  payload: RequestOf<C>,
-): Promise<ResponseOf<C>> {
-  const result = await dispatch(core.handlers, channel, payload);
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as ResponseOf<C>;
-}
 
 /** A library with the bundled report: what every colleague's machine starts with. */
 function library() {

@@ -4,19 +4,9 @@ import { dispatch } from '../../../electron/main/ipc/dispatch';
 import { parseReport } from '../../../electron/main/ingest/report-parser';
 import { replaceDocument } from '../../../electron/main/store/document-writer';
 import { deleteWithUndo } from '../../../electron/main/documents/document-care';
-import type { Channel, RequestOf, ResponseOf } from '../../../shared/ipc/contract';
 import { revisedSeed } from '../annotations/revised-seed';
+import { call } from '../../helpers/ipc';
 import { addSeed, findText, SEED_FILE } from '../annotations/seed-library';
-
-async function call<C extends Channel>(
-  core: Core,
-  channel: C,
-  payload: RequestOf<C>,
-): Promise<ResponseOf<C>> {
-  const result = await dispatch(core.handlers, channel, payload);
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as ResponseOf<C>;
-}
 
 function library() {
   const core = createCore({ databasePath: ':memory:' });
