@@ -1,14 +1,15 @@
 import type { SearchStatus } from '../../../shared/domain/search';
 import type { Db } from '../store/database';
 import { runQueryTask, type DocFacts, type LiveSegment, type RankedResult } from './engine';
+import { LiveSegments } from './live-segment';
 import { foldText } from './fold';
 import { sectionsOf } from './library-sources';
 import type { Segment } from './segment';
 import { buildSegment, runToEnd } from './segment-build';
-import { fingerprint } from './fingerprint';
 import { mergeSegments, pickMergeGroup, type MergePolicy } from './segment-merge';
 import {
   deleteSegments,
+  documentTextLength,
   libraryDocs,
   listSegments,
   loadSegment,
@@ -20,6 +21,7 @@ import {
 import type { SearchSource, SearchUnit } from './source';
 import { statement } from '../store/statements';
 import { TaskRunner } from './task-runner';
+import { textBatches } from './text-batches';
 import { logBackgroundError } from '../core/log';
 
 /** Characters of text per built or merged segment: bounds one blob write and one merge. */
@@ -62,8 +64,7 @@ export class SearchIndex {
   private persist = true;
   private syncQueued = false;
   private cache = new Map<string, RankedResult>();
-  private live: (LiveSegment & { signature: string }) | null = null;
-  private liveTexts = new Map<string, string>();
+  private readonly live: LiveSegments;
   private libraryVersion = '';
   readonly runner: TaskRunner;
   /** Queries run in slices of their own, between the index's background slices, not behind them. */
@@ -76,6 +77,7 @@ export class SearchIndex {
     private readonly sources: () => SearchSource[],
     querySliceMs = 12,
   ) {
+    this.live = new LiveSegments(db, sources);
     this.runner = new TaskRunner(12, () => db.open);
     this.queries = new TaskRunner(querySliceMs, () => db.open);
   }
@@ -167,36 +169,12 @@ export class SearchIndex {
   }
 
   private pendingText(ids: string[]): number {
-    if (!ids.length) return 0;
-    const size = statement(
-      this.db,
-      `SELECT coalesce(sum(length(text)), 0) AS n FROM passages WHERE document_id = ?`,
-    );
-    return ids.reduce((n, id) => n + (size.get(id) as { n: number }).n, 0);
+    return ids.reduce((n, id) => n + documentTextLength(this.db, id), 0);
   }
 
-  /** Groups documents into batches of about one segment's worth of text (sliced: one query per document). */
-  private *batches(ids: string[]): Generator<void, string[][]> {
-    const sizes = statement(
-      this.db,
-      `SELECT coalesce(sum(length(text)), 0) AS n FROM passages WHERE document_id = ?`,
-    );
-    const out: string[][] = [];
-    let batch: string[] = [];
-    let size = 0;
-    for (const [i, id] of ids.entries()) {
-      const n = (sizes.get(id) as { n: number }).n;
-      if (batch.length && size + n > SEGMENT_TEXT_BUDGET) {
-        out.push(batch);
-        batch = [];
-        size = 0;
-      }
-      batch.push(id);
-      size += n;
-      if (i % 50 === 49) yield;
-    }
-    if (batch.length) out.push(batch);
-    return out;
+  /** Groups documents into batches of about one segment's worth of text. */
+  private batches(ids: string[]): Generator<void, string[][]> {
+    return textBatches(ids, (id) => documentTextLength(this.db, id), SEGMENT_TEXT_BUDGET);
   }
 
   private *buildTask(docIds: string[]): Generator<void, Segment> {
@@ -363,7 +341,7 @@ export class SearchIndex {
       this.scheduleSync().catch((e: unknown) => {
         if (this.db.open) logBackgroundError('search index sync', e);
       });
-    const live = yield* this.liveSegment();
+    const live = yield* this.live.read(this.library);
     const key = `${this.generation}|${live?.signature ?? ''}|${complete}|${text}`;
     let result = this.cache.get(key);
     if (!result) {
@@ -379,28 +357,9 @@ export class SearchIndex {
     return { result, complete };
   }
 
-  /** Units of live sources (annotations), read now and searched without persisted postings. */
-  private *liveSegment(): Generator<void, (LiveSegment & { signature: string }) | null> {
-    const units = this.sources()
-      .filter((s) => s.mode === 'live')
-      .flatMap((s) => s.unitsFor(this.db, null))
-      .filter((u) => this.library.has(u.docId));
-    this.liveTexts = new Map(units.map((u) => [`${u.recordId}\u0000${u.field}`, u.text]));
-    if (!units.length) return (this.live = null);
-    const signature = fingerprint(units);
-    if (this.live?.signature === signature) return this.live;
-    const docIds = [...new Set(units.map((u) => u.docId))];
-    const segment = yield* buildSegment({
-      docs: docIds.map((id) => ({ id, hash: this.library.get(id)!.hash })),
-      sections: sectionsOf(this.db, docIds),
-      units,
-    });
-    return (this.live = { segment, aliveDocs: new Uint8Array(docIds.length).fill(1), signature });
-  }
-
   /** Text of a live unit as last read (live sources need not look it up again). */
   liveText(recordId: string, field: string): string | null {
-    return this.liveTexts.get(`${recordId}\u0000${field}`) ?? null;
+    return this.live.text(recordId, field);
   }
 
   status(): IndexStatus {

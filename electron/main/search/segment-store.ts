@@ -1,4 +1,5 @@
 import type { Db } from '../store/database';
+import { statement } from '../store/statements';
 import type { Segment } from './segment';
 import { decodeSegment, encodeSegment } from './segment-codec';
 
@@ -78,4 +79,13 @@ export function unindexedCount(db: Db): number {
 
 export function indexBytes(db: Db): number {
   return (db.prepare(`SELECT coalesce(sum(bytes), 0) AS n FROM search_segments`).get() as { n: number }).n;
+}
+
+/** Characters of a document's passage text: what a segment build of it weighs. */
+export function documentTextLength(db: Db, docId: string): number {
+  return (
+    statement(db, `SELECT coalesce(sum(length(text)), 0) AS n FROM passages WHERE document_id = ?`).get(
+      docId,
+    ) as { n: number }
+  ).n;
 }
