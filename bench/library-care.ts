@@ -37,7 +37,7 @@ export async function libraryCareBench(tiers: Tier[]): Promise<string> {
     const [core, openMs] = await timed(() => createCore({ databasePath: file }));
     const [backup, backupMs] = await timed(() => backupNow(core.ctx));
     const [, listMs] = await timed(() => listBackups(file));
-    const [, restoreMs] = await timed(() => restoreLibrary(core, backupPathOf(file, backup.id)!));
+    const [, restoreMs] = await timed(() => restoreLibrary(core.ctx, backupPathOf(file, backup.id)!));
     const largest = core.ctx.db
       .prepare(`SELECT document_id FROM passages GROUP BY document_id ORDER BY count(*) DESC LIMIT 1`)
       .pluck()

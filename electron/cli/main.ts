@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { AppError } from '../main/core/app-error';
+import { AppError } from '../main/kernel/app-error';
 import { createCore, type Core } from '../main/core/app-core';
 import { defaultUserDataDir, libraryPaths } from '../main/core/library-paths';
 import { isReadOnlyError } from '../main/store/database';

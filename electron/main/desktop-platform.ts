@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { PlatformServices } from './core/context';
+import type { PlatformServices } from './kernel/context';
 import { safeFileName } from './ipc/handlers/print';
 
 /**

@@ -1,6 +1,6 @@
 import { restoreClosedLibrary } from './backups/backup-service';
 import type { Core } from './core/app-core';
-import { AppError } from './core/app-error';
+import { AppError } from './kernel/app-error';
 import { backupPathOf, newestGoodBackup } from './store/backups';
 
 export interface RecoveryPrompt {

@@ -175,20 +175,20 @@ const MORE_STATES: A11yState[] = [
   {
     name: 'briefing editor and its list',
     async prepare(core) {
-      const briefing = await core.handlers['briefings:create']({ title: '学习材料' });
+      const briefing = await core.call('briefings:create', { title: '学习材料' });
       const passage = core.ctx.db
         .prepare(`SELECT id FROM passages ORDER BY ordinal LIMIT 1 OFFSET 4`)
         .pluck()
         .get();
-      await core.handlers['briefings:add']({
+      await core.call('briefings:add', {
         briefingId: briefing.id,
         addition: { kind: 'heading', text: '一、疫情防控' },
       });
-      await core.handlers['briefings:add']({
+      await core.call('briefings:add', {
         briefingId: briefing.id,
         addition: { kind: 'excerpt', passageId: passage as string },
       });
-      await core.handlers['briefings:add']({
+      await core.call('briefings:add', {
         briefingId: briefing.id,
         addition: { kind: 'note', text: '外防输入放在首位。' },
       });

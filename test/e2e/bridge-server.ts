@@ -8,7 +8,7 @@ import { eventNames } from '../../shared/ipc/events';
 
 /**
  * The browser test bridge: serves the built renderer and stands in for the preload + ipcMain pair.
- *   POST /__bridge/invoke  {channel, payload} → dispatch(core.handlers, …) → the Result envelope
+ *   POST /__bridge/invoke  {channel, payload} → dispatch(core, …) → the Result envelope
  *   GET  /__bridge/events  Server-Sent Events: every core event named in shared/ipc/events.ts
  * Same origin as the page, so the renderer's CSP (connect-src 'self') holds unchanged.
  */
@@ -62,7 +62,7 @@ export async function startBridgeServer(core: Core, rendererDir: string): Promis
       } catch {
         return send(res, 400, 'bad json');
       }
-      const result = await dispatch(core.handlers, body.channel, body.payload, {
+      const result = await dispatch(core, body.channel, body.payload, {
         locale: core.ctx.locale,
         logError: (channel, error) => console.error(`[bridge] ${channel}:`, error),
       });

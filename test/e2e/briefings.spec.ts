@@ -106,7 +106,7 @@ test.describe('briefings', () => {
   }) => {
     const { core, page } = app;
     const { db } = core.ctx;
-    const briefing = await core.handlers['briefings:create']({ title: '核对' });
+    const briefing = await core.call('briefings:create', { title: '核对' });
     const QUOTE = '平板显示产业增长13.0%,浪潮、宸鸿等龙头企业增产102.5亿元';
     const row = db
       .prepare(`SELECT id, document_id AS doc, text FROM passages WHERE instr(text, ?) > 0`)
@@ -147,7 +147,7 @@ test.describe('adding to a briefing from elsewhere', () => {
   test('a search hit and an annotation in the 批注 panel go into an existing briefing', async ({ app }) => {
     const { core, page, reader } = app;
     const { db } = core.ctx;
-    const briefing = await core.handlers['briefings:create']({ title: '防疫专题' });
+    const briefing = await core.call('briefings:create', { title: '防疫专题' });
     const row = db
       .prepare(`SELECT id, text FROM passages WHERE instr(text, '我区地处全市交通枢纽') > 0`)
       .get() as { id: string; text: string };
@@ -179,7 +179,7 @@ test.describe('adding to a briefing from elsewhere', () => {
     await picker.getByRole('button', { name: /防疫专题/ }).click();
     await expect(picker.getByRole('status')).toContainText('已加入《防疫专题》');
 
-    const items = (await core.handlers['briefings:get']({ id: briefing.id })).items;
+    const items = (await core.call('briefings:get', { id: briefing.id })).items;
     expect(items.map((i) => i.kind)).toEqual(['excerpt', 'excerpt']);
     expect(items[0]!.text).toContain('外防输入');
     expect(items[1]).toMatchObject({
@@ -201,7 +201,7 @@ test.describe('adding to a briefing from the cross-reference screens', () => {
     const { core, page } = app;
     const files = ['national-2024.txt', 'national-2025.txt'].map((f) => path.join(CORPUS, f));
     expect((await importFiles(core.ctx, files, { inline: true })).failed).toEqual([]);
-    const briefing = await core.handlers['briefings:create']({ title: '对标对表' });
+    const briefing = await core.call('briefings:create', { title: '对标对表' });
     await app.start();
     const picker = page.getByRole('dialog', { name: '加入简报' });
     const addTo = async () => {
@@ -233,7 +233,7 @@ test.describe('adding to a briefing from the cross-reference screens', () => {
     await page.locator('.compare-phrase').first().getByRole('button', { name: '加入简报' }).click();
     await addTo();
 
-    const items = (await core.handlers['briefings:get']({ id: briefing.id })).items;
+    const items = (await core.call('briefings:get', { id: briefing.id })).items;
     expect(items.map((i) => i.kind)).toEqual(['excerpt', 'excerpt', 'excerpt', 'excerpt']);
     expect(items[0]!.text).toContain('六稳');
     expect(items[1]!.text).toContain('城镇调查失业率');

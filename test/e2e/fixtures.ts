@@ -3,7 +3,7 @@
  *   core   — a real core (createCore) on a fresh SQLite file in a temp folder, seeded from
  *            `seedDir` (default resources/documents); tests may read or change the DB through it
  *   bridge — the HTTP bridge serving out/renderer (build first: `npm run build`)
- *   page   — a page whose `window.api` is bridged to `core.handlers`; baseURL is the bridge
+ *   page   — a page whose `window.api` is bridged to `core.call` (through dispatch); baseURL is the bridge
  *   app    — page objects: `await app.start()`, then `app.library` / `app.reader`
  * Options: `test.use({ seedDir: 'test/fixtures/…' })`, or `seedDir: null` for an empty library.
  */

@@ -12,13 +12,13 @@ const NEW_TARGET = '地区生产总值比增7.5%左右、力争更好';
 
 /** Annotates QUOTE in the bundled report through the core, as a user's earlier highlight. */
 async function annotateSeed(core: Core): Promise<{ docId: string; title: string; annotationId: string }> {
-  const [doc] = await core.handlers['documents:list']({});
+  const [doc] = await core.call('documents:list', {});
   if (!doc) throw new Error('the library has no seed document');
-  const bundle = await core.handlers['documents:get']({ id: doc.id });
+  const bundle = await core.call('documents:get', { id: doc.id });
   const passage = bundle.passages.find((p) => p.text.includes(QUOTE));
   if (!passage) throw new Error(`no passage of the seed holds ${QUOTE}`);
   const start = passage.text.indexOf(QUOTE);
-  const annotation = await core.handlers['annotations:create']({
+  const annotation = await core.call('annotations:create', {
     passageId: passage.id,
     start,
     end: start + QUOTE.length,
@@ -48,7 +48,7 @@ test.describe('importing a revised edition through the UI', () => {
   }) => {
     const seed = await annotateSeed(core);
     offerRevision(core);
-    const before = (await core.handlers['documents:list']({})).length;
+    const before = (await core.call('documents:list', {})).length;
 
     await app.start();
     const library = await app.openLibrary();
@@ -79,7 +79,7 @@ test.describe('importing a revised edition through the UI', () => {
     await expect(line.locator('.import-file-status')).toHaveText('已替换');
 
     // Same identity: no new document, the id kept, the annotation still there.
-    const after = await core.handlers['documents:list']({});
+    const after = await core.call('documents:list', {});
     expect(after).toHaveLength(before);
     expect(after.some((d) => d.id === seed.docId)).toBe(true);
 
@@ -138,7 +138,7 @@ test.describe('importing a revised edition through the UI', () => {
     // The reader reloads the replaced document without being asked.
     await expect(reader.passage(NEW_TARGET)).toBeVisible();
     await expect(reader.root.getByText(OLD_TARGET)).toHaveCount(0);
-    const [annotation] = await core.handlers['annotations:list']({ documentId: seed.docId });
+    const [annotation] = await core.call('annotations:list', { documentId: seed.docId });
     expect(annotation).toMatchObject({ id: seed.annotationId, quote: QUOTE, status: 'anchored' });
   });
 });

@@ -90,8 +90,8 @@ test('keyboard only: import, open, search, annotate with a note and a tag, reope
   await page.keyboard.type('投资');
   await page.keyboard.press('Enter');
   await page.keyboard.press('Escape');
-  await expect.poll(async () => (await core.handlers['annotations:list']({})).length).toBe(1);
-  const [saved] = await core.handlers['annotations:list']({});
+  await expect.poll(async () => (await core.call('annotations:list', {})).length).toBe(1);
+  const [saved] = await core.call('annotations:list', {});
   expect(saved).toMatchObject({ passageId, note: '投资目标，与上年比较', tags: ['投资'] });
 
   // Reopen it: Tab into the panel's tab list, arrow to 批注 (tabs rove, as ARIA tabs do), then Tab

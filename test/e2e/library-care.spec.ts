@@ -2,10 +2,10 @@ import { expect, screenshotPath, test } from './fixtures';
 
 test.describe('library care through the UI', () => {
   test('deletes a document after asking about its annotations, and undoes it', async ({ app, core }) => {
-    const [doc] = await core.handlers['documents:list']({});
+    const [doc] = await core.call('documents:list', {});
     if (!doc) throw new Error('the library has no seed document');
-    const bundle = await core.handlers['documents:get']({ id: doc.id });
-    await core.handlers['annotations:create']({ passageId: bundle.passages[3]!.id, start: 0, end: 4 });
+    const bundle = await core.call('documents:get', { id: doc.id });
+    await core.call('annotations:create', { passageId: bundle.passages[3]!.id, start: 0, end: 4 });
 
     await app.start();
     const library = await app.openLibrary();
@@ -23,13 +23,13 @@ test.describe('library care through the UI', () => {
     const strip = app.page.locator('.care-strip');
     await expect(strip).toContainText(`已删除《${doc.title}》，1 条批注保留为孤立批注`);
     await expect(row).toHaveCount(0);
-    expect(await core.handlers['documents:list']({})).toEqual([]);
+    expect(await core.call('documents:list', {})).toEqual([]);
     await app.page.screenshot({ path: screenshotPath('care-deleted') });
 
     await strip.getByRole('button', { name: '撤销删除' }).click();
     await expect(strip).toContainText(`已恢复《${doc.title}》`);
     await expect(library.root.locator('.doc-row', { hasText: doc.title })).toBeVisible();
-    expect((await core.handlers['documents:list']({})).map((d) => d.id)).toEqual([doc.id]);
+    expect((await core.call('documents:list', {})).map((d) => d.id)).toEqual([doc.id]);
   });
 
   test('backs up and restores from the 备份与恢复 screen', async ({ app, core }) => {
@@ -52,7 +52,7 @@ test.describe('library care through the UI', () => {
     await expect(screen.getByRole('status')).toContainText('已恢复：1 篇文档');
     await expect(rows).toHaveCount(2);
     await expect(rows.first()).toContainText('恢复前');
-    expect(await core.handlers['documents:list']({})).toHaveLength(1);
+    expect(await core.call('documents:list', {})).toHaveLength(1);
     await app.page.screenshot({ path: screenshotPath('care-backups') });
     await app.page.locator('html').evaluate((html) => {
       html.setAttribute('data-theme', 'dark');

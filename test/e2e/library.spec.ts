@@ -14,9 +14,9 @@ test('the library sorts and filters by year, issuer and level, and shows annotat
   const city = sampleDocument('2021年示例市人民政府工作报告');
   city.meta = { ...city.meta, issuer: '示例市人民政府', level: 'city', date: '2021-02-01' };
   insertDocument(core.ctx.db, city, { file: null, format: null });
-  const [seed] = (await core.handlers['documents:list']({})).filter((d) => d.title === SEED_TITLE);
-  const { passages } = await core.handlers['documents:get']({ id: seed!.id });
-  await core.handlers['annotations:create']({ passageId: passages[4]!.id, start: 0, end: 4, color: 'red' });
+  const [seed] = (await core.call('documents:list', {})).filter((d) => d.title === SEED_TITLE);
+  const { passages } = await core.call('documents:get', { id: seed!.id });
+  await core.call('annotations:create', { passageId: passages[4]!.id, start: 0, end: 4, color: 'red' });
 
   await app.start();
   const library = await app.openLibrary();

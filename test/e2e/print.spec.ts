@@ -12,11 +12,11 @@ test.describe('printing from the reader', () => {
     core,
     page,
   }) => {
-    const [doc] = await core.handlers['documents:list']({});
-    const bundle = await core.handlers['documents:get']({ id: doc!.id });
+    const [doc] = await core.call('documents:list', {});
+    const bundle = await core.call('documents:get', { id: doc!.id });
     const passage = bundle.passages.find((p) => p.text.includes(PHRASE))!;
     const start = passage.text.indexOf(PHRASE);
-    await core.handlers['annotations:create']({
+    await core.call('annotations:create', {
       passageId: passage.id,
       start,
       end: start + PHRASE.length,

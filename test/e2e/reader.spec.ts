@@ -169,8 +169,8 @@ test.describe('reader settings and copying', () => {
     await reader.selectText(passage);
     await page.keyboard.press('Control+C');
     const copied = await page.evaluate<string>('navigator.clipboard.readText()');
-    const text = await app.core.handlers['documents:get']({
-      id: (await app.core.handlers['documents:default']({}))!.id,
+    const text = await app.core.call('documents:get', {
+      id: (await app.core.call('documents:default', {}))!.id,
     });
     const stored = text.passages.find((p) => p.text.startsWith('2020年,面对突如其来'))!;
     expect(copied).toBe(`${stored.text}\n（《2021年湖里区人民政府工作报告》一第1段）`);

@@ -7,7 +7,7 @@ import {
   restoreLibrary,
   type RestoreResult,
 } from '../../main/backups/backup-service';
-import { AppError } from '../../main/core/app-error';
+import { AppError } from '../../main/kernel/app-error';
 import { backupsDir, listBackups } from '../../main/store/backups';
 import type { Core } from '../../main/core/app-core';
 import { UsageError, writeJson, type CliCommand, type CommandContext } from '../command';
@@ -58,7 +58,7 @@ async function restoreOpenOrDamaged(ctx: CommandContext, source: string): Promis
     if (code !== 'database_damaged' && code !== 'database_unreadable') throw error;
     return restoreClosedLibrary(ctx.databasePath, source);
   }
-  return restoreLibrary(core, source);
+  return restoreLibrary(core.ctx, source);
 }
 
 export const restoreCommand: CliCommand = {

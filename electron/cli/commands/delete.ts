@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { deleteWithUndo } from '../../main/documents/document-care';
-import { AppError } from '../../main/core/app-error';
+import { AppError } from '../../main/kernel/app-error';
 import { UsageError, writeJson, type CliCommand } from '../command';
 
 export const deleteCommand: CliCommand = {

@@ -1,5 +1,5 @@
 import type { AnnotationAction, HistoryState, HistoryStep } from '../../../shared/domain/annotations';
-import { AppError } from '../core/app-error';
+import { AppError } from '../kernel/app-error';
 import type { Db } from '../store/database';
 import { getAnnotation, putAnnotation, removeAnnotation, type StoredAnnotation } from './repository';
 

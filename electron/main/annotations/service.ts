@@ -7,7 +7,7 @@ import {
   type AnnotationKind,
   type AnnotationPrefs,
 } from '../../../shared/domain/annotations';
-import { AppError } from '../core/app-error';
+import { AppError } from '../kernel/app-error';
 import type { Db } from '../store/database';
 import { getSetting, setSetting } from '../store/settings';
 import { quoteAt } from './anchoring/selectors';

@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupInfo, BackupPolicy, BackupReason } from '../../../shared/domain/backups';
-import type { Core } from '../core/app-core';
-import { AppError } from '../core/app-error';
-import type { CoreContext } from '../core/context';
-import { logBackgroundError } from '../core/log';
+import { AppError } from '../kernel/app-error';
+import type { CoreContext } from '../kernel/context';
+import { logBackgroundError } from '../kernel/log';
 import {
   assertLibraryFree,
   backupPathOf,
@@ -85,13 +84,12 @@ export interface RestoreResult {
  * foreign or newer file is refused and nothing changes), the current library is backed up, then
  * the core closes the library, the file takes its place, and the core opens it again.
  */
-export async function restoreLibrary(core: Core, source: string): Promise<RestoreResult> {
-  const { ctx } = core;
+export async function restoreLibrary(ctx: CoreContext, source: string): Promise<RestoreResult> {
   assertWritable(ctx);
   const facts = inspectLibraryFile(source, ctx.nativeBinding);
   const previous = await backupNow(ctx, 'pre-restore');
   const before = listDocuments(ctx.db).map((d) => d.id);
-  core.reopen((databasePath) => replaceLibraryFile(databasePath, source, ctx.nativeBinding));
+  ctx.reopen((databasePath) => replaceLibraryFile(databasePath, source, ctx.nativeBinding));
   // Every view may show something else now: name every document of either library.
   const after = listDocuments(ctx.db).map((d) => d.id);
   ctx.events.emit('library:changed', { documentIds: [...new Set([...before, ...after])] });

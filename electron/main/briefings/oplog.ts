@@ -1,5 +1,5 @@
 import type { BriefingAction, BriefingHistoryState } from '../../../shared/domain/briefings';
-import { AppError } from '../core/app-error';
+import { AppError } from '../kernel/app-error';
 import type { Db } from '../store/database';
 import { loadState, saveState, type BriefingState } from './repository';
 

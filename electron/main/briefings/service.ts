@@ -6,7 +6,7 @@ import type {
   HeadingLevel,
 } from '../../../shared/domain/briefings';
 import { quoteAt } from '../annotations/anchoring/selectors';
-import { AppError } from '../core/app-error';
+import { AppError } from '../kernel/app-error';
 import { citationFor } from '../store/citation';
 import type { Db } from '../store/database';
 import { applyStep, recordAction } from './oplog';

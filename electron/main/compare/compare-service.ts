@@ -1,7 +1,7 @@
 import type { ComparePair, DocumentComparison } from '../../../shared/domain/compare';
-import { AppError } from '../core/app-error';
-import type { CoreContext } from '../core/context';
-import { TaskRunner } from '../search/task-runner';
+import { AppError } from '../kernel/app-error';
+import type { CoreContext } from '../kernel/context';
+import { TaskRunner } from '../kernel/task-runner';
 import { getDocumentBundle, listDocuments } from '../store/document-reader';
 import { compareDocuments, compareNow } from './compare-documents';
 import { defaultPair } from './default-pair';

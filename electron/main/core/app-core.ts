@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { channelNames } from '../../../shared/ipc/contract';
+import { channelNames, type Channel, type RequestOf, type ResponseOf } from '../../../shared/ipc/contract';
 import type { Locale } from '../../../shared/ipc/errors';
 import { detachAnnotations, reattachDetached } from '../annotations/detached';
 import { reanchorDocument } from '../annotations/reanchor';
 import { annotationSearchSource } from '../annotations/search-source';
 import { orphanBriefingExcerpts, reanchorBriefingExcerpts } from '../briefings/reanchor';
 import { importFiles } from '../ingest/import-service';
-import type { Handlers } from '../ipc/dispatch';
+import type { Handlers } from '../kernel/api';
 import { annotationHandlers } from '../ipc/handlers/annotations';
 import { compareHandlers } from '../ipc/handlers/compare';
 import { backupHandlers } from '../ipc/handlers/backups';
@@ -29,11 +29,12 @@ import { registerSearchSource } from '../search/source';
 import { reapplyMetaOverrides } from '../store/document-meta';
 import { openDatabase, type OpenOptions } from '../store/database';
 import { getSetting, setSetting } from '../store/settings';
-import type { CoreContext, PlatformServices } from './context';
-import { LibraryEvents } from './library-events';
-import { logBackgroundError } from './log';
+import type { CoreContext, PlatformServices } from '../kernel/context';
+import { LibraryEvents } from '../kernel/events';
+import { callChannel, type CallRules } from './call';
+import { logBackgroundError } from '../kernel/log';
 
-export interface CoreOptions extends OpenOptions {
+export interface CoreOptions extends OpenOptions, CallRules {
   platform?: PlatformServices;
   databasePath: string;
   locale?: Locale;
@@ -42,7 +43,12 @@ export interface CoreOptions extends OpenOptions {
 
 export interface Core {
   ctx: CoreContext;
-  /** The IPC handlers, built on first use: the CLI never builds them, and needs nothing they install. */
+  /**
+   * The front door: validates `request` against the contract, applies the read-only and write-lock
+   * rules and answers (see core/call.ts). IPC, the CLI, the test bridge and the bench all come in here.
+   */
+  call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>>;
+  /** The handlers behind `call`, built on first use; tests may put a stand-in in place of one. */
   readonly handlers: Handlers;
   /**
    * Closes the library, lets `swap` change the closed file (a restore), and opens it again; the
@@ -55,9 +61,11 @@ export interface Core {
 /** The whole application minus Electron: used by the window shell, the CLI and the browser test bridge. */
 export function createCore(options: CoreOptions): Core {
   const db = openDatabase(options.databasePath, options);
+  let handlers: Handlers | undefined;
   const ctx: CoreContext = {
     db,
-    events: new LibraryEvents(),
+    // ctx.db, read at each emit: a restore swaps the connection under the same bus.
+    events: new LibraryEvents(() => ctx.db.open && ctx.db.inTransaction),
     locale: options.locale ?? 'zh-CN',
     databasePath: options.databasePath,
     version: options.version ?? '0.0.0',
@@ -66,14 +74,6 @@ export function createCore(options: CoreOptions): Core {
     platform: options.platform ?? { chooseDocuments: async () => [] },
     nativeBinding: options.nativeBinding,
     importTokens: new ImportTokens(),
-  };
-  installDomainHooks(ctx);
-  let handlers: Handlers | undefined;
-  const core: Core = {
-    ctx,
-    get handlers() {
-      return (handlers ??= buildHandlers(core));
-    },
     reopen(swap) {
       dropSearchService(ctx);
       handlers = undefined;
@@ -84,14 +84,23 @@ export function createCore(options: CoreOptions): Core {
         ctx.db = openDatabase(options.databasePath, options);
       }
     },
+  };
+  installDomainHooks(ctx);
+  const core: Core = {
+    ctx,
+    get handlers() {
+      return (handlers ??= buildHandlers(ctx));
+    },
+    call: (channel, request) =>
+      callChannel(core.handlers, ctx, options, channel, request) as Promise<ResponseOf<typeof channel>>,
+    reopen: (swap) => ctx.reopen(swap),
     close: () => ctx.db.close(),
   };
   return core;
 }
 
 /** Every domain's IPC handlers over one core context; pure request-to-core adapters, no wiring. */
-function buildHandlers(core: Core): Handlers {
-  const { ctx } = core;
+function buildHandlers(ctx: CoreContext): Handlers {
   return mergeHandlers(
     documentHandlers(ctx),
     annotationHandlers(ctx),
@@ -101,7 +110,7 @@ function buildHandlers(core: Core): Handlers {
     ledgerHandlers(ctx),
     compareHandlers(ctx),
     documentCareHandlers(ctx),
-    backupHandlers(core),
+    backupHandlers(ctx),
     xrefHandlers(ctx),
     linkHandlers(ctx),
     briefingHandlers(ctx),

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { ImportSummary } from '../../../shared/domain/import';
-import { AppError } from '../core/app-error';
-import type { CoreContext } from '../core/context';
+import { AppError } from '../kernel/app-error';
+import type { CoreContext } from '../kernel/context';
 import { contentHash } from '../store/content-hash';
 import { findDocumentByHash, insertDocument, replaceDocument } from '../store/document-writer';
 import type { ParsedDocument } from './parsed-document';

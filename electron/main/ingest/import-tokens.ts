@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { ChosenFile } from '../../../shared/domain/import';
-import { AppError } from '../core/app-error';
+import { AppError } from '../kernel/app-error';
 import { expandInputs } from './expand-inputs';
 
 /** Tokens kept at most: a few thousand chosen files; the oldest are forgotten first. */

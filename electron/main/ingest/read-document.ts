@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { AppError } from '../core/app-error';
+import { AppError } from '../kernel/app-error';
 import { readSource, type SourceFormat } from './formats/read-source';
 import type { ParsedDocument } from './parsed-document';
 import { parseLines } from './report-parser';

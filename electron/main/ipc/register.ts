@@ -25,7 +25,7 @@ export function registerIpc(
       return { ok: false, error: { code: 'forbidden', message: 'Untrusted sender' } };
     }
     const { channel, payload } = (message ?? {}) as { channel?: unknown; payload?: unknown };
-    return dispatch(core.handlers, channel, payload, {
+    return dispatch(core, channel, payload, {
       locale: core.ctx.locale,
       logError: (name, error) => console.error(`[ipc] ${name} failed`, error),
     });

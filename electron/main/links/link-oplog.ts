@@ -1,5 +1,5 @@
 import type { PassageLink } from '../../../shared/domain/xref';
-import { AppError } from '../core/app-error';
+import { AppError } from '../kernel/app-error';
 import type { Db } from '../store/database';
 import { statement } from '../store/statements';
 import { getLink, putLink, removeLink } from './link-store';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { PassageLink } from '../../../shared/domain/xref';
 import { alignPassages } from '../annotations/anchoring/align';
 import { getAuthor } from '../annotations/service';
-import { AppError } from '../core/app-error';
+import { AppError } from '../kernel/app-error';
 import type { Db } from '../store/database';
 import type { ReplacedPassage } from '../store/document-writer';
 import { statement } from '../store/statements';

@@ -8,7 +8,7 @@ import type {
   PrintScope,
 } from '../../../shared/domain/print';
 import { listAnnotations } from '../annotations/repository';
-import { AppError } from '../core/app-error';
+import { AppError } from '../kernel/app-error';
 import { citationsFor } from '../store/citation';
 import type { Db } from '../store/database';
 import { getDocumentBundle } from '../store/document-reader';

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type * as fontkit from 'fontkit';
 import type { FontRole, FontSubstitution } from '../../../shared/domain/print';
-import { AppError } from '../core/app-error';
+import { AppError } from '../kernel/app-error';
 
 /**
  * Finds the faces a print layout asks for. The 公文 faces (仿宋_GB2312, 方正小标宋简体, 黑体,

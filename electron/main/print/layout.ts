@@ -4,7 +4,7 @@ import type {
   PrintDocument,
   PrintOptions,
 } from '../../../shared/domain/print';
-import { AppError } from '../core/app-error';
+import { AppError } from '../kernel/app-error';
 import { printFonts, type FontSet } from './fonts';
 import { EM_ASCENT, layoutParagraph, Measurer, type Line } from './line-break';
 import { noteLabel, ParagraphBuilder } from './paragraphs';

@@ -20,9 +20,9 @@ import {
 } from './segment-store';
 import type { SearchSource, SearchUnit } from './source';
 import { statement } from '../store/statements';
-import { TaskRunner } from './task-runner';
+import { TaskRunner } from '../kernel/task-runner';
 import { textBatches } from './text-batches';
-import { logBackgroundError } from '../core/log';
+import { logBackgroundError } from '../kernel/log';
 
 /** Characters of text per built or merged segment: bounds one blob write and one merge. */
 export const SEGMENT_TEXT_BUDGET = 600_000;

@@ -1,6 +1,6 @@
 import type { SearchResponse, SearchResultItem, SearchStatus } from '../../../shared/domain/search';
-import type { CoreContext } from '../core/context';
-import { logBackgroundError } from '../core/log';
+import type { CoreContext } from '../kernel/context';
+import { logBackgroundError } from '../kernel/log';
 import { citationsFor } from '../store/citation';
 import type { SearchHit } from './engine';
 import { librarySources } from './library-sources';

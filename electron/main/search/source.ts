@@ -1,5 +1,5 @@
 import type { SearchKind } from '../../../shared/domain/search';
-import type { CoreContext } from '../core/context';
+import type { CoreContext } from '../kernel/context';
 import type { Db } from '../store/database';
 
 export { SEARCH_KINDS, type SearchKind } from '../../../shared/domain/search';

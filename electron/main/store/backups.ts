@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupInfo, BackupReason } from '../../../shared/domain/backups';
-import { AppError } from '../core/app-error';
+import { AppError } from '../kernel/app-error';
 import type { Db } from './database';
 import { migrations } from './migrations';
 

@@ -2,12 +2,14 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { AppError } from '../core/app-error';
+import { AppError } from '../kernel/app-error';
 import { newBackupPath, newestGoodBackup, vacuumInto } from './backups';
 import { assertNotNewer, migrate, schemaVersion } from './migrate';
 import { migrations } from './migrations';
 
-export type Db = Database.Database;
+import type { Db } from '../kernel/db';
+
+export type { Db };
 
 export interface OpenOptions {
   /** Path of a better_sqlite3.node built for another runtime (the Electron build kept apart from Node's). */

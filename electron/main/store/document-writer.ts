@@ -1,6 +1,7 @@
 import type { ParsedDocument } from '../ingest/parsed-document';
 import { contentHash, documentIdFromHash } from './content-hash';
 import type { Db } from './database';
+import type { ReplacedPassage } from '../kernel/context';
 
 export interface SourceInfo {
   file: string | null;
@@ -128,11 +129,7 @@ export function insertDocument(db: Db, doc: ParsedDocument, source: SourceInfo, 
   return id;
 }
 
-export interface ReplacedPassage {
-  id: string;
-  ordinal: number;
-  text: string;
-}
+export type { ReplacedPassage };
 
 /**
  * Replaces a document's content by a revised edition, keeping its id. Returns the previous

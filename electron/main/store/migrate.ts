@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { AppError } from '../core/app-error';
+import { AppError } from '../kernel/app-error';
 import type { Migration } from './migrations/types';
 
 export function schemaVersion(db: Database.Database): number {

@@ -1,6 +1,6 @@
 import type { PassageRef, PassageXref } from '../../../shared/domain/xref';
-import type { CoreContext } from '../core/context';
-import { AppError } from '../core/app-error';
+import type { CoreContext } from '../kernel/context';
+import { AppError } from '../kernel/app-error';
 import { linksOf } from '../links/link-store';
 import { citationsFor } from '../store/citation';
 import { statement } from '../store/statements';

@@ -1,5 +1,5 @@
-import type { CoreContext } from '../core/context';
-import { TaskRunner } from '../search/task-runner';
+import type { CoreContext } from '../kernel/context';
+import { TaskRunner } from '../kernel/task-runner';
 import type { Db } from '../store/database';
 import { addDocumentPhrases, indexState, removeDocumentPhrases } from './phrase-store';
 

@@ -5,7 +5,7 @@ import type {
   TermOccurrence,
   TermView,
 } from '../../../shared/domain/xref';
-import type { CoreContext } from '../core/context';
+import type { CoreContext } from '../kernel/context';
 import { foldText } from '../search/fold';
 import { occurrencesIn } from '../search/matcher';
 import { searchServiceFor } from '../search/search-service';

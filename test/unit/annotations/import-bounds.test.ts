@@ -20,7 +20,7 @@ describe('importing a heavy shared annotation file', () => {
     const text = floodFile(core.ctx.db, doc, 2000, 20);
     let turns = 0;
     const ticker = setInterval(() => turns++, 0);
-    const reply = await dispatch(core.handlers, 'annotations:import', { text });
+    const reply = await dispatch(core, 'annotations:import', { text });
     clearInterval(ticker);
     expect(reply.ok).toBe(true);
     const result = (reply as { value: { added: number; orphaned: number } }).value;
@@ -31,7 +31,7 @@ describe('importing a heavy shared annotation file', () => {
     expect(count(core.ctx.db)).toBe(2020);
     expect(turns).toBeGreaterThan(0);
     // One undo step per document takes the whole import back.
-    expect(await dispatch(core.handlers, 'annotations:undo', { documentId: doc })).toMatchObject({
+    expect(await dispatch(core, 'annotations:undo', { documentId: doc })).toMatchObject({
       ok: true,
     });
     expect(count(core.ctx.db)).toBe(0);
@@ -43,7 +43,7 @@ describe('importing a heavy shared annotation file', () => {
     const doc = addSeed(core.ctx.db);
     const one = JSON.parse(floodFile(core.ctx.db, doc, 1))[0];
     const items = Array.from({ length: MAX_IMPORT_ITEMS + 1 }, (_, i) => ({ ...one, id: `urn:uuid:x-${i}` }));
-    const reply = await dispatch(core.handlers, 'annotations:import', { text: JSON.stringify(items) });
+    const reply = await dispatch(core, 'annotations:import', { text: JSON.stringify(items) });
     expect(reply).toMatchObject({ ok: false, error: { code: 'annotation_import_invalid' } });
     expect((reply as { error: { message: string } }).error.message).toContain('20000 条的上限');
     expect(count(core.ctx.db)).toBe(0);

@@ -56,7 +56,7 @@ describe('finding annotations with search', () => {
     const doc = addSeed(core.ctx.db);
     const { passage, start, end } = findText(core.ctx.db, doc, '地区生产总值1360亿元');
     const call = async <C extends Channel>(channel: C, payload: RequestOf<C>) => {
-      const result = await dispatch(core.handlers, channel, payload);
+      const result = await dispatch(core, channel, payload);
       if (!result.ok) throw new Error(result.error.message);
       return result.value as ResponseOf<C>;
     };

@@ -156,10 +156,10 @@ describe('sharing annotations', () => {
 
   it('refuses a file that is not Web Annotation JSON with a reason', async () => {
     const { core } = library();
-    const bad = await dispatch(core.handlers, 'annotations:import', { text: '{"items":[{"id":"x"}]}' });
+    const bad = await dispatch(core, 'annotations:import', { text: '{"items":[{"id":"x"}]}' });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.error.code).toBe('annotation_import_invalid');
-    const notJson = await dispatch(core.handlers, 'annotations:import', { text: 'hello' });
+    const notJson = await dispatch(core, 'annotations:import', { text: 'hello' });
     expect(!notJson.ok && notJson.error.code).toBe('annotation_import_invalid');
     expect(await call(core, 'annotations:list', {})).toEqual([]);
   });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../electron/main/core/app-error';
+import { AppError } from '../../../electron/main/kernel/app-error';
 import { historyState, redo, undo } from '../../../electron/main/annotations/oplog';
 import { listAnnotations, tagCounts } from '../../../electron/main/annotations/repository';
 import {

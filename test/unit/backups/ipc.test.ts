@@ -8,7 +8,7 @@ import { openLibraryOrRecover } from '../../../electron/main/library-recovery';
 import { addSeed } from '../annotations/seed-library';
 
 const tempLibrary = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'yandu-bk-ipc-')), 'library.db');
-const call = (core: Core, channel: string, payload: unknown) => dispatch(core.handlers, channel, payload);
+const call = (core: Core, channel: string, payload: unknown) => dispatch(core, channel, payload);
 
 describe('backups over IPC', () => {
   it('lists, creates and restores by id, and sets the policy', async () => {

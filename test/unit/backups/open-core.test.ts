@@ -36,10 +36,10 @@ describe('backups of an open core', () => {
     core.ctx.events.emit('library:changed', { documentIds: [seed] });
     expect(searchServiceFor(core.ctx).hits('营商环境').total).toBe(0);
 
-    const result = await restoreLibrary(core, path.join(path.dirname(file), 'backups', `${backup.id}.db`));
+    const result = await restoreLibrary(core.ctx, path.join(path.dirname(file), 'backups', `${backup.id}.db`));
     expect(result.documents).toBe(1);
     expect(searchServiceFor(core.ctx).hits('营商环境').total).toBeGreaterThan(0);
-    const list = await dispatch(core.handlers, 'documents:list', {});
+    const list = await dispatch(core, 'documents:list', {});
     expect(list).toMatchObject({ ok: true, value: [{ id: seed }] });
     core.close();
     const restored = dumpLibrary(file);

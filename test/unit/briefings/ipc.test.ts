@@ -10,7 +10,7 @@ import { addSeed, passagesOf } from '../annotations/seed-library';
 function setup() {
   const core = createCore({ databasePath: ':memory:' });
   const doc = addSeed(core.ctx.db);
-  const call = (channel: string, payload: unknown) => dispatch(core.handlers, channel, payload);
+  const call = (channel: string, payload: unknown) => dispatch(core, channel, payload);
   return { core, doc, call };
 }
 
@@ -95,7 +95,7 @@ describe('briefings IPC', () => {
       },
     });
     addSeed(core.ctx.db);
-    const call = (channel: string, payload: unknown) => dispatch(core.handlers, channel, payload);
+    const call = (channel: string, payload: unknown) => dispatch(core, channel, payload);
     const b = value<Briefing>(await call('briefings:create', { title: '学习/材料' }));
     await call('briefings:add', { briefingId: b.id, addition: { kind: 'heading', text: '一、要点' } });
     const options = { layout: 'standard', notes: 'endnotes', highlightStyle: 'fill' };

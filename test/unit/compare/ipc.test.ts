@@ -19,20 +19,20 @@ function library() {
 describe('compare IPC', () => {
   it('compares two documents and names the default pair', async () => {
     const { core, older, newer } = library();
-    const result = await dispatch(core.handlers, 'compare:documents', { a: older, b: newer });
+    const result = await dispatch(core, 'compare:documents', { a: older, b: newer });
     expect(result.ok).toBe(true);
     const c = (result as { value: DocumentComparison }).value;
     const task = c.sections.find((r) => r.aTitle === '疫情防控工作取得显著成效')!;
     expect(task.b).not.toBeNull();
     expect(task.passages[0]!.changes).toMatchObject([{ kind: 'changed' }]);
-    const pair = await dispatch(core.handlers, 'compare:default-pair', { docId: newer });
+    const pair = await dispatch(core, 'compare:default-pair', { docId: newer });
     expect(pair).toEqual({ ok: true, value: { a: older, b: newer, basis: 'issuer' } satisfies ComparePair });
-    expect(await dispatch(core.handlers, 'compare:default-pair', {})).toEqual(pair);
+    expect(await dispatch(core, 'compare:default-pair', {})).toEqual(pair);
   });
 
   it('answers an unknown document with not_found', async () => {
     const { core, older } = library();
-    const result = await dispatch(core.handlers, 'compare:documents', { a: older, b: 'd-missing' });
+    const result = await dispatch(core, 'compare:documents', { a: older, b: 'd-missing' });
     expect(result).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
@@ -47,7 +47,7 @@ describe('compare IPC', () => {
     ['compare:default-pair', 'd123'],
   ])('refuses a malformed request on %s (%j)', async (channel, payload) => {
     const { core } = library();
-    const result = await dispatch(core.handlers, channel, payload);
+    const result = await dispatch(core, channel, payload);
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
   });
 });

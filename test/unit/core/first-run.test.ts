@@ -17,13 +17,13 @@ function freshCore() {
 describe('first run', () => {
   it('imports the bundled report into an empty library and opens it by default', async () => {
     const core = freshCore();
-    expect(await dispatch(core.handlers, 'documents:default', {})).toEqual({ ok: true, value: null });
+    expect(await dispatch(core, 'documents:default', {})).toEqual({ ok: true, value: null });
     await seedBundledDocuments(core.ctx, bundled);
-    const list = await dispatch(core.handlers, 'documents:list', {});
+    const list = await dispatch(core, 'documents:list', {});
     expect(list.ok && (list.value as { title: string }[]).map((d) => d.title)).toEqual([
       '2021年湖里区人民政府工作报告',
     ]);
-    const def = await dispatch(core.handlers, 'documents:default', {});
+    const def = await dispatch(core, 'documents:default', {});
     expect(def.ok && def.value).toEqual({ id: expect.stringMatching(/^d[0-9a-f]{10}$/) });
   });
 
@@ -41,21 +41,21 @@ describe('first run', () => {
     await seedBundledDocuments(core.ctx, bundled);
     const otherId = insertDocument(core.ctx.db, sampleDocument(), { file: null, format: null });
     // Reading a document (the comparison does) is not opening it in the reader.
-    await dispatch(core.handlers, 'documents:get', { id: otherId });
-    expect(await dispatch(core.handlers, 'documents:default', {})).not.toEqual({
+    await dispatch(core, 'documents:get', { id: otherId });
+    expect(await dispatch(core, 'documents:default', {})).not.toEqual({
       ok: true,
       value: { id: otherId },
     });
-    await dispatch(core.handlers, 'documents:opened', { id: otherId });
-    expect(await dispatch(core.handlers, 'documents:opened', { id: 'nope' })).toMatchObject({
+    await dispatch(core, 'documents:opened', { id: otherId });
+    expect(await dispatch(core, 'documents:opened', { id: 'nope' })).toMatchObject({
       ok: false,
       error: { code: 'not_found' },
     });
-    expect(await dispatch(core.handlers, 'documents:opened', { id: otherId, extra: 1 })).toMatchObject({
+    expect(await dispatch(core, 'documents:opened', { id: otherId, extra: 1 })).toMatchObject({
       ok: false,
       error: { code: 'invalid_request' },
     });
-    expect(await dispatch(core.handlers, 'documents:default', {})).toEqual({
+    expect(await dispatch(core, 'documents:default', {})).toEqual({
       ok: true,
       value: { id: otherId },
     });

@@ -33,7 +33,7 @@ function annotatedCore(): { core: Core; file: string; doc: string } {
   return { core, file, doc };
 }
 
-const call = (core: Core, channel: string, payload: unknown) => dispatch(core.handlers, channel, payload);
+const call = (core: Core, channel: string, payload: unknown) => dispatch(core, channel, payload);
 const withoutSearch = (dump: Record<string, string[]>) =>
   Object.fromEntries(Object.entries(dump).filter(([t]) => !t.startsWith('search_')));
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportSummary } from '../../../shared/domain/import';
-import { AppError } from '../../../electron/main/core/app-error';
+import { AppError } from '../../../electron/main/kernel/app-error';
 import { readStable } from '../../../electron/main/ingest/formats/read-source';
 import { createDocumentReader } from '../../../electron/main/ingest/worker/parse-client';
 import {

@@ -5,14 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportBatchResult } from '../../../shared/ipc/channels/imports';
 import type { ImportProgressEvent } from '../../../shared/ipc/events';
 import { createCore, type Core } from '../../../electron/main/core/app-core';
-import { dispatch, type Handlers } from '../../../electron/main/ipc/dispatch';
+import { dispatch } from '../../../electron/main/ipc/dispatch';
+import { withStandIns } from '../../helpers/ipc';
 import { importHandlers } from '../../../electron/main/ipc/handlers/imports';
 import { holdingReader } from '../../fixtures/ingest/holding-reader';
 import { SEED_FILE } from './seed-fixture';
 
 let dir: string;
 let core: Core;
-const call = (payload: unknown) => dispatch(core.handlers, 'imports:start', payload);
+const call = (payload: unknown) => dispatch(core, 'imports:start', payload);
 /** Tokens as main issues them for files chosen in the dialog or dropped. */
 const tokensFor = (...files: string[]) => core.ctx.importTokens.issue(files).map((f) => f.token);
 
@@ -77,10 +78,10 @@ describe('imports:start', () => {
     // What was sent is never echoed back in full.
     const echoed = await call({ tokens: tokensFor(SEED_FILE), [huge]: 1 });
     expect(JSON.stringify(echoed).length).toBeLessThan(1000);
-    const drop = await dispatch(core.handlers, 'imports:register-drop', { paths: [`relative/${huge}`] });
+    const drop = await dispatch(core, 'imports:register-drop', { paths: [`relative/${huge}`] });
     expect(drop).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
     expect(JSON.stringify(drop).length).toBeLessThan(1000);
-    expect(await dispatch(core.handlers, 'imports:register-drop', { paths: [] })).toMatchObject({
+    expect(await dispatch(core, 'imports:register-drop', { paths: [] })).toMatchObject({
       ok: false,
     });
   });
@@ -88,7 +89,7 @@ describe('imports:start', () => {
   it('imports a dropped file by the token main gave for it', async () => {
     const dropped = path.join(dir, 'dropped.txt');
     fs.writeFileSync(dropped, '拖入的材料\n\n拖入文件的正文。\n');
-    const reply = await dispatch(core.handlers, 'imports:register-drop', { paths: [dropped] });
+    const reply = await dispatch(core, 'imports:register-drop', { paths: [dropped] });
     const chosen = (reply as { value: { token: string; name: string; path: string }[] }).value;
     expect(chosen).toEqual([
       { token: expect.stringMatching(/^[0-9a-f]{32}$/), name: 'dropped.txt', path: dropped },
@@ -113,13 +114,13 @@ describe('imports:start', () => {
 });
 
 describe('imports:cancel', () => {
-  const cancel = (handlers: Handlers, batchId: unknown) => dispatch(handlers, 'imports:cancel', { batchId });
+  const cancel = (door: Pick<Core, 'call'>, batchId: unknown) => dispatch(door, 'imports:cancel', { batchId });
 
   it('stops a running batch between files: what is stored stays, the rest come back cancelled', async () => {
     const replies: unknown[] = [];
     const off = core.ctx.events.on('import:progress', (e) => {
       if (e.batchId === 'ui-c1' && e.index === 0 && e.phase === 'done')
-        void cancel(core.handlers, 'ui-c1').then((r) => replies.push(r));
+        void cancel(core, 'ui-c1').then((r) => replies.push(r));
     });
     const reply = await call({ tokens: tokensFor(notes(), SEED_FILE), batchId: 'ui-c1' });
     off();
@@ -131,14 +132,14 @@ describe('imports:cancel', () => {
     ]);
     expect(value.cancelled).toBe(true);
     // The batch is over: cancelling it again finds nothing running.
-    expect(await cancel(core.handlers, 'ui-c1')).toEqual({ ok: true, value: { cancelled: false } });
+    expect(await cancel(core, 'ui-c1')).toEqual({ ok: true, value: { cancelled: false } });
   }, 30_000);
 
   it('cancels a parse in progress, which is abandoned, not waited for', async () => {
-    let handlers: Handlers = core.handlers;
-    const reader = holdingReader(SEED_FILE, () => void cancel(handlers, 'ui-c2'));
-    handlers = { ...core.handlers, ...importHandlers(core.ctx, { createReader: () => reader }) };
-    const reply = await dispatch(handlers, 'imports:start', {
+    let door: Pick<Core, 'call'> = core;
+    const reader = holdingReader(SEED_FILE, () => void cancel(door, 'ui-c2'));
+    door = withStandIns(core, importHandlers(core.ctx, { createReader: () => reader }));
+    const reply = await dispatch(door, 'imports:start', {
       tokens: tokensFor(memo(), SEED_FILE),
       batchId: 'ui-c2',
     });
@@ -149,19 +150,19 @@ describe('imports:cancel', () => {
   }, 30_000);
 
   it('refuses a malformed batch id and a second batch under a running id', async () => {
-    expect(await cancel(core.handlers, '../x')).toMatchObject({
+    expect(await cancel(core, '../x')).toMatchObject({
       ok: false,
       error: { code: 'invalid_request' },
     });
-    expect(await cancel(core.handlers, 'never-started')).toEqual({ ok: true, value: { cancelled: false } });
+    expect(await cancel(core, 'never-started')).toEqual({ ok: true, value: { cancelled: false } });
 
     const reader = holdingReader(notes());
-    const handlers = { ...core.handlers, ...importHandlers(core.ctx, { createReader: () => reader }) };
-    const first = dispatch(handlers, 'imports:start', { tokens: tokensFor(notes()), batchId: 'ui-c3' });
-    const second = await dispatch(handlers, 'imports:start', { tokens: tokensFor(memo()), batchId: 'ui-c3' });
+    const door = withStandIns(core, importHandlers(core.ctx, { createReader: () => reader }));
+    const first = dispatch(door, 'imports:start', { tokens: tokensFor(notes()), batchId: 'ui-c3' });
+    const second = await dispatch(door, 'imports:start', { tokens: tokensFor(memo()), batchId: 'ui-c3' });
     expect(second).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
     expect((second as { error: { message: string } }).error.message).toMatch(/already running/);
-    await cancel(handlers, 'ui-c3');
+    await cancel(door, 'ui-c3');
     expect(await first).toMatchObject({ ok: true, value: { cancelled: true, imported: [] } });
   });
 });

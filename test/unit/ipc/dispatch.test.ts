@@ -3,6 +3,7 @@ import { createCore } from '../../../electron/main/core/app-core';
 import { dispatch } from '../../../electron/main/ipc/dispatch';
 import { insertDocument } from '../../../electron/main/store/document-writer';
 import { channelNames, contract, mergeChannels } from '../../../shared/ipc/contract';
+import { withStandIns } from '../../helpers/ipc';
 import { sampleDocument } from '../../helpers/sample-document';
 
 function core() {
@@ -13,19 +14,19 @@ function core() {
 
 describe('IPC dispatch', () => {
   it('answers a valid request with the handler value', async () => {
-    const { handlers, id } = core();
-    const result = await dispatch(handlers, 'documents:get', { id });
+    const { id, ...c } = core();
+    const result = await dispatch(c, 'documents:get', { id });
     expect(result.ok).toBe(true);
     if (result.ok) expect((result.value as { passages: unknown[] }).passages).toHaveLength(3);
   });
 
   it('refuses an unknown channel without calling anything', async () => {
-    const { handlers } = core();
-    expect(await dispatch(handlers, 'fs:readFile', { path: '/etc/passwd' })).toEqual({
+    const c = core();
+    expect(await dispatch(c, 'fs:readFile', { path: '/etc/passwd' })).toEqual({
       ok: false,
       error: { code: 'unknown_channel', message: '未知的请求通道：fs:readFile' },
     });
-    const proto = await dispatch(handlers, '__proto__', {});
+    const proto = await dispatch(c, '__proto__', {});
     expect(proto.ok).toBe(false);
   });
 
@@ -36,15 +37,13 @@ describe('IPC dispatch', () => {
     ['oversized id', { id: 'x'.repeat(10_000) }],
     ['not an object', 'd123'],
   ])('refuses a malformed request (%s)', async (_label, payload) => {
-    const { handlers } = core();
-    const result = await dispatch(handlers, 'documents:get', payload);
+    const result = await dispatch(core(), 'documents:get', payload);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.code).toBe('invalid_request');
   });
 
   it('turns a user-facing error into its code and localised message', async () => {
-    const { handlers } = core();
-    const result = await dispatch(handlers, 'documents:get', { id: 'nope' }, { locale: 'en' });
+    const result = await dispatch(core(), 'documents:get', { id: 'nope' }, { locale: 'en' });
     expect(result).toEqual({
       ok: false,
       error: { code: 'not_found', message: expect.stringContaining('nope') },
@@ -52,14 +51,12 @@ describe('IPC dispatch', () => {
   });
 
   it('hides unexpected exceptions behind a generic internal error', async () => {
-    const { handlers } = core();
     const logged: unknown[] = [];
-    const broken = {
-      ...handlers,
+    const broken = withStandIns(core(), {
       'documents:list': () => {
         throw new Error('SQLITE_CORRUPT at /secret/path');
       },
-    };
+    });
     const result = await dispatch(broken, 'documents:list', {}, { logError: (_c, e) => logged.push(e) });
     expect(result.ok).toBe(false);
     if (!result.ok) {

@@ -15,12 +15,12 @@ describe('app:choose-documents', () => {
       },
     });
     // Each chosen file comes back under a token, the only thing `imports:start` takes.
-    expect(await dispatch(core.handlers, 'app:choose-documents', {})).toEqual({
+    expect(await dispatch(core, 'app:choose-documents', {})).toEqual({
       ok: true,
       value: [{ token: expect.stringMatching(/^[0-9a-f]{32}$/), name: 'a.txt', path: '/reports/a.txt' }],
     });
-    await dispatch(core.handlers, 'app:choose-documents', { folder: true });
-    await dispatch(core.handlers, 'app:choose-documents', { multiple: false });
+    await dispatch(core, 'app:choose-documents', { folder: true });
+    await dispatch(core, 'app:choose-documents', { multiple: false });
     expect(asked).toEqual([
       { folder: false, multiple: true },
       { folder: true, multiple: true },
@@ -30,6 +30,6 @@ describe('app:choose-documents', () => {
 
   it('answers nothing chosen where no desktop dialog exists (CLI, tests)', async () => {
     const core = createCore({ databasePath: ':memory:' });
-    expect(await dispatch(core.handlers, 'app:choose-documents', {})).toEqual({ ok: true, value: [] });
+    expect(await dispatch(core, 'app:choose-documents', {})).toEqual({ ok: true, value: [] });
   });
 });

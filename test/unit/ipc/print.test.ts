@@ -38,7 +38,7 @@ describe('print channels', () => {
       ['print:print', null],
     ] as const;
     for (const [channel, payload] of bad) {
-      const result = await dispatch(core.handlers, channel, payload);
+      const result = await dispatch(core, channel, payload);
       expect(result, `${channel} ${JSON.stringify(payload).slice(0, 80)}`).toMatchObject({
         ok: false,
         error: { code: 'invalid_request' },
@@ -47,7 +47,7 @@ describe('print channels', () => {
   });
 
   it('previews the first pages as positioned runs, with the font substitutions', async () => {
-    const result = await dispatch(core.handlers, 'print:preview', {
+    const result = await dispatch(core, 'print:preview', {
       docId: doc,
       scope: { kind: 'document' },
       options,
@@ -59,7 +59,7 @@ describe('print channels', () => {
     expect(preview.pages).toHaveLength(2);
     expect(preview.pages[0]!.runs.map((r) => r.text).join('')).toContain('湖里区人民政府工作报告');
     expect(preview.substitutions.find((s) => s.role === 'fangsong')?.wanted).toBe('仿宋_GB2312');
-    const missing = await dispatch(core.handlers, 'print:preview', {
+    const missing = await dispatch(core, 'print:preview', {
       docId: 'nope',
       scope: { kind: 'document' },
       options,
@@ -74,7 +74,7 @@ describe('print channels', () => {
       options,
       format: 'pdf',
     } as const;
-    expect(await dispatch(core.handlers, 'print:save', job)).toMatchObject({
+    expect(await dispatch(core, 'print:save', job)).toMatchObject({
       ok: false,
       error: { code: 'print_unavailable' },
     });
@@ -84,12 +84,12 @@ describe('print channels', () => {
       asked.push(defaultName);
       return target;
     };
-    const saved = await dispatch(core.handlers, 'print:save', job);
+    const saved = await dispatch(core, 'print:save', job);
     expect(saved).toMatchObject({ ok: true, value: { file: target } });
     expect(asked).toEqual(['2021年湖里区人民政府工作报告.pdf']);
     expect(fs.readFileSync(target).subarray(0, 5).toString()).toBe('%PDF-');
     core.ctx.platform.chooseSaveFile = async () => null;
-    expect(await dispatch(core.handlers, 'print:save', { ...job, format: 'md' })).toEqual({
+    expect(await dispatch(core, 'print:save', { ...job, format: 'md' })).toEqual({
       ok: true,
       value: { file: null, bytes: 0 },
     });
@@ -98,7 +98,7 @@ describe('print channels', () => {
 
   it('hands the PDF to the platform to print', async () => {
     const job = { docId: doc, scope: { kind: 'annotated' }, options } as const;
-    expect(await dispatch(core.handlers, 'print:print', job)).toMatchObject({
+    expect(await dispatch(core, 'print:print', job)).toMatchObject({
       ok: false,
       error: { code: 'print_unavailable' },
     });
@@ -107,7 +107,7 @@ describe('print channels', () => {
       got = pdf;
       return true;
     };
-    expect(await dispatch(core.handlers, 'print:print', job)).toEqual({ ok: true, value: { printed: true } });
+    expect(await dispatch(core, 'print:print', job)).toEqual({ ok: true, value: { printed: true } });
     expect(got!.subarray(0, 5).toString()).toBe('%PDF-');
   });
 });

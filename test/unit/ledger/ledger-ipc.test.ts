@@ -14,7 +14,7 @@ let dir: string;
 let dbPath: string;
 let core: Core;
 let docId: string;
-const call = (channel: string, payload: unknown) => dispatch(core.handlers, channel, payload);
+const call = (channel: string, payload: unknown) => dispatch(core, channel, payload);
 const value = <T>(reply: Awaited<ReturnType<typeof call>>): T => {
   if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
   return reply.value as T;

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../electron/main/core/app-core';
-import { LibraryEvents } from '../../../electron/main/core/library-events';
+import { LibraryEvents } from '../../../electron/main/kernel/events';
 import { importFiles } from '../../../electron/main/ingest/import-service';
 import type { ParsedDocument } from '../../../electron/main/ingest/parsed-document';
 import { searchServiceFor } from '../../../electron/main/search/search-service';

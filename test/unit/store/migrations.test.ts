@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../electron/main/core/app-error';
+import { AppError } from '../../../electron/main/kernel/app-error';
 import { openDatabase } from '../../../electron/main/store/database';
 import { migrate, schemaVersion } from '../../../electron/main/store/migrate';
 import { migrations } from '../../../electron/main/store/migrations';

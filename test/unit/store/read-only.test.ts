@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../../electron/main/core/app-error';
+import { AppError } from '../../../electron/main/kernel/app-error';
 import { createCore } from '../../../electron/main/core/app-core';
 import { importFiles } from '../../../electron/main/ingest/import-service';
 import { dispatch } from '../../../electron/main/ipc/dispatch';
@@ -123,18 +123,18 @@ describe('a library without write permission', () => {
     const before = digest(file);
     const core = createCore({ databasePath: file, readonly: true });
     expect(core.ctx.db.readonly).toBe(true);
-    expect(await dispatch(core.handlers, 'documents:list', {})).toMatchObject({
+    expect(await dispatch(core, 'documents:list', {})).toMatchObject({
       ok: true,
       value: [{ id: doc }],
     });
-    expect(await dispatch(core.handlers, 'documents:get', { id: doc })).toMatchObject({ ok: true });
-    const found = await dispatch(core.handlers, 'search:query', { query: '营商环境' });
+    expect(await dispatch(core, 'documents:get', { id: doc })).toMatchObject({ ok: true });
+    const found = await dispatch(core, 'search:query', { query: '营商环境' });
     expect(found).toMatchObject({ ok: true });
     expect((found as { value: { total: number } }).value.total).toBeGreaterThan(0);
-    const bundle = (await dispatch(core.handlers, 'documents:get', { id: doc })) as {
+    const bundle = (await dispatch(core, 'documents:get', { id: doc })) as {
       value: { passages: { id: string }[] };
     };
-    const write = await dispatch(core.handlers, 'annotations:create', {
+    const write = await dispatch(core, 'annotations:create', {
       passageId: bundle.value.passages[2]!.id,
       start: 0,
       end: 2,

@@ -63,11 +63,11 @@ describe('passage links', () => {
   it('refuses a link to itself and to a passage that does not exist', async () => {
     const { core, passage } = library();
     const p = passage('地区生产总值1360亿元');
-    expect(await dispatch(core.handlers, 'links:create', { from: p, to: p })).toMatchObject({
+    expect(await dispatch(core, 'links:create', { from: p, to: p })).toMatchObject({
       ok: false,
       error: { code: 'link_to_itself' },
     });
-    expect(await dispatch(core.handlers, 'links:create', { from: p, to: 'nope-p1' })).toMatchObject({
+    expect(await dispatch(core, 'links:create', { from: p, to: 'nope-p1' })).toMatchObject({
       ok: false,
       error: { code: 'not_found' },
     });
@@ -149,7 +149,7 @@ describe('cross-reference channels refuse malformed requests', () => {
     ['links:redo', { again: true }],
     ['links:history', { x: 1 }],
   ] as const)('%s (case %#)', async (channel, payload) => {
-    expect(await dispatch(core.handlers, channel, payload)).toMatchObject({
+    expect(await dispatch(core, channel, payload)).toMatchObject({
       ok: false,
       error: { code: 'invalid_request' },
     });

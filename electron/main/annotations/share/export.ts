@@ -1,5 +1,5 @@
 import type { AnnotationExport } from '../../../../shared/domain/annotations';
-import { AppError } from '../../core/app-error';
+import { AppError } from '../../kernel/app-error';
 import { citationFor } from '../../store/citation';
 import type { Db } from '../../store/database';
 import { listLinks } from '../../links/link-store';

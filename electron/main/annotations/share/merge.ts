@@ -3,7 +3,7 @@ import type {
   AnnotationContent,
   AnnotationImportResult,
 } from '../../../../shared/domain/annotations';
-import { AppError } from '../../core/app-error';
+import { AppError } from '../../kernel/app-error';
 import type { Db } from '../../store/database';
 import { locate } from '../anchoring/locate';
 import { anchoredAt } from '../anchoring/selectors';

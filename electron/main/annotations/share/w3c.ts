@@ -5,7 +5,7 @@ import {
   type Annotation,
   type AnnotationKind,
 } from '../../../../shared/domain/annotations';
-import { AppError } from '../../core/app-error';
+import { AppError } from '../../kernel/app-error';
 import { isLinkItem } from '../../links/share';
 import { fromCodePoints, toCodePoints } from '../anchoring/selectors';
 import type { StoredAnnotation } from '../repository';

@@ -1,4 +1,4 @@
-import { AppError } from '../../core/app-error';
+import { AppError } from '../../kernel/app-error';
 
 export interface DecodedText {
   text: string;

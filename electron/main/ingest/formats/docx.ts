@@ -1,4 +1,4 @@
-import { AppError } from '../../core/app-error';
+import { AppError } from '../../kernel/app-error';
 import { htmlBlockList, type HtmlBlock } from './html';
 import { checkDocxSizes } from './zip-limits';
 

@@ -1,4 +1,4 @@
-import { AppError } from '../../core/app-error';
+import { AppError } from '../../kernel/app-error';
 import { preferSimplified, unifyRadicals } from './cjk-radicals';
 import { pdfParagraphs, type PdfItem, type PdfLine } from './pdf-paragraphs';
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../core/app-error';
+import { AppError } from '../../kernel/app-error';
 import { makeLine, toLines, type Line } from '../parse/normalize';
 import { decodeText } from './decode';
 import { docxBlocks } from './docx';

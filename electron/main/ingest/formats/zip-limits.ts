@@ -1,5 +1,5 @@
 import zlib from 'node:zlib';
-import { AppError } from '../../core/app-error';
+import { AppError } from '../../kernel/app-error';
 
 /**
  * What a Word package may unpack to before it is parsed. A report's XML is a few megabytes; a

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { AppError } from '../../core/app-error';
+import { AppError } from '../../kernel/app-error';
 import { readDocument, type ReadResult } from '../read-document';
 import type { ParseReady, ParseReply, ParseRequest } from './protocol';
 

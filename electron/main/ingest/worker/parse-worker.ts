@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { AppError } from '../../core/app-error';
+import { AppError } from '../../kernel/app-error';
 import { readDocument } from '../read-document';
 import type { ParseReady, ParseReply, ParseRequest } from './protocol';
 

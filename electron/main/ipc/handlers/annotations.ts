@@ -11,9 +11,9 @@ import {
 } from '../../annotations/service';
 import { exportAnnotations } from '../../annotations/share/export';
 import { importAnnotations, listConflicts, resolveConflict } from '../../annotations/share/merge';
-import { AppError } from '../../core/app-error';
-import type { CoreContext } from '../../core/context';
-import type { Handlers } from '../dispatch';
+import { AppError } from '../../kernel/app-error';
+import type { CoreContext } from '../../kernel/context';
+import type { Handlers } from '../../kernel/api';
 
 type AnnotationHandlers = Pick<Handlers, Extract<keyof Handlers, `annotations:${string}`>>;
 

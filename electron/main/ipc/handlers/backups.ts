@@ -5,9 +5,9 @@ import {
   restoreLibrary,
   setBackupPolicy,
 } from '../../backups/backup-service';
-import type { Core } from '../../core/app-core';
+import type { CoreContext } from '../../kernel/context';
 import { backupsDir, listBackups } from '../../store/backups';
-import type { Handlers } from '../dispatch';
+import type { Handlers } from '../../kernel/api';
 
 type BackupHandlers = Pick<
   Handlers,
@@ -15,8 +15,7 @@ type BackupHandlers = Pick<
 >;
 
 /** Backups by id only: the renderer never names a file (resolveBackupSource refuses paths here). */
-export function backupHandlers(core: Core): BackupHandlers {
-  const { ctx } = core;
+export function backupHandlers(ctx: CoreContext): BackupHandlers {
   return {
     'backups:list': () => ({
       backups: listBackups(ctx.databasePath, ctx.nativeBinding),
@@ -25,7 +24,7 @@ export function backupHandlers(core: Core): BackupHandlers {
       readOnly: ctx.db.readonly,
     }),
     'backups:create': () => backupNow(ctx, 'manual'),
-    'backups:restore': ({ id }) => restoreLibrary(core, resolveBackupSource(ctx.databasePath, id, false)),
+    'backups:restore': ({ id }) => restoreLibrary(ctx, resolveBackupSource(ctx.databasePath, id, false)),
     'backups:set-policy': (policy) => setBackupPolicy(ctx, policy),
   };
 }

@@ -13,10 +13,10 @@ import {
   stepBriefing,
   updateBriefing,
 } from '../../briefings/service';
-import { AppError } from '../../core/app-error';
-import type { CoreContext } from '../../core/context';
+import { AppError } from '../../kernel/app-error';
+import type { CoreContext } from '../../kernel/context';
 import { writeFileAtomically } from '../../print/write-file';
-import type { Handlers } from '../dispatch';
+import type { Handlers } from '../../kernel/api';
 import { safeFileName } from './print';
 
 type BriefingHandlers = Pick<Handlers, Extract<keyof Handlers, `briefings:${string}`>>;

@@ -1,6 +1,6 @@
 import { compareServiceFor } from '../../compare/compare-service';
-import type { CoreContext } from '../../core/context';
-import type { Handlers } from '../dispatch';
+import type { CoreContext } from '../../kernel/context';
+import type { Handlers } from '../../kernel/api';
 
 type CompareHandlers = Pick<Handlers, 'compare:documents' | 'compare:default-pair'>;
 

@@ -1,6 +1,6 @@
-import type { CoreContext } from '../../core/context';
+import type { CoreContext } from '../../kernel/context';
 import { deleteWithUndo, undoDelete } from '../../documents/document-care';
-import type { Handlers } from '../dispatch';
+import type { Handlers } from '../../kernel/api';
 
 type DocumentCareHandlers = Pick<Handlers, 'documents:delete' | 'documents:undo-delete'>;
 

@@ -1,10 +1,10 @@
 import type { GlossaryOccurrence } from '../../../../shared/ipc/channels/documents';
-import { AppError } from '../../core/app-error';
-import type { CoreContext } from '../../core/context';
+import { AppError } from '../../kernel/app-error';
+import type { CoreContext } from '../../kernel/context';
 import { citationsFor } from '../../store/citation';
 import { getDocumentBundle, getDocumentMeta, listDocuments } from '../../store/document-reader';
 import { defaultDocumentId, rememberLastDocument } from '../../store/settings';
-import type { Handlers } from '../dispatch';
+import type { Handlers } from '../../kernel/api';
 
 type DocumentHandlers = Pick<
   Handlers,

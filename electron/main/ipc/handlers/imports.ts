@@ -1,10 +1,10 @@
 import path from 'node:path';
-import { AppError } from '../../core/app-error';
-import type { CoreContext } from '../../core/context';
+import { AppError } from '../../kernel/app-error';
+import type { CoreContext } from '../../kernel/context';
 import { importFiles } from '../../ingest/import-service';
 import type { DocumentReader } from '../../ingest/worker/parse-client';
 import { getDocumentMeta } from '../../store/document-reader';
-import type { Handlers } from '../dispatch';
+import type { Handlers } from '../../kernel/api';
 
 type ImportHandlers = Pick<Handlers, 'imports:start' | 'imports:cancel' | 'imports:register-drop'>;
 

@@ -1,8 +1,8 @@
-import { AppError } from '../../core/app-error';
-import type { CoreContext } from '../../core/context';
+import { AppError } from '../../kernel/app-error';
+import type { CoreContext } from '../../kernel/context';
 import { overrideVerdict } from '../../ledger/ledger-overrides';
 import { ledgerSeries, listLedger, refreshLedgerInSlices } from '../../ledger/ledger-service';
-import type { Handlers } from '../dispatch';
+import type { Handlers } from '../../kernel/api';
 
 type LedgerHandlers = Pick<Handlers, 'ledger:list' | 'ledger:series' | 'ledger:override'>;
 

@@ -1,9 +1,9 @@
 import type { DocumentMetaEdit } from '../../../../shared/ipc/channels/metadata';
-import { AppError } from '../../core/app-error';
-import type { CoreContext } from '../../core/context';
+import { AppError } from '../../kernel/app-error';
+import type { CoreContext } from '../../kernel/context';
 import { metaSources, updateDocumentMeta } from '../../store/document-meta';
 import { getDocumentMeta } from '../../store/document-reader';
-import type { Handlers } from '../dispatch';
+import type { Handlers } from '../../kernel/api';
 
 type MetadataHandlers = Pick<Handlers, 'documents:update-meta' | 'documents:meta'>;
 

@@ -1,9 +1,9 @@
-import { AppError } from '../../core/app-error';
-import type { CoreContext } from '../../core/context';
+import { AppError } from '../../kernel/app-error';
+import type { CoreContext } from '../../kernel/context';
 import { exportAnnotatedPrint, previewAnnotatedPrint } from '../../print/service';
 import { writeFileAtomically } from '../../print/write-file';
 import { getDocumentMeta } from '../../store/document-reader';
-import type { Handlers } from '../dispatch';
+import type { Handlers } from '../../kernel/api';
 
 type PrintHandlers = Pick<Handlers, 'print:preview' | 'print:save' | 'print:print'>;
 

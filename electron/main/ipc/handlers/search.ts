@@ -1,6 +1,6 @@
-import type { CoreContext } from '../../core/context';
+import type { CoreContext } from '../../kernel/context';
 import { searchServiceFor } from '../../search/search-service';
-import type { Handlers } from '../dispatch';
+import type { Handlers } from '../../kernel/api';
 
 type SearchHandlers = Pick<Handlers, 'search:query' | 'search:status' | 'search:rebuild'>;
 

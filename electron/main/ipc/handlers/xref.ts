@@ -1,9 +1,9 @@
-import type { CoreContext } from '../../core/context';
+import type { CoreContext } from '../../kernel/context';
 import { linkHistory, redoLink, undoLink } from '../../links/link-oplog';
 import { createLink, deleteLink, updateLink } from '../../links/service';
 import { passageXref } from '../../xref/passage-xref';
 import { traceTerm } from '../../xref/term-service';
-import type { Handlers } from '../dispatch';
+import type { Handlers } from '../../kernel/api';
 
 type XrefHandlers = Pick<Handlers, Extract<keyof Handlers, `xref:${string}`>>;
 type LinkHandlers = Pick<Handlers, Extract<keyof Handlers, `links:${string}`>>;

@@ -1,10 +1,22 @@
 import type { DeleteKeep } from '../../../shared/domain/document-care';
 import type { ExportFormat } from '../../../shared/domain/print';
 import type { Locale } from '../../../shared/ipc/errors';
-import type { ImportTokens } from '../ingest/import-tokens';
-import type { Db } from '../store/database';
-import type { ReplacedPassage } from '../store/document-writer';
-import type { LibraryEvents } from './library-events';
+import type { ChosenFile } from '../../../shared/domain/import';
+import type { Db } from './db';
+import type { LibraryEvents } from './events';
+
+/** A passage of the edition a replace took away: what re-anchoring maps onto the new text. */
+export interface ReplacedPassage {
+  id: string;
+  ordinal: number;
+  text: string;
+}
+
+/** The files the user chose or dropped, by token (owned by the imports domain, ingest/import-tokens). */
+export interface ImportTokenRegistry {
+  issue(chosen: string[]): ChosenFile[];
+  resolve(tokens: string[]): string[];
+}
 
 /** What every domain's handlers and services get: one open library and the core's event bus. */
 export interface CoreContext {
@@ -26,11 +38,16 @@ export interface CoreContext {
    */
   deleteHooks: ((docId: string, keep: DeleteKeep) => void)[];
   /** The files the user chose or dropped, by token: what the renderer may import. */
-  importTokens: ImportTokens;
+  importTokens: ImportTokenRegistry;
   /** What only the desktop shell can do (native dialogs); the CLI and the test bridge supply their own. */
   platform: PlatformServices;
   /** The SQLite driver build the library was opened with, for other library files (backups). */
   nativeBinding?: string;
+  /**
+   * Closes the library, lets `swap` change the closed file (a restore), and opens it again: every
+   * domain is stopped before and started after, over the new connection.
+   */
+  reopen(swap: (databasePath: string) => void): void;
 }
 
 export interface PlatformServices {
