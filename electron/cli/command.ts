@@ -1,5 +1,6 @@
 import type { ParseArgsConfig } from 'node:util';
 import type { Core } from '../main/core/app-core';
+import type { PlatformServices } from '../main/kernel/context';
 
 export interface CliIo {
   stdout: NodeJS.WritableStream;
@@ -11,15 +12,21 @@ export interface CommandContext extends CliIo {
   /** Positional arguments after the command name. */
   args: string[];
   values: Record<string, string | boolean | string[] | undefined>;
-  /** Opens the library (`--db`, else `YANDU_DB`, else the app's own) on first use. */
+  /**
+   * The core's front door on the library (`--db`, else `YANDU_DB`, else the app's own), opened on
+   * first use: the request is validated against the IPC contract, so the limits are the window's;
+   * a write waits, and says so, while another program writes the library.
+   */
+  call: Core['call'];
+  /**
+   * What the core asks the desktop shell for (where to save an export): a command that writes a
+   * file answers with the path the user gave on the command line.
+   */
+  setPlatform(platform: Partial<PlatformServices>): void;
+  /** Opens the library on first use; only for what has no channel yet (search, see search.ts). */
   core(): Core;
   /** The library file `core()` opens (for what must work when it cannot be opened: a restore). */
   databasePath: string;
-  /**
-   * Before writing: waits while another program (the app, another `yandu`) writes the library,
-   * telling the user on stderr; fails with `library_busy` when it stays busy too long.
-   */
-  whenWritable(): Promise<void>;
 }
 
 /** One `yandu <name>` subcommand; add a file under commands/ and list it in commands/index.ts. */

@@ -7,6 +7,7 @@ import { isReadOnlyError } from '../main/store/database';
 import { waitUntilWritable } from '../main/store/write-lock';
 import type { CliIo } from './command';
 import { UsageError } from './command';
+import type { PlatformServices } from '../main/kernel/context';
 import { commands } from './commands';
 
 /** How long a command waits for another program to finish writing before it gives up. */
@@ -62,21 +63,34 @@ export async function main(argv: string[], io: CliIo = process): Promise<number>
       return 0;
     }
     const databasePath = resolveDatabasePath(values.db as string | undefined);
+    let platform: PlatformServices = { chooseDocuments: async () => [] };
+    const open = (): Core =>
+      (core ??= createCore({
+        databasePath,
+        locale: 'zh-CN',
+        platform,
+        // Before a write: wait while another program (the app, another `yandu`) writes the
+        // library, telling the user on stderr; `library_busy` when it stays busy too long.
+        whenWritable: async () => {
+          const free = await waitUntilWritable(
+            open().ctx.db,
+            () => io.stderr.write(`yandu ${command.name}: ${BUSY_NOTICE}\n`),
+            WRITE_WAIT_MS,
+          );
+          if (!free) throw new AppError('library_busy', { seconds: WRITE_WAIT_MS / 1000 });
+        },
+      }));
     return await command.run({
       ...io,
       args: positionals,
       values: values as Record<string, string | boolean | string[] | undefined>,
-      core: () => (core ??= createCore({ databasePath, locale: 'zh-CN' })),
-      databasePath,
-      whenWritable: async () => {
-        const db = (core ??= createCore({ databasePath, locale: 'zh-CN' })).ctx.db;
-        const free = await waitUntilWritable(
-          db,
-          () => io.stderr.write(`yandu ${command.name}: ${BUSY_NOTICE}\n`),
-          WRITE_WAIT_MS,
-        );
-        if (!free) throw new AppError('library_busy', { seconds: WRITE_WAIT_MS / 1000 });
+      call: (channel, request) => open().call(channel, request),
+      setPlatform: (services) => {
+        platform = { ...platform, ...services };
+        if (core) core.ctx.platform = platform;
       },
+      core: open,
+      databasePath,
     });
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
-import { ANNOTATION_KINDS, type AnnotationKind } from '../../../shared/domain/annotations';
-import { latestDrift } from '../../main/annotations/drift';
-import { listAnnotations } from '../../main/annotations/repository';
-import { createAnnotation, resolveColor } from '../../main/annotations/service';
-import { exportAnnotations } from '../../main/annotations/share/export';
-import { importAnnotations } from '../../main/annotations/share/merge';
-import { getDocumentMeta } from '../../main/store/document-reader';
+import {
+  ANNOTATION_COLORS,
+  ANNOTATION_KINDS,
+  type AnnotationColor,
+  type AnnotationKind,
+} from '../../../shared/domain/annotations';
+import { AppError } from '../../main/kernel/app-error';
 import { UsageError, writeJson, type CliCommand, type CommandContext } from '../command';
 
 export const integer = (value: unknown, name: string): number => {
@@ -27,18 +27,17 @@ export const annotateCommand: CliCommand = {
     note: { type: 'string' },
     tag: { type: 'string', multiple: true },
   },
-  run(ctx) {
+  async run(ctx) {
     const [passageId] = ctx.args;
     if (!passageId || ctx.args.length > 1) throw new UsageError('expects exactly one passage id');
-    const { db } = ctx.core().ctx;
     const colorArg = ctx.values.color as string | undefined;
-    const color = colorArg === undefined ? undefined : resolveColor(db, colorArg);
+    const color = colorArg === undefined ? undefined : await resolveColor(ctx, colorArg);
     if (colorArg !== undefined && !color)
       throw new UsageError(`unknown colour "${colorArg}" (a palette name such as red, or its label)`);
     const kind = ctx.values.kind as string | undefined;
     if (kind !== undefined && !(ANNOTATION_KINDS as readonly string[]).includes(kind))
       throw new UsageError(`--kind is one of ${ANNOTATION_KINDS.join(', ')}`);
-    const created = createAnnotation(db, {
+    const created = await ctx.call('annotations:create', {
       passageId,
       start: integer(ctx.values.start, '--start'),
       end: integer(ctx.values.end, '--end'),
@@ -53,13 +52,30 @@ export const annotateCommand: CliCommand = {
   },
 };
 
-function list(ctx: CommandContext, documentId: string | undefined): number {
-  const { db } = ctx.core().ctx;
-  if (documentId && !getDocumentMeta(db, documentId)) {
-    ctx.stderr.write(`yandu annotations: no document ${documentId}\n`);
-    return 1;
+/** A palette name (red) or the label the user gave a colour (重点). */
+async function resolveColor(ctx: CommandContext, nameOrLabel: string): Promise<AnnotationColor | undefined> {
+  const wanted = nameOrLabel.trim();
+  if ((ANNOTATION_COLORS as readonly string[]).includes(wanted.toLowerCase()))
+    return wanted.toLowerCase() as AnnotationColor;
+  const { colors } = await ctx.call('annotations:prefs', {});
+  return colors.find((c) => c.label === wanted)?.color;
+}
+
+/** Whether the library holds a document, saying on stderr when it does not. */
+async function documentExists(ctx: CommandContext, id: string): Promise<boolean> {
+  try {
+    await ctx.call('documents:meta', { id });
+    return true;
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== 'not_found') throw error;
+    ctx.stderr.write(`yandu annotations: no document ${id}\n`);
+    return false;
   }
-  const rows = listAnnotations(db, { documentId }).map(
+}
+
+async function list(ctx: CommandContext, documentId: string | undefined): Promise<number> {
+  if (documentId && !(await documentExists(ctx, documentId))) return 1;
+  const rows = (await ctx.call('annotations:list', documentId ? { documentId } : {})).map(
     ({ id, passageId, start, end, quote, color, note, tags, status }) => ({
       id,
       passageId,
@@ -79,16 +95,16 @@ function list(ctx: CommandContext, documentId: string | undefined): number {
   return 0;
 }
 
-function exportTo(ctx: CommandContext, target: string | undefined): number {
+async function exportTo(ctx: CommandContext, target: string | undefined): Promise<number> {
   if (!target) throw new UsageError('export expects a document id or "all"');
   const format = ctx.values.format;
   if (format !== 'w3c' && format !== 'md') throw new UsageError('--format is w3c or md');
-  const { db } = ctx.core().ctx;
-  if (target !== 'all' && !getDocumentMeta(db, target)) {
-    ctx.stderr.write(`yandu annotations: no document ${target}\n`);
-    return 1;
-  }
-  ctx.stdout.write(exportAnnotations(db, target === 'all' ? undefined : target, format).text);
+  if (target !== 'all' && !(await documentExists(ctx, target))) return 1;
+  const exported = await ctx.call('annotations:export', {
+    format,
+    ...(target === 'all' ? {} : { documentId: target }),
+  });
+  ctx.stdout.write(exported.text);
   return 0;
 }
 
@@ -101,9 +117,7 @@ async function importFrom(ctx: CommandContext, file: string | undefined): Promis
     ctx.stderr.write(`yandu annotations: cannot read ${file}: ${(error as Error).message}\n`);
     return 1;
   }
-  const core = ctx.core();
-  await ctx.whenWritable();
-  const { skipped, ...result } = await importAnnotations(core.ctx.db, text, new Date().toISOString());
+  const { skipped, ...result } = await ctx.call('annotations:import', { text });
   if (skipped)
     ctx.stderr.write(
       `yandu annotations: ${skipped} annotation(s) of documents not in this library skipped\n`,
@@ -122,9 +136,9 @@ async function importFrom(ctx: CommandContext, file: string | undefined): Promis
   return 0;
 }
 
-function drift(ctx: CommandContext, documentId: string | undefined): number {
+async function drift(ctx: CommandContext, documentId: string | undefined): Promise<number> {
   if (!documentId) throw new UsageError('drift expects a document id');
-  const report = latestDrift(ctx.core().ctx.db, documentId);
+  const report = await ctx.call('annotations:drift', { documentId });
   if (ctx.values.json) writeJson(ctx.stdout, report);
   else if (!report) ctx.stdout.write('no revised edition\n');
   else {

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { deleteWithUndo } from '../../main/documents/document-care';
 import { AppError } from '../../main/kernel/app-error';
 import { UsageError, writeJson, type CliCommand } from '../command';
 
@@ -15,10 +14,9 @@ export const deleteCommand: CliCommand = {
     if (!id || ctx.args.length > 1) throw new UsageError('expects exactly one document id');
     const out = ctx.values.export as string | undefined;
     if (out && fs.existsSync(out)) throw new AppError('file_exists', { file: out });
-    await ctx.whenWritable();
     let deleted;
     try {
-      deleted = deleteWithUndo(ctx.core().ctx, id, out ? 'export' : 'orphan');
+      deleted = await ctx.call('documents:delete', { id, keep: out ? 'export' : 'orphan' });
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== 'not_found') throw error;
       ctx.stderr.write(`yandu delete: ${error.localized('zh-CN')}\n`);

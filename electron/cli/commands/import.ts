@@ -1,7 +1,7 @@
+import path from 'node:path';
 import type { ImportSummary } from '../../../shared/domain/import';
-import { expandInputs } from '../../main/ingest/expand-inputs';
-import { importFiles } from '../../main/ingest/import-service';
-import { UsageError, writeJson, type CliCommand } from '../command';
+import { MAX_IMPORT_FILES } from '../../../shared/ipc/channels/imports';
+import { UsageError, writeJson, type CliCommand, type CommandContext } from '../command';
 
 /** Exit code of a run stopped by Ctrl+C, as shells report a process ended by SIGINT (128 + 2). */
 export const EXIT_INTERRUPTED = 130;
@@ -11,11 +11,13 @@ export const EXIT_INTERRUPTED = 130;
  * synchronous transaction, always completes), the summary lists the rest as cancelled. A second
  * Ctrl+C stops at once; SQLite's transactions keep the library whole either way.
  */
-function cancelOnInterrupt(controller: AbortController, stderr: NodeJS.WritableStream): () => void {
+function cancelOnInterrupt(cancel: () => void, stderr: NodeJS.WritableStream): () => void {
+  let cancelled = false;
   const onSigint = () => {
-    if (controller.signal.aborted) process.exit(EXIT_INTERRUPTED);
+    if (cancelled) process.exit(EXIT_INTERRUPTED);
+    cancelled = true;
     stderr.write('yandu import: 正在取消 / cancelling (Ctrl+C again to quit at once)\n');
-    controller.abort();
+    cancel();
   };
   process.on('SIGINT', onSigint);
   return () => process.off('SIGINT', onSigint);
@@ -29,24 +31,36 @@ export const importCommand: CliCommand = {
   options: { replace: { type: 'string' } },
   async run(ctx) {
     if (!ctx.args.length) throw new UsageError('expects at least one file');
-    const files = expandInputs(ctx.args);
+    const tokens = await chooseFiles(ctx, ctx.args);
     const replace = ctx.values.replace as string | undefined;
-    if (replace && files.length !== 1) throw new UsageError('--replace takes exactly one file');
-    const core = ctx.core();
-    await ctx.whenWritable();
-    const off = core.ctx.events.on('import:progress', (p) => {
+    if (replace && tokens.length !== 1) throw new UsageError('--replace takes exactly one file');
+    const off = ctx.core().ctx.events.on('import:progress', (p) => {
       if (p.phase === 'reading') return;
       const tail = p.message ? `  ${p.message}` : '';
       ctx.stderr.write(`[${p.index + 1}/${p.total}] ${p.phase.padEnd(7)} ${p.file}${tail}\n`);
     });
-    const controller = new AbortController();
-    const release = cancelOnInterrupt(controller, ctx.stderr);
-    let summary: ImportSummary;
+    let running: string | null = null;
+    let interrupted = false;
+    const release = cancelOnInterrupt(() => {
+      interrupted = true;
+      if (running) void ctx.call('imports:cancel', { batchId: running });
+    }, ctx.stderr);
+    const summary: ImportSummary = { imported: [], skipped: [], failed: [] };
     try {
-      summary = await importFiles(core.ctx, files, {
-        signal: controller.signal,
-        ...(replace ? { replace } : {}),
-      });
+      // The contract takes at most MAX_IMPORT_FILES files a request: a larger choice runs as
+      // several batches, one after another, and answers as one.
+      for (let at = 0; at < tokens.length && !interrupted; at += MAX_IMPORT_FILES) {
+        running = `cli${process.pid}-${at}`;
+        const { batchId: _batch, ...part } = await ctx.call('imports:start', {
+          tokens: tokens.slice(at, at + MAX_IMPORT_FILES),
+          batchId: running,
+          ...(replace ? { replace } : {}),
+        });
+        summary.imported.push(...part.imported);
+        summary.skipped.push(...part.skipped);
+        summary.failed.push(...part.failed);
+        if (part.cancelled) summary.cancelled = true;
+      }
     } finally {
       release();
       off();
@@ -65,3 +79,16 @@ export const importCommand: CliCommand = {
     return summary.failed.length ? 1 : 0;
   },
 };
+
+/**
+ * The files named on the command line, as the window registers a drop: each argument (a file,
+ * or a folder standing for the files in it) is registered and comes back as tokens.
+ */
+async function chooseFiles(ctx: CommandContext, inputs: string[]): Promise<string[]> {
+  const tokens: string[] = [];
+  for (const input of inputs) {
+    const chosen = await ctx.call('imports:register-drop', { paths: [path.resolve(input)] });
+    tokens.push(...chosen.map((c) => c.token));
+  }
+  return tokens;
+}
