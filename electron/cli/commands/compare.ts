@@ -1,5 +1,4 @@
 import type { DocumentComparison } from '../../../shared/domain/compare';
-import { compareServiceFor } from '../../main/compare/compare-service';
 import { UsageError, writeJson, type CliCommand, type CommandContext } from '../command';
 
 function printPlain(ctx: CommandContext, c: DocumentComparison): void {
@@ -27,10 +26,10 @@ export const compareCommand: CliCommand = {
   usage: 'compare <docIdA> <docIdB> [--db PATH] [--json]',
   summary: 'Compare two reports: sections aligned, changed sentences, new and dropped phrases.',
   options: {},
-  run(ctx) {
+  async run(ctx) {
     if (ctx.args.length !== 2) throw new UsageError('expects two document ids');
     const [a, b] = ctx.args as [string, string];
-    const comparison = compareServiceFor(ctx.core().ctx).compareNow(a, b);
+    const comparison = await ctx.call('compare:documents', { a, b });
     if (ctx.values.json) writeJson(ctx.stdout, comparison);
     else printPlain(ctx, comparison);
     return 0;

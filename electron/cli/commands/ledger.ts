@@ -1,4 +1,3 @@
-import { listLedger } from '../../main/ledger/ledger-service';
 import { writeJson, type CliCommand } from '../command';
 
 export const ledgerCommand: CliCommand = {
@@ -6,9 +5,9 @@ export const ledgerCommand: CliCommand = {
   usage: 'ledger [--issuer TEXT] [--db PATH] [--json]',
   summary: 'The target ledger: each target beside the outcome the same issuer reports the next year.',
   options: { issuer: { type: 'string' } },
-  run(ctx) {
+  async run(ctx) {
     const issuer = typeof ctx.values.issuer === 'string' ? ctx.values.issuer : undefined;
-    const rows = listLedger(ctx.core().ctx.db, { issuer });
+    const rows = await ctx.call('ledger:list', issuer === undefined ? {} : { issuer });
     if (ctx.values.json) {
       writeJson(ctx.stdout, { rows });
       return 0;

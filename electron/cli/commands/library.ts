@@ -1,4 +1,4 @@
-import { getDocumentBundle, listDocuments } from '../../main/store/document-reader';
+import { AppError } from '../../main/kernel/app-error';
 import { UsageError, writeJson, type CliCommand } from '../command';
 
 export const listCommand: CliCommand = {
@@ -6,8 +6,8 @@ export const listCommand: CliCommand = {
   usage: 'list [--db PATH] [--json]',
   summary: 'List the documents in the library.',
   options: {},
-  run(ctx) {
-    const docs = listDocuments(ctx.core().ctx.db);
+  async run(ctx) {
+    const docs = await ctx.call('documents:list', {});
     if (ctx.values.json) {
       writeJson(
         ctx.stdout,
@@ -35,11 +35,14 @@ export const exportCommand: CliCommand = {
   usage: 'export <docId> [--db PATH] --json',
   summary: 'Print a document with its sections, passages, glossary, footnotes and measures.',
   options: {},
-  run(ctx) {
+  async run(ctx) {
     const [id] = ctx.args;
     if (!id || ctx.args.length > 1) throw new UsageError('expects exactly one document id');
-    const bundle = getDocumentBundle(ctx.core().ctx.db, id);
-    if (!bundle) {
+    let bundle;
+    try {
+      bundle = await ctx.call('documents:get', { id });
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'not_found') throw error;
       ctx.stderr.write(`yandu export: no document ${id}\n`);
       return 1;
     }

@@ -1,7 +1,6 @@
 import { metaPatchSchema } from '../../../shared/ipc/channels/metadata';
-import type { DocumentMetaPatch } from '../../../shared/domain/library';
-import { metaSources, updateDocumentMeta } from '../../main/store/document-meta';
-import { getDocumentMeta } from '../../main/store/document-reader';
+import { EDITABLE_META_FIELDS, type DocumentMetaPatch } from '../../../shared/domain/library';
+import { AppError } from '../../main/kernel/app-error';
 import { UsageError, writeJson, type CliCommand } from '../command';
 
 const FIELDS = ['title', 'issuer', 'level', 'region', 'year', 'date'] as const;
@@ -22,7 +21,7 @@ export const metaCommand: CliCommand = {
   summary:
     "Show or correct a document's title, issuer, level, region, year and date (kept across import --replace).",
   options: Object.fromEntries(FIELDS.map((f) => [f, { type: 'string' as const }])),
-  run(ctx) {
+  async run(ctx) {
     const [id] = ctx.args;
     if (!id || ctx.args.length > 1) throw new UsageError('expects exactly one document id');
     const raw: Record<string, unknown> = {};
@@ -40,15 +39,21 @@ export const metaCommand: CliCommand = {
       const issue = parsed.error.issues[0]!;
       throw new UsageError(`--${String(issue.path[0])}: ${issue.message}`);
     }
-    const { db } = ctx.core().ctx;
     const patch = parsed.data as DocumentMetaPatch;
-    const meta = Object.keys(patch).length ? updateDocumentMeta(db, id, patch) : getDocumentMeta(db, id);
-    if (!meta) {
+    let edit;
+    try {
+      edit = Object.keys(patch).length
+        ? await ctx.call('documents:update-meta', { id, patch })
+        : await ctx.call('documents:meta', { id });
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'not_found') throw error;
       ctx.stderr.write(`yandu meta: no document ${id}\n`);
       return 1;
     }
-    if (Object.keys(patch).length) ctx.core().ctx.events.emit('library:changed', { documentIds: [id] });
-    const sources = metaSources(db, id);
+    const { meta } = edit;
+    const sources = Object.fromEntries(
+      EDITABLE_META_FIELDS.map((f) => [f, edit.userFields.includes(f) ? 'user' : 'inferred']),
+    );
     const { title, issuer, level, region, year, date } = meta;
     if (ctx.values.json) writeJson(ctx.stdout, { id, title, issuer, level, region, year, date, sources });
     else
