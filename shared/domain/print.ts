@@ -9,6 +9,7 @@ export type PrintLayout = 'standard' | 'gongwen';
 /** Notes at the foot of the page they are cited on, or gathered after each excerpt. */
 export type NotePlacement = 'footnotes' | 'endnotes';
 export type ExportFormat = 'pdf' | 'docx' | 'md' | 'html';
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['pdf', 'docx', 'md', 'html'];
 
 /** A marked range of an excerpt's text: a highlight, an underline or a bare note anchor. */
 export interface PrintMark {

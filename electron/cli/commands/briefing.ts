@@ -1,11 +1,6 @@
 import path from 'node:path';
 import type { Briefing, BriefingAddition, HeadingLevel } from '../../../shared/domain/briefings';
-import type { ExportFormat, PrintOptions } from '../../../shared/domain/print';
-import { exportBriefing } from '../../main/briefings/export';
-import { listBriefingSummaries } from '../../main/briefings/repository';
-import { addItem, createBriefing, getBriefing } from '../../main/briefings/service';
-import { EXPORT_FORMATS } from '../../main/print/export';
-import { writeFileAtomically } from '../../main/print/write-file';
+import { EXPORT_FORMATS, type ExportFormat, type PrintOptions } from '../../../shared/domain/print';
 import { UsageError, writeJson, type CliCommand, type CommandContext } from '../command';
 import { integer } from './annotations';
 
@@ -95,10 +90,11 @@ async function exportTo(ctx: CommandContext, briefingId: string): Promise<number
     notes: choice(ctx, 'notes', ['footnotes', 'endnotes'] as const, 'footnotes'),
     highlightStyle: choice(ctx, 'highlight', ['fill', 'underline'] as const, 'fill'),
   };
-  const data = await exportBriefing(ctx.core().ctx.db, briefingId, options, format);
-  writeFileAtomically(out, data);
+  // Where the window asks a save dialog, the command line has already said where.
+  ctx.setPlatform({ chooseSaveFile: async () => path.resolve(out) });
+  const saved = await ctx.call('briefings:export', { id: briefingId, options, format });
   if (ctx.values.json)
-    writeJson(ctx.stdout, { out: path.resolve(out), format, bytes: data.length, ...options });
+    writeJson(ctx.stdout, { out: path.resolve(out), format, bytes: saved.bytes, ...options });
   else ctx.stdout.write(`${path.resolve(out)}\n`);
   return 0;
 }
@@ -127,26 +123,33 @@ export const briefingCommand: CliCommand = {
   async run(ctx) {
     const [sub, target, ...extra] = ctx.args;
     if (extra.length) throw new UsageError(`unexpected argument ${extra[0]}`);
-    const { db } = ctx.core().ctx;
     const out = (b: Briefing) =>
       ctx.values.json ? writeJson(ctx.stdout, briefingJson(b)) : printBriefing(ctx, b);
     switch (sub) {
       case 'create':
         out(
-          createBriefing(db, { title: nonEmpty(target, 'a title'), audience: ctx.values.audience as string }),
+          await ctx.call('briefings:create', {
+            title: nonEmpty(target, 'a title'),
+            ...(typeof ctx.values.audience === 'string' ? { audience: ctx.values.audience } : {}),
+          }),
         );
         return 0;
       case 'add':
-        out(addItem(db, { briefingId: nonEmpty(target, 'a briefing id'), addition: addition(ctx) }));
+        out(
+          await ctx.call('briefings:add', {
+            briefingId: nonEmpty(target, 'a briefing id'),
+            addition: addition(ctx),
+          }),
+        );
         return 0;
       case 'show':
-        out(getBriefing(db, nonEmpty(target, 'a briefing id')));
+        out(await ctx.call('briefings:get', { id: nonEmpty(target, 'a briefing id') }));
         return 0;
       case 'export':
         return exportTo(ctx, nonEmpty(target, 'a briefing id'));
       case 'list': {
         if (target !== undefined) throw new UsageError(`unexpected argument ${target}`);
-        const rows = listBriefingSummaries(db);
+        const rows = await ctx.call('briefings:list', {});
         if (ctx.values.json) writeJson(ctx.stdout, rows);
         else for (const r of rows) ctx.stdout.write(`${r.id}\t${r.date}\t${r.itemCount}\t${r.title}\n`);
         return 0;

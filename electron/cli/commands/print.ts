@@ -1,9 +1,11 @@
 import path from 'node:path';
 import { ANNOTATION_COLORS, type AnnotationColor } from '../../../shared/domain/annotations';
-import type { ExportFormat, PrintOptions, PrintScope } from '../../../shared/domain/print';
-import { EXPORT_FORMATS } from '../../main/print/export';
-import { exportAnnotatedPrint } from '../../main/print/service';
-import { writeFileAtomically } from '../../main/print/write-file';
+import {
+  EXPORT_FORMATS,
+  type ExportFormat,
+  type PrintOptions,
+  type PrintScope,
+} from '../../../shared/domain/print';
 import { UsageError, writeJson, type CliCommand } from '../command';
 
 const oneOf = <T extends string>(value: unknown, allowed: readonly T[], name: string, fallback: T): T => {
@@ -57,14 +59,11 @@ export const printCommand: CliCommand = {
       notes: oneOf(ctx.values.notes, ['footnotes', 'endnotes'] as const, '--notes', 'footnotes'),
       highlightStyle: oneOf(ctx.values.highlight, ['fill', 'underline'] as const, '--highlight', 'fill'),
     };
-    const data = await exportAnnotatedPrint(
-      ctx.core().ctx.db,
-      { docId, scope: scopeOf(ctx.values), options },
-      format,
-    );
-    writeFileAtomically(out, data);
+    // Where the window asks a save dialog, the command line has already said where.
+    ctx.setPlatform({ chooseSaveFile: async () => path.resolve(out) });
+    const saved = await ctx.call('print:save', { docId, scope: scopeOf(ctx.values), options, format });
     if (ctx.values.json)
-      writeJson(ctx.stdout, { out: path.resolve(out), format, bytes: data.length, ...options });
+      writeJson(ctx.stdout, { out: path.resolve(out), format, bytes: saved.bytes, ...options });
     else ctx.stdout.write(`${path.resolve(out)}\n`);
     return 0;
   },

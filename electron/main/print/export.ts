@@ -1,4 +1,5 @@
 import type { ExportFormat, PrintDocument, PrintOptions } from '../../../shared/domain/print';
+import { EXPORT_FORMATS } from '../../../shared/domain/print';
 import { renderDocx } from './docx';
 import { preparePrintFonts } from './fonts';
 import { renderHtml } from './html';
@@ -6,7 +7,7 @@ import { layoutPrintDocumentSliced } from './layout';
 import { renderMarkdown } from './markdown';
 import { renderPdf } from './pdf';
 
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['pdf', 'docx', 'md', 'html'];
+export { EXPORT_FORMATS };
 
 /**
  * The one print pipeline (app, CLI, tests, a script on a server): a print document in, the file's
