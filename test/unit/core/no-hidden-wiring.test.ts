@@ -1,32 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../../helpers/cli';
 import { revisedSeed } from '../annotations/revised-seed';
 import { importSeedWithCli } from '../../helpers/seed-cli';
 
-// Building any IPC handler fails this test: what the CLI relies on must be installed by createCore.
-const { built, refuse } = vi.hoisted(() => {
-  const built: string[] = [];
-  const refuse = (name: string) => () => {
-    built.push(name);
-    throw new Error(`IPC handlers "${name}" were built on the CLI path`);
-  };
-  return { built, refuse };
-});
-vi.mock('../../../electron/main/ipc/handlers/documents', () => ({ documentHandlers: refuse('documents') }));
-vi.mock('../../../electron/main/ipc/handlers/annotations', () => ({
-  annotationHandlers: refuse('annotations'),
-}));
-vi.mock('../../../electron/main/ipc/handlers/imports', () => ({ importHandlers: refuse('imports') }));
-vi.mock('../../../electron/main/ipc/handlers/search', () => ({ searchHandlers: refuse('search') }));
-vi.mock('../../../electron/main/ipc/handlers/document-care', () => ({
-  documentCareHandlers: refuse('document-care'),
-}));
-vi.mock('../../../electron/main/ipc/handlers/backups', () => ({ backupHandlers: refuse('backups') }));
-
-describe('the CLI path builds no IPC handler', () => {
+describe('the CLI path, through core.call', () => {
   it('re-anchors annotations on import --replace and keeps them searchable', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yandu-wiring-'));
     const db = path.join(dir, 'library.db');
@@ -55,7 +35,6 @@ describe('the CLI path builds no IPC handler', () => {
     }>();
     expect(found.total).toBe(1);
     expect(found.hits[0]!.kind).toBe('annotation');
-    expect(built).toEqual([]);
   });
 });
 
@@ -77,6 +56,24 @@ describe('wiring rules over the source', () => {
       .map((s) => s.file)
       .filter((f) => !f.startsWith('main/store/migrations/'));
     expect(offenders).toEqual(['main/store/settings.ts']);
+  });
+
+  it('lets CLI commands reach the core only through core.call (the exceptions are listed)', () => {
+    // Commands whose capability has no channel yet: search/term/xref wait for the search and xref
+    // redesign (their answers index everything first); backup --out, --list and restore also work on a
+    // library that will not open (a damaged one is what a restore is for).
+    const pending = [
+      'cli/commands/search.ts',
+      'cli/commands/term.ts',
+      'cli/commands/xref.ts',
+      'cli/commands/backup.ts',
+    ];
+    const domainImport = /from '\.\.\/\.\.\/main\/(?!kernel\/)[^']+'/;
+    const offenders = sources
+      .filter((s) => s.file.startsWith('cli/commands/') && domainImport.test(s.text))
+      .map((s) => s.file)
+      .sort();
+    expect(offenders).toEqual(pending.sort());
   });
 
   it('never swallows an error of background work', () => {
