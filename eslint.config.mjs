@@ -21,6 +21,57 @@ const noElectron = {
   ],
 };
 
+/**
+ * Layers of electron/main, lowest first: kernel ← store ← domains ← root (core/) ← shell. A file
+ * may import its own layer and those below (scripts/main-layers.ts holds the same map; a unit test
+ * walks the whole import graph with it, type imports and cycles included).
+ */
+const domainFolders = [
+  'annotations',
+  'backups',
+  'briefings',
+  'compare',
+  'documents',
+  'ingest',
+  'ledger',
+  'links',
+  'print',
+  'search',
+  'xref',
+];
+const shellFiles = 'index|window|desktop-platform|app-protocol|security-policy|library-recovery';
+const above = {
+  kernel: ['store', 'core', 'ipc', ...domainFolders],
+  store: ['core', 'ipc', ...domainFolders],
+  domain: ['core'],
+  root: [],
+};
+const layerRule = (layer) => [
+  'error',
+  {
+    paths: noElectron.paths,
+    patterns: [
+      {
+        regex: `^(\\.\\./)+(${[...above[layer], 'ipc/(dispatch|register|trusted-sender)'].join('|')})(/|$)`,
+        message: `electron/main is layered kernel ← store ← domains ← root ← shell: a ${layer} file imports only its own layer and those below.`,
+      },
+      {
+        regex: `^(\\.\\./)+(${shellFiles})$`,
+        message: 'The Electron shell sits on top: nothing in electron/main imports it.',
+      },
+    ],
+  },
+];
+const layerConfigs = [
+  { files: ['electron/main/kernel/**/*.ts'], rules: { 'no-restricted-imports': layerRule('kernel') } },
+  { files: ['electron/main/store/**/*.ts'], rules: { 'no-restricted-imports': layerRule('store') } },
+  {
+    files: [...domainFolders.map((d) => `electron/main/${d}/**/*.ts`), 'electron/main/ipc/handlers/**/*.ts'],
+    rules: { 'no-restricted-imports': layerRule('domain') },
+  },
+  { files: ['electron/main/core/**/*.ts'], rules: { 'no-restricted-imports': layerRule('root') } },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -42,6 +93,7 @@ export default tseslint.config(
       'no-restricted-imports': ['error', noElectron],
     },
   },
+  ...layerConfigs,
   { files: electronShellFiles, rules: { 'no-restricted-imports': 'off' } },
   {
     files: ['**/*.cjs'],

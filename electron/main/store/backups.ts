@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupInfo, BackupReason } from '../../../shared/domain/backups';
 import { AppError } from '../kernel/app-error';
-import type { Db } from './database';
+import type { Db } from '../kernel/db';
 import { migrations } from './migrations';
 
 /** The tables every Yandu library has had since schema 1: what tells a library from another SQLite file. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ParsedDocument } from '../ingest/parsed-document';
+import type { ParsedDocument } from './parsed-document';
 
 /**
  * Identity of a document's content, independent of file type and encoding: the same report as

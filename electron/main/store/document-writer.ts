@@ -1,4 +1,4 @@
-import type { ParsedDocument } from '../ingest/parsed-document';
+import type { ParsedDocument } from './parsed-document';
 import { contentHash, documentIdFromHash } from './content-hash';
 import type { Db } from './database';
 import type { ReplacedPassage } from '../kernel/context';

@@ -1,0 +1,45 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importCycles, importGraph, layerOf, upwardImports } from '../../../scripts/main-layers';
+
+const MAIN = path.resolve(__dirname, '../../../electron/main');
+
+describe('the layers of electron/main (kernel ← store ← domains ← root ← shell)', () => {
+  const edges = importGraph(MAIN);
+
+  it('reads the real import graph, type imports included', () => {
+    expect(edges.length).toBeGreaterThan(300);
+    expect(edges).toContainEqual({ from: 'core/app-core.ts', to: 'kernel/events.ts' });
+    // A type-only import is an arrow too.
+    expect(edges).toContainEqual({ from: 'kernel/context.ts', to: 'kernel/db.ts' });
+  });
+
+  it('has no import running upward', () => {
+    expect(upwardImports(edges)).toEqual([]);
+  });
+
+  it('has no import cycle', () => {
+    expect(importCycles(edges)).toEqual([]);
+  });
+
+  it('places every folder in a layer', () => {
+    expect(layerOf('kernel/events.ts')).toBe('kernel');
+    expect(layerOf('store/database.ts')).toBe('store');
+    expect(layerOf('annotations/share/merge.ts')).toBe('domain');
+    expect(layerOf('ipc/handlers/annotations.ts')).toBe('domain');
+    expect(layerOf('core/app-core.ts')).toBe('root');
+    expect(layerOf('ipc/dispatch.ts')).toBe('shell');
+    expect(layerOf('index.ts')).toBe('shell');
+  });
+
+  it('would see an upward import and a cycle (the checks can fail)', () => {
+    const planted = [
+      { from: 'store/database.ts', to: 'core/app-core.ts' },
+      { from: 'backups/backup-service.ts', to: 'ipc/handlers/backups.ts' },
+      { from: 'ipc/handlers/backups.ts', to: 'backups/backup-service.ts' },
+      { from: 'kernel/log.ts', to: 'kernel/events.ts' },
+    ];
+    expect(upwardImports(planted)).toEqual([planted[0]]);
+    expect(importCycles(planted)).toEqual([['backups/backup-service.ts', 'ipc/handlers/backups.ts']]);
+  });
+});
