@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
@@ -26,19 +27,9 @@ const noElectron = {
  * may import its own layer and those below (scripts/main-layers.ts holds the same map; a unit test
  * walks the whole import graph with it, type imports and cycles included).
  */
-const domainFolders = [
-  'annotations',
-  'backups',
-  'briefings',
-  'compare',
-  'documents',
-  'ingest',
-  'ledger',
-  'links',
-  'print',
-  'search',
-  'xref',
-];
+const { domains: domainFolders } = JSON.parse(
+  fs.readFileSync(new URL('./scripts/main-layers.json', import.meta.url), 'utf8'),
+);
 const shellFiles = 'index|window|desktop-platform|app-protocol|security-policy|library-recovery';
 const above = {
   kernel: ['store', 'core', 'ipc', ...domainFolders],

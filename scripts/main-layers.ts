@@ -10,19 +10,10 @@ import ts from 'typescript';
 export const LAYERS = ['kernel', 'store', 'domain', 'root', 'shell'] as const;
 export type Layer = (typeof LAYERS)[number];
 
-const DOMAINS = [
-  'annotations',
-  'backups',
-  'briefings',
-  'compare',
-  'documents',
-  'ingest',
-  'ledger',
-  'links',
-  'print',
-  'search',
-  'xref',
-];
+/** The domain folders, shared with eslint.config.mjs. */
+const { domains: DOMAINS } = JSON.parse(
+  fs.readFileSync(path.join(__dirname, 'main-layers.json'), 'utf8'),
+) as { domains: string[] };
 
 /** The layer of a file, by its path under electron/main ('' for a file outside it). */
 export function layerOf(rel: string): Layer {
