@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importCycles, importGraph, layerOf, upwardImports } from '../../../scripts/main-layers';
@@ -41,5 +42,21 @@ describe('the layers of electron/main (kernel ← store ← domains ← root ←
     ];
     expect(upwardImports(planted)).toEqual([planted[0]]);
     expect(importCycles(planted)).toEqual([['backups/backup-service.ts', 'ipc/handlers/backups.ts']]);
+  });
+});
+
+describe("the README's folder map", () => {
+  it('names every folder of electron/', () => {
+    const readme = fs.readFileSync(path.resolve(MAIN, '../../README.md'), 'utf8');
+    const folders = (dir: string): string[] =>
+      fs
+        .readdirSync(dir, { withFileTypes: true })
+        .filter((e) => e.isDirectory())
+        .flatMap((e) => [path.join(dir, e.name), ...folders(path.join(dir, e.name))]);
+    const root = path.resolve(MAIN, '../..');
+    const unnamed = folders(path.resolve(MAIN, '..'))
+      .map((f) => `${path.relative(root, f)}/`)
+      .filter((f) => !readme.includes(`\`${f}\``));
+    expect(unnamed).toEqual([]);
   });
 });
