@@ -31,6 +31,7 @@ export const CHANNEL_NAMES = [
   'imports:start',
   'imports:cancel',
   'search:query',
+  'search:hits',
   'search:status',
   'search:rebuild',
   'documents:update-meta',

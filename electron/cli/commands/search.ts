@@ -1,6 +1,5 @@
 import readline from 'node:readline';
-import type { SearchHit } from '../../main/search/engine';
-import { searchServiceFor, type SearchService } from '../../main/search/search-service';
+import type { SearchHit } from '../../../shared/domain/search';
 import { UsageError, writeJson, type CliCommand, type CommandContext } from '../command';
 
 /** The documented JSON of a hit: record and field are named only where they are not the passage text. */
@@ -11,18 +10,14 @@ function hitJson(hit: SearchHit) {
     : { kind, docId, passageId, recordId: hit.recordId, field: hit.field, score, ranges };
 }
 
-async function answer(service: SearchService, query: string, limit: number) {
-  const { total, hits } = await service.hitsSliced(query, { limit });
+// A script's answers cover the whole library: whatever is new is indexed first (`complete`).
+async function answer(ctx: CommandContext, query: string, limit: number) {
+  const { total, hits } = await ctx.call('search:hits', { query, limit, complete: true });
   return { total, hits: hits.map(hitJson) };
 }
 
-async function printPlain(
-  ctx: CommandContext,
-  service: SearchService,
-  query: string,
-  limit: number,
-): Promise<void> {
-  const response = await service.querySliced(query, { limit });
+async function printPlain(ctx: CommandContext, query: string, limit: number): Promise<void> {
+  const response = await ctx.call('search:query', { query, limit, complete: true });
   ctx.stdout.write(`${response.total} hits\n`);
   for (const hit of response.hits) {
     let text = '';
@@ -51,20 +46,16 @@ export const searchCommand: CliCommand = {
     const stdin = Boolean(ctx.values.stdin);
     if (stdin ? ctx.args.length : ctx.args.length !== 1)
       throw new UsageError(stdin ? 'takes its queries from stdin only' : 'expects exactly one query');
-    const service = searchServiceFor(ctx.core().ctx);
-    // A script's answers cover the whole library: index whatever is new first, and leave it tidy.
-    service.index.indexPendingNow();
-    service.index.compactNow();
     if (!stdin) {
-      if (ctx.values.json) writeJson(ctx.stdout, await answer(service, ctx.args[0]!, limit));
-      else await printPlain(ctx, service, ctx.args[0]!, limit);
+      if (ctx.values.json) writeJson(ctx.stdout, await answer(ctx, ctx.args[0]!, limit));
+      else await printPlain(ctx, ctx.args[0]!, limit);
       return 0;
     }
     const lines = readline.createInterface({ input: ctx.stdin, crlfDelay: Infinity });
     for await (const line of lines) {
       const query = line.replace(/\r$/, '');
-      if (ctx.values.json) ctx.stdout.write(`${JSON.stringify(await answer(service, query, limit))}\n`);
-      else await printPlain(ctx, service, query, limit);
+      if (ctx.values.json) ctx.stdout.write(`${JSON.stringify(await answer(ctx, query, limit))}\n`);
+      else await printPlain(ctx, query, limit);
     }
     return 0;
   },

@@ -1,4 +1,4 @@
-import { MAX_TERM_CHARS, traceTerm } from '../../main/xref/term-service';
+import { MAX_TERM_OCCURRENCES } from '../../../shared/ipc/channels/xref';
 import { UsageError, writeJson, type CliCommand } from '../command';
 
 export const termCommand: CliCommand = {
@@ -6,15 +6,14 @@ export const termCommand: CliCommand = {
   usage: 'term "<text>" [--limit N] [--db PATH] [--json]',
   summary: 'Trace a term through the library: every passage by year, the first year, every definition.',
   options: { limit: { type: 'string' } },
-  run(ctx) {
+  async run(ctx) {
     const [term] = ctx.args;
     if (!term?.trim() || ctx.args.length > 1) throw new UsageError('expects exactly one term');
-    if (term.trim().length > MAX_TERM_CHARS)
-      throw new UsageError(`a term has at most ${MAX_TERM_CHARS} characters`);
-    const limit = ctx.values.limit === undefined ? 1_000_000 : Number(ctx.values.limit);
+    // The contract's most occurrences an answer lists (the total counts them all).
+    const limit = ctx.values.limit === undefined ? MAX_TERM_OCCURRENCES : Number(ctx.values.limit);
     if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit takes a positive whole number');
     // A script's answer covers the whole library: index whatever is new first.
-    const view = traceTerm(ctx.core().ctx, term, { limit, indexAll: true });
+    const view = await ctx.call('xref:term', { term, limit, complete: true });
     if (ctx.values.json) {
       writeJson(ctx.stdout, {
         term: view.term,

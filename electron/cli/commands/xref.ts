@@ -1,6 +1,4 @@
 import type { PassageLink } from '../../../shared/domain/xref';
-import { passageXref } from '../../main/xref/passage-xref';
-import { phraseIndexFor } from '../../main/xref/phrase-index';
 import { UsageError, writeJson, type CliCommand } from '../command';
 
 const linkJson = ({ id, from, to, note, status }: PassageLink) => ({ id, from, to, note, status });
@@ -11,15 +9,13 @@ export const xrefCommand: CliCommand = {
   summary:
     "A passage's cross-references: terms, measures, related passages of other documents, links, backlinks.",
   options: { limit: { type: 'string' } },
-  run(ctx) {
+  async run(ctx) {
     const [passageId] = ctx.args;
     if (!passageId || ctx.args.length > 1) throw new UsageError('expects exactly one passage id');
     const limit = ctx.values.limit === undefined ? 8 : Number(ctx.values.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > 50)
       throw new UsageError('--limit takes a whole number 1–50');
-    const core = ctx.core().ctx;
-    phraseIndexFor(core).syncNow();
-    const x = passageXref(core, passageId, limit);
+    const x = await ctx.call('xref:passage', { passageId, limit, complete: true });
     if (ctx.values.json) {
       writeJson(ctx.stdout, {
         terms: x.terms.map(({ glossaryId, term, source }) => ({ glossaryId, term, source })),

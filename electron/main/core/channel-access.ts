@@ -36,6 +36,7 @@ export const channelAccess: Record<Channel, 'read' | 'write'> = {
   'imports:start': 'write',
   'imports:cancel': 'read',
   'search:query': 'read',
+  'search:hits': 'read',
   'search:status': 'read',
   'search:rebuild': 'read',
   'documents:update-meta': 'write',

@@ -2,6 +2,7 @@ import type { CoreContext } from '../../kernel/context';
 import { linkHistory, redoLink, undoLink } from '../../links/link-oplog';
 import { createLink, deleteLink, updateLink } from '../../links/service';
 import { passageXref } from '../../xref/passage-xref';
+import { phraseIndexFor } from '../../xref/phrase-index';
 import { traceTerm } from '../../xref/term-service';
 import type { Handlers } from '../../kernel/api';
 
@@ -11,8 +12,11 @@ type LinkHandlers = Pick<Handlers, Extract<keyof Handlers, `links:${string}`>>;
 /** Cross-reference channels. The phrase index and the link hooks are installed by createCore. */
 export function xrefHandlers(ctx: CoreContext): XrefHandlers {
   return {
-    'xref:passage': ({ passageId, limit }) => passageXref(ctx, passageId, limit),
-    'xref:term': ({ term, limit }) => traceTerm(ctx, term, { limit }),
+    'xref:passage': ({ passageId, limit, complete }) => {
+      if (complete) phraseIndexFor(ctx).syncNow();
+      return passageXref(ctx, passageId, limit);
+    },
+    'xref:term': ({ term, limit, complete }) => traceTerm(ctx, term, { limit, indexAll: complete ?? false }),
   };
 }
 
