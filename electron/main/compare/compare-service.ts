@@ -39,10 +39,7 @@ export class CompareService {
   }
 }
 
-const services = new WeakMap<CoreContext, CompareService>();
-
+/** The compare service of the open library (the core owns it: a restore makes a new one). */
 export function compareServiceFor(ctx: CoreContext): CompareService {
-  let service = services.get(ctx);
-  if (!service) services.set(ctx, (service = new CompareService(ctx)));
-  return service;
+  return ctx.instances.get('compare', () => new CompareService(ctx));
 }

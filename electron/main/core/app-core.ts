@@ -31,6 +31,7 @@ import { openDatabase, type OpenOptions } from '../store/database';
 import { getSetting, setSetting } from '../store/settings';
 import type { CoreContext, PlatformServices } from '../kernel/context';
 import { LibraryEvents } from '../kernel/events';
+import { Instances } from '../kernel/instances';
 import { callChannel, type CallRules } from './call';
 import { logBackgroundError } from '../kernel/log';
 
@@ -74,7 +75,10 @@ export function createCore(options: CoreOptions): Core {
     platform: options.platform ?? { chooseDocuments: async () => [] },
     nativeBinding: options.nativeBinding,
     importTokens: new ImportTokens(),
+    instances: new Instances(),
+    // Stop all, swap, start again: every per-library instance is made anew over the new file.
     reopen(swap) {
+      ctx.instances.stopAll();
       dropSearchService(ctx);
       handlers = undefined;
       ctx.db.close();
@@ -94,7 +98,10 @@ export function createCore(options: CoreOptions): Core {
     call: (channel, request) =>
       callChannel(core.handlers, ctx, options, channel, request) as Promise<ResponseOf<typeof channel>>,
     reopen: (swap) => ctx.reopen(swap),
-    close: () => ctx.db.close(),
+    close: () => {
+      ctx.instances.stopAll();
+      ctx.db.close();
+    },
   };
   return core;
 }

@@ -19,12 +19,12 @@ interface Undoable {
   detachedBefore: number;
 }
 
-const undoStacks = new WeakMap<CoreContext, Undoable[]>();
-
+/**
+ * The deletions that can be undone, of the open library only: the core drops them when a restore
+ * swaps the file, so an undo never writes rows of another library into this one.
+ */
 function stackOf(ctx: CoreContext): Undoable[] {
-  let stack = undoStacks.get(ctx);
-  if (!stack) undoStacks.set(ctx, (stack = []));
-  return stack;
+  return ctx.instances.get('document-undo', () => ({ entries: [] as Undoable[] })).entries;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Locale } from '../../../shared/ipc/errors';
 import type { ChosenFile } from '../../../shared/domain/import';
 import type { Db } from './db';
 import type { LibraryEvents } from './events';
+import type { Instances } from './instances';
 
 /** A passage of the edition a replace took away: what re-anchoring maps onto the new text. */
 export interface ReplacedPassage {
@@ -48,6 +49,8 @@ export interface CoreContext {
    * domain is stopped before and started after, over the new connection.
    */
   reopen(swap: (databasePath: string) => void): void;
+  /** Per-library instances of the domains, stopped and dropped when the library closes or is swapped. */
+  instances: Instances;
 }
 
 export interface PlatformServices {
