@@ -163,7 +163,20 @@ function installDomainHooks(ctx: CoreContext): void {
   ctx.deleteHooks.push((documentId) => orphanBriefingExcerpts(ctx.db, documentId));
 }
 
-function mergeHandlers(...groups: Partial<Handlers>[]): Handlers {
+/** Every channel of the contract that `Groups` leaves without a handler (never, when complete). */
+type Unanswered<Groups extends Partial<Handlers>[]> = Exclude<
+  keyof Handlers,
+  Groups[number] extends infer G ? (G extends unknown ? keyof G : never) : never
+>;
+
+/**
+ * Merges the domains' handler groups. Completeness is checked by the compiler: with a channel
+ * unanswered, the argument list no longer type-checks (and, should a cast get past it, the run
+ * time check below still refuses to start).
+ */
+function mergeHandlers<Groups extends Partial<Handlers>[]>(
+  ...groups: Groups & (Unanswered<Groups> extends never ? unknown : { missing: Unanswered<Groups> })
+): Handlers {
   const merged: Partial<Handlers> = {};
   for (const group of groups) {
     for (const name of Object.keys(group) as (keyof Handlers)[]) {
