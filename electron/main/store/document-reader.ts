@@ -79,3 +79,21 @@ export function glossaryOfDocuments(
     (id) => query.all(id) as { term: string; definition: string; source: string }[],
   );
 }
+
+export interface GlossaryReference {
+  passageId: string;
+  offset: number;
+  source: 'marker' | 'mention';
+  text: string;
+}
+
+/** Where a glossary entry is referred to (footnote markers and mentions), in reading order, with the passage text. */
+export function glossaryOccurrences(db: Db, glossaryId: string): GlossaryReference[] {
+  return db
+    .prepare(
+      `SELECT f.passage_id AS passageId, f.offset, f.source, p.text
+       FROM footnote_refs f JOIN passages p ON p.id = f.passage_id
+       WHERE f.glossary_id = ? ORDER BY p.ordinal, f.offset`,
+    )
+    .all(glossaryId) as GlossaryReference[];
+}

@@ -2,7 +2,12 @@ import type { GlossaryOccurrence } from '../../../../shared/ipc/channels/documen
 import { AppError } from '../../kernel/app-error';
 import type { CoreContext } from '../../kernel/context';
 import { citationsFor } from '../../store/citation';
-import { getDocumentBundle, getDocumentMeta, listDocuments } from '../../store/document-reader';
+import {
+  getDocumentBundle,
+  getDocumentMeta,
+  glossaryOccurrences,
+  listDocuments,
+} from '../../store/document-reader';
 import { defaultDocumentId, rememberLastDocument } from '../../store/settings';
 import type { Handlers } from '../../kernel/api';
 
@@ -39,18 +44,7 @@ export function documentHandlers(ctx: CoreContext): DocumentHandlers {
       return id ? { id } : null;
     },
     'glossary:passages': ({ glossaryId }) => {
-      const rows = db
-        .prepare(
-          `SELECT f.passage_id AS passageId, f.offset, f.source, p.text
-           FROM footnote_refs f JOIN passages p ON p.id = f.passage_id
-           WHERE f.glossary_id = ? ORDER BY p.ordinal, f.offset`,
-        )
-        .all(glossaryId) as {
-        passageId: string;
-        offset: number;
-        source: 'marker' | 'mention';
-        text: string;
-      }[];
+      const rows = glossaryOccurrences(db, glossaryId);
       const citations = citationsFor(
         db,
         rows.map((r) => r.passageId),
