@@ -6,6 +6,7 @@ import { documentCareChannels } from './channels/document-care';
 import { briefingChannels } from './channels/briefings';
 import { documentChannels } from './channels/documents';
 import { importChannels } from './channels/imports';
+import { localChannels } from './channels/local';
 import { ledgerChannels } from './channels/ledger';
 import { metadataChannels } from './channels/metadata';
 import { printChannels } from './channels/print';
@@ -42,6 +43,21 @@ export const channelNames = Object.keys(contract) as Channel[];
 
 export function isChannel(name: unknown): name is Channel {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/**
+ * What `core.call` answers: the IPC contract plus the local channels only the CLI may use (they
+ * name files; IPC dispatch refuses them, see channels/local.ts).
+ */
+export const coreContract = mergeChannels(contract, localChannels);
+export type CoreContract = typeof coreContract;
+export type CoreChannel = keyof CoreContract;
+export type CoreRequestOf<C extends CoreChannel> = z.input<CoreContract[C]['request']>;
+export type CoreResponseOf<C extends CoreChannel> =
+  CoreContract[C] extends ChannelSpec<z.ZodType, infer R> ? R : never;
+
+export function isCoreChannel(name: unknown): name is CoreChannel {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(coreContract, name);
 }
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void

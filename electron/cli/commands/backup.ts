@@ -1,15 +1,9 @@
+import fs from 'node:fs';
 import path from 'node:path';
-import {
-  backupNow,
-  backupToFile,
-  resolveBackupSource,
-  restoreClosedLibrary,
-  restoreLibrary,
-  type RestoreResult,
-} from '../../main/backups/backup-service';
+import type { RestoreReply } from '../../../shared/ipc/channels/backups';
+import { resolveBackupSource, restoreClosedLibrary } from '../../main/backups/backup-service';
 import { AppError } from '../../main/kernel/app-error';
-import { backupsDir, listBackups } from '../../main/store/backups';
-import type { Core } from '../../main/core/app-core';
+import { backupPathOf, listBackups } from '../../main/store/backups';
 import { UsageError, writeJson, type CliCommand, type CommandContext } from '../command';
 
 const megabytes = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
@@ -31,13 +25,12 @@ export const backupCommand: CliCommand = {
           );
       return 0;
     }
-    const core = ctx.core();
     const out = ctx.values.out as string | undefined;
     const made = out
-      ? await backupToFile(core.ctx, path.resolve(out))
-      : await backupNow(core.ctx, 'manual').then((b) => ({
+      ? await ctx.call('backups:create-file', { out: path.resolve(out) })
+      : await ctx.call('backups:create', {}).then(async (b) => ({
           ...b,
-          file: path.join(backupsDir(ctx.databasePath), `${b.id}.db`),
+          file: path.join((await ctx.call('backups:list', {})).folder, `${b.id}.db`),
         }));
     if (ctx.values.json) writeJson(ctx.stdout, made);
     else ctx.stdout.write(`已备份到 ${made.file}（${megabytes(made.bytes)}）\n`);
@@ -48,17 +41,21 @@ export const backupCommand: CliCommand = {
 /** A file that is not a sound library of a schema we know: refused, exit 1, library unchanged. */
 const REFUSED: string[] = ['backup_invalid', 'database_too_new', 'not_found', 'library_in_use'];
 
-async function restoreOpenOrDamaged(ctx: CommandContext, source: string): Promise<RestoreResult> {
-  let core: Core;
+async function restoreOpenOrDamaged(ctx: CommandContext, given: string): Promise<RestoreReply> {
   try {
-    core = ctx.core();
+    ctx.core();
   } catch (error) {
-    // The library that will not open is exactly the one a restore is for.
+    // The library that will not open is exactly the one a restore is for: no core can answer,
+    // so the backups domain restores the closed file itself.
     const code = error instanceof AppError ? error.code : '';
     if (code !== 'database_damaged' && code !== 'database_unreadable') throw error;
-    return restoreClosedLibrary(ctx.databasePath, source);
+    return restoreClosedLibrary(ctx.databasePath, resolveBackupSource(ctx.databasePath, given, true));
   }
-  return restoreLibrary(core.ctx, source);
+  // A backup id as listed, else a file (named relative to where the command runs).
+  const listed = backupPathOf(ctx.databasePath, given) !== undefined;
+  const file = !listed && (fs.existsSync(given) || /[\\/]/.test(given));
+  const source = file ? path.resolve(given) : given;
+  return ctx.call('backups:restore-from', { source });
 }
 
 export const restoreCommand: CliCommand = {
@@ -69,9 +66,9 @@ export const restoreCommand: CliCommand = {
   async run(ctx) {
     const [given] = ctx.args;
     if (!given || ctx.args.length > 1) throw new UsageError('expects one backup file or backup id');
-    let result: RestoreResult;
+    let result: RestoreReply;
     try {
-      result = await restoreOpenOrDamaged(ctx, resolveBackupSource(ctx.databasePath, given, true));
+      result = await restoreOpenOrDamaged(ctx, given);
     } catch (error) {
       if (!(error instanceof AppError) || !REFUSED.includes(error.code)) throw error;
       ctx.stderr.write(`yandu restore: ${error.localized('zh-CN')}\n`);

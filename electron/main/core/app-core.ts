@@ -1,6 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { channelNames, type Channel, type RequestOf, type ResponseOf } from '../../../shared/ipc/contract';
+import {
+  channelNames,
+  type CoreChannel,
+  type CoreRequestOf,
+  type CoreResponseOf,
+} from '../../../shared/ipc/contract';
 import type { Locale } from '../../../shared/ipc/errors';
 import { detachAnnotations, reattachDetached } from '../annotations/detached';
 import { reanchorDocument } from '../annotations/reanchor';
@@ -48,7 +53,7 @@ export interface Core {
    * The front door: validates `request` against the contract, applies the read-only and write-lock
    * rules and answers (see core/call.ts). IPC, the CLI, the test bridge and the bench all come in here.
    */
-  call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>>;
+  call<C extends CoreChannel>(channel: C, request: CoreRequestOf<C>): Promise<CoreResponseOf<C>>;
   /** The handlers behind `call`, built on first use; tests may put a stand-in in place of one. */
   readonly handlers: Handlers;
   /**
@@ -96,7 +101,7 @@ export function createCore(options: CoreOptions): Core {
       return (handlers ??= buildHandlers(ctx));
     },
     call: (channel, request) =>
-      callChannel(core.handlers, ctx, options, channel, request) as Promise<ResponseOf<typeof channel>>,
+      callChannel(core.handlers, ctx, options, channel, request) as Promise<CoreResponseOf<typeof channel>>,
     reopen: (swap) => ctx.reopen(swap),
     close: () => {
       ctx.instances.stopAll();

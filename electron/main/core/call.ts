@@ -1,4 +1,4 @@
-import { contract, isChannel, type Channel } from '../../../shared/ipc/contract';
+import { coreContract, isCoreChannel, type CoreChannel } from '../../../shared/ipc/contract';
 import type { Handlers } from '../kernel/api';
 import { AppError } from '../kernel/app-error';
 import type { CoreContext } from '../kernel/context';
@@ -12,7 +12,7 @@ export interface CallRules {
    * Before a write: wait while another program holds the library's write lock (the CLI says so on
    * stderr and gives up with `library_busy`). The window does not wait: SQLite's busy timeout holds.
    */
-  whenWritable?: (channel: Channel) => Promise<void>;
+  whenWritable?: (channel: CoreChannel) => Promise<void>;
 }
 
 /**
@@ -28,11 +28,11 @@ export async function callChannel(
   channel: unknown,
   request: unknown,
 ): Promise<unknown> {
-  if (!isChannel(channel)) {
+  if (!isCoreChannel(channel)) {
     const name = typeof channel === 'string' ? channel.slice(0, 100) : typeof channel;
     throw new AppError('unknown_channel', { channel: name });
   }
-  const parsed = contract[channel].request.safeParse(request ?? {});
+  const parsed = coreContract[channel].request.safeParse(request ?? {});
   if (!parsed.success) {
     // Issues can quote what was sent (an unknown key of any length): each is cut short.
     const reason = parsed.error.issues

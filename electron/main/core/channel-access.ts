@@ -1,4 +1,4 @@
-import type { Channel } from '../../../shared/ipc/contract';
+import type { CoreChannel } from '../../../shared/ipc/contract';
 
 /**
  * What each channel does to the library, for the rules `core.call` applies before a handler runs:
@@ -8,7 +8,7 @@ import type { Channel } from '../../../shared/ipc/contract';
  *   refreshing ledger facts, indexing) copes with a read-only library itself.
  * A `Record` over every channel: a channel added to the contract and not classified here fails to compile.
  */
-export const channelAccess: Record<Channel, 'read' | 'write'> = {
+export const channelAccess: Record<CoreChannel, 'read' | 'write'> = {
   'documents:list': 'read',
   'documents:get': 'read',
   'documents:opened': 'read',
@@ -79,4 +79,7 @@ export const channelAccess: Record<Channel, 'read' | 'write'> = {
   'print:preview': 'read',
   'print:save': 'read',
   'print:print': 'read',
+  // Local channels (the CLI): a backup copies the library; a restore replaces it.
+  'backups:create-file': 'read',
+  'backups:restore-from': 'write',
 };

@@ -1,5 +1,6 @@
 import type { Locale } from '../../../shared/ipc/errors';
 import { formatError } from '../../../shared/ipc/errors';
+import { isChannel } from '../../../shared/ipc/contract';
 import type { Result } from '../../../shared/ipc/result';
 import type { Core } from '../core/app-core';
 import { AppError } from '../kernel/app-error';
@@ -24,6 +25,14 @@ export async function dispatch(
   options: DispatchOptions = {},
 ): Promise<Result<unknown>> {
   const locale = options.locale ?? 'zh-CN';
+  // Only the IPC contract: the core's local channels name files, which the renderer never does.
+  if (!isChannel(channel)) {
+    const name = typeof channel === 'string' ? channel.slice(0, 100) : typeof channel;
+    return {
+      ok: false,
+      error: { code: 'unknown_channel', message: formatError('unknown_channel', { channel: name }, locale) },
+    };
+  }
   try {
     return { ok: true, value: await core.call(channel as never, payload as never) };
   } catch (error) {

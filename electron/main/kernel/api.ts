@@ -1,7 +1,9 @@
-import type { Channel, RequestOf, ResponseOf } from '../../../shared/ipc/contract';
+import type { CoreChannel, CoreRequestOf, CoreResponseOf } from '../../../shared/ipc/contract';
 
 /** What answers one contract channel, given a request the contract's schema has already accepted. */
-export type Handler<C extends Channel> = (request: RequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>>;
+export type Handler<C extends CoreChannel> = (
+  request: CoreRequestOf<C>,
+) => CoreResponseOf<C> | Promise<CoreResponseOf<C>>;
 
-/** An answer for every channel of the contract: the core's whole API. */
-export type Handlers = { [C in Channel]: Handler<C> };
+/** An answer for every channel of the core (the IPC contract and the local channels): its whole API. */
+export type Handlers = { [C in CoreChannel]: Handler<C> };

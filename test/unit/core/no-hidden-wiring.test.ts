@@ -59,8 +59,8 @@ describe('wiring rules over the source', () => {
   });
 
   it('lets CLI commands reach the core only through core.call (the exceptions are listed)', () => {
-    // backup --out, --list and restore also work on a library that will not open (a damaged one
-    // is what a restore is for), and --out / restore name files, which no IPC channel may take.
+    // backup --list and restore also work on a library that will not open (a damaged one is
+    // what a restore is for): no core can answer there.
     const pending = ['cli/commands/backup.ts'];
     const domainImport = /from '\.\.\/\.\.\/main\/(?!kernel\/)[^']+'/;
     const offenders = sources

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createCore } from '../../../electron/main/core/app-core';
 import { dispatch } from '../../../electron/main/ipc/dispatch';
 import { insertDocument } from '../../../electron/main/store/document-writer';
-import { channelNames, contract, mergeChannels } from '../../../shared/ipc/contract';
+import { channelNames, contract, coreContract, mergeChannels } from '../../../shared/ipc/contract';
 import { withStandIns } from '../../helpers/ipc';
 import { sampleDocument } from '../../helpers/sample-document';
 
@@ -66,9 +66,15 @@ describe('IPC dispatch', () => {
     expect(logged).toHaveLength(1);
   });
 
-  it('has a handler for every channel of the contract', () => {
+  it('has a handler for every channel of the contract, and for the local channels of the core', () => {
     const { handlers } = core();
-    expect(Object.keys(handlers).sort()).toEqual([...channelNames].sort());
+    expect(Object.keys(handlers).sort()).toEqual(Object.keys(coreContract).sort());
+    expect(channelNames.every((name) => name in handlers)).toBe(true);
+  });
+
+  it("refuses the core's local channels (they name files) as unknown channels", async () => {
+    const result = await dispatch(core(), 'backups:create-file', { out: '/tmp/yandu-ipc-probe.db' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
   });
 
   it('refuses a channel defined by two domains', () => {

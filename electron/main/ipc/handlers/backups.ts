@@ -1,6 +1,7 @@
 import {
   backupNow,
   backupPolicy,
+  backupToFile,
   resolveBackupSource,
   restoreLibrary,
   setBackupPolicy,
@@ -11,7 +12,12 @@ import type { Handlers } from '../../kernel/api';
 
 type BackupHandlers = Pick<
   Handlers,
-  'backups:list' | 'backups:create' | 'backups:restore' | 'backups:set-policy'
+  | 'backups:list'
+  | 'backups:create'
+  | 'backups:restore'
+  | 'backups:set-policy'
+  | 'backups:create-file'
+  | 'backups:restore-from'
 >;
 
 /** Backups by id only: the renderer never names a file (resolveBackupSource refuses paths here). */
@@ -26,5 +32,9 @@ export function backupHandlers(ctx: CoreContext): BackupHandlers {
     'backups:create': () => backupNow(ctx, 'manual'),
     'backups:restore': ({ id }) => restoreLibrary(ctx, resolveBackupSource(ctx.databasePath, id, false)),
     'backups:set-policy': (policy) => setBackupPolicy(ctx, policy),
+    // Local channels (the CLI): a file the user named on the command line.
+    'backups:create-file': ({ out }) => backupToFile(ctx, out),
+    'backups:restore-from': ({ source }) =>
+      restoreLibrary(ctx, resolveBackupSource(ctx.databasePath, source, true)),
   };
 }
