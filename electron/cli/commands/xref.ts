@@ -1,6 +1,6 @@
 import type { PassageLink } from '../../../shared/domain/xref';
 import { passageXref } from '../../main/xref/passage-xref';
-import { phraseIndexFor } from '../../main/xref/phrase-index';
+import { searchServiceFor } from '../../main/search/search-service';
 import { UsageError, writeJson, type CliCommand } from '../command';
 
 const linkJson = ({ id, from, to, note, status }: PassageLink) => ({ id, from, to, note, status });
@@ -18,7 +18,8 @@ export const xrefCommand: CliCommand = {
     if (!Number.isInteger(limit) || limit < 1 || limit > 50)
       throw new UsageError('--limit takes a whole number 1–50');
     const core = ctx.core().ctx;
-    phraseIndexFor(core).syncNow();
+    // The CLI answers for the whole library: whatever import left unindexed is indexed first.
+    searchServiceFor(core).index.indexPendingNow();
     const x = passageXref(core, passageId, limit);
     if (ctx.values.json) {
       writeJson(ctx.stdout, {

@@ -357,6 +357,25 @@ export class SearchIndex {
     return { result, complete };
   }
 
+  /**
+   * The persisted segments as they are now, each with which of its documents are live, for readers
+   * of the postings other than queries (related passages). Like a query, it loads what is not
+   * loaded and indexes small changes on the spot; `complete` is false while a large import waits.
+   */
+  snapshot(): { segments: LiveSegment[]; complete: boolean } {
+    this.loadNow();
+    const complete = this.indexPendingNow(QUERY_BUILD_BUDGET);
+    if (!complete)
+      this.scheduleSync().catch((e: unknown) => {
+        if (this.db.open) logBackgroundError('search index sync', e);
+      });
+    this.refresh();
+    return {
+      segments: this.entries.map((e) => ({ segment: e.segment, aliveDocs: e.aliveDocs.slice() })),
+      complete,
+    };
+  }
+
   /** Text of a live unit as last read (live sources need not look it up again). */
   liveText(recordId: string, field: string): string | null {
     return this.live.text(recordId, field);
