@@ -1,4 +1,5 @@
 import { foldText, isWordCodePoint } from './fold';
+import { codePointAt } from './grams';
 import { TermTable } from './term-table';
 import { allocateUnits, kindCode, type Segment, type SegmentDoc } from './segment';
 import type { SearchUnit } from './source';
@@ -77,14 +78,8 @@ export function* buildSegment(input: SegmentInput): Generator<void, Segment> {
     // The unigrams and bigrams of grams.ts's forEachGram, inline: this loop is most of a build.
     let prev = -1;
     for (let i = 0; i < folded.length; i++) {
-      let cp = folded.charCodeAt(i);
-      if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < folded.length) {
-        const low = folded.charCodeAt(i + 1);
-        if (low >= 0xdc00 && low <= 0xdfff) {
-          cp = (cp - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
-          i++;
-        }
-      }
+      const cp = codePointAt(folded, i);
+      if (cp >= 0x10000) i++;
       if (!isWordCodePoint(cp)) {
         prev = -1;
         continue;
