@@ -14,6 +14,7 @@ import {
   listSegments,
   loadSegment,
   saveSegment,
+  READABLE_FORMATS,
   SEGMENT_FORMAT,
   unindexedCount,
   type DocRow,
@@ -64,6 +65,9 @@ export class SearchIndex {
   private persist = true;
   private syncQueued = false;
   private cache = new Map<string, RankedResult>();
+  /** Loaded segments of an older format, to write again in this one; and how many were. */
+  private upgrades: Entry[] = [];
+  private upgraded = 0;
   private readonly live: LiveSegments;
   private libraryVersion = '';
   readonly runner: TaskRunner;
@@ -107,12 +111,14 @@ export class SearchIndex {
     for (const row of listSegments(this.db)) {
       if (this.loaded) return;
       if (this.entries.some((e) => e.rowId === row.id)) continue;
-      if (row.format !== SEGMENT_FORMAT || row.kinds !== kinds) {
+      if (!READABLE_FORMATS.includes(row.format) || row.kinds !== kinds) {
         stale.push(row.id);
         continue;
       }
       const segment = loadSegment(this.db, row.id);
-      this.entries.push({ rowId: row.id, segment, aliveDocs: new Uint8Array(segment.docs.length) });
+      const entry = { rowId: row.id, segment, aliveDocs: new Uint8Array(segment.docs.length) };
+      this.entries.push(entry);
+      if (row.format !== SEGMENT_FORMAT) this.upgrades.push(entry);
       yield;
     }
     if (stale.length) this.write(() => deleteSegments(this.db, stale));
@@ -271,6 +277,20 @@ export class SearchIndex {
       yield;
     }
     yield* this.mergeTask();
+    yield* this.upgradeTask();
+  }
+
+  /**
+   * Writes segments of an older format again in this one, one per slice: they are already in
+   * memory, converted, so queries answer from them all along; only the blob changes.
+   */
+  private *upgradeTask(): Generator<void, void> {
+    while (this.upgrades.length) {
+      const entry = this.upgrades.shift()!;
+      if (this.entries.includes(entry)) this.add(entry.segment, [entry]);
+      this.upgraded++;
+      yield;
+    }
   }
 
   private *mergeTask(): Generator<void, void> {
@@ -295,6 +315,7 @@ export class SearchIndex {
   private *rebuildTask(onProgress: (p: RebuildProgress) => void): Generator<void, void> {
     this.loaded = true;
     this.entries = [];
+    this.upgrades = [];
     for (const row of listSegments(this.db)) {
       this.write(() => deleteSegments(this.db, [row.id]));
       yield;
@@ -396,6 +417,7 @@ export class SearchIndex {
         segments: this.entries.length,
         units,
         task,
+        upgrade: null,
       };
     }
     this.refresh();
@@ -407,6 +429,9 @@ export class SearchIndex {
       segments: this.entries.length,
       units,
       task,
+      upgrade: this.upgrades.length
+        ? { done: this.upgraded, total: this.upgraded + this.upgrades.length }
+        : null,
     };
   }
 

@@ -1,5 +1,6 @@
 import { foldText, isWordCodePoint } from './fold';
 import { codePointAt } from './grams';
+import { PostingWriter } from './posting-lists';
 import { TermTable } from './term-table';
 import { allocateUnits, kindCode, type Segment, type SegmentDoc } from './segment';
 import type { SearchUnit } from './source';
@@ -123,7 +124,17 @@ export function* buildSegment(input: SegmentInput): Generator<void, Segment> {
     if (u % (UNITS_PER_SLICE * 4) === 0) yield;
   }
 
-  return { docs, sections, count, ...columns, text: texts.join(''), keys, starts, postings };
+  yield;
+  const writer = new PostingWriter();
+  const byteStarts = new Uint32Array(keys.length + 1);
+  for (let rank = 0; rank < keys.length; rank++) {
+    byteStarts[rank] = writer.length;
+    writer.write(postings, starts[rank]!, starts[rank + 1]!);
+    if (rank % 50_000 === 49_999) yield;
+  }
+  byteStarts[keys.length] = writer.length;
+  const body = { docs, sections, count, ...columns, text: texts.join('') };
+  return { ...body, keys, starts: byteStarts, postings: writer.done() };
 }
 
 /** Runs a sliced task to its end on this thread. */
