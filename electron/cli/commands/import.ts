@@ -1,6 +1,7 @@
 import type { ImportSummary } from '../../../shared/domain/import';
 import { expandInputs } from '../../main/ingest/expand-inputs';
 import { importFiles } from '../../main/ingest/import-service';
+import { searchServiceFor } from '../../main/search/search-service';
 import { UsageError, writeJson, type CliCommand } from '../command';
 
 /** Exit code of a run stopped by Ctrl+C, as shells report a process ended by SIGINT (128 + 2). */
@@ -51,6 +52,8 @@ export const importCommand: CliCommand = {
       release();
       off();
     }
+    // Every index complete before the process ends: the next command answers at once.
+    if (summary.imported.length) searchServiceFor(core.ctx).index.completeNow();
     if (ctx.values.json) writeJson(ctx.stdout, summary);
     else {
       for (const d of summary.imported)

@@ -256,6 +256,12 @@ export class SearchIndex {
     if (batch.some((id) => this.pending.includes(id))) this.add(segment);
   }
 
+  /** Indexes and merges all there is to, on this thread: after a CLI import, so the next command has nothing to do. */
+  completeNow(): void {
+    this.indexPendingNow();
+    this.compactNow();
+  }
+
   /** Merges what the merge policy asks for, on this thread (the CLI, which has no background). */
   compactNow(): void {
     runToEnd(this.mergeTask());
