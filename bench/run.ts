@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: search on three libraries — S (the bundled seed), M (all of ../shared/corpus),
  * L (500 generated documents) — with yandu's engine and with SQLite FTS5 (trigram) on the same
- * text, each engine in its own process so that peak memory is its own. Prints one table.
+ * text, each engine in its own process so that peak memory is its own. Prints one table, then
+ * the other parts' tables and, last, the large-library table of bench/scale.ts.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -17,6 +18,7 @@ import type { EngineFigures } from './measure';
 import { realQueries, scratchCopy, searchableTexts, tierDatabase, type Tier } from './tiers';
 import { runXrefBench } from './xref';
 import { queryStallBench } from './query-stall';
+import { scaleBench, type ScaleTier } from './scale';
 
 const TIERS: Tier[] = (process.env.BENCH_TIERS?.split(',') as Tier[] | undefined) ?? ['S', 'M', 'L'];
 const FIRST_QUERY = '高质量发展';
@@ -138,6 +140,9 @@ async function main() {
   process.stdout.write(`\n${await cliBench(TIERS)}`);
   process.stdout.write(await readerBench());
   process.stdout.write(await queryStallBench(TIERS));
+  // Issue 15's large-library table: L by default, BENCH_SCALE=L,XL adds XL, BENCH_SCALE=0 skips it.
+  if (process.env.BENCH_SCALE !== '0')
+    process.stdout.write(await scaleBench((process.env.BENCH_SCALE?.split(',') ?? ['L']) as ScaleTier[]));
 }
 
 void main();

@@ -54,6 +54,8 @@ export const importCommand: CliCommand = {
         const { batchId: _batch, ...part } = await ctx.call('imports:start', {
           tokens: tokens.slice(at, at + MAX_IMPORT_FILES),
           batchId: running,
+          // Every index complete before the process ends: the next command answers at once.
+          complete: at + MAX_IMPORT_FILES >= tokens.length,
           ...(replace ? { replace } : {}),
         });
         summary.imported.push(...part.imported);

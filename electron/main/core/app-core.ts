@@ -29,7 +29,7 @@ import { indexLedgerFacts } from '../ledger/ledger-store';
 import { dropSearchService } from '../search/search-service';
 import { linkHandlers, xrefHandlers } from '../ipc/handlers/xref';
 import { orphanLinksOfDocument, reanchorLinks } from '../links/service';
-import { installPhraseIndex } from '../xref/phrase-index';
+import { installObsoletePhraseCleanup } from '../xref/obsolete-phrase-index';
 import { registerSearchSource } from '../search/source';
 import { reapplyMetaOverrides } from '../store/document-meta';
 import { openDatabase, type OpenOptions } from '../store/database';
@@ -162,7 +162,7 @@ function installDomainHooks(ctx: CoreContext): void {
   ctx.replaceHooks.push((documentId, previous) => reanchorLinks(ctx.db, documentId, previous));
   // Links are orphaned whatever the choice for annotations: the other end is another document's.
   ctx.deleteHooks.push((documentId) => orphanLinksOfDocument(ctx.db, documentId));
-  installPhraseIndex(ctx);
+  void installObsoletePhraseCleanup(ctx);
   ctx.replaceHooks.push((documentId, previous) => reanchorBriefingExcerpts(ctx.db, documentId, previous));
   // Briefing excerpts keep their quoted text whatever the choice: a briefing is its own document.
   ctx.deleteHooks.push((documentId) => orphanBriefingExcerpts(ctx.db, documentId));

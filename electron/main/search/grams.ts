@@ -31,16 +31,20 @@ export function forEachGram(folded: string, emit: (key: number) => void): void {
   });
 }
 
+/** The code point at `i` (a surrogate pair read as one; it spans two units when ≥ 0x10000). */
+export function codePointAt(text: string, i: number): number {
+  const cp = text.charCodeAt(i);
+  if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
+    const low = text.charCodeAt(i + 1);
+    if (low >= 0xdc00 && low <= 0xdfff) return (cp - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+  }
+  return cp;
+}
+
 function forEachCodePoint(text: string, visit: (cp: number) => void): void {
   for (let i = 0; i < text.length; i++) {
-    let cp = text.charCodeAt(i);
-    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
-      const low = text.charCodeAt(i + 1);
-      if (low >= 0xdc00 && low <= 0xdfff) {
-        cp = (cp - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
-        i++;
-      }
-    }
+    const cp = codePointAt(text, i);
+    if (cp >= 0x10000) i++;
     visit(cp);
   }
 }

@@ -14,6 +14,7 @@ import {
   listSegments,
   loadSegment,
   saveSegment,
+  READABLE_FORMATS,
   SEGMENT_FORMAT,
   unindexedCount,
   type DocRow,
@@ -64,6 +65,9 @@ export class SearchIndex {
   private persist = true;
   private syncQueued = false;
   private cache = new Map<string, RankedResult>();
+  /** Loaded segments of an older format, to write again in this one; and how many were. */
+  private upgrades: Entry[] = [];
+  private upgraded = 0;
   private readonly live: LiveSegments;
   private libraryVersion = '';
   readonly runner: TaskRunner;
@@ -107,12 +111,14 @@ export class SearchIndex {
     for (const row of listSegments(this.db)) {
       if (this.loaded) return;
       if (this.entries.some((e) => e.rowId === row.id)) continue;
-      if (row.format !== SEGMENT_FORMAT || row.kinds !== kinds) {
+      if (!READABLE_FORMATS.includes(row.format) || row.kinds !== kinds) {
         stale.push(row.id);
         continue;
       }
       const segment = loadSegment(this.db, row.id);
-      this.entries.push({ rowId: row.id, segment, aliveDocs: new Uint8Array(segment.docs.length) });
+      const entry = { rowId: row.id, segment, aliveDocs: new Uint8Array(segment.docs.length) };
+      this.entries.push(entry);
+      if (row.format !== SEGMENT_FORMAT) this.upgrades.push(entry);
       yield;
     }
     if (stale.length) this.write(() => deleteSegments(this.db, stale));
@@ -250,6 +256,12 @@ export class SearchIndex {
     if (batch.some((id) => this.pending.includes(id))) this.add(segment);
   }
 
+  /** Indexes and merges all there is to, on this thread: after a CLI import, so the next command has nothing to do. */
+  completeNow(): void {
+    this.indexPendingNow();
+    this.compactNow();
+  }
+
   /** Merges what the merge policy asks for, on this thread (the CLI, which has no background). */
   compactNow(): void {
     runToEnd(this.mergeTask());
@@ -271,6 +283,20 @@ export class SearchIndex {
       yield;
     }
     yield* this.mergeTask();
+    yield* this.upgradeTask();
+  }
+
+  /**
+   * Writes segments of an older format again in this one, one per slice: they are already in
+   * memory, converted, so queries answer from them all along; only the blob changes.
+   */
+  private *upgradeTask(): Generator<void, void> {
+    while (this.upgrades.length) {
+      const entry = this.upgrades.shift()!;
+      if (this.entries.includes(entry)) this.add(entry.segment, [entry]);
+      this.upgraded++;
+      yield;
+    }
   }
 
   private *mergeTask(): Generator<void, void> {
@@ -295,6 +321,7 @@ export class SearchIndex {
   private *rebuildTask(onProgress: (p: RebuildProgress) => void): Generator<void, void> {
     this.loaded = true;
     this.entries = [];
+    this.upgrades = [];
     for (const row of listSegments(this.db)) {
       this.write(() => deleteSegments(this.db, [row.id]));
       yield;
@@ -357,6 +384,25 @@ export class SearchIndex {
     return { result, complete };
   }
 
+  /**
+   * The persisted segments as they are now, each with which of its documents are live, for readers
+   * of the postings other than queries (related passages). Like a query, it loads what is not
+   * loaded and indexes small changes on the spot; `complete` is false while a large import waits.
+   */
+  snapshot(): { segments: LiveSegment[]; complete: boolean } {
+    this.loadNow();
+    const complete = this.indexPendingNow(QUERY_BUILD_BUDGET);
+    if (!complete)
+      this.scheduleSync().catch((e: unknown) => {
+        if (this.db.open) logBackgroundError('search index sync', e);
+      });
+    this.refresh();
+    return {
+      segments: this.entries.map((e) => ({ segment: e.segment, aliveDocs: e.aliveDocs.slice() })),
+      complete,
+    };
+  }
+
   /** Text of a live unit as last read (live sources need not look it up again). */
   liveText(recordId: string, field: string): string | null {
     return this.live.text(recordId, field);
@@ -377,6 +423,7 @@ export class SearchIndex {
         segments: this.entries.length,
         units,
         task,
+        upgrade: null,
       };
     }
     this.refresh();
@@ -388,6 +435,9 @@ export class SearchIndex {
       segments: this.entries.length,
       units,
       task,
+      upgrade: this.upgrades.length
+        ? { done: this.upgraded, total: this.upgraded + this.upgrades.length }
+        : null,
     };
   }
 

@@ -1,5 +1,7 @@
-import { foldText } from './fold';
-import { forEachGram } from './grams';
+import { foldText, isWordCodePoint } from './fold';
+import { codePointAt } from './grams';
+import { PostingWriter } from './posting-lists';
+import { TermTable } from './term-table';
 import { allocateUnits, kindCode, type Segment, type SegmentDoc } from './segment';
 import type { SearchUnit } from './source';
 
@@ -50,11 +52,7 @@ export function* buildSegment(input: SegmentInput): Generator<void, Segment> {
   const { kinds, docSlots, sectionSlots, emphasis, boosts, textStarts } = columns;
   const texts: string[] = [];
 
-  // Term ids in order of first appearance; `lastUnit` keeps a unit from posting a term twice.
-  const termIds = new Map<number, number>();
-  const termKeys: number[] = [];
-  let df = new Uint32Array(4096);
-  let lastUnit = new Int32Array(4096).fill(-1);
+  const terms = new TermTable();
   const unitTerms = new GrowableU32();
   const unitTermEnds = new Uint32Array(count);
 
@@ -78,26 +76,23 @@ export function* buildSegment(input: SegmentInput): Generator<void, Segment> {
     texts.push(folded);
     textStarts[u] = offset;
     offset += folded.length;
-    forEachGram(folded, (key) => {
-      let t = termIds.get(key);
-      if (t === undefined) {
-        t = termKeys.length;
-        termIds.set(key, t);
-        termKeys.push(key);
-        if (t === df.length) {
-          const grownDf = new Uint32Array(df.length * 2);
-          grownDf.set(df);
-          df = grownDf;
-          const grownLast = new Int32Array(lastUnit.length * 2).fill(-1);
-          grownLast.set(lastUnit);
-          lastUnit = grownLast;
-        }
+    // The unigrams and bigrams of grams.ts's forEachGram, inline: this loop is most of a build.
+    let prev = -1;
+    for (let i = 0; i < folded.length; i++) {
+      const cp = codePointAt(folded, i);
+      if (cp >= 0x10000) i++;
+      if (!isWordCodePoint(cp)) {
+        prev = -1;
+        continue;
       }
-      if (lastUnit[t] === u) return;
-      lastUnit[t] = u;
-      df[t]!++;
-      unitTerms.push(t);
-    });
+      const c = terms.char(cp);
+      if (terms.post(c, u)) unitTerms.push(c);
+      if (prev >= 0) {
+        const p = terms.pair(prev, cp);
+        if (terms.post(p, u)) unitTerms.push(p);
+      }
+      prev = cp;
+    }
     unitTermEnds[u] = unitTerms.length;
     if (u % UNITS_PER_SLICE === UNITS_PER_SLICE - 1) yield;
   }
@@ -105,6 +100,9 @@ export function* buildSegment(input: SegmentInput): Generator<void, Segment> {
 
   // Terms in key order (a native numeric sort); each term's postings are filled in unit order,
   // hence sorted.
+  const termKeys = terms.keys;
+  const termIds = new Map(termKeys.map((key, t) => [key, t]));
+  const { df } = terms;
   const keys = Float64Array.from(termKeys).sort();
   yield;
   const starts = new Uint32Array(keys.length + 1);
@@ -126,7 +124,17 @@ export function* buildSegment(input: SegmentInput): Generator<void, Segment> {
     if (u % (UNITS_PER_SLICE * 4) === 0) yield;
   }
 
-  return { docs, sections, count, ...columns, text: texts.join(''), keys, starts, postings };
+  yield;
+  const writer = new PostingWriter();
+  const byteStarts = new Uint32Array(keys.length + 1);
+  for (let rank = 0; rank < keys.length; rank++) {
+    byteStarts[rank] = writer.length;
+    writer.write(postings, starts[rank]!, starts[rank + 1]!);
+    if (rank % 50_000 === 49_999) yield;
+  }
+  byteStarts[keys.length] = writer.length;
+  const body = { docs, sections, count, ...columns, text: texts.join('') };
+  return { ...body, keys, starts: byteStarts, postings: writer.done() };
 }
 
 /** Runs a sliced task to its end on this thread. */

@@ -1,10 +1,14 @@
+import { PostingWriter } from './posting-lists';
 import type { Segment } from './segment';
 
 /**
  * A segment as one blob: a JSON header (documents, sections, record ids) followed by the typed
  * arrays and the folded text as UTF-16, each 8-byte aligned so that loading makes views, not copies.
+ * Format 2 stores postings as varint gaps (posting-lists.ts); format 1 (four bytes a posting) is
+ * still read, converted on load, so that a library made before keeps answering while its
+ * segments are written again in the background.
  */
-const FORMAT = 1;
+export const FORMAT = 2;
 
 const ARRAYS = [
   ['kinds', Uint8Array],
@@ -15,7 +19,7 @@ const ARRAYS = [
   ['textStarts', Uint32Array],
   ['keys', Float64Array],
   ['starts', Uint32Array],
-  ['postings', Uint32Array],
+  ['postings', Uint8Array],
 ] as const;
 
 type ArrayName = (typeof ARRAYS)[number][0];
@@ -70,10 +74,23 @@ export function encodeSegment(s: Segment): Buffer {
   return out;
 }
 
+/** Format 1's postings (a Uint32 each, `starts` in postings) as varint gaps. */
+function fromFormat1(starts: Uint32Array, postings: Uint32Array): Pick<Segment, 'starts' | 'postings'> {
+  const writer = new PostingWriter();
+  const byteStarts = new Uint32Array(starts.length);
+  for (let t = 0; t + 1 < starts.length; t++) {
+    byteStarts[t] = writer.length;
+    writer.write(postings, starts[t]!, starts[t + 1]!);
+  }
+  byteStarts[starts.length - 1] = writer.length;
+  return { starts: byteStarts, postings: writer.done() };
+}
+
 export function decodeSegment(blob: Buffer): Segment {
   const jsonLength = blob.readUInt32LE(0);
   const header = JSON.parse(blob.toString('utf8', 4, 4 + jsonLength)) as Header;
-  if (header.format !== FORMAT) throw new Error(`search segment format ${header.format}`);
+  if (header.format !== FORMAT && header.format !== 1)
+    throw new Error(`search segment format ${header.format}`);
   const base = align8(4 + jsonLength);
   // Views need an 8-byte aligned start; a blob handed over at an odd offset is copied once.
   const bytes = (blob.byteOffset + base) % 8 === 0 ? blob : Buffer.from(blob);
@@ -93,8 +110,9 @@ export function decodeSegment(blob: Buffer): Segment {
     boosts: view(Float32Array, 'boosts'),
     textStarts: view(Uint32Array, 'textStarts'),
     keys: view(Float64Array, 'keys'),
-    starts: view(Uint32Array, 'starts'),
-    postings: view(Uint32Array, 'postings'),
+    ...(header.format === 1
+      ? fromFormat1(view(Uint32Array, 'starts'), view(Uint32Array, 'postings'))
+      : { starts: view(Uint32Array, 'starts'), postings: view(Uint8Array, 'postings') }),
     recordIds: header.recordIds,
     fields: header.fields.map((i) => header.fieldNames[i]!),
     passageIds: header.passageIds,

@@ -1,4 +1,5 @@
-import { allocateUnits, type Segment, type SegmentSection } from './segment';
+import { PostingWriter } from './posting-lists';
+import { allocateUnits, postingsAt, type Segment, type SegmentSection } from './segment';
 
 export interface MergePart {
   segment: Segment;
@@ -66,38 +67,41 @@ export function* mergeSegments(parts: MergePart[]): Generator<void, Segment> {
   textStarts[count] = offset;
   yield;
 
-  const upper = parts.reduce((n, p) => n + p.segment.postings.length, 0);
+  const upper = parts.reduce((n, p) => n + p.segment.count, 0);
   const keyUpper = parts.reduce((n, p) => n + p.segment.keys.length, 0);
-  const postings = new Uint32Array(upper);
+  // One term's merged list at a time: at most one posting per unit of the merge.
+  const list = new Uint32Array(upper);
+  const writer = new PostingWriter();
   const keys = new Float64Array(keyUpper);
   const starts = new Uint32Array(keyUpper + 1);
   const heads = parts.map(() => 0);
   let nKeys = 0;
-  let nPostings = 0;
   for (let step = 1; ; step++) {
     let key = Infinity;
     parts.forEach((p, i) => {
       if (heads[i]! < p.segment.keys.length) key = Math.min(key, p.segment.keys[heads[i]!]!);
     });
     if (key === Infinity) break;
-    const begin = nPostings;
+    let n = 0;
     parts.forEach(({ segment: s }, i) => {
       const t = heads[i]!;
       if (t >= s.keys.length || s.keys[t] !== key) return;
       const map = unitMaps[i]!;
-      for (let j = s.starts[t]!, end = s.starts[t + 1]!; j < end; j++) {
-        const u = map[s.postings[j]!]!;
-        if (u >= 0) postings[nPostings++] = u;
+      const units = postingsAt(s, t);
+      for (let j = 0; j < units.length; j++) {
+        const u = map[units[j]!]!;
+        if (u >= 0) list[n++] = u;
       }
       heads[i] = t + 1;
     });
-    if (nPostings > begin) {
+    if (n > 0) {
       keys[nKeys] = key;
-      starts[nKeys++] = begin;
+      starts[nKeys++] = writer.length;
+      writer.write(list, 0, n);
     }
     if (step % TERMS_PER_SLICE === 0) yield;
   }
-  starts[nKeys] = nPostings;
+  starts[nKeys] = writer.length;
 
   return {
     docs,
@@ -107,7 +111,7 @@ export function* mergeSegments(parts: MergePart[]): Generator<void, Segment> {
     text: texts.join(''),
     keys: keys.slice(0, nKeys),
     starts: starts.slice(0, nKeys + 1),
-    postings: postings.slice(0, nPostings),
+    postings: writer.done(),
   };
 }
 

@@ -1,9 +1,11 @@
 import type { Db } from '../store/database';
 import { statement } from '../store/statements';
 import type { Segment } from './segment';
-import { decodeSegment, encodeSegment } from './segment-codec';
+import { decodeSegment, encodeSegment, FORMAT } from './segment-codec';
 
-export const SEGMENT_FORMAT = 1;
+export const SEGMENT_FORMAT = FORMAT;
+/** Formats still read (and written again in the new one in the background). */
+export const READABLE_FORMATS: readonly number[] = [1, FORMAT];
 
 export interface SegmentRow {
   id: number;

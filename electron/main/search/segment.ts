@@ -1,3 +1,4 @@
+import { readPostings } from './posting-lists';
 import { SEARCH_KINDS, type SearchKind } from './source';
 
 /** A document as a segment knows it: the content it indexed (a later edition makes it stale). */
@@ -37,10 +38,13 @@ export interface Segment {
   /** Per unit: where its folded text starts in `text` (count + 1 entries). */
   textStarts: Uint32Array;
   text: string;
-  /** Sorted term keys (see grams.ts) and, per term, its units in `postings[starts[t]..starts[t+1]]`. */
+  /**
+   * Sorted term keys (see grams.ts) and, per term, its units as the bytes
+   * `postings[starts[t]..starts[t+1]]` (posting-lists.ts).
+   */
   keys: Float64Array;
   starts: Uint32Array;
-  postings: Uint32Array;
+  postings: Uint8Array;
 }
 
 export type UnitColumns = Pick<
@@ -86,11 +90,16 @@ export function postingsOf(segment: Segment, key: number): Uint32Array | null {
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
     const k = keys[mid]!;
-    if (k === key) return segment.postings.subarray(segment.starts[mid], segment.starts[mid + 1]);
+    if (k === key) return postingsAt(segment, mid);
     if (k < key) lo = mid + 1;
     else hi = mid - 1;
   }
   return null;
+}
+
+/** Units of the term at rank `t` of the segment's keys. */
+export function postingsAt(segment: Segment, t: number): Uint32Array {
+  return readPostings(segment.postings, segment.starts[t]!, segment.starts[t + 1]!);
 }
 
 export function segmentBytes(segment: Segment): number {

@@ -4,7 +4,7 @@ import { AppError } from '../kernel/app-error';
 import { linksOf } from '../links/link-store';
 import { citationsFor } from '../store/citation';
 import { statement } from '../store/statements';
-import { phraseIndexFor } from './phrase-index';
+import { searchServiceFor } from '../search/search-service';
 import { relatedPassages } from './related';
 
 export const DEFAULT_RELATED = 8;
@@ -37,15 +37,15 @@ export function passageRefs(ctx: CoreContext, passageIds: readonly string[]): Re
 
 /**
  * What a passage connects to: the glossary terms it refers to, its measures, the most related
- * passages of other documents (from the key-phrase index), and the user's links out and in.
+ * passages of other documents (from the search index's postings), and the user's links out and in.
  */
 export function passageXref(ctx: CoreContext, passageId: string, limit = DEFAULT_RELATED): PassageXref {
   const { db } = ctx;
-  const docId = statement(db, `SELECT document_id FROM passages WHERE id = ?`).pluck().get(passageId) as
-    string | undefined;
-  if (!docId) throw new AppError('not_found', { what: '段落', id: passageId });
-  const index = phraseIndexFor(ctx);
-  const complete = index.ready();
+  const passage = statement(db, `SELECT document_id AS docId, text FROM passages WHERE id = ?`).get(passageId) as
+    { docId: string; text: string } | undefined;
+  if (!passage) throw new AppError('not_found', { what: '段落', id: passageId });
+  const { docId } = passage;
+  const { segments, complete } = searchServiceFor(ctx).index.snapshot();
   const terms = statement(
     db,
     `SELECT g.id AS glossaryId, g.term, min(f.source) AS source FROM footnote_refs f
@@ -56,7 +56,7 @@ export function passageXref(ctx: CoreContext, passageId: string, limit = DEFAULT
     db,
     `SELECT id, kind, title FROM measures WHERE passage_id = ? ORDER BY ordinal`,
   ).all(passageId) as PassageXref['measures'];
-  const related = relatedPassages(db, passageId, docId, limit);
+  const related = relatedPassages(segments, passage.text, docId, limit);
   const { links, backlinks } = linksOf(db, passageId);
   const refs = passageRefs(ctx, [
     ...related.map((r) => r.passageId),

@@ -33,6 +33,11 @@ export const importChannels = {
         /** Replace this document's content by the single file given, keeping its id. */
         replace: idSchema.optional(),
         batchId: batchId.optional(),
+        /**
+         * Bring every index up to date before answering, rather than in the background after: for
+         * a caller whose process ends with the reply (the CLI), so the next command answers at once.
+         */
+        complete: z.boolean().optional(),
       })
       .strict(),
   )<ImportBatchResult>(),

@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../helpers/cli';
+import { unindexedCount } from '../../../electron/main/search/segment-store';
+import { openDatabase } from '../../../electron/main/store/database';
 import { SEED, tempDatabase } from './library';
 
 interface Answer {
@@ -20,6 +22,16 @@ beforeAll(async () => {
 });
 
 describe('yandu search', () => {
+  it('finds the library indexed by the import: a search has nothing left to index', () => {
+    const library = openDatabase(db);
+    try {
+      expect(library.prepare(`SELECT count(*) FROM documents`).pluck().get()).toBe(1);
+      expect(unindexedCount(library)).toBe(0);
+    } finally {
+      library.close();
+    }
+  });
+
   it('prints total and hits with the documented keys; ranges index the exported passage text', async () => {
     const run = await runCli(['search', '疫情防控', '--db', db, '--limit', '3', '--json']);
     expect(run.code).toBe(0);

@@ -3,6 +3,7 @@ import { AppError } from '../../kernel/app-error';
 import type { CoreContext } from '../../kernel/context';
 import { importFiles } from '../../ingest/import-service';
 import type { DocumentReader } from '../../ingest/worker/parse-client';
+import { searchServiceFor } from '../../search/search-service';
 import { getDocumentMeta } from '../../store/document-reader';
 import type { Handlers } from '../../kernel/api';
 
@@ -31,7 +32,7 @@ export function importHandlers(ctx: CoreContext, options: ImportHandlerOptions =
       checkDroppedPaths(paths);
       return ctx.importTokens.issue(paths);
     },
-    'imports:start': async ({ tokens, replace, batchId }) => {
+    'imports:start': async ({ tokens, replace, batchId, complete }) => {
       const files = ctx.importTokens.resolve(tokens);
       if (replace !== undefined) {
         if (files.length !== 1)
@@ -51,6 +52,7 @@ export function importHandlers(ctx: CoreContext, options: ImportHandlerOptions =
           ...(replace ? { replace } : {}),
           ...(reader ? { reader } : {}),
         });
+        if (complete && summary.imported.length) searchServiceFor(ctx).index.completeNow();
         return { batchId: id, ...summary };
       } finally {
         running.delete(id);

@@ -2,18 +2,19 @@ import type { CoreContext } from '../../kernel/context';
 import { linkHistory, redoLink, undoLink } from '../../links/link-oplog';
 import { createLink, deleteLink, updateLink } from '../../links/service';
 import { passageXref } from '../../xref/passage-xref';
-import { phraseIndexFor } from '../../xref/phrase-index';
+import { searchServiceFor } from '../../search/search-service';
 import { traceTerm } from '../../xref/term-service';
 import type { Handlers } from '../../kernel/api';
 
 type XrefHandlers = Pick<Handlers, Extract<keyof Handlers, `xref:${string}`>>;
 type LinkHandlers = Pick<Handlers, Extract<keyof Handlers, `links:${string}`>>;
 
-/** Cross-reference channels. The phrase index and the link hooks are installed by createCore. */
+/** Cross-reference channels. Related passages read the search index; link hooks are installed by createCore. */
 export function xrefHandlers(ctx: CoreContext): XrefHandlers {
   return {
     'xref:passage': ({ passageId, limit, complete }) => {
-      if (complete) phraseIndexFor(ctx).syncNow();
+      // The CLI answers for the whole library: whatever import left unindexed is indexed first.
+      if (complete) searchServiceFor(ctx).index.indexPendingNow();
       return passageXref(ctx, passageId, limit);
     },
     'xref:term': ({ term, limit, complete }) => traceTerm(ctx, term, { limit, indexAll: complete ?? false }),

@@ -1,0 +1,171 @@
+/**
+ * Issue 15's figures for a large library, yandu beside SQLite FTS5 (trigram) in the same run:
+ * a complete import through the `yandu` bundle (parse, store, search index — which related
+ * passages read — and ledger facts), the first search after it, the library file against the
+ * UTF-8 size of its text, query times and peak memory, and `yandu list` against a bare Node start.
+ * `npm run bench` runs it for L; alone: `npx tsx bench/scale.ts` (BENCH_SCALE=L,XL for XL too).
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { readDocument } from '../electron/main/ingest/read-document';
+import type { ParsedDocument } from '../electron/main/ingest/parsed-document';
+import { generateLibrary } from './generate';
+import { percentile, type EngineFigures } from './measure';
+import { CACHE, corpusFiles, realQueries, ROOT, scratchCopy } from './tiers';
+
+export type ScaleTier = 'L' | 'XL';
+const DOCUMENTS: Record<ScaleTier, number> = { L: 500, XL: 3000 };
+const QUERY = '高质量发展';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { buildCli } = require(path.join(ROOT, 'scripts/build-cli.cjs')) as { buildCli(): string };
+
+/** A generated document as a plain-text report: title, then each section's heading and passages. */
+function asText(doc: ParsedDocument): string {
+  const lines = [doc.meta.title];
+  let section: number | null = null;
+  for (const p of doc.passages) {
+    if (p.sectionIndex !== null && p.sectionIndex !== section)
+      lines.push(doc.sections[p.sectionIndex]!.title);
+    section = p.sectionIndex;
+    lines.push(p.text);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The tier's documents as files, made once and cached (the same generator and seed as tiers.ts's L). */
+async function tierFiles(tier: ScaleTier): Promise<string> {
+  const dir = path.join(CACHE, `files-${tier}`);
+  if (fs.existsSync(path.join(dir, '.done'))) return dir;
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const templates = await Promise.all(corpusFiles().map(async (f) => (await readDocument(f)).doc));
+  generateLibrary(templates, DOCUMENTS[tier], tier === 'L' ? 42 : 43).forEach((doc, i) =>
+    fs.writeFileSync(path.join(dir, `${String(i).padStart(5, '0')}.txt`), asText(doc)),
+  );
+  fs.writeFileSync(path.join(dir, '.done'), '');
+  return dir;
+}
+
+/** Runs a command under /usr/bin/time: wall time from spawn to exit and the process' peak RSS. */
+function timed(args: string[]): { ms: number; rssMb: number; stdout: string } {
+  const started = performance.now();
+  const r = spawnSync('/usr/bin/time', ['-f', 'RSS_KB %M', ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
+  const ms = performance.now() - started;
+  if (r.status !== 0) throw new Error(`${args.join(' ')} failed:\n${r.stderr}`);
+  const kb = Number(/RSS_KB (\d+)/u.exec(r.stderr)?.[1] ?? NaN);
+  return { ms, rssMb: kb / 1024, stdout: r.stdout };
+}
+
+function engine(
+  script: string,
+  args: string[],
+): Omit<EngineFigures, 'startToAnswerMs' | 'documents' | 'chars'> {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, script), ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
+  if (r.status !== 0) throw new Error(`${script} failed:\n${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!) as ReturnType<typeof engine>;
+}
+
+const median = (runs: number, fn: () => number) =>
+  percentile(
+    Array.from({ length: runs }, fn).sort((a, b) => a - b),
+    50,
+  );
+const ms = (n: number) => (n >= 1000 ? `${(n / 1000).toFixed(2)} s` : `${n.toFixed(1)} ms`);
+const mb = (n: number) => `${n.toFixed(0)} MB`;
+
+async function tierRows(tier: ScaleTier, bundle: string): Promise<string[]> {
+  const files = await tierFiles(tier);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `yandu-scale-${tier}-`));
+  const db = path.join(dir, 'library.db');
+  const imported = timed([process.execPath, bundle, 'import', files, '--db', db, '--json']);
+  const first = timed([process.execPath, bundle, 'search', QUERY, '--db', db, '--json', '--limit', '50']);
+  const fileBytes = ['', '-wal'].reduce(
+    (n, x) => n + (fs.existsSync(db + x) ? fs.statSync(db + x).size : 0),
+    0,
+  );
+  const Database = (await import('better-sqlite3')).default;
+  const read = new Database(db, { readonly: true });
+  const texts = read.prepare(`SELECT text FROM passages`).pluck().all() as string[];
+  const docs = read.prepare(`SELECT count(*) FROM documents`).pluck().get() as number;
+  read.close();
+  const textBytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
+  const queriesFile = path.join(dir, 'queries.json');
+  fs.writeFileSync(queriesFile, JSON.stringify(realQueries(texts)));
+  const y = engine('engine-yandu.ts', [scratchCopy(db, 'scale-y'), queriesFile]);
+  const ftsDb = scratchCopy(db, 'scale-f');
+  const f = engine('engine-fts5.ts', [ftsDb, queriesFile]);
+  const fStart = JSON.parse(
+    spawnSync(
+      process.execPath,
+      ['--import', 'tsx', path.join(__dirname, 'engine-fts5.ts'), ftsDb, queriesFile, 'startup', QUERY],
+      {
+        encoding: 'utf8',
+      },
+    ).stdout.trim(),
+  ) as { ms: number };
+  const ratio = (n: number) => `${(n / textBytes).toFixed(2)} ×`;
+  const x = tier === 'XL';
+  const rows = [
+    [
+      `complete import (yandu import of ${docs} files, spawn → exit)`,
+      ms(imported.ms),
+      `${ms(f.buildMs)} (trigram build of the same text)`,
+      `≤ 2 × FTS5 = ${ms(2 * f.buildMs)}${x ? '; ≤ 3 min' : ''}`,
+    ],
+    [
+      'first search after the import (yandu search, spawn → exit)',
+      ms(first.ms),
+      `${ms(fStart.ms)} (open + query)`,
+      '≤ 1 s',
+    ],
+    [
+      `library file / UTF-8 text (${mb(textBytes / 1048576)})`,
+      `${mb(fileBytes / 1048576)} = ${ratio(fileBytes)}`,
+      `text + trigram index = ${ratio(textBytes + f.indexBytes)}`,
+      '≤ 2.5 ×',
+    ],
+    [
+      'query p50 / p95',
+      `${ms(y.p50)} / ${ms(y.p95)}`,
+      `${ms(f.p50)} / ${ms(f.p95)}`,
+      x ? 'p95 ≤ 50 ms' : '≤ 3 ms / ≤ 20 ms',
+    ],
+    ['peak RSS (index rebuild + queries)', mb(y.peakRssMb), mb(f.peakRssMb), x ? '≤ 500 MB' : '≤ 250 MB'],
+    ['peak RSS of the yandu import process', mb(imported.rssMb), '—', '—'],
+  ];
+  for (const p of [db, ftsDb]) fs.rmSync(path.dirname(p), { recursive: true, force: true });
+  return rows.map((r) => `| ${tier} | ${r.join(' | ')} |`);
+}
+
+/** The issue-15 table for the tiers asked for, plus `yandu list` against a bare Node start. */
+export async function scaleBench(tiers: ScaleTier[]): Promise<string> {
+  const bundle = buildCli();
+  const lines = ['| tier | figure | yandu | SQLite FTS5 trigram | target |', '|---|---|---|---|---|'];
+  for (const tier of tiers) {
+    lines.push(...(await tierRows(tier, bundle)));
+    process.stderr.write(`scale ${tier} done\n`);
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yandu-scale-list-'));
+  const db = path.join(dir, 'library.db');
+  timed([process.execPath, bundle, 'list', '--db', db]);
+  const bare = median(7, () => timed([process.execPath, '-e', '0']).ms);
+  const list = median(7, () => timed([process.execPath, bundle, 'list', '--db', db, '--json']).ms);
+  fs.rmSync(dir, { recursive: true, force: true });
+  lines.push(
+    `| — | yandu list (median of 7) | ${ms(list)} = ${(list / bare).toFixed(2)} × node -e 0 (${ms(bare)}) | — | ≤ 2 × |`,
+  );
+  return `\nA large library (issue 15)\n\n${lines.join('\n')}\n`;
+}
+
+if (require.main === module)
+  void scaleBench((process.env.BENCH_SCALE?.split(',') as ScaleTier[] | undefined) ?? ['L']).then((t) =>
+    process.stdout.write(t),
+  );
