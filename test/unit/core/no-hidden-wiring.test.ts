@@ -88,8 +88,6 @@ describe('wiring rules over the source', () => {
       'main/search/library-sources.ts',
       'main/search/segment-store.ts',
       'main/xref/passage-xref.ts',
-      'main/xref/phrase-index.ts',
-      'main/xref/phrase-store.ts',
       'main/xref/term-service.ts',
     ];
     const queriesPassages = /(FROM|JOIN|INTO|UPDATE)\s+passages\b/;
