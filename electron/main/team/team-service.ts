@@ -1,0 +1,246 @@
+import os from 'node:os';
+import type { MemberRef, StatusResponse, TeamKind } from '../../../shared/team/protocol';
+import { setAuthor } from '../annotations/service';
+import { AppError } from '../core/app-error';
+import type { CoreContext } from '../core/context';
+import {
+  countOpenConflicts,
+  getConflict,
+  listConflicts,
+  markResolved,
+  type TeamConflict,
+} from './conflict-store';
+import { HubClient, HubError } from './hub-client';
+import { allLocalKeys, readLocal } from './local-read';
+import { applyLocal } from './local-write';
+import { pullAll, type PullTally } from './pull';
+import { pushAll, type PushTally } from './push';
+import type { SecretStore } from './secret-store';
+import {
+  forgetTeam,
+  getBase,
+  getPendingPush,
+  getState,
+  markDirty,
+  outboxCount,
+  setState,
+} from './team-store';
+
+/** The team library on this desktop: join, sync, status, conflicts, leave. No Electron here. */
+export interface TeamOptions {
+  secrets: SecretStore;
+  /** Parse pulled documents on this thread (tests, the CLI) instead of a worker. */
+  inlineParse?: boolean;
+  timeoutMs?: number;
+  now?: () => Date;
+}
+
+export interface TeamStatus {
+  joined: boolean;
+  hubUrl: string | null;
+  library: { id: string; name: string } | null;
+  member: MemberRef | null;
+  /** The hub answered just now (null when not joined or not asked). */
+  online: boolean | null;
+  members: MemberRef[];
+  cursor: number;
+  hubVersion: number | null;
+  pending: number;
+  conflicts: number;
+  lastSync: string | null;
+  lastError: string | null;
+}
+
+export interface SyncProgress {
+  phase: 'push' | 'pull' | 'documents' | 'done';
+  pushed: number;
+  pulled: number;
+  hubVersion: number;
+}
+
+export interface SyncReport {
+  pushed: PushTally;
+  pulled: PullTally;
+  pending: number;
+  conflicts: number;
+}
+
+const parse = <T>(s: string | undefined): T | null => (s ? (JSON.parse(s) as T) : null);
+
+export class TeamService {
+  private running: Promise<SyncReport> | null = null;
+  constructor(
+    private readonly ctx: CoreContext,
+    private readonly options: TeamOptions,
+  ) {}
+
+  private get db() {
+    return this.ctx.db;
+  }
+  private now = () => (this.options.now ?? (() => new Date()))();
+
+  private hub(): HubClient {
+    const url = getState(this.db, 'hub_url');
+    const token = this.options.secrets.get();
+    if (!url || !token) throw new AppError('team_not_joined');
+    return new HubClient({ url, token, timeoutMs: this.options.timeoutMs });
+  }
+
+  async join(input: {
+    hubUrl: string;
+    code: string;
+    memberName: string;
+    deviceName?: string;
+  }): Promise<TeamStatus> {
+    if (getState(this.db, 'hub_url')) throw new AppError('team_already_joined');
+    const url = new URL(input.hubUrl).toString();
+    const answer = await new HubClient({ url, timeoutMs: this.options.timeoutMs }).join({
+      code: input.code,
+      memberName: input.memberName,
+      deviceName: input.deviceName ?? os.hostname().slice(0, 80),
+    });
+    this.options.secrets.set(answer.token);
+    this.db.transaction(() => {
+      setState(this.db, 'hub_url', url);
+      setState(this.db, 'member', JSON.stringify(answer.member));
+      setState(this.db, 'library', JSON.stringify(answer.library));
+      setState(this.db, 'joined_at', this.now().toISOString());
+      // What this desktop already holds goes to the hub on the first sync.
+      for (const { kind, id } of allLocalKeys(this.db)) markDirty(this.db, kind, id);
+    })();
+    // New annotations carry the member's name, as the hub will show them to everyone.
+    setAuthor(this.db, answer.member.name);
+    return this.status(false);
+  }
+
+  async status(ask = true): Promise<TeamStatus> {
+    const url = getState(this.db, 'hub_url') ?? null;
+    let remote: StatusResponse | null = null;
+    let online: boolean | null = null;
+    if (url && ask) {
+      try {
+        remote = await this.hub().status();
+        online = true;
+      } catch (error) {
+        if (!(error instanceof HubError)) throw error;
+        online = false;
+      }
+    }
+    return {
+      joined: !!url,
+      hubUrl: url,
+      library: remote?.library
+        ? { id: remote.library.id, name: remote.library.name }
+        : parse(getState(this.db, 'library')),
+      member: remote?.member ?? parse<MemberRef>(getState(this.db, 'member')),
+      online,
+      members: remote?.members ?? [],
+      cursor: Number(getState(this.db, 'cursor') ?? 0),
+      hubVersion: remote?.library.version ?? null,
+      pending: outboxCount(this.db) + (getPendingPush(this.db) ? 1 : 0),
+      conflicts: countOpenConflicts(this.db),
+      lastSync: getState(this.db, 'last_sync') ?? null,
+      lastError: getState(this.db, 'last_error') ?? null,
+    };
+  }
+
+  /** One sync at a time: a second call while one runs gets the running one's result. */
+  sync(onProgress?: (p: SyncProgress) => void): Promise<SyncReport> {
+    this.running ??= this.runSync(onProgress).finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async runSync(onProgress?: (p: SyncProgress) => void): Promise<SyncReport> {
+    const hub = this.hub();
+    const me = parse<MemberRef>(getState(this.db, 'member'))!;
+    const progress = { phase: 'push' as SyncProgress['phase'], pushed: 0, pulled: 0, hubVersion: 0 };
+    const tell = (p: Partial<SyncProgress>) => onProgress?.(Object.assign(progress, p));
+    try {
+      // Pull first, so that most of what is pushed is already based on the hub's latest copy.
+      tell({ phase: 'pull' });
+      let pulled = await pullAll(this.ctx, hub, {
+        inline: !!this.options.inlineParse,
+        now: this.now,
+        onPage: (t) => tell({ pulled: t.pulled, hubVersion: t.version }),
+      });
+      tell({ phase: 'push' });
+      const pushed = await pushAll(this.db, hub, me, this.now, (t) => tell({ pushed: t.sent }));
+      if (pushed.accepted || pushed.conflicts) {
+        const again = await pullAll(this.ctx, hub, { inline: !!this.options.inlineParse, now: this.now });
+        pulled = {
+          ...again,
+          pulled: pulled.pulled + again.pulled,
+          documents: pulled.documents + again.documents,
+        };
+      }
+      setState(this.db, 'last_sync', this.now().toISOString());
+      setState(this.db, 'last_error', null);
+      tell({ phase: 'done', hubVersion: pulled.version });
+      return { pushed, pulled, pending: outboxCount(this.db), conflicts: countOpenConflicts(this.db) };
+    } catch (error) {
+      setState(this.db, 'last_error', (error as Error).message.slice(0, 500));
+      throw error;
+    }
+  }
+
+  conflicts(all = false): TeamConflict[] {
+    return listConflicts(this.db, { all });
+  }
+
+  /**
+   * The user's choice on a listed conflict. 'remote' keeps what the library holds (the hub's);
+   * 'local' writes this desktop's version back as a local edit, which the next sync pushes.
+   */
+  resolve(id: number, keep: 'local' | 'remote'): TeamConflict {
+    const c = getConflict(this.db, id);
+    if (!c) throw new AppError('not_found', { what: '冲突', id: String(id) });
+    if (c.resolved) return c;
+    this.db.transaction(() => {
+      if (keep === 'local' && c.kind !== 'document') {
+        const current = readLocal(this.db, c.kind as Exclude<TeamKind, 'document'>, c.objectId);
+        const chosen =
+          c.fields.includes('*') || !current ? c.local : withFields(current, c.local ?? {}, c.fields);
+        const base = getBase(this.db, c.kind, c.objectId);
+        applyLocal(
+          this.db,
+          {
+            kind: c.kind,
+            id: c.objectId,
+            version: base?.version ?? 0,
+            deleted: !chosen,
+            data: chosen,
+            author: { id: base?.authorId ?? '', name: base?.authorName ?? '' },
+            updatedAt: this.now().toISOString(),
+          },
+          chosen,
+        );
+        markDirty(this.db, c.kind, c.objectId);
+      }
+      markResolved(this.db, id, keep, this.now());
+    })();
+    return getConflict(this.db, id)!;
+  }
+
+  /** Stops syncing: the hub address, token, cursor and base copies go; the library stays as it is. */
+  leave(): void {
+    forgetTeam(this.db);
+    this.options.secrets.clear();
+  }
+}
+
+/** `current` with the listed (dotted) fields taken from `local`. */
+function withFields(current: Record<string, unknown>, local: Record<string, unknown>, fields: string[]) {
+  const out = structuredClone(current);
+  for (const field of fields) {
+    const [head, sub] = field.split('.') as [string, string | undefined];
+    if (sub === undefined) out[head] = local[head];
+    else {
+      const nested = { ...((out[head] as Record<string, unknown>) ?? {}) };
+      nested[sub] = (local[head] as Record<string, unknown> | undefined)?.[sub];
+      out[head] = nested;
+    }
+  }
+  return out;
+}
