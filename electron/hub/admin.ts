@@ -1,0 +1,199 @@
+/**
+ * Administration of a hub database under the hub's own role: libraries, invitations, joining,
+ * device tokens, members and their PostgreSQL roles. Secrets (tokens, codes) are stored only as
+ * SHA-256 hashes; a member's PostgreSQL password only as PostgreSQL's own SCRAM verifier.
+ */
+import crypto from 'node:crypto';
+import type pg from 'pg';
+import type { JoinRequest, JoinResponse, TeamRole } from '../../shared/team/protocol';
+import { withTx } from './db';
+import { HubError } from './errors';
+import { MEMBER_GROUP_ROLE } from './migrations/001-initial';
+
+export const sha256 = (text: string): Buffer => crypto.createHash('sha256').update(text).digest();
+const secret = (bytes: number) => crypto.randomBytes(bytes).toString('base64url');
+
+export interface LibraryRef {
+  id: string;
+  name: string;
+}
+
+export interface Invitation {
+  code: string;
+  library: LibraryRef;
+  role: TeamRole;
+  uses: number;
+  expiresAt: string;
+  label: string;
+}
+
+export interface InviteOptions {
+  library: string;
+  role: TeamRole;
+  uses?: number;
+  days?: number;
+  label?: string;
+}
+
+/** Who a device token speaks for: one member in one library. */
+export interface Session {
+  deviceId: string;
+  memberId: string;
+  memberName: string;
+  pgRole: string;
+  role: TeamRole;
+  libraryId: string;
+  libraryName: string;
+}
+
+export interface MemberRow {
+  id: string;
+  name: string;
+  role: TeamRole;
+  pgRole: string;
+  devices: number;
+  joinedAt: string;
+}
+
+async function libraryByName(client: pg.ClientBase, name: string): Promise<LibraryRef> {
+  const { rows } = await client.query<LibraryRef>('SELECT id, name FROM hub.libraries WHERE name = $1', [name]);
+  if (!rows[0]) throw new HubError(404, 'not-found', `no library named ${name}`);
+  return rows[0];
+}
+
+/** Creates the library (or finds it: init may be run again) and returns it. */
+export async function ensureLibrary(pool: pg.Pool, name: string): Promise<{ library: LibraryRef; created: boolean }> {
+  return withTx(pool, async (client) => {
+    const inserted = await client.query<LibraryRef>(
+      'INSERT INTO hub.libraries (id, name) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING RETURNING id, name',
+      [crypto.randomUUID(), name],
+    );
+    if (inserted.rows[0]) return { library: inserted.rows[0], created: true };
+    return { library: await libraryByName(client, name), created: false };
+  });
+}
+
+export async function createInvitation(pool: pg.Pool, options: InviteOptions): Promise<Invitation> {
+  const uses = options.uses ?? 1;
+  const days = options.days ?? 7;
+  if (!Number.isInteger(uses) || uses < 1 || uses > 1000) throw new HubError(400, 'bad-request', 'uses must be 1–1000');
+  if (!(days > 0 && days <= 365)) throw new HubError(400, 'bad-request', 'days must be within 1–365');
+  return withTx(pool, async (client) => {
+    const library = await libraryByName(client, options.library);
+    const code = secret(16);
+    const { rows } = await client.query<{ expires_at: Date }>(
+      `INSERT INTO hub.invitations (id, library_id, role, code_hash, uses_left, expires_at, label)
+       VALUES ($1, $2, $3, $4, $5, now() + make_interval(secs => $6), $7) RETURNING expires_at`,
+      [crypto.randomUUID(), library.id, options.role, sha256(code), uses, Math.round(days * 86400), options.label ?? ''],
+    );
+    return {
+      code,
+      library,
+      role: options.role,
+      uses,
+      expiresAt: rows[0]!.expires_at.toISOString(),
+      label: options.label ?? '',
+    };
+  });
+}
+
+/** PostgreSQL role names are cluster-wide; the member's uuid makes them unique across hubs too. */
+const roleNameFor = (memberId: string) => `ydm_${memberId.replace(/-/g, '')}`;
+
+async function createMemberRole(client: pg.ClientBase, pgRole: string): Promise<void> {
+  const ident = client.escapeIdentifier(pgRole);
+  // LOGIN without a password: usable directly only after `yandu hub members --pg-password`
+  await client.query(`CREATE ROLE ${ident} LOGIN IN ROLE ${MEMBER_GROUP_ROLE}`);
+  const { rows } = await client.query<{ rolsuper: boolean }>(
+    'SELECT rolsuper FROM pg_roles WHERE rolname = current_user',
+  );
+  // a non-superuser hub role (CREATEROLE) must be a member to `SET ROLE` to it per request
+  if (!rows[0]?.rolsuper) await client.query(`GRANT ${ident} TO CURRENT_USER`);
+}
+
+/** Redeems an invitation: a new member with its PostgreSQL role, a membership and a device token. */
+export async function joinHub(pool: pg.Pool, request: JoinRequest): Promise<JoinResponse> {
+  return withTx(pool, async (client) => {
+    const { rows } = await client.query<{ id: string; role: TeamRole; library_id: string; name: string }>(
+      `UPDATE hub.invitations i SET uses_left = uses_left - 1 FROM hub.libraries l
+        WHERE i.code_hash = $1 AND i.uses_left > 0 AND i.expires_at > now() AND l.id = i.library_id
+        RETURNING i.id, i.role, i.library_id, l.name`,
+      [sha256(request.code)],
+    );
+    const invitation = rows[0];
+    if (!invitation) throw new HubError(403, 'forbidden', 'the invitation code is unknown, used up or expired');
+    const memberId = crypto.randomUUID();
+    const pgRole = roleNameFor(memberId);
+    await createMemberRole(client, pgRole);
+    await client.query('INSERT INTO hub.members (id, name, pg_role) VALUES ($1, $2, $3)', [
+      memberId,
+      request.memberName,
+      pgRole,
+    ]);
+    await client.query('INSERT INTO hub.memberships (library_id, member_id, role) VALUES ($1, $2, $3)', [
+      invitation.library_id,
+      memberId,
+      invitation.role,
+    ]);
+    const token = secret(32);
+    await client.query(
+      'INSERT INTO hub.devices (id, member_id, library_id, name, token_hash) VALUES ($1, $2, $3, $4, $5)',
+      [crypto.randomUUID(), memberId, invitation.library_id, request.deviceName, sha256(token)],
+    );
+    return {
+      token,
+      member: { id: memberId, name: request.memberName, role: invitation.role },
+      library: { id: invitation.library_id, name: invitation.name },
+    };
+  });
+}
+
+export async function authenticate(pool: pg.Pool, token: string): Promise<Session | null> {
+  const { rows } = await pool.query<Session>(
+    `SELECT d.id AS "deviceId", m.id AS "memberId", m.name AS "memberName", m.pg_role AS "pgRole",
+            ms.role, l.id AS "libraryId", l.name AS "libraryName"
+       FROM hub.devices d
+       JOIN hub.members m ON m.id = d.member_id
+       JOIN hub.memberships ms ON ms.member_id = d.member_id AND ms.library_id = d.library_id
+       JOIN hub.libraries l ON l.id = d.library_id
+      WHERE d.token_hash = $1 AND d.revoked_at IS NULL`,
+    [sha256(token)],
+  );
+  return rows[0] ?? null;
+}
+
+export async function listMembers(pool: pg.Pool, libraryName: string): Promise<MemberRow[]> {
+  const client = await pool.connect();
+  try {
+    const library = await libraryByName(client, libraryName);
+    const { rows } = await client.query<MemberRow & { joinedAt: Date }>(
+      `SELECT m.id, m.name, ms.role, m.pg_role AS "pgRole", ms.created_at AS "joinedAt",
+              (SELECT count(*)::int FROM hub.devices d
+                WHERE d.member_id = m.id AND d.library_id = ms.library_id AND d.revoked_at IS NULL) AS devices
+         FROM hub.memberships ms JOIN hub.members m ON m.id = ms.member_id
+        WHERE ms.library_id = $1 ORDER BY ms.created_at, m.id`,
+      [library.id],
+    );
+    return rows.map((r) => ({ ...r, joinedAt: r.joinedAt.toISOString() }));
+  } finally {
+    client.release();
+  }
+}
+
+/**
+ * Gives a member a (new) PostgreSQL password for read access with their own credentials
+ * (reports, psql); row-level security limits that connection exactly as it limits the service.
+ */
+export async function resetMemberPassword(pool: pg.Pool, memberId: string): Promise<{ user: string; password: string }> {
+  const { rows } = await pool.query<{ pg_role: string }>('SELECT pg_role FROM hub.members WHERE id::text = $1', [memberId]);
+  const user = rows[0]?.pg_role;
+  if (!user) throw new HubError(404, 'not-found', `no member ${memberId}`);
+  const password = secret(24);
+  const client = await pool.connect();
+  try {
+    await client.query(`ALTER ROLE ${client.escapeIdentifier(user)} PASSWORD ${client.escapeLiteral(password)}`);
+  } finally {
+    client.release();
+  }
+  return { user, password };
+}
