@@ -117,7 +117,7 @@ export async function push(pool: pg.Pool, session: Session, request: PushRequest
     };
   }
   return withMemberTx(pool, session.pgRole, async (client) => {
-    await client.query('SELECT hub.lock_library($1, current_user)', [session.libraryId]);
+    await client.query('SELECT hub.lock_library($1, current_user, false)', [session.libraryId]);
     const replay = await client.query<{ response: PushResponse }>(
       'SELECT response FROM hub.push_batches WHERE library_id = $1 AND member_id = $2 AND batch_id = $3',
       [session.libraryId, session.memberId, request.batchId],

@@ -131,31 +131,24 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $f
   WHERE ms.library_id IN (SELECT hub.member_libraries(r, false))
 $f$;
 
--- Raises the library version once per transaction, under the library row's lock (which also
--- serialises the library's writers, so versions commit in order and a pull cursor never skips).
-CREATE FUNCTION hub.bump_library(lib uuid, r name) RETURNS bigint
+-- Locks the library row of a writer (a push checks base versions under it) and returns its
+-- version; with bump, first raises the version once per transaction. The lock serialises the
+-- library's writers, so versions commit in order and a pull cursor never skips.
+CREATE FUNCTION hub.lock_library(lib uuid, r name, bump boolean) RETURNS bigint
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $f$
 DECLARE v bigint;
 BEGIN
   IF lib NOT IN (SELECT hub.member_libraries(r, true)) THEN
     RAISE EXCEPTION 'role % may not write library %', r, lib USING ERRCODE = 'insufficient_privilege';
   END IF;
-  UPDATE hub.libraries
-     SET version = CASE WHEN version_xact = pg_current_xact_id() THEN version ELSE version + 1 END,
-         version_xact = pg_current_xact_id()
-   WHERE id = lib RETURNING version INTO v;
-  RETURN v;
-END $f$;
-
--- Locks the library row for a push (base versions are checked under it); returns its version.
-CREATE FUNCTION hub.lock_library(lib uuid, r name) RETURNS bigint
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $f$
-DECLARE v bigint;
-BEGIN
-  IF lib NOT IN (SELECT hub.member_libraries(r, true)) THEN
-    RAISE EXCEPTION 'role % may not write library %', r, lib USING ERRCODE = 'insufficient_privilege';
+  IF bump THEN
+    UPDATE hub.libraries
+       SET version = CASE WHEN version_xact = pg_current_xact_id() THEN version ELSE version + 1 END,
+           version_xact = pg_current_xact_id()
+     WHERE id = lib RETURNING version INTO v;
+  ELSE
+    SELECT version INTO v FROM hub.libraries WHERE id = lib FOR UPDATE;
   END IF;
-  SELECT version INTO v FROM hub.libraries WHERE id = lib FOR UPDATE;
   RETURN v;
 END $f$;
 
@@ -163,7 +156,7 @@ END $f$;
 CREATE FUNCTION hub.stamp_object() RETURNS trigger
 LANGUAGE plpgsql SECURITY INVOKER SET search_path = pg_catalog, pg_temp AS $f$
 BEGIN
-  NEW.version := hub.bump_library(NEW.library_id, current_user);
+  NEW.version := hub.lock_library(NEW.library_id, current_user, true);
   NEW.author_id := hub.member_id_of(current_user);
   NEW.updated_at := now();
   RETURN NEW;

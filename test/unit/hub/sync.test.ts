@@ -107,5 +107,47 @@ describePg('team hub: push and pull', () => {
       expect(small.json).toMatchObject({ cursor: p1.json.version, more: true });
       expect((await alice.pull(0, 0)).status).toBe(400);
     });
+
+    it('never lets a cursor skip a change while members push concurrently', async () => {
+      const writers = await Promise.all(Array.from({ length: 6 }, () => fx.join('并发', 'editor')));
+      const seen = new Map<string, number>();
+      let cursor = 0;
+      let pushing = true;
+      const puller = (async () => {
+        for (let round = 0; round < 10_000 && (pushing || round === 0); round += 1) {
+          const page = await writers[0]!.pull(cursor, 7);
+          for (const c of page.json.changes) seen.set(c.id, Math.max(seen.get(c.id) ?? 0, c.version));
+          expect(page.json.cursor).toBeGreaterThanOrEqual(cursor);
+          cursor = page.json.cursor;
+        }
+      })();
+      const accepted = new Map<string, number>();
+      await Promise.all(
+        writers.map(async (w, n) => {
+          for (let b = 0; b < 8; b += 1) {
+            // each writer re-edits its own briefings: bases come from its own accepted versions
+            const changes = Array.from({ length: 4 }, (_, i) => {
+              const id = `w${n}-${(b + i) % 6}`;
+              return put('briefing', id, accepted.get(id) ?? null, { title: `${id}@${b}`, audience: '', date: '' });
+            });
+            const res = await w.push(batch(...changes));
+            for (const r of res.json.results) {
+              expect(r.status).toBe('accepted');
+              accepted.set(r.id, r.version!);
+            }
+          }
+        }),
+      );
+      pushing = false;
+      await puller;
+      for (let more = true; more; ) {
+        const page = await writers[0]!.pull(cursor, 7);
+        for (const c of page.json.changes) seen.set(c.id, Math.max(seen.get(c.id) ?? 0, c.version));
+        cursor = page.json.cursor;
+        more = page.json.more;
+      }
+      expect(seen).toEqual(accepted);
+      expect(cursor).toBe((await writers[0]!.status()).json.library.version);
+    }, 60_000);
   });
 });
