@@ -5,6 +5,7 @@ import { backupCommand, restoreCommand } from './backup';
 import { deleteCommand } from './delete';
 import { briefingCommand } from './briefing';
 import { importCommand } from './import';
+import { hubCommand } from './hub';
 import { exportCommand, listCommand } from './library';
 import { ledgerCommand } from './ledger';
 import { metaCommand } from './meta';
@@ -34,4 +35,5 @@ export const commands: CliCommand[] = [
   unlinkCommand,
   briefingCommand,
   printCommand,
+  hubCommand,
 ];
