@@ -56,13 +56,18 @@ export interface MemberRow {
 }
 
 async function libraryByName(client: pg.ClientBase, name: string): Promise<LibraryRef> {
-  const { rows } = await client.query<LibraryRef>('SELECT id, name FROM hub.libraries WHERE name = $1', [name]);
+  const { rows } = await client.query<LibraryRef>('SELECT id, name FROM hub.libraries WHERE name = $1', [
+    name,
+  ]);
   if (!rows[0]) throw new HubError(404, 'not-found', `no library named ${name}`);
   return rows[0];
 }
 
 /** Creates the library (or finds it: init may be run again) and returns it. */
-export async function ensureLibrary(pool: pg.Pool, name: string): Promise<{ library: LibraryRef; created: boolean }> {
+export async function ensureLibrary(
+  pool: pg.Pool,
+  name: string,
+): Promise<{ library: LibraryRef; created: boolean }> {
   return withTx(pool, async (client) => {
     const inserted = await client.query<LibraryRef>(
       'INSERT INTO hub.libraries (id, name) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING RETURNING id, name',
@@ -76,7 +81,8 @@ export async function ensureLibrary(pool: pg.Pool, name: string): Promise<{ libr
 export async function createInvitation(pool: pg.Pool, options: InviteOptions): Promise<Invitation> {
   const uses = options.uses ?? 1;
   const days = options.days ?? 7;
-  if (!Number.isInteger(uses) || uses < 1 || uses > 1000) throw new HubError(400, 'bad-request', 'uses must be 1–1000');
+  if (!Number.isInteger(uses) || uses < 1 || uses > 1000)
+    throw new HubError(400, 'bad-request', 'uses must be 1–1000');
   if (!(days > 0 && days <= 365)) throw new HubError(400, 'bad-request', 'days must be within 1–365');
   return withTx(pool, async (client) => {
     const library = await libraryByName(client, options.library);
@@ -84,7 +90,15 @@ export async function createInvitation(pool: pg.Pool, options: InviteOptions): P
     const { rows } = await client.query<{ expires_at: Date }>(
       `INSERT INTO hub.invitations (id, library_id, role, code_hash, uses_left, expires_at, label)
        VALUES ($1, $2, $3, $4, $5, now() + make_interval(secs => $6), $7) RETURNING expires_at`,
-      [crypto.randomUUID(), library.id, options.role, sha256(code), uses, Math.round(days * 86400), options.label ?? ''],
+      [
+        crypto.randomUUID(),
+        library.id,
+        options.role,
+        sha256(code),
+        uses,
+        Math.round(days * 86400),
+        options.label ?? '',
+      ],
     );
     return {
       code,
@@ -121,7 +135,8 @@ export async function joinHub(pool: pg.Pool, request: JoinRequest): Promise<Join
       [sha256(request.code)],
     );
     const invitation = rows[0];
-    if (!invitation) throw new HubError(403, 'forbidden', 'the invitation code is unknown, used up or expired');
+    if (!invitation)
+      throw new HubError(403, 'forbidden', 'the invitation code is unknown, used up or expired');
     const memberId = crypto.randomUUID();
     const pgRole = roleNameFor(memberId);
     await createMemberRole(client, pgRole);
@@ -184,14 +199,22 @@ export async function listMembers(pool: pg.Pool, libraryName: string): Promise<M
  * Gives a member a (new) PostgreSQL password for read access with their own credentials
  * (reports, psql); row-level security limits that connection exactly as it limits the service.
  */
-export async function resetMemberPassword(pool: pg.Pool, memberId: string): Promise<{ user: string; password: string }> {
-  const { rows } = await pool.query<{ pg_role: string }>('SELECT pg_role FROM hub.members WHERE id::text = $1', [memberId]);
+export async function resetMemberPassword(
+  pool: pg.Pool,
+  memberId: string,
+): Promise<{ user: string; password: string }> {
+  const { rows } = await pool.query<{ pg_role: string }>(
+    'SELECT pg_role FROM hub.members WHERE id::text = $1',
+    [memberId],
+  );
   const user = rows[0]?.pg_role;
   if (!user) throw new HubError(404, 'not-found', `no member ${memberId}`);
   const password = secret(24);
   const client = await pool.connect();
   try {
-    await client.query(`ALTER ROLE ${client.escapeIdentifier(user)} PASSWORD ${client.escapeLiteral(password)}`);
+    await client.query(
+      `ALTER ROLE ${client.escapeIdentifier(user)} PASSWORD ${client.escapeLiteral(password)}`,
+    );
   } finally {
     client.release();
   }

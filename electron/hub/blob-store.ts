@@ -10,7 +10,12 @@ import { withMemberTx, withTx } from './db';
 export const BLOB_CHUNK_BYTES = 1024 * 1024;
 
 /** Stores verified bytes (the caller checked the hash) and makes them visible to the library. */
-export async function putBlob(pool: pg.Pool, session: Session, hash: Buffer, bytes: Buffer): Promise<{ stored: boolean }> {
+export async function putBlob(
+  pool: pg.Pool,
+  session: Session,
+  hash: Buffer,
+  bytes: Buffer,
+): Promise<{ stored: boolean }> {
   return withTx(pool, async (client) => {
     // The content itself is written by the hub's role: it is verified, and members have no
     // INSERT on blobs, so a member's own connection cannot plant bytes under a wrong hash.
@@ -28,10 +33,10 @@ export async function putBlob(pool: pg.Pool, session: Session, hash: Buffer, byt
         ]);
     // the reference is the member's write, under their role: a reader's is refused by the policy
     await client.query(`SET LOCAL ROLE ${client.escapeIdentifier(session.pgRole)}`);
-    await client.query('INSERT INTO hub.blob_refs (library_id, sha256) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
-      session.libraryId,
-      hash,
-    ]);
+    await client.query(
+      'INSERT INTO hub.blob_refs (library_id, sha256) VALUES ($1, $2) ON CONFLICT DO NOTHING',
+      [session.libraryId, hash],
+    );
     return { stored };
   });
 }
@@ -39,7 +44,9 @@ export async function putBlob(pool: pg.Pool, session: Session, hash: Buffer, byt
 /** The blob's size when the member's library holds it, else null. */
 export async function blobSize(pool: pg.Pool, session: Session, hash: Buffer): Promise<number | null> {
   return withMemberTx(pool, session.pgRole, async (client) => {
-    const { rows } = await client.query<{ size: number }>('SELECT size FROM hub.blobs WHERE sha256 = $1', [hash]);
+    const { rows } = await client.query<{ size: number }>('SELECT size FROM hub.blobs WHERE sha256 = $1', [
+      hash,
+    ]);
     return rows[0]?.size ?? null;
   });
 }

@@ -52,13 +52,23 @@ async function readJson<S extends z.ZodType>(req: http.IncomingMessage, schema: 
   }
   const parsed = schema.safeParse(value);
   if (!parsed.success)
-    throw new HubError(400, 'bad-request', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ').slice(0, 1000));
+    throw new HubError(
+      400,
+      'bad-request',
+      parsed.error.issues
+        .map((i) => `${i.path.join('.')}: ${i.message}`)
+        .join('; ')
+        .slice(0, 1000),
+    );
   return parsed.data;
 }
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
@@ -87,7 +97,12 @@ async function status(pool: pg.Pool, session: Session): Promise<StatusResponse> 
   });
 }
 
-async function blobRoute(pool: pg.Pool, req: http.IncomingMessage, res: http.ServerResponse, hex: string): Promise<void> {
+async function blobRoute(
+  pool: pg.Pool,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  hex: string,
+): Promise<void> {
   const session = await requireSession(pool, req);
   const hash = Buffer.from(hex, 'hex');
   if (req.method === 'PUT') {
@@ -120,8 +135,10 @@ async function blobRoute(pool: pg.Pool, req: http.IncomingMessage, res: http.Ser
 async function route(pool: pg.Pool, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://hub');
   const key = `${req.method} ${url.pathname}`;
-  if (key === 'POST /v1/join') return sendJson(res, 200, await joinHub(pool, await readJson(req, joinRequestSchema)));
-  if (key === 'GET /v1/status') return sendJson(res, 200, await status(pool, await requireSession(pool, req)));
+  if (key === 'POST /v1/join')
+    return sendJson(res, 200, await joinHub(pool, await readJson(req, joinRequestSchema)));
+  if (key === 'GET /v1/status')
+    return sendJson(res, 200, await status(pool, await requireSession(pool, req)));
   if (key === 'POST /v1/push') {
     const session = await requireSession(pool, req);
     return sendJson(res, 200, await push(pool, session, await readJson(req, pushRequestSchema)));
@@ -151,11 +168,16 @@ export function createHandler(pool: pg.Pool, log: HubLog): http.RequestListener 
     route(pool, req, res)
       .catch((error: unknown) => {
         const known = asHubError(error);
-        if (!known) log(`hub: ${req.method} ${req.url} failed: ${error instanceof Error ? error.stack : String(error)}`);
+        if (!known)
+          log(
+            `hub: ${req.method} ${req.url} failed: ${error instanceof Error ? error.stack : String(error)}`,
+          );
         const answer = known ?? new HubError(500, 'internal', 'internal error');
         if (res.headersSent) res.destroy();
         else sendJson(res, answer.status, answer.body());
       })
-      .finally(() => log(`hub: ${req.method} ${req.url?.split('?')[0]} ${res.statusCode} ${Date.now() - started}ms`));
+      .finally(() =>
+        log(`hub: ${req.method} ${req.url?.split('?')[0]} ${res.statusCode} ${Date.now() - started}ms`),
+      );
   };
 }

@@ -25,7 +25,10 @@ export interface InitResult {
  * `yandu hub init`: migrates the database, creates the library (again is fine) and an owner
  * invitation for the person named (the only way in: there are no passwords).
  */
-export function initHub(databaseUrl: string, options: { library: string; owner: string; days?: number }): Promise<InitResult> {
+export function initHub(
+  databaseUrl: string,
+  options: { library: string; owner: string; days?: number },
+): Promise<InitResult> {
   return withHubPool(databaseUrl, async (pool) => {
     const migrations = await migrateHub(pool);
     const { library, created } = await ensureLibrary(pool, options.library);

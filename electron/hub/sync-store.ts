@@ -54,12 +54,30 @@ function invalidReason(change: Change): string | null {
   if (change.op === 'delete') return change.data === null ? null : 'a delete carries data: null';
   if (change.data === null) return 'a put needs data';
   const parsed = kindDataSchemas[change.kind as TeamKind].safeParse(change.data);
-  if (!parsed.success) return parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ').slice(0, 500);
+  if (!parsed.success)
+    return parsed.error.issues
+      .map((i) => `${i.path.join('.')}: ${i.message}`)
+      .join('; ')
+      .slice(0, 500);
   if (JSON.stringify(change.data).length > HUB_LIMITS.dataBytes) return 'data too large';
+  // one override per document / ledger key: the id is that key, so two members' overrides meet
+  const key =
+    change.kind === 'meta_override'
+      ? change.data.documentId
+      : change.kind === 'ledger_override'
+        ? change.data.key
+        : change.id;
+  if (key !== change.id)
+    return `the id of a ${change.kind} is its ${change.kind === 'meta_override' ? 'documentId' : 'key'}`;
   return null;
 }
 
-async function currentObject(client: pg.ClientBase, libraryId: string, kind: string, id: string): Promise<ObjectRow | null> {
+async function currentObject(
+  client: pg.ClientBase,
+  libraryId: string,
+  kind: string,
+  id: string,
+): Promise<ObjectRow | null> {
   const { rows } = await client.query<ObjectRow>(
     `SELECT ${OBJECT_COLUMNS} FROM hub.objects o JOIN hub.members m ON m.id = o.author_id
       WHERE o.library_id = $1 AND o.kind = $2 AND o.id = $3`,
@@ -69,7 +87,12 @@ async function currentObject(client: pg.ClientBase, libraryId: string, kind: str
 }
 
 /** Writes one checked change; the trigger stamps version, author and time. Returns the version. */
-async function writeChange(client: pg.ClientBase, libraryId: string, change: Change, exists: boolean): Promise<number> {
+async function writeChange(
+  client: pg.ClientBase,
+  libraryId: string,
+  change: Change,
+  exists: boolean,
+): Promise<number> {
   const deleted = change.op === 'delete';
   const data = deleted ? null : JSON.stringify(change.data);
   const { rows } = exists
@@ -94,7 +117,11 @@ async function decide(client: pg.ClientBase, session: Session, change: Change): 
   if (invalid) return { ...ref, status: 'invalid', message: invalid };
   const current = await currentObject(client, session.libraryId, change.kind, change.id);
   if (current && AUTHORED_KINDS.has(change.kind) && current.author_id !== session.memberId)
-    return { ...ref, status: 'forbidden', message: `only ${current.author_name} may change this ${change.kind}` };
+    return {
+      ...ref,
+      status: 'forbidden',
+      message: `only ${current.author_name} may change this ${change.kind}`,
+    };
   // A base the hub never had (a hub restored from an older backup) overwrites nothing: accepted.
   const stale = current ? change.baseVersion !== current.version : false;
   if (stale) return { ...ref, status: 'conflict', current: toRemote(current!) };
@@ -108,12 +135,18 @@ async function decide(client: pg.ClientBase, session: Session, change: Change): 
  */
 export async function push(pool: pg.Pool, session: Session, request: PushRequest): Promise<PushResponse> {
   if (session.role === 'reader') {
-    const { rows } = await pool.query<{ version: number }>('SELECT version FROM hub.libraries WHERE id = $1', [
-      session.libraryId,
-    ]);
+    const { rows } = await pool.query<{ version: number }>(
+      'SELECT version FROM hub.libraries WHERE id = $1',
+      [session.libraryId],
+    );
     return {
       version: rows[0]?.version ?? 0,
-      results: request.changes.map((c) => ({ kind: c.kind, id: c.id, status: 'forbidden', message: 'readers cannot write' })),
+      results: request.changes.map((c) => ({
+        kind: c.kind,
+        id: c.id,
+        status: 'forbidden',
+        message: 'readers cannot write',
+      })),
     };
   }
   return withMemberTx(pool, session.pgRole, async (client) => {
@@ -125,9 +158,10 @@ export async function push(pool: pg.Pool, session: Session, request: PushRequest
     if (replay.rows[0]) return replay.rows[0].response;
     const results: PushResult[] = [];
     for (const change of request.changes) results.push(await decide(client, session, change));
-    const { rows } = await client.query<{ version: number }>('SELECT version FROM hub.libraries WHERE id = $1', [
-      session.libraryId,
-    ]);
+    const { rows } = await client.query<{ version: number }>(
+      'SELECT version FROM hub.libraries WHERE id = $1',
+      [session.libraryId],
+    );
     const response: PushResponse = { version: rows[0]!.version, results };
     await client.query(
       'INSERT INTO hub.push_batches (library_id, member_id, batch_id, response) VALUES ($1, $2, $3, $4::jsonb)',
@@ -144,7 +178,12 @@ export async function push(pool: pg.Pool, session: Session, request: PushRequest
  * snapshot: versions commit in order under the library lock, so nothing below the cursor can
  * still appear later.
  */
-export async function pull(pool: pg.Pool, session: Session, since: number, limit: number): Promise<PullResponse> {
+export async function pull(
+  pool: pg.Pool,
+  session: Session,
+  since: number,
+  limit: number,
+): Promise<PullResponse> {
   return withMemberTx(
     pool,
     session.pgRole,
@@ -155,11 +194,10 @@ export async function pull(pool: pg.Pool, session: Session, since: number, limit
       const version = lib.rows[0]?.version ?? 0;
       const select = `SELECT ${OBJECT_COLUMNS} FROM hub.objects o JOIN hub.members m ON m.id = o.author_id
                        WHERE o.library_id = $1`;
-      const page = await client.query<ObjectRow>(`${select} AND o.version > $2 ORDER BY o.version, o.kind, o.id LIMIT $3`, [
-        session.libraryId,
-        since,
-        limit + 1,
-      ]);
+      const page = await client.query<ObjectRow>(
+        `${select} AND o.version > $2 ORDER BY o.version, o.kind, o.id LIMIT $3`,
+        [session.libraryId, since, limit + 1],
+      );
       let rows = page.rows;
       if (rows.length <= limit) return { changes: rows.map(toRemote), cursor: version, more: false, version };
       const split = rows[limit - 1]!.version;

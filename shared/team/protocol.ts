@@ -46,7 +46,12 @@ const boundedObject = z
 /** `data` of a put, per kind. `annotation.kind` is an addition to the contract (optional). */
 export const kindDataSchemas = {
   document: z
-    .object({ sha256, fileName: text(500), title: text(1000), bytes: z.number().int().min(0).max(HUB_LIMITS.blobBytes) })
+    .object({
+      sha256,
+      fileName: text(500),
+      title: text(1000),
+      bytes: z.number().int().min(0).max(HUB_LIMITS.blobBytes),
+    })
     .strict(),
   annotation: z
     .object({
@@ -75,12 +80,16 @@ export const kindDataSchemas = {
     })
     .strict(),
   meta_override: z.object({ documentId: id, fields: boundedObject }).strict(),
-  ledger_override: z.object({ key: text(500), verdict: z.enum(LEDGER_VERDICTS), note: text(20_000) }).strict(),
+  ledger_override: z
+    .object({ key: text(500), verdict: z.enum(LEDGER_VERDICTS), note: text(20_000) })
+    .strict(),
 } satisfies Record<TeamKind, z.ZodType>;
 
 export type KindData = { [K in TeamKind]: z.infer<(typeof kindDataSchemas)[K]> };
 
-export const joinRequestSchema = z.object({ code: z.string().min(8).max(200), memberName: name, deviceName: name }).strict();
+export const joinRequestSchema = z
+  .object({ code: z.string().min(8).max(200), memberName: name, deviceName: name })
+  .strict();
 
 /**
  * One change as it arrives. `kind` and `data` are checked per change (status `invalid`), so one bad

@@ -59,7 +59,9 @@ function freePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -99,15 +101,30 @@ export async function startPgCluster(): Promise<PgCluster> {
   };
   try {
     run('initdb', [
-      '-D', data, '-U', superuser, `--pwfile=${pwfile}`, '-A', 'scram-sha-256',
-      '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync', '--no-instructions',
+      '-D',
+      data,
+      '-U',
+      superuser,
+      `--pwfile=${pwfile}`,
+      '-A',
+      'scram-sha-256',
+      '-E',
+      'UTF8',
+      '--locale=C.UTF-8',
+      '--no-sync',
+      '--no-instructions',
     ]);
     fs.rmSync(pwfile);
     const port = await freePort();
     const options = [
-      `-p ${port}`, `-k ${sock}`, '-c listen_addresses=127.0.0.1',
+      `-p ${port}`,
+      `-k ${sock}`,
+      '-c listen_addresses=127.0.0.1',
       // crash safety of a throwaway cluster does not matter; speed on a shared 2-core box does
-      '-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off', '-c max_connections=200',
+      '-c fsync=off',
+      '-c synchronous_commit=off',
+      '-c full_page_writes=off',
+      '-c max_connections=200',
     ].join(' ');
     run('pg_ctl', ['-D', data, '-l', path.join(sock, 'pg.log'), '-o', options, '-w', '-t', '60', 'start']);
     started = true;
@@ -119,7 +136,16 @@ export async function startPgCluster(): Promise<PgCluster> {
       if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`bad database name ${name}`);
       const res = spawnSync(
         RUN_AS ? 'runuser' : path.join(PG_BIN_DIR, 'createdb'),
-        [...(RUN_AS ? ['-u', RUN_AS, '--', path.join(PG_BIN_DIR, 'createdb')] : []), '-h', host, '-p', String(port), '-U', superuser, name],
+        [
+          ...(RUN_AS ? ['-u', RUN_AS, '--', path.join(PG_BIN_DIR, 'createdb')] : []),
+          '-h',
+          host,
+          '-p',
+          String(port),
+          '-U',
+          superuser,
+          name,
+        ],
         { encoding: 'utf8', env: { ...process.env, PGPASSWORD: password }, timeout: 30_000 },
       );
       if (res.status !== 0) throw new Error(`createdb ${name} failed: ${res.stderr}`);
@@ -130,7 +156,9 @@ export async function startPgCluster(): Promise<PgCluster> {
     const log = path.join(sock, 'pg.log');
     const tail = fs.existsSync(log) ? fs.readFileSync(log, 'utf8').slice(-2000) : '';
     stop();
-    throw new Error(`could not start a temporary PostgreSQL cluster: ${String(error)}\n${tail}`, { cause: error });
+    throw new Error(`could not start a temporary PostgreSQL cluster: ${String(error)}\n${tail}`, {
+      cause: error,
+    });
   }
 }
 

@@ -29,7 +29,8 @@ function count(ctx: CommandContext, option: string, min: number, max: number): n
 
 function role(ctx: CommandContext): TeamRole {
   const value = ctx.values.role ?? 'editor';
-  if (!(TEAM_ROLES as readonly unknown[]).includes(value)) throw new UsageError('--role is reader, editor or owner');
+  if (!(TEAM_ROLES as readonly unknown[]).includes(value))
+    throw new UsageError('--role is reader, editor or owner');
   return value as TeamRole;
 }
 
@@ -77,12 +78,17 @@ async function members(ctx: CommandContext): Promise<number> {
   if (typeof memberId === 'string') {
     const credentials = await withHubPool(url, (pool) => resetMemberPassword(pool, memberId));
     if (ctx.values.json) writeJson(ctx.stdout, { memberId, ...credentials });
-    else ctx.stdout.write(`PostgreSQL 用户 ${credentials.user}\n新密码（只显示这一次）：${credentials.password}\n`);
+    else
+      ctx.stdout.write(
+        `PostgreSQL 用户 ${credentials.user}\n新密码（只显示这一次）：${credentials.password}\n`,
+      );
     return 0;
   }
   const rows = await withHubPool(url, (pool) => listMembers(pool, required(ctx, 'library')));
   if (ctx.values.json) writeJson(ctx.stdout, rows);
-  else for (const m of rows) ctx.stdout.write(`${m.id}\t${m.name}\t${ROLE_NAMES[m.role]}\t${m.devices} 台设备\t${m.joinedAt}\n`);
+  else
+    for (const m of rows)
+      ctx.stdout.write(`${m.id}\t${m.name}\t${ROLE_NAMES[m.role]}\t${m.devices} 台设备\t${m.joinedAt}\n`);
   return 0;
 }
 
@@ -108,7 +114,12 @@ async function serve(ctx: CommandContext): Promise<number> {
   return 0;
 }
 
-const SUBCOMMANDS: Record<string, (ctx: CommandContext) => Promise<number>> = { init, serve, invite, members };
+const SUBCOMMANDS: Record<string, (ctx: CommandContext) => Promise<number>> = {
+  init,
+  serve,
+  invite,
+  members,
+};
 
 export const hubCommand: CliCommand = {
   name: 'hub',

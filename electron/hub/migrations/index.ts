@@ -17,9 +17,12 @@ export async function migrate(client: pg.ClientBase): Promise<number> {
     const { rows } = await client.query<{ version: number }>('SELECT version FROM hub.schema_version');
     const current = rows[0]?.version ?? 0;
     if (current > MIGRATIONS.length)
-      throw new Error(`the hub database is at schema ${current}, newer than this yandu (${MIGRATIONS.length})`);
+      throw new Error(
+        `the hub database is at schema ${current}, newer than this yandu (${MIGRATIONS.length})`,
+      );
     for (const sql of MIGRATIONS.slice(current)) await client.query(sql);
-    if (rows.length === 0) await client.query('INSERT INTO hub.schema_version VALUES ($1)', [MIGRATIONS.length]);
+    if (rows.length === 0)
+      await client.query('INSERT INTO hub.schema_version VALUES ($1)', [MIGRATIONS.length]);
     else await client.query('UPDATE hub.schema_version SET version = $1', [MIGRATIONS.length]);
     await client.query('COMMIT');
     return MIGRATIONS.length - current;

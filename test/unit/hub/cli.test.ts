@@ -16,21 +16,64 @@ describePg('yandu hub init|invite|members|serve', () => {
   afterAll(() => cluster?.stop());
 
   it('sets up a library, invites, and lists the members who joined', async () => {
-    const init = await runCli(['hub', 'init', '--db', db, '--library', '政策研究室', '--owner', '张三', '--json']);
+    const init = await runCli([
+      'hub',
+      'init',
+      '--db',
+      db,
+      '--library',
+      '政策研究室',
+      '--owner',
+      '张三',
+      '--json',
+    ]);
     expect(init.code, init.stderr).toBe(0);
-    const made = init.json<{ library: { id: string; name: string }; created: boolean; invitation: { code: string; role: string } }>();
-    expect(made).toMatchObject({ library: { name: '政策研究室' }, created: true, invitation: { role: 'owner' } });
-    const again = await runCli(['hub', 'init', '--db', db, '--library', '政策研究室', '--owner', '张三', '--json']);
+    const made = init.json<{
+      library: { id: string; name: string };
+      created: boolean;
+      invitation: { code: string; role: string };
+    }>();
+    expect(made).toMatchObject({
+      library: { name: '政策研究室' },
+      created: true,
+      invitation: { role: 'owner' },
+    });
+    const again = await runCli([
+      'hub',
+      'init',
+      '--db',
+      db,
+      '--library',
+      '政策研究室',
+      '--owner',
+      '张三',
+      '--json',
+    ]);
     expect(again.json()).toMatchObject({ library: { id: made.library.id }, created: false });
 
-    const invite = await runCli(['hub', 'invite', '--db', db, '--library', '政策研究室', '--role', 'reader', '--uses', '2', '--json']);
+    const invite = await runCli([
+      'hub',
+      'invite',
+      '--db',
+      db,
+      '--library',
+      '政策研究室',
+      '--role',
+      'reader',
+      '--uses',
+      '2',
+      '--json',
+    ]);
     expect(invite.json()).toMatchObject({ role: 'reader', uses: 2, library: { id: made.library.id } });
     const readerCode = invite.json<{ code: string }>().code;
 
     const hub = await startHub({ databaseUrl: db });
     try {
       const join = (code: string, memberName: string) =>
-        fetch(`${hub.url}/v1/join`, { method: 'POST', body: JSON.stringify({ code, memberName, deviceName: '笔记本' }) });
+        fetch(`${hub.url}/v1/join`, {
+          method: 'POST',
+          body: JSON.stringify({ code, memberName, deviceName: '笔记本' }),
+        });
       const owner = (await (await join(made.invitation.code, '张三')).json()) as JoinResponse;
       expect(owner.member.role).toBe('owner');
       expect((await join(made.invitation.code, '冒名')).status).toBe(403); // single use
@@ -49,7 +92,11 @@ describePg('yandu hub init|invite|members|serve', () => {
       ['赵六', 'reader', 1],
     ]);
     const creds = await runCli(['hub', 'members', '--db', db, '--pg-password', rows[1]!.id, '--json']);
-    expect(creds.json()).toMatchObject({ memberId: rows[1]!.id, user: expect.stringMatching(/^ydm_/), password: expect.any(String) });
+    expect(creds.json()).toMatchObject({
+      memberId: rows[1]!.id,
+      user: expect.stringMatching(/^ydm_/),
+      password: expect.any(String),
+    });
 
     const unknown = await runCli(['hub', 'invite', '--db', db, '--library', '没有这个库']);
     expect(unknown.code).toBe(1);
@@ -59,9 +106,22 @@ describePg('yandu hub init|invite|members|serve', () => {
   });
 
   it('serves until SIGTERM and then stops cleanly', async () => {
-    const child = spawn(process.execPath, [path.resolve(__dirname, '../../../bin/yandu.cjs'), 'hub', 'serve', '--db', db, '--port', '0', '--json'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        path.resolve(__dirname, '../../../bin/yandu.cjs'),
+        'hub',
+        'serve',
+        '--db',
+        db,
+        '--port',
+        '0',
+        '--json',
+      ],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stdout = '';
     let stderr = '';
     child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
 import { initHub, inviteMember, startHub, type RunningHub } from '../../../electron/hub';
 import type {
@@ -33,13 +34,17 @@ export interface HubMember extends JoinResponse {
   raw(method: string, path: string, body?: Buffer): Promise<Response>;
 }
 
-/** One throwaway cluster and one running hub per test file. */
-export function useHub(database = 'hub_test'): HubFixture {
+/**
+ * One throwaway cluster and one running hub per test file. With `asOwnRole`, the hub connects as a
+ * non-superuser role with CREATEROLE owning its database, as the README sets a server up.
+ */
+export function useHub(database = 'hub_test', options: { asOwnRole?: boolean } = {}): HubFixture {
   const fixture = {} as HubFixture;
   const owners = new Map<string, boolean>();
   beforeAll(async () => {
     fixture.cluster = await startPgCluster();
     fixture.databaseUrl = fixture.cluster.createDatabase(database);
+    if (options.asOwnRole) fixture.databaseUrl = await ownRole(fixture.cluster, database);
     fixture.hub = await startHub({ databaseUrl: fixture.databaseUrl });
     fixture.join = async (library, role, name = `${role}-${crypto.randomUUID().slice(0, 6)}`) => {
       if (!owners.has(library)) {
@@ -59,8 +64,12 @@ export function useHub(database = 'hub_test'): HubFixture {
           headers: { authorization: `Bearer ${response.token}` },
           body,
         });
-      const call = async <T,>(method: string, path: string, body?: unknown): Promise<Reply<T>> => {
-        const res = await raw(method, path, body === undefined ? undefined : Buffer.from(JSON.stringify(body)));
+      const call = async <T>(method: string, path: string, body?: unknown): Promise<Reply<T>> => {
+        const res = await raw(
+          method,
+          path,
+          body === undefined ? undefined : Buffer.from(JSON.stringify(body)),
+        );
         return { status: res.status, json: (await res.json()) as Reply<T>['json'] };
       };
       return {
@@ -68,7 +77,8 @@ export function useHub(database = 'hub_test'): HubFixture {
         call,
         raw,
         push: (body) => call<PushResponse>('POST', '/v1/push', body),
-        pull: (since = 0, limit = 1000) => call<PullResponse>('GET', `/v1/pull?since=${since}&limit=${limit}`),
+        pull: (since = 0, limit = 1000) =>
+          call<PullResponse>('GET', `/v1/pull?since=${since}&limit=${limit}`),
         status: () => call<StatusResponse>('GET', '/v1/status'),
       };
     };
@@ -78,6 +88,20 @@ export function useHub(database = 'hub_test'): HubFixture {
     fixture.cluster?.stop();
   });
   return fixture;
+}
+
+async function ownRole(cluster: PgCluster, database: string): Promise<string> {
+  const password = crypto.randomBytes(12).toString('hex');
+  const admin = new pg.Client({ connectionString: cluster.urlFor({ database }) });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE ROLE yandu_hub LOGIN CREATEROLE PASSWORD '${password}'`);
+    await admin.query(`ALTER DATABASE ${database} OWNER TO yandu_hub`);
+    await admin.query('ALTER SCHEMA public OWNER TO yandu_hub');
+  } finally {
+    await admin.end();
+  }
+  return cluster.urlFor({ database, user: 'yandu_hub', password });
 }
 
 export const annotationData = (over: Record<string, unknown> = {}) => ({
@@ -101,5 +125,11 @@ export const put = (kind: string, id: string, baseVersion: number | null, data: 
   baseVersion,
   data,
 });
-export const del = (kind: string, id: string, baseVersion: number | null) => ({ kind, id, op: 'delete', baseVersion, data: null });
+export const del = (kind: string, id: string, baseVersion: number | null) => ({
+  kind,
+  id,
+  op: 'delete',
+  baseVersion,
+  data: null,
+});
 export const batch = (...changes: unknown[]) => ({ batchId: crypto.randomUUID(), changes });
