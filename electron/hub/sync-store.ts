@@ -72,61 +72,86 @@ function invalidReason(change: Change): string | null {
   return null;
 }
 
-async function currentObject(
+const keyOf = (kind: string, id: string) => `${kind}\u0000${id}`;
+
+/** The hub's copies of every object a push touches, in one query. */
+async function currentObjects(
   client: pg.ClientBase,
   libraryId: string,
-  kind: string,
-  id: string,
-): Promise<ObjectRow | null> {
+  changes: Change[],
+): Promise<Map<string, ObjectRow>> {
   const { rows } = await client.query<ObjectRow>(
     `SELECT ${OBJECT_COLUMNS} FROM hub.objects o JOIN hub.members m ON m.id = o.author_id
-      WHERE o.library_id = $1 AND o.kind = $2 AND o.id = $3`,
-    [libraryId, kind, id],
+      WHERE o.library_id = $1 AND (o.kind, o.id) IN (SELECT * FROM unnest($2::text[], $3::text[]))`,
+    [libraryId, changes.map((c) => c.kind), changes.map((c) => c.id)],
   );
-  return rows[0] ?? null;
+  return new Map(rows.map((r) => [keyOf(r.kind, r.id), r]));
 }
 
-/** Writes one checked change; the trigger stamps version, author and time. Returns the version. */
-async function writeChange(
+/**
+ * Writes the accepted changes in one statement (at most one per object: a second change to an
+ * object within a push is decided against the first, so it conflicts). The trigger stamps
+ * version, author and time; the version and author given here are placeholders (NOT NULL).
+ */
+async function writeChanges(
   client: pg.ClientBase,
   libraryId: string,
-  change: Change,
-  exists: boolean,
-): Promise<number> {
-  const deleted = change.op === 'delete';
-  const data = deleted ? null : JSON.stringify(change.data);
-  const { rows } = exists
-    ? await client.query<{ version: number }>(
-        `UPDATE hub.objects SET deleted = $4, data = $5::jsonb
-          WHERE library_id = $1 AND kind = $2 AND id = $3 RETURNING version`,
-        [libraryId, change.kind, change.id, deleted, data],
-      )
-    : await client.query<{ version: number }>(
-        // version and author are placeholders the trigger overwrites (the columns are NOT NULL)
-        `INSERT INTO hub.objects (library_id, kind, id, deleted, data, version, author_id)
-         VALUES ($1, $2, $3, $4, $5::jsonb, 0, hub.member_id_of(current_user)) RETURNING version`,
-        [libraryId, change.kind, change.id, deleted, data],
-      );
-  if (!rows[0]) throw new Error(`write of ${change.kind} ${change.id} matched no row`);
-  return rows[0].version;
+  changes: Change[],
+): Promise<number | null> {
+  if (!changes.length) return null;
+  const { rows } = await client.query<{ version: number }>(
+    `INSERT INTO hub.objects (library_id, kind, id, deleted, data, version, author_id)
+     SELECT $1, t.kind, t.id, t.deleted, t.data::jsonb, 0, hub.member_id_of(current_user)
+       FROM unnest($2::text[], $3::text[], $4::boolean[], $5::text[]) AS t(kind, id, deleted, data)
+     ON CONFLICT (library_id, kind, id) DO UPDATE SET deleted = EXCLUDED.deleted, data = EXCLUDED.data
+     RETURNING version`,
+    [
+      libraryId,
+      changes.map((c) => c.kind),
+      changes.map((c) => c.id),
+      changes.map((c) => c.op === 'delete'),
+      changes.map((c) => (c.op === 'delete' ? null : JSON.stringify(c.data))),
+    ],
+  );
+  if (rows.length !== changes.length) throw new Error(`wrote ${rows.length} of ${changes.length} objects`);
+  return rows[0]!.version;
 }
 
-async function decide(client: pg.ClientBase, session: Session, change: Change): Promise<PushResult> {
+/** Decides one change against the hub's copy (updated in `current` when accepted). */
+function decide(
+  session: Session,
+  change: Change,
+  current: Map<string, ObjectRow>,
+  nextVersion: number,
+): PushResult {
   const ref = { kind: change.kind, id: change.id };
   const invalid = invalidReason(change);
   if (invalid) return { ...ref, status: 'invalid', message: invalid };
-  const current = await currentObject(client, session.libraryId, change.kind, change.id);
-  if (current && AUTHORED_KINDS.has(change.kind) && current.author_id !== session.memberId)
+  const key = keyOf(change.kind, change.id);
+  const hubCopy = current.get(key);
+  if (hubCopy && AUTHORED_KINDS.has(change.kind) && hubCopy.author_id !== session.memberId)
     return {
       ...ref,
       status: 'forbidden',
-      message: `only ${current.author_name} may change this ${change.kind}`,
+      message: `only ${hubCopy.author_name} may change this ${change.kind}`,
     };
   // A base the hub never had (a hub restored from an older backup) overwrites nothing: accepted.
-  const stale = current ? change.baseVersion !== current.version : false;
-  if (stale) return { ...ref, status: 'conflict', current: toRemote(current!) };
-  const version = await writeChange(client, session.libraryId, change, current !== null);
-  return { ...ref, status: 'accepted', version };
+  // a second change to one object in one push is decided against the first (whose version the
+  // client cannot have known): a conflict, never a second write
+  if (hubCopy && (change.baseVersion !== hubCopy.version || hubCopy.version === nextVersion))
+    return { ...ref, status: 'conflict', current: toRemote(hubCopy) };
+  const deleted = change.op === 'delete';
+  current.set(key, {
+    kind: change.kind as TeamKind,
+    id: change.id,
+    version: nextVersion,
+    deleted,
+    data: deleted ? null : change.data,
+    author_id: session.memberId,
+    author_name: session.memberName,
+    updated_at: new Date(),
+  });
+  return { ...ref, status: 'accepted', version: nextVersion };
 }
 
 /**
@@ -150,19 +175,24 @@ export async function push(pool: pg.Pool, session: Session, request: PushRequest
     };
   }
   return withMemberTx(pool, session.pgRole, async (client) => {
-    await client.query('SELECT hub.lock_library($1, current_user, false)', [session.libraryId]);
+    const locked = await client.query<{ version: number }>(
+      'SELECT hub.lock_library($1, current_user, false) AS version',
+      [session.libraryId],
+    );
     const replay = await client.query<{ response: PushResponse }>(
       'SELECT response FROM hub.push_batches WHERE library_id = $1 AND member_id = $2 AND batch_id = $3',
       [session.libraryId, session.memberId, request.batchId],
     );
     if (replay.rows[0]) return replay.rows[0].response;
-    const results: PushResult[] = [];
-    for (const change of request.changes) results.push(await decide(client, session, change));
-    const { rows } = await client.query<{ version: number }>(
-      'SELECT version FROM hub.libraries WHERE id = $1',
-      [session.libraryId],
-    );
-    const response: PushResponse = { version: rows[0]!.version, results };
+    // under the lock, this push's version is the next one (the trigger bumps once per transaction)
+    const nextVersion = locked.rows[0]!.version + 1;
+    const current = await currentObjects(client, session.libraryId, request.changes);
+    const results = request.changes.map((change) => decide(session, change, current, nextVersion));
+    const accepted = request.changes.filter((_, i) => results[i]!.status === 'accepted');
+    const written = await writeChanges(client, session.libraryId, accepted);
+    if (written !== null && written !== nextVersion)
+      throw new Error(`version ${written}, expected ${nextVersion}`);
+    const response: PushResponse = { version: written ?? nextVersion - 1, results };
     await client.query(
       'INSERT INTO hub.push_batches (library_id, member_id, batch_id, response) VALUES ($1, $2, $3, $4::jsonb)',
       [session.libraryId, session.memberId, request.batchId, JSON.stringify(response)],

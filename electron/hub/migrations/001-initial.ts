@@ -136,18 +136,18 @@ $f$;
 -- library's writers, so versions commit in order and a pull cursor never skips.
 CREATE FUNCTION hub.lock_library(lib uuid, r name, bump boolean) RETURNS bigint
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $f$
-DECLARE v bigint;
+DECLARE
+  v bigint;
+  x xid8;
 BEGIN
   IF lib NOT IN (SELECT hub.member_libraries(r, true)) THEN
     RAISE EXCEPTION 'role % may not write library %', r, lib USING ERRCODE = 'insufficient_privilege';
   END IF;
-  IF bump THEN
-    UPDATE hub.libraries
-       SET version = CASE WHEN version_xact = pg_current_xact_id() THEN version ELSE version + 1 END,
-           version_xact = pg_current_xact_id()
+  SELECT version, version_xact INTO v, x FROM hub.libraries WHERE id = lib FOR UPDATE;
+  -- the row is updated once per transaction, not once per object written
+  IF bump AND x IS DISTINCT FROM pg_current_xact_id() THEN
+    UPDATE hub.libraries SET version = version + 1, version_xact = pg_current_xact_id()
      WHERE id = lib RETURNING version INTO v;
-  ELSE
-    SELECT version INTO v FROM hub.libraries WHERE id = lib FOR UPDATE;
   END IF;
   RETURN v;
 END $f$;

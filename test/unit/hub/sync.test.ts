@@ -64,6 +64,23 @@ describePg('team hub: push and pull', () => {
       expect(pulled.json.changes[0]?.data).toMatchObject({ title: 'bob' });
     });
 
+    it('decides a second change to one object in one push against the first', async () => {
+      const alice = await fx.join('同批', 'editor');
+      const res = await alice.push(
+        batch(
+          put('briefing', 'twice', null, { title: '一', audience: '', date: '' }),
+          put('briefing', 'twice', null, { title: '二', audience: '', date: '' }),
+        ),
+      );
+      expect(res.json.results.map((r) => r.status)).toEqual(['accepted', 'conflict']);
+      expect(res.json.results[1]?.current).toMatchObject({
+        version: res.json.version,
+        data: { title: '一' },
+      });
+      const pulled = await alice.pull();
+      expect(pulled.json.changes.map((c) => c.data)).toEqual([{ title: '一', audience: '', date: '' }]);
+    });
+
     it('replays a batchId with the stored response and applies it once', async () => {
       const alice = await fx.join('重放', 'editor');
       const body = batch(put('ledger_override', 'k1', null, { key: 'k1', verdict: 'met', note: '' }));
