@@ -12,6 +12,7 @@ import { metaCommand } from './meta';
 import { printCommand } from './print';
 import { searchCommand } from './search';
 import { linkCommand, unlinkCommand } from './link';
+import { teamCommand } from './team';
 import { termCommand } from './term';
 import { xrefCommand } from './xref';
 
@@ -36,4 +37,5 @@ export const commands: CliCommand[] = [
   briefingCommand,
   printCommand,
   hubCommand,
+  teamCommand,
 ];

@@ -29,6 +29,8 @@ import { registerSearchSource } from '../search/source';
 import { reapplyMetaOverrides } from '../store/document-meta';
 import { openDatabase, type OpenOptions } from '../store/database';
 import { getSetting, setSetting } from '../store/settings';
+import { defaultTokenFile, fileSecretStore, type SecretStore } from '../team/secret-store';
+import { TeamService } from '../team/team-service';
 import type { CoreContext, PlatformServices } from './context';
 import { LibraryEvents } from './library-events';
 import { logBackgroundError } from './log';
@@ -38,12 +40,16 @@ export interface CoreOptions extends OpenOptions {
   databasePath: string;
   locale?: Locale;
   version?: string;
+  /** Where the team hub token is kept: the shell passes an OS-keychain store; default a 0600 file. */
+  teamSecrets?: SecretStore;
 }
 
 export interface Core {
   ctx: CoreContext;
   /** The IPC handlers, built on first use: the CLI never builds them, and needs nothing they install. */
   readonly handlers: Handlers;
+  /** The team library sync (issue 14), built on first use. */
+  readonly team: TeamService;
   /**
    * Closes the library, lets `swap` change the closed file (a restore), and opens it again; the
    * search service and the handlers are rebuilt over the new connection, the events bus stays.
@@ -69,10 +75,16 @@ export function createCore(options: CoreOptions): Core {
   };
   installDomainHooks(ctx);
   let handlers: Handlers | undefined;
+  let team: TeamService | undefined;
   const core: Core = {
     ctx,
     get handlers() {
       return (handlers ??= buildHandlers(core));
+    },
+    get team() {
+      return (team ??= new TeamService(ctx, {
+        secrets: options.teamSecrets ?? fileSecretStore(defaultTokenFile(options.databasePath)),
+      }));
     },
     reopen(swap) {
       dropSearchService(ctx);

@@ -3,7 +3,8 @@ import type { Db } from '../store/database';
 import { statement } from '../store/statements';
 
 /**
- * Conflicts the sync could not settle by itself, listed for the user with both versions: the
+ * Conflicts the sync could not settle by itself (each clash its own row: a later clash on the
+ * same object never replaces an earlier one the user has not seen), listed for the user with both versions: the
  * same field changed differently here and on the hub (reason 'edit'), or a change the hub
  * refused (role, authorship: 'forbidden'; schema: 'invalid'). The library holds the hub's
  * version meanwhile; nothing is dropped until the user picks a side.
@@ -50,11 +51,6 @@ export function addConflict(
   c: Omit<TeamConflict, 'id' | 'created' | 'resolved' | 'resolution'>,
   now = new Date(),
 ): number {
-  // One open conflict per object and reason: a newer clash replaces the older listing.
-  statement(
-    db,
-    `DELETE FROM team_conflicts WHERE kind = ? AND object_id = ? AND reason = ? AND resolved_at IS NULL`,
-  ).run(c.kind, c.objectId, c.reason);
   return Number(
     statement(
       db,

@@ -5,7 +5,7 @@ import { getLink } from '../links/link-store';
 import type { Db } from '../store/database';
 import { statement } from '../store/statements';
 import { assignKeys } from './order-keys';
-import { getBase, orderKeysOf, setOrderKey } from './team-store';
+import { getBase, markDirty, orderKeysOf, setOrderKey } from './team-store';
 
 /**
  * The synced view of local objects: what the hub would hold for an object, read from the
@@ -94,10 +94,28 @@ export function assignOrderKeys(db: Db, briefingId: string): void {
     .pluck()
     .all(briefingId) as string[];
   const known = orderKeysOf(db, ids);
-  const keys = assignKeys(ids.map((id) => known.get(id)));
+  const keys = assignKeys(ids.map((id) => ({ id, key: known.get(id) })));
   ids.forEach((id, i) => {
-    if (known.get(id) !== keys[i]) setOrderKey(db, id, keys[i]!);
+    if (known.get(id) === keys[i]) return;
+    setOrderKey(db, id, keys[i]!);
+    // A new key is a change the hub must hear of, whichever item's push brought it about.
+    markDirty(db, 'briefing_item', id);
   });
+}
+
+/**
+ * Order keys for every briefing with an item changed here: a move only rewrites ordinals, and
+ * its new key must exist before a push reads the item or a pull re-sorts the outline by keys.
+ */
+export function assignDirtyOrderKeys(db: Db): void {
+  const briefings = statement(
+    db,
+    `SELECT DISTINCT i.briefing_id FROM team_outbox o JOIN briefing_items i ON i.id = o.object_id
+     WHERE o.kind = 'briefing_item'`,
+  )
+    .pluck()
+    .all() as string[];
+  for (const id of briefings) assignOrderKeys(db, id);
 }
 
 export function readBriefingItem(db: Db, id: string): KindData['briefing_item'] | null {

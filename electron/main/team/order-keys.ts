@@ -25,25 +25,34 @@ export const compareOrder = (a: { key: string; id: string }, b: { key: string; i
   a.key < b.key ? -1 : a.key > b.key ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
 /**
- * Keys for a list in its current order, given the keys its items last had (undefined: new item).
- * The longest run of items whose old keys are still increasing keeps them; only the rest (the
- * items inserted or moved) get new keys, between their kept neighbours, so a move changes one
- * item's key and concurrent edits of other items never meet it.
+ * Keys for a list in its current order, given each item's id and the key it last had (undefined:
+ * new item). The longest run of items whose old (key, id) pairs are still increasing keeps them;
+ * only the rest (the items inserted or moved) get new keys, between their kept neighbours, so a
+ * move changes one item's key and concurrent edits of other items never meet it. Two clients that
+ * inserted at the same place may have made the same key: such a pair stays, ordered by id, unless
+ * something must go between them.
  */
-export function assignKeys(known: (string | undefined)[]): string[] {
-  const keep = longestIncreasing(known);
-  const out: string[] = new Array<string>(known.length);
+export function assignKeys(items: { id: string; key: string | undefined }[]): string[] {
+  try {
+    return keysKeeping(items, longestIncreasing(items, true));
+  } catch {
+    return keysKeeping(items, longestIncreasing(items, false));
+  }
+}
+
+function keysKeeping(items: { id: string; key: string | undefined }[], keep: Set<number>): string[] {
+  const out: string[] = new Array<string>(items.length);
   let prev = '';
-  for (let i = 0; i < known.length; i++) {
+  for (let i = 0; i < items.length; i++) {
     if (keep.has(i)) {
-      out[i] = known[i]!;
+      out[i] = items[i]!.key!;
       prev = out[i]!;
       continue;
     }
     let next: string | null = null;
-    for (let j = i + 1; j < known.length; j++)
+    for (let j = i + 1; j < items.length; j++)
       if (keep.has(j)) {
-        next = known[j]!;
+        next = items[j]!.key!;
         break;
       }
     out[i] = keyBetween(prev, next);
@@ -52,18 +61,24 @@ export function assignKeys(known: (string | undefined)[]): string[] {
   return out;
 }
 
-/** Indexes of a longest strictly increasing subsequence of the defined keys (patience sort). */
-function longestIncreasing(keys: (string | undefined)[]): Set<number> {
+const usable = (key: string | undefined): key is string =>
+  key !== undefined && key !== '' && !key.endsWith('0');
+
+/** Indexes of a longest increasing subsequence (by key then id, or by key alone when strict). */
+function longestIncreasing(items: { id: string; key: string | undefined }[], ties: boolean): Set<number> {
+  const less = (a: number, b: number) =>
+    ties
+      ? compareOrder(items[a] as { id: string; key: string }, items[b] as { id: string; key: string }) < 0
+      : items[a]!.key! < items[b]!.key!;
   const tails: number[] = [];
-  const parent = new Array<number>(keys.length).fill(-1);
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i];
-    if (key === undefined || key === '' || key.endsWith('0')) continue;
+  const parent = new Array<number>(items.length).fill(-1);
+  for (let i = 0; i < items.length; i++) {
+    if (!usable(items[i]!.key)) continue;
     let lo = 0;
     let hi = tails.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (keys[tails[mid]!]! < key) lo = mid + 1;
+      if (less(tails[mid]!, i)) lo = mid + 1;
       else hi = mid;
     }
     parent[i] = lo > 0 ? tails[lo - 1]! : -1;

@@ -8,7 +8,7 @@ import { importFiles } from '../ingest/import-service';
 import type { Db } from '../store/database';
 import { addConflict } from './conflict-store';
 import type { HubClient } from './hub-client';
-import { localDocument } from './local-read';
+import { assignDirtyOrderKeys, localDocument } from './local-read';
 import { applyLocal } from './local-write';
 import { mergeRemote } from './push';
 import {
@@ -144,6 +144,7 @@ export async function pullAll(
   for (let page = 0; page < (options.maxPages ?? 100_000); page++) {
     const answer = await hub.pull(tally.cursor, HUB_LIMITS.pullLimit);
     applyingRemote(db, () => {
+      assignDirtyOrderKeys(db);
       for (const o of answer.changes) applyRemote(ctx, o, options.now);
       setState(db, CURSOR_KEY, String(answer.cursor));
     });

@@ -1,11 +1,17 @@
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { HUB_LIMITS, type Change, type RemoteObject, type TeamKind } from '../../../shared/team/protocol';
+import {
+  HUB_LIMITS,
+  type Change,
+  type PushResponse,
+  type RemoteObject,
+  type TeamKind,
+} from '../../../shared/team/protocol';
 import type { Db } from '../store/database';
 import { addConflict } from './conflict-store';
 import type { HubClient } from './hub-client';
-import { localDocument, readLocal, type LocalData } from './local-read';
+import { assignDirtyOrderKeys, localDocument, readLocal, type LocalData } from './local-read';
 import { applyLocal } from './local-write';
 import { canonical, mergeObject, same } from './merge';
 import {
@@ -71,6 +77,7 @@ async function prepareBatch(db: Db, hub: HubClient, now: () => Date): Promise<'e
   for (const e of outboxPage(db, HUB_LIMITS.pushChanges))
     if (e.kind === 'document') documents.set(e.id, await documentData(db, hub, e.id));
   db.transaction(() => {
+    assignDirtyOrderKeys(db);
     for (const e of outboxPage(db, HUB_LIMITS.pushChanges)) {
       const local = e.kind === 'document' ? documents.get(e.id) : readLocal(db, e.kind, e.id);
       if (local === undefined) continue; // a document queued after its file was read: next batch
@@ -115,11 +122,13 @@ async function prepareBatch(db: Db, hub: HubClient, now: () => Date): Promise<'e
 }
 
 /** Sends the stored batch (a resend after a cut sends the very same bytes) and settles its answers. */
-async function sendPending(db: Db, hub: HubClient, me: Me, now: () => Date, tally: PushTally): Promise<void> {
+async function sendPending(db: Db, hub: HubClient, o: PushOptions, tally: PushTally): Promise<void> {
+  const { me, now } = o;
   const pending = getPendingPush(db);
   if (!pending) return;
   const { changes } = JSON.parse(pending.body) as { changes: Change[] };
   const answer = await hub.push(pending.body);
+  o.observe?.(changes, answer);
   applyingRemote(db, () => {
     changes.forEach((change, i) => {
       const result = answer.results[i];
@@ -243,22 +252,34 @@ function refuse(db: Db, entry: OutboxEntry, change: Change, status: string, now:
   ackOutbox(db, entry.kind, entry.id, entry.seq);
 }
 
-/** Resends what was in flight, then pushes the outbox batch by batch (bounded rounds). */
-export async function pushAll(
-  db: Db,
-  hub: HubClient,
-  me: Me,
-  now: () => Date,
-  onBatch?: (tally: PushTally) => void,
-  maxRounds = 10_000,
-): Promise<PushTally> {
+export interface PushOptions {
+  me: Me;
+  now: () => Date;
+  onBatch?: (tally: PushTally) => void;
+  /** Sees every batch with the hub's answer (the sync tests' ledger of accepted changes). */
+  observe?: (changes: Change[], answer: PushResponse) => void;
+  maxRounds?: number;
+}
+
+/**
+ * Settles a batch left in flight (its answer lost, maybe to a crash) before anything else: until
+ * its answer is known, a pull would show this desktop its own accepted changes as someone else's.
+ */
+export async function flushPending(db: Db, hub: HubClient, o: PushOptions): Promise<PushTally> {
   const tally: PushTally = { sent: 0, accepted: 0, conflicts: 0, rejected: 0 };
-  await sendPending(db, hub, me, now, tally);
-  for (let round = 0; round < maxRounds; round++) {
-    const next = await prepareBatch(db, hub, now);
+  await sendPending(db, hub, o, tally);
+  return tally;
+}
+
+/** Resends what was in flight, then pushes the outbox batch by batch (bounded rounds). */
+export async function pushAll(db: Db, hub: HubClient, o: PushOptions): Promise<PushTally> {
+  const tally: PushTally = { sent: 0, accepted: 0, conflicts: 0, rejected: 0 };
+  await sendPending(db, hub, o, tally);
+  for (let round = 0; round < (o.maxRounds ?? 10_000); round++) {
+    const next = await prepareBatch(db, hub, o.now);
     if (next === 'empty') break;
-    if (next === 'ready') await sendPending(db, hub, me, now, tally);
-    onBatch?.(tally);
+    if (next === 'ready') await sendPending(db, hub, o, tally);
+    o.onBatch?.(tally);
   }
   return tally;
 }

@@ -14,7 +14,7 @@ import { HubClient, HubError } from './hub-client';
 import { allLocalKeys, readLocal } from './local-read';
 import { applyLocal } from './local-write';
 import { pullAll, type PullTally } from './pull';
-import { pushAll, type PushTally } from './push';
+import { flushPending, pushAll, type PushOptions, type PushTally } from './push';
 import type { SecretStore } from './secret-store';
 import {
   forgetTeam,
@@ -33,6 +33,8 @@ export interface TeamOptions {
   inlineParse?: boolean;
   timeoutMs?: number;
   now?: () => Date;
+  /** Sees every push batch with the hub's answer (tests keep a ledger of accepted changes). */
+  observePush?: PushOptions['observe'];
 }
 
 export interface TeamStatus {
@@ -146,7 +148,7 @@ export class TeamService {
 
   /** One sync at a time: a second call while one runs gets the running one's result. */
   sync(onProgress?: (p: SyncProgress) => void): Promise<SyncReport> {
-    this.running ??= this.runSync(onProgress).finally(() => {
+    this.running ??= asAppError(this.runSync(onProgress)).finally(() => {
       this.running = null;
     });
     return this.running;
@@ -158,23 +160,22 @@ export class TeamService {
     const progress = { phase: 'push' as SyncProgress['phase'], pushed: 0, pulled: 0, hubVersion: 0 };
     const tell = (p: Partial<SyncProgress>) => onProgress?.(Object.assign(progress, p));
     try {
+      const options: PushOptions = {
+        me,
+        now: this.now,
+        onBatch: (t) => tell({ pushed: t.sent }),
+        observe: this.options.observePush,
+      };
+      await flushPending(this.db, hub, options);
       // Pull first, so that most of what is pushed is already based on the hub's latest copy.
       tell({ phase: 'pull' });
-      let pulled = await pullAll(this.ctx, hub, {
+      const pulled = await pullAll(this.ctx, hub, {
         inline: !!this.options.inlineParse,
         now: this.now,
         onPage: (t) => tell({ pulled: t.pulled, hubVersion: t.version }),
       });
       tell({ phase: 'push' });
-      const pushed = await pushAll(this.db, hub, me, this.now, (t) => tell({ pushed: t.sent }));
-      if (pushed.accepted || pushed.conflicts) {
-        const again = await pullAll(this.ctx, hub, { inline: !!this.options.inlineParse, now: this.now });
-        pulled = {
-          ...again,
-          pulled: pulled.pulled + again.pulled,
-          documents: pulled.documents + again.documents,
-        };
-      }
+      const pushed = await pushAll(this.db, hub, options);
       setState(this.db, 'last_sync', this.now().toISOString());
       setState(this.db, 'last_error', null);
       tell({ phase: 'done', hubVersion: pulled.version });
@@ -227,6 +228,17 @@ export class TeamService {
   leave(): void {
     forgetTeam(this.db);
     this.options.secrets.clear();
+  }
+}
+
+/** A hub or network failure as the contract's error, its cause kept in the message. */
+async function asAppError<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof HubError)
+      throw new AppError('team_hub_error', { reason: error.message, status: error.status, code: error.code });
+    throw error;
   }
 }
 

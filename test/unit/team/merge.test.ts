@@ -73,10 +73,18 @@ describe('fractional order keys', () => {
   });
 
   it('keeps the keys of items still in order and re-keys only what moved', () => {
-    const keys = assignKeys([undefined, undefined, undefined]);
+    const keys = assignKeys([
+      { id: 'a', key: undefined },
+      { id: 'b', key: undefined },
+      { id: 'c', key: undefined },
+    ]);
     expect([...keys].sort()).toEqual(keys);
     // Move the last item to the front.
-    const moved = assignKeys([keys[2], keys[0], keys[1]]);
+    const moved = assignKeys([
+      { id: 'c', key: keys[2] },
+      { id: 'a', key: keys[0] },
+      { id: 'b', key: keys[1] },
+    ]);
     expect(moved[1]).toBe(keys[0]);
     expect(moved[2]).toBe(keys[1]);
     expect(moved[0]! < moved[1]!).toBe(true);

@@ -8,7 +8,8 @@ import type { Migration } from './types';
  * silent, so a pulled change is never pushed back as if it were the user's.
  *
  * The outbox holds keys only, one row per object (a later change replaces the row with a higher
- * seq): the push reads each object's current state, so a delete-and-reinsert (briefing outlines
+ * seq; delete-then-insert, since an outer upsert's conflict policy would override a trigger's
+ * OR REPLACE): the push reads each object's current state, so a delete-and-reinsert (briefing outlines
  * are saved whole) costs one row and pushes nothing when the object ends up as it was.
  */
 
@@ -42,7 +43,8 @@ function captureTriggers(): string {
         AFTER ${event} ON ${c.table}
         WHEN (SELECT applying FROM team_flags WHERE id = 1) = 0
         BEGIN
-          INSERT OR REPLACE INTO team_outbox (kind, object_id) VALUES ('${c.kind}', ${c.id(row)});
+          DELETE FROM team_outbox WHERE kind = '${c.kind}' AND object_id = ${c.id(row)};
+          INSERT INTO team_outbox (kind, object_id) VALUES ('${c.kind}', ${c.id(row)});
         END;`);
     });
   }
