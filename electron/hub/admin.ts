@@ -220,3 +220,34 @@ export async function resetMemberPassword(
   }
   return { user, password };
 }
+
+/**
+ * Changes a member's role in a library, or removes them from it (role null): their devices for
+ * that library stop working at once; what they wrote stays, under their name.
+ */
+export async function changeMember(
+  pool: pg.Pool,
+  libraryName: string,
+  memberId: string,
+  role: TeamRole | null,
+): Promise<void> {
+  await withTx(pool, async (client) => {
+    const library = await libraryByName(client, libraryName);
+    const changed =
+      role === null
+        ? await client.query('DELETE FROM hub.memberships WHERE library_id = $1 AND member_id::text = $2', [
+            library.id,
+            memberId,
+          ])
+        : await client.query(
+            'UPDATE hub.memberships SET role = $3 WHERE library_id = $1 AND member_id::text = $2',
+            [library.id, memberId, role],
+          );
+    if (!changed.rowCount) throw new HubError(404, 'not-found', `no member ${memberId} in ${libraryName}`);
+    if (role === null)
+      await client.query(
+        'UPDATE hub.devices SET revoked_at = now() WHERE library_id = $1 AND member_id::text = $2 AND revoked_at IS NULL',
+        [library.id, memberId],
+      );
+  });
+}

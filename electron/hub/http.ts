@@ -97,7 +97,29 @@ async function status(pool: pg.Pool, session: Session): Promise<StatusResponse> 
   });
 }
 
+/**
+ * Uploads are read whole (≤ 64 MiB) before their hash is checked; at most `n` at once per hub, so
+ * memory stays bounded however many members upload together (the rest wait their turn).
+ */
+function createLimiter(n: number) {
+  let running = 0;
+  const queue: (() => void)[] = [];
+  return async <T>(work: () => Promise<T>): Promise<T> => {
+    if (running >= n) await new Promise<void>((resolve) => queue.push(resolve));
+    else running += 1;
+    try {
+      return await work();
+    } finally {
+      const next = queue.shift();
+      if (next) next();
+      else running -= 1;
+    }
+  };
+}
+type Limiter = ReturnType<typeof createLimiter>;
+
 async function blobRoute(
+  uploads: Limiter,
   pool: pg.Pool,
   req: http.IncomingMessage,
   res: http.ServerResponse,
@@ -107,11 +129,13 @@ async function blobRoute(
   const hash = Buffer.from(hex, 'hex');
   if (req.method === 'PUT') {
     if (session.role === 'reader') throw new HubError(403, 'forbidden', 'readers cannot upload');
-    const bytes = await readBody(req, HUB_LIMITS.blobBytes);
-    if (!crypto.createHash('sha256').update(bytes).digest().equals(hash))
-      throw new HubError(409, 'hash-mismatch', 'the bytes do not hash to the address');
-    const { stored } = await putBlob(pool, session, hash, bytes);
-    return sendJson(res, stored ? 201 : 200, { sha256: hex, bytes: bytes.length, stored });
+    const { stored, size } = await uploads(async () => {
+      const bytes = await readBody(req, HUB_LIMITS.blobBytes);
+      if (!crypto.createHash('sha256').update(bytes).digest().equals(hash))
+        throw new HubError(409, 'hash-mismatch', 'the bytes do not hash to the address');
+      return { ...(await putBlob(pool, session, hash, bytes)), size: bytes.length };
+    });
+    return sendJson(res, stored ? 201 : 200, { sha256: hex, bytes: size, stored });
   }
   if (req.method === 'HEAD') {
     const size = await blobSize(pool, session, hash);
@@ -132,7 +156,12 @@ async function blobRoute(
   res.end();
 }
 
-async function route(pool: pg.Pool, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+async function route(
+  uploads: Limiter,
+  pool: pg.Pool,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://hub');
   const key = `${req.method} ${url.pathname}`;
   if (key === 'POST /v1/join')
@@ -150,7 +179,7 @@ async function route(pool: pg.Pool, req: http.IncomingMessage, res: http.ServerR
     return sendJson(res, 200, await pull(pool, session, query.data.since, query.data.limit));
   }
   const blob = /^\/v1\/blobs\/([0-9a-f]{64})$/.exec(url.pathname);
-  if (blob) return blobRoute(pool, req, res, blob[1]!);
+  if (blob) return blobRoute(uploads, pool, req, res, blob[1]!);
   throw new HubError(404, 'not-found', `no route ${key}`);
 }
 
@@ -163,9 +192,10 @@ function asHubError(error: unknown): HubError | null {
 }
 
 export function createHandler(pool: pg.Pool, log: HubLog): http.RequestListener {
+  const uploads = createLimiter(2);
   return (req, res) => {
     const started = Date.now();
-    route(pool, req, res)
+    route(uploads, pool, req, res)
       .catch((error: unknown) => {
         const known = asHubError(error);
         if (!known)

@@ -6,6 +6,7 @@ export {
   createInvitation,
   joinHub,
   listMembers,
+  changeMember,
   resetMemberPassword,
   type Invitation,
   type MemberRow,

@@ -27,8 +27,8 @@ function count(ctx: CommandContext, option: string, min: number, max: number): n
   return n;
 }
 
-function role(ctx: CommandContext): TeamRole {
-  const value = ctx.values.role ?? 'editor';
+function role(ctx: CommandContext, fallback?: TeamRole): TeamRole {
+  const value = ctx.values.role ?? fallback;
   if (!(TEAM_ROLES as readonly unknown[]).includes(value))
     throw new UsageError('--role is reader, editor or owner');
   return value as TeamRole;
@@ -58,7 +58,7 @@ async function invite(ctx: CommandContext): Promise<number> {
   const { inviteMember } = await loadHub();
   const invitation = await inviteMember(databaseUrl(ctx), {
     library: required(ctx, 'library'),
-    role: role(ctx),
+    role: role(ctx, 'editor'),
     uses: count(ctx, 'uses', 1, 1000),
     days: count(ctx, 'days', 1, 365),
     label: typeof ctx.values.label === 'string' ? ctx.values.label : '',
@@ -73,7 +73,7 @@ async function invite(ctx: CommandContext): Promise<number> {
 
 async function members(ctx: CommandContext): Promise<number> {
   const url = databaseUrl(ctx);
-  const { listMembers, resetMemberPassword, withHubPool } = await loadHub();
+  const { changeMember, listMembers, resetMemberPassword, withHubPool } = await loadHub();
   const memberId = ctx.values['pg-password'];
   if (typeof memberId === 'string') {
     const credentials = await withHubPool(url, (pool) => resetMemberPassword(pool, memberId));
@@ -84,7 +84,15 @@ async function members(ctx: CommandContext): Promise<number> {
       );
     return 0;
   }
-  const rows = await withHubPool(url, (pool) => listMembers(pool, required(ctx, 'library')));
+  const library = required(ctx, 'library');
+  const { remove, 'set-role': setRole } = ctx.values;
+  if (typeof remove === 'string' || typeof setRole === 'string')
+    await withHubPool(url, (pool) =>
+      typeof remove === 'string'
+        ? changeMember(pool, library, remove, null)
+        : changeMember(pool, library, setRole as string, role(ctx)),
+    );
+  const rows = await withHubPool(url, (pool) => listMembers(pool, library));
   if (ctx.values.json) writeJson(ctx.stdout, rows);
   else
     for (const m of rows)
@@ -126,7 +134,7 @@ export const hubCommand: CliCommand = {
   usage:
     'hub init --db postgres://… --library NAME --owner NAME [--days N] | hub serve --db … [--port 8787] [--host 127.0.0.1] | ' +
     'hub invite --db … --library NAME [--role reader|editor|owner] [--uses N] [--days N] [--label TEXT] | ' +
-    'hub members --db … --library NAME [--pg-password MEMBER_ID]   (all take --json)',
+    'hub members --db … --library NAME [--set-role MEMBER_ID --role R | --remove MEMBER_ID | --pg-password MEMBER_ID]   (all take --json)',
   summary: 'Set up and run a team hub on PostgreSQL: a library, invitations, members, the sync service.',
   options: {
     library: { type: 'string' },
@@ -138,6 +146,8 @@ export const hubCommand: CliCommand = {
     port: { type: 'string' },
     host: { type: 'string' },
     'pg-password': { type: 'string' },
+    'set-role': { type: 'string' },
+    remove: { type: 'string' },
   },
   async run(ctx) {
     const [sub, ...extra] = ctx.args;

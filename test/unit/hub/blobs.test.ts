@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import http from 'node:http';
 import { expect, it } from 'vitest';
 import { withHubPool } from '../../../electron/hub';
 import { describePg } from '../../helpers/pg-cluster';
@@ -52,5 +53,28 @@ describePg('team hub: content-addressed blobs', () => {
     expect(back.status).toBe(200);
     expect((await back.arrayBuffer()).byteLength).toBe(0);
     expect((await alice.raw('GET', '/v1/blobs/not-a-hash')).status).toBe(404);
+  });
+
+  it('takes many uploads at once (two read at a time) and refuses an oversized one by its header', async () => {
+    const alice = await fx.join('四组', 'editor');
+    const files = Array.from({ length: 6 }, () => crypto.randomBytes(300_000));
+    const statuses = await Promise.all(
+      files.map((f) => alice.raw('PUT', `/v1/blobs/${hashOf(f)}`, f).then((r) => r.status)),
+    );
+    expect(statuses).toEqual([201, 201, 201, 201, 201, 201]);
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = http.request(`${fx.hub.url}/v1/blobs/${'a'.repeat(64)}`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${alice.token}`, 'content-length': String(65 * 1024 * 1024) },
+      });
+      req.on('response', (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+        req.destroy();
+      });
+      req.on('error', reject);
+      req.flushHeaders();
+    });
+    expect(status).toBe(413);
   });
 });

@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startHub } from '../../../electron/hub';
-import type { JoinResponse } from '../../../shared/team/protocol';
+import type { JoinResponse, PushResponse } from '../../../shared/team/protocol';
 import { runCli } from '../../helpers/cli';
 import { describePg, startPgCluster, type PgCluster } from '../../helpers/pg-cluster';
 
@@ -77,23 +78,93 @@ describePg('yandu hub init|invite|members|serve', () => {
       const owner = (await (await join(made.invitation.code, '张三')).json()) as JoinResponse;
       expect(owner.member.role).toBe('owner');
       expect((await join(made.invitation.code, '冒名')).status).toBe(403); // single use
-      expect((await join(readerCode, '王五')).status).toBe(200);
+      const wang = (await (await join(readerCode, '王五')).json()) as JoinResponse;
+      expect(wang.member.role).toBe('reader');
       expect((await join(readerCode, '赵六')).status).toBe(200);
       expect((await join(readerCode, '多余')).status).toBe(403); // two uses only
+
+      const members = await runCli(['hub', 'members', '--db', db, '--library', '政策研究室', '--json']);
+      const rows = members.json<{ id: string; name: string; role: string; devices: number }[]>();
+      expect(rows.map((m) => [m.name, m.role, m.devices])).toEqual([
+        ['张三', 'owner', 1],
+        ['王五', 'reader', 1],
+        ['赵六', 'reader', 1],
+      ]);
+
+      const pushAsWang = async () => {
+        const res = await fetch(`${hub.url}/v1/push`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${wang.token}` },
+          body: JSON.stringify({
+            batchId: crypto.randomUUID(),
+            changes: [
+              {
+                kind: 'briefing',
+                id: crypto.randomUUID(),
+                op: 'put',
+                baseVersion: null,
+                data: { title: 't', audience: '', date: '' },
+              },
+            ],
+          }),
+        });
+        return res.status === 200 ? ((await res.json()) as PushResponse).results[0]?.status : res.status;
+      };
+      expect(await pushAsWang()).toBe('forbidden');
+      const promoted = await runCli([
+        'hub',
+        'members',
+        '--db',
+        db,
+        '--library',
+        '政策研究室',
+        '--set-role',
+        wang.member.id,
+        '--role',
+        'editor',
+        '--json',
+      ]);
+      expect(promoted.json<{ name: string; role: string }[]>().find((m) => m.name === '王五')?.role).toBe(
+        'editor',
+      );
+      expect(await pushAsWang()).toBe('accepted');
+      const removed = await runCli([
+        'hub',
+        'members',
+        '--db',
+        db,
+        '--library',
+        '政策研究室',
+        '--remove',
+        wang.member.id,
+        '--json',
+      ]);
+      expect(removed.json<{ name: string }[]>().map((m) => m.name)).toEqual(['张三', '赵六']);
+      expect(await pushAsWang()).toBe(401);
+      expect(
+        (
+          await runCli([
+            'hub',
+            'members',
+            '--db',
+            db,
+            '--library',
+            '政策研究室',
+            '--set-role',
+            wang.member.id,
+          ])
+        ).code,
+      ).toBe(2);
     } finally {
       await hub.close();
     }
 
-    const members = await runCli(['hub', 'members', '--db', db, '--library', '政策研究室', '--json']);
-    const rows = members.json<{ id: string; name: string; role: string; devices: number }[]>();
-    expect(rows.map((m) => [m.name, m.role, m.devices])).toEqual([
-      ['张三', 'owner', 1],
-      ['王五', 'reader', 1],
-      ['赵六', 'reader', 1],
-    ]);
-    const creds = await runCli(['hub', 'members', '--db', db, '--pg-password', rows[1]!.id, '--json']);
+    const zhao = (await runCli(['hub', 'members', '--db', db, '--library', '政策研究室', '--json'])).json<
+      { id: string }[]
+    >()[1]!;
+    const creds = await runCli(['hub', 'members', '--db', db, '--pg-password', zhao.id, '--json']);
     expect(creds.json()).toMatchObject({
-      memberId: rows[1]!.id,
+      memberId: zhao.id,
       user: expect.stringMatching(/^ydm_/),
       password: expect.any(String),
     });
