@@ -15,6 +15,9 @@ describePg('yandu hub init|invite|members|serve', () => {
     db = cluster.createDatabase('hub_cli');
   }, 60_000);
   afterAll(() => cluster?.stop());
+  /** `yandu hub members` on the test library, with more options. */
+  const members = (...more: string[]) =>
+    runCli(['hub', 'members', '--db', db, '--library', '政策研究室', ...more]);
 
   it('sets up a library, invites, and lists the members who joined', async () => {
     const init = await runCli([
@@ -83,8 +86,8 @@ describePg('yandu hub init|invite|members|serve', () => {
       expect((await join(readerCode, '赵六')).status).toBe(200);
       expect((await join(readerCode, '多余')).status).toBe(403); // two uses only
 
-      const members = await runCli(['hub', 'members', '--db', db, '--library', '政策研究室', '--json']);
-      const rows = members.json<{ id: string; name: string; role: string; devices: number }[]>();
+      const listed = await members('--json');
+      const rows = listed.json<{ id: string; name: string; role: string; devices: number }[]>();
       expect(rows.map((m) => [m.name, m.role, m.devices])).toEqual([
         ['张三', 'owner', 1],
         ['王五', 'reader', 1],
@@ -111,57 +114,20 @@ describePg('yandu hub init|invite|members|serve', () => {
         return res.status === 200 ? ((await res.json()) as PushResponse).results[0]?.status : res.status;
       };
       expect(await pushAsWang()).toBe('forbidden');
-      const promoted = await runCli([
-        'hub',
-        'members',
-        '--db',
-        db,
-        '--library',
-        '政策研究室',
-        '--set-role',
-        wang.member.id,
-        '--role',
-        'editor',
-        '--json',
-      ]);
+      const promoted = await members('--set-role', wang.member.id, '--role', 'editor', '--json');
       expect(promoted.json<{ name: string; role: string }[]>().find((m) => m.name === '王五')?.role).toBe(
         'editor',
       );
       expect(await pushAsWang()).toBe('accepted');
-      const removed = await runCli([
-        'hub',
-        'members',
-        '--db',
-        db,
-        '--library',
-        '政策研究室',
-        '--remove',
-        wang.member.id,
-        '--json',
-      ]);
+      const removed = await members('--remove', wang.member.id, '--json');
       expect(removed.json<{ name: string }[]>().map((m) => m.name)).toEqual(['张三', '赵六']);
       expect(await pushAsWang()).toBe(401);
-      expect(
-        (
-          await runCli([
-            'hub',
-            'members',
-            '--db',
-            db,
-            '--library',
-            '政策研究室',
-            '--set-role',
-            wang.member.id,
-          ])
-        ).code,
-      ).toBe(2);
+      expect((await members('--set-role', wang.member.id)).code).toBe(2);
     } finally {
       await hub.close();
     }
 
-    const zhao = (await runCli(['hub', 'members', '--db', db, '--library', '政策研究室', '--json'])).json<
-      { id: string }[]
-    >()[1]!;
+    const zhao = (await members('--json')).json<{ id: string }[]>()[1]!;
     const creds = await runCli(['hub', 'members', '--db', db, '--pg-password', zhao.id, '--json']);
     expect(creds.json()).toMatchObject({
       memberId: zhao.id,
