@@ -23,6 +23,7 @@ import { searchHandlers } from '../ipc/handlers/search';
 import { indexLedgerFacts } from '../ledger/ledger-store';
 import { dropSearchService } from '../search/search-service';
 import { linkHandlers, xrefHandlers } from '../ipc/handlers/xref';
+import { teamHandlers } from '../ipc/handlers/team';
 import { orphanLinksOfDocument, reanchorLinks } from '../links/service';
 import { installPhraseIndex } from '../xref/phrase-index';
 import { registerSearchSource } from '../search/source';
@@ -118,6 +119,7 @@ function buildHandlers(core: Core): Handlers {
     linkHandlers(ctx),
     briefingHandlers(ctx),
     printHandlers(ctx),
+    teamHandlers(core),
   );
 }
 

@@ -227,3 +227,27 @@ export function allLocalKeys(db: Db): { kind: TeamKind; id: string }[] {
     ),
   ];
 }
+
+export interface TeamAnnotationRow {
+  id: string;
+  documentId: string;
+  documentTitle: string;
+  passageId: string | null;
+  quote: string;
+  note: string;
+  color: string;
+  author: string;
+  updated: string;
+}
+
+/** The latest annotations with their authors, everyone's or one member's (the 团队 screen's filter). */
+export function recentAnnotations(db: Db, options: { author?: string; limit: number }): TeamAnnotationRow[] {
+  return statement(
+    db,
+    `SELECT a.id, a.document_id AS documentId, d.title AS documentTitle, a.passage_id AS passageId,
+       a.exact AS quote, a.note, a.color, a.author, a.updated_at AS updated
+     FROM annotations a JOIN documents d ON d.id = a.document_id
+     WHERE (@author IS NULL OR a.author = @author)
+     ORDER BY a.updated_at DESC, a.id LIMIT @limit`,
+  ).all({ author: options.author ?? null, limit: options.limit }) as TeamAnnotationRow[];
+}

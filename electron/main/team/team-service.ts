@@ -71,6 +71,8 @@ const parse = <T>(s: string | undefined): T | null => (s ? (JSON.parse(s) as T) 
 
 export class TeamService {
   private running: Promise<SyncReport> | null = null;
+  /** What the running sync has done so far (the 团队 screen polls it), null when none runs. */
+  progress: SyncProgress | null = null;
   constructor(
     private readonly ctx: CoreContext,
     private readonly options: TeamOptions,
@@ -148,8 +150,14 @@ export class TeamService {
 
   /** One sync at a time: a second call while one runs gets the running one's result. */
   sync(onProgress?: (p: SyncProgress) => void): Promise<SyncReport> {
-    this.running ??= asAppError(this.runSync(onProgress)).finally(() => {
+    this.running ??= asAppError(
+      this.runSync((p) => {
+        this.progress = { ...p };
+        onProgress?.(p);
+      }),
+    ).finally(() => {
       this.running = null;
+      this.progress = null;
     });
     return this.running;
   }

@@ -1,0 +1,70 @@
+import type { Core } from '../../core/app-core';
+import { getAuthor } from '../../annotations/service';
+import { recentAnnotations } from '../../team/local-read';
+import type { TeamConflict } from '../../team/conflict-store';
+import type { TeamConflictView } from '../../../../shared/ipc/channels/team';
+import type { Handlers } from '../dispatch';
+
+type TeamHandlers = Pick<
+  Handlers,
+  | 'team:status'
+  | 'team:join'
+  | 'team:sync'
+  | 'team:conflicts'
+  | 'team:resolve'
+  | 'team:annotations'
+  | 'team:leave'
+>;
+
+const conflictView = (c: TeamConflict): TeamConflictView => ({
+  id: c.id,
+  kind: c.kind,
+  objectId: c.objectId,
+  reason: c.reason,
+  fields: c.fields,
+  local: c.local,
+  remote: c.remote,
+  remoteAuthor: c.remoteAuthor,
+  created: c.created,
+  resolved: c.resolved,
+  resolution: c.resolution,
+});
+
+/** The 团队 screen: pure adapters onto the core's team service (the hub token never reaches the renderer). */
+export function teamHandlers(core: Core): TeamHandlers {
+  const team = () => core.team;
+  const status = async (ask: boolean) => ({ ...(await team().status(ask)), syncing: team().progress });
+  return {
+    'team:status': () => status(true),
+    'team:join': async (r) => {
+      await team().join({ hubUrl: r.hubUrl, code: r.code, memberName: r.memberName });
+      return status(true);
+    },
+    'team:sync': async () => {
+      const r = await team().sync();
+      return {
+        pushed: r.pushed.sent,
+        accepted: r.pushed.accepted,
+        rejected: r.pushed.rejected,
+        pulled: r.pulled.pulled,
+        documents: r.pulled.documents,
+        conflicts: r.conflicts,
+        pending: r.pending,
+      };
+    },
+    'team:conflicts': (r) =>
+      team()
+        .conflicts(r.all ?? false)
+        .map(conflictView),
+    'team:resolve': (r) => conflictView(team().resolve(r.id, r.keep)),
+    'team:annotations': (r) =>
+      recentAnnotations(core.ctx.db, {
+        author: r.mine ? getAuthor(core.ctx.db) : undefined,
+        limit: r.limit ?? 100,
+      }),
+    'team:leave': () => {
+      team().leave();
+      return { left: true as const };
+    },
+  };
+}
