@@ -22,6 +22,8 @@ export interface Invitation {
   code: string;
   library: LibraryRef;
   role: TeamRole;
+  /** The member a device invitation is for, else null. */
+  memberId: string | null;
   uses: number;
   expiresAt: string;
   label: string;
@@ -29,7 +31,10 @@ export interface Invitation {
 
 export interface InviteOptions {
   library: string;
+  /** Ignored with `member`: a device invitation carries the member's own role. */
   role: TeamRole;
+  /** Invite another device of this existing member instead of a new member. */
+  member?: string;
   uses?: number;
   days?: number;
   label?: string;
@@ -86,24 +91,35 @@ export async function createInvitation(pool: pg.Pool, options: InviteOptions): P
   if (!(days > 0 && days <= 365)) throw new HubError(400, 'bad-request', 'days must be within 1–365');
   return withTx(pool, async (client) => {
     const library = await libraryByName(client, options.library);
+    let role = options.role;
+    if (options.member) {
+      const { rows } = await client.query<{ role: TeamRole }>(
+        'SELECT role FROM hub.memberships WHERE library_id = $1 AND member_id::text = $2',
+        [library.id, options.member],
+      );
+      if (!rows[0]) throw new HubError(404, 'not-found', `no member ${options.member} in ${library.name}`);
+      role = rows[0].role;
+    }
     const code = secret(16);
     const { rows } = await client.query<{ expires_at: Date }>(
-      `INSERT INTO hub.invitations (id, library_id, role, code_hash, uses_left, expires_at, label)
-       VALUES ($1, $2, $3, $4, $5, now() + make_interval(secs => $6), $7) RETURNING expires_at`,
+      `INSERT INTO hub.invitations (id, library_id, role, code_hash, uses_left, expires_at, label, member_id)
+       VALUES ($1, $2, $3, $4, $5, now() + make_interval(secs => $6), $7, $8) RETURNING expires_at`,
       [
         crypto.randomUUID(),
         library.id,
-        options.role,
+        role,
         sha256(code),
         uses,
         Math.round(days * 86400),
         options.label ?? '',
+        options.member ?? null,
       ],
     );
     return {
       code,
       library,
-      role: options.role,
+      role,
+      memberId: options.member ?? null,
       uses,
       expiresAt: rows[0]!.expires_at.toISOString(),
       label: options.label ?? '',
@@ -125,39 +141,72 @@ async function createMemberRole(client: pg.ClientBase, pgRole: string): Promise<
   if (!rows[0]?.rolsuper) await client.query(`GRANT ${ident} TO CURRENT_USER`);
 }
 
-/** Redeems an invitation: a new member with its PostgreSQL role, a membership and a device token. */
+async function newMember(
+  client: pg.ClientBase,
+  libraryId: string,
+  name: string,
+  role: TeamRole,
+): Promise<JoinResponse['member']> {
+  const id = crypto.randomUUID();
+  const pgRole = roleNameFor(id);
+  await createMemberRole(client, pgRole);
+  await client.query('INSERT INTO hub.members (id, name, pg_role) VALUES ($1, $2, $3)', [id, name, pgRole]);
+  await client.query('INSERT INTO hub.memberships (library_id, member_id, role) VALUES ($1, $2, $3)', [
+    libraryId,
+    id,
+    role,
+  ]);
+  return { id, name, role };
+}
+
+/** Another device of a member: their name and current role (they must still be a member). */
+async function existingMember(
+  client: pg.ClientBase,
+  libraryId: string,
+  memberId: string,
+): Promise<JoinResponse['member']> {
+  const { rows } = await client.query<JoinResponse['member']>(
+    `SELECT m.id, m.name, ms.role FROM hub.members m
+       JOIN hub.memberships ms ON ms.member_id = m.id AND ms.library_id = $1 WHERE m.id = $2`,
+    [libraryId, memberId],
+  );
+  if (!rows[0])
+    throw new HubError(403, 'forbidden', 'the member this invitation was for has left the library');
+  return rows[0];
+}
+
+/**
+ * Redeems an invitation: a new member (with its PostgreSQL role and membership), or another device
+ * of an existing member, and a device token.
+ */
 export async function joinHub(pool: pg.Pool, request: JoinRequest): Promise<JoinResponse> {
   return withTx(pool, async (client) => {
-    const { rows } = await client.query<{ id: string; role: TeamRole; library_id: string; name: string }>(
+    const { rows } = await client.query<{
+      id: string;
+      role: TeamRole;
+      library_id: string;
+      name: string;
+      member_id: string | null;
+    }>(
       `UPDATE hub.invitations i SET uses_left = uses_left - 1 FROM hub.libraries l
         WHERE i.code_hash = $1 AND i.uses_left > 0 AND i.expires_at > now() AND l.id = i.library_id
-        RETURNING i.id, i.role, i.library_id, l.name`,
+        RETURNING i.id, i.role, i.library_id, l.name, i.member_id`,
       [sha256(request.code)],
     );
     const invitation = rows[0];
     if (!invitation)
       throw new HubError(403, 'forbidden', 'the invitation code is unknown, used up or expired');
-    const memberId = crypto.randomUUID();
-    const pgRole = roleNameFor(memberId);
-    await createMemberRole(client, pgRole);
-    await client.query('INSERT INTO hub.members (id, name, pg_role) VALUES ($1, $2, $3)', [
-      memberId,
-      request.memberName,
-      pgRole,
-    ]);
-    await client.query('INSERT INTO hub.memberships (library_id, member_id, role) VALUES ($1, $2, $3)', [
-      invitation.library_id,
-      memberId,
-      invitation.role,
-    ]);
+    const member = invitation.member_id
+      ? await existingMember(client, invitation.library_id, invitation.member_id)
+      : await newMember(client, invitation.library_id, request.memberName, invitation.role);
     const token = secret(32);
     await client.query(
       'INSERT INTO hub.devices (id, member_id, library_id, name, token_hash) VALUES ($1, $2, $3, $4, $5)',
-      [crypto.randomUUID(), memberId, invitation.library_id, request.deviceName, sha256(token)],
+      [crypto.randomUUID(), member.id, invitation.library_id, request.deviceName, sha256(token)],
     );
     return {
       token,
-      member: { id: memberId, name: request.memberName, role: invitation.role },
+      member,
       library: { id: invitation.library_id, name: invitation.name },
     };
   });

@@ -44,7 +44,7 @@ export function initHub(
 
 export function inviteMember(
   databaseUrl: string,
-  options: { library: string; role: TeamRole; uses?: number; days?: number; label?: string },
+  options: { library: string; role: TeamRole; uses?: number; days?: number; label?: string; member?: string },
 ): Promise<Invitation> {
   return withHubPool(databaseUrl, (pool) => createInvitation(pool, options));
 }

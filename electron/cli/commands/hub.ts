@@ -62,6 +62,7 @@ async function invite(ctx: CommandContext): Promise<number> {
     uses: count(ctx, 'uses', 1, 1000),
     days: count(ctx, 'days', 1, 365),
     label: typeof ctx.values.label === 'string' ? ctx.values.label : '',
+    member: typeof ctx.values['device-for'] === 'string' ? ctx.values['device-for'] : undefined,
   });
   if (ctx.values.json) writeJson(ctx.stdout, invitation);
   else
@@ -133,7 +134,7 @@ export const hubCommand: CliCommand = {
   name: 'hub',
   usage:
     'hub init --db postgres://… --library NAME --owner NAME [--days N] | hub serve --db … [--port 8787] [--host 127.0.0.1] | ' +
-    'hub invite --db … --library NAME [--role reader|editor|owner] [--uses N] [--days N] [--label TEXT] | ' +
+    'hub invite --db … --library NAME [--role reader|editor|owner | --device-for MEMBER_ID] [--uses N] [--days N] [--label TEXT] | ' +
     'hub members --db … --library NAME [--set-role MEMBER_ID --role R | --remove MEMBER_ID | --pg-password MEMBER_ID]   (all take --json)',
   summary: 'Set up and run a team hub on PostgreSQL: a library, invitations, members, the sync service.',
   options: {
@@ -147,6 +148,7 @@ export const hubCommand: CliCommand = {
     host: { type: 'string' },
     'pg-password': { type: 'string' },
     'set-role': { type: 'string' },
+    'device-for': { type: 'string' },
     remove: { type: 'string' },
   },
   async run(ctx) {

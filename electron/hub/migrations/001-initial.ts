@@ -62,6 +62,8 @@ CREATE TABLE hub.invitations (
   expires_at timestamptz NOT NULL,
   -- who it is meant for (shown by \`yandu hub members\`); the joiner still gives their own name
   label text NOT NULL DEFAULT '',
+  -- set: the code adds a device to this existing member (their annotations stay editable there)
+  member_id uuid REFERENCES hub.members ON DELETE CASCADE,
   created_at timestamptz NOT NULL DEFAULT now()
 );
 

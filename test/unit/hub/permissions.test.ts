@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { resetMemberPassword, withHubPool } from '../../../electron/hub';
+import { inviteMember, resetMemberPassword, withHubPool } from '../../../electron/hub';
+import type { JoinResponse, PushResponse } from '../../../shared/team/protocol';
 import { describePg } from '../../helpers/pg-cluster';
 import { annotationData, batch, put, useHub, type HubMember } from './hub-fixture';
 
@@ -95,6 +96,29 @@ describePg('team hub: permissions, through the service and through PostgreSQL di
       expect((await outsider.raw('PUT', `/v1/blobs/${hex}`, bytes)).status).toBe(201);
       expect((await owner.raw('GET', `/v1/blobs/${hex}`)).status).toBe(404);
       expect((await owner.raw('HEAD', `/v1/blobs/${hex}`)).status).toBe(404);
+    });
+
+    it("lets a member's second device edit that member's annotations", async () => {
+      const { code } = await inviteMember(fx.databaseUrl, {
+        library: '政策研究室',
+        role: 'reader',
+        member: owner.member.id,
+      });
+      const res = await fetch(`${fx.hub.url}/v1/join`, {
+        method: 'POST',
+        body: JSON.stringify({ code, memberName: '别的名字', deviceName: '家里的电脑' }),
+      });
+      const second = (await res.json()) as JoinResponse;
+      expect(second.member).toEqual({ id: owner.member.id, name: '张三', role: 'owner' });
+      const note = (await owner.pull()).json.changes.find((c) => c.id === 'owner-note')!;
+      const edited = await fetch(`${fx.hub.url}/v1/push`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${second.token}` },
+        body: JSON.stringify(
+          batch(put('annotation', 'owner-note', note.version, annotationData({ note: '在家改的' }))),
+        ),
+      });
+      expect(((await edited.json()) as PushResponse).results[0]?.status).toBe('accepted');
     });
 
     it('refuses requests without a valid token', async () => {
