@@ -1,4 +1,4 @@
-import type { TeamConflict } from '../../main/team/conflict-store';
+import { conflictView, type TeamConflict } from '../../main/team/conflict-store';
 import type { TeamStatus } from '../../main/team/team-service';
 import { UsageError, writeJson, type CliCommand, type CommandContext } from '../command';
 
@@ -26,22 +26,8 @@ function statusJson(s: TeamStatus) {
   };
 }
 
-export function conflictJson(c: TeamConflict) {
-  return {
-    id: c.id,
-    kind: c.kind,
-    objectId: c.objectId,
-    reason: c.reason,
-    fields: c.fields,
-    local: c.local,
-    remote: c.remote,
-    remoteVersion: c.remoteVersion,
-    remoteAuthor: c.remoteAuthor,
-    created: c.created,
-    resolved: c.resolved,
-    resolution: c.resolution,
-  };
-}
+/** The contract fields of a conflict (the screen's view plus the hub version it was listed against). */
+export const conflictJson = (c: TeamConflict) => ({ ...conflictView(c), remoteVersion: c.remoteVersion });
 
 function printStatus(ctx: CommandContext, s: TeamStatus): void {
   if (!s.joined) {

@@ -1,3 +1,4 @@
+import type { TeamConflictView } from '../../../shared/ipc/channels/team';
 import type { TeamKind } from '../../../shared/team/protocol';
 import type { Db } from '../store/database';
 import { statement } from '../store/statements';
@@ -95,3 +96,18 @@ export function markResolved(db: Db, id: number, resolution: 'local' | 'remote',
     id,
   );
 }
+
+/** A conflict as the 团队 screen shows it. */
+export const conflictView = (c: TeamConflict): TeamConflictView => ({
+  id: c.id,
+  kind: c.kind,
+  objectId: c.objectId,
+  reason: c.reason,
+  fields: c.fields,
+  local: c.local,
+  remote: c.remote,
+  remoteAuthor: c.remoteAuthor,
+  created: c.created,
+  resolved: c.resolved,
+  resolution: c.resolution,
+});

@@ -1,3 +1,4 @@
+import type { TeamAnnotationView } from '../../../shared/ipc/channels/team';
 import type { KindData, TeamKind } from '../../../shared/team/protocol';
 import { getAnnotation } from '../annotations/repository';
 import { getBriefingRow } from '../briefings/repository';
@@ -228,20 +229,8 @@ export function allLocalKeys(db: Db): { kind: TeamKind; id: string }[] {
   ];
 }
 
-export interface TeamAnnotationRow {
-  id: string;
-  documentId: string;
-  documentTitle: string;
-  passageId: string | null;
-  quote: string;
-  note: string;
-  color: string;
-  author: string;
-  updated: string;
-}
-
 /** The latest annotations with their authors, everyone's or one member's (the 团队 screen's filter). */
-export function recentAnnotations(db: Db, options: { author?: string; limit: number }): TeamAnnotationRow[] {
+export function recentAnnotations(db: Db, options: { author?: string; limit: number }): TeamAnnotationView[] {
   return statement(
     db,
     `SELECT a.id, a.document_id AS documentId, d.title AS documentTitle, a.passage_id AS passageId,
@@ -249,5 +238,5 @@ export function recentAnnotations(db: Db, options: { author?: string; limit: num
      FROM annotations a JOIN documents d ON d.id = a.document_id
      WHERE (@author IS NULL OR a.author = @author)
      ORDER BY a.updated_at DESC, a.id LIMIT @limit`,
-  ).all({ author: options.author ?? null, limit: options.limit }) as TeamAnnotationRow[];
+  ).all({ author: options.author ?? null, limit: options.limit }) as TeamAnnotationView[];
 }

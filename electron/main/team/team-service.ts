@@ -1,4 +1,5 @@
 import os from 'node:os';
+import type { TeamStatusView, TeamSyncProgress } from '../../../shared/ipc/channels/team';
 import type { MemberRef, StatusResponse, TeamKind } from '../../../shared/team/protocol';
 import { setAuthor } from '../annotations/service';
 import { AppError } from '../core/app-error';
@@ -37,28 +38,9 @@ export interface TeamOptions {
   observePush?: PushOptions['observe'];
 }
 
-export interface TeamStatus {
-  joined: boolean;
-  hubUrl: string | null;
-  library: { id: string; name: string } | null;
-  member: MemberRef | null;
-  /** The hub answered just now (null when not joined or not asked). */
-  online: boolean | null;
-  members: MemberRef[];
-  cursor: number;
-  hubVersion: number | null;
-  pending: number;
-  conflicts: number;
-  lastSync: string | null;
-  lastError: string | null;
-}
-
-export interface SyncProgress {
-  phase: 'push' | 'pull' | 'documents' | 'done';
-  pushed: number;
-  pulled: number;
-  hubVersion: number;
-}
+/** The status as the 团队 screen and `yandu team status` show it (the running sync aside). */
+export type TeamStatus = Omit<TeamStatusView, 'syncing'>;
+export type SyncProgress = TeamSyncProgress;
 
 export interface SyncReport {
   pushed: PushTally;

@@ -1,8 +1,7 @@
 import type { Core } from '../../core/app-core';
 import { getAuthor } from '../../annotations/service';
 import { recentAnnotations } from '../../team/local-read';
-import type { TeamConflict } from '../../team/conflict-store';
-import type { TeamConflictView } from '../../../../shared/ipc/channels/team';
+import { conflictView } from '../../team/conflict-store';
 import type { Handlers } from '../dispatch';
 
 type TeamHandlers = Pick<
@@ -15,20 +14,6 @@ type TeamHandlers = Pick<
   | 'team:annotations'
   | 'team:leave'
 >;
-
-const conflictView = (c: TeamConflict): TeamConflictView => ({
-  id: c.id,
-  kind: c.kind,
-  objectId: c.objectId,
-  reason: c.reason,
-  fields: c.fields,
-  local: c.local,
-  remote: c.remote,
-  remoteAuthor: c.remoteAuthor,
-  created: c.created,
-  resolved: c.resolved,
-  resolution: c.resolution,
-});
 
 /** The 团队 screen: pure adapters onto the core's team service (the hub token never reaches the renderer). */
 export function teamHandlers(core: Core): TeamHandlers {
