@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { withHubPool } from '../../../electron/hub';
 import { describePg } from '../../helpers/pg-cluster';
 import { annotationData, batch, del, put, useHub } from './hub-fixture';
 
@@ -218,5 +219,26 @@ describePg('team hub: push and pull', () => {
       expect(seen).toEqual(accepted);
       expect(cursor).toBe((await writers[0]!.status()).json.library.version);
     }, 60_000);
+
+    it('keeps serving after its database connections are killed', async () => {
+      const alice = await fx.join('断线', 'editor');
+      expect((await alice.status()).status).toBe(200);
+      await withHubPool(fx.databaseUrl, async (pool) => {
+        const { rows } = await pool.query<{ n: number }>(
+          `SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity
+            WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+        );
+        expect(rows[0]!.n).toBeGreaterThan(0);
+      });
+      // an idle connection's death is noticed by the pool; at worst one request fails, never the hub
+      const statuses: number[] = [];
+      for (let i = 0; i < 3; i += 1)
+        statuses.push(
+          (await alice.push(batch(put('briefing', `k${i}`, null, { title: 'x', audience: '', date: '' }))))
+            .status,
+        );
+      expect(statuses.slice(1)).toEqual([200, 200]);
+      expect((await alice.pull()).json.changes.length).toBeGreaterThanOrEqual(2);
+    });
   });
 });
