@@ -53,7 +53,9 @@ export async function blobSize(pool: pg.Pool, session: Session, hash: Buffer): P
 
 /**
  * Streams a blob chunk by chunk to `write` (which waits for the socket to drain), so a 64 MiB file
- * never sits in memory whole. `onSize` runs first (null: the library holds no such blob, nothing follows).
+ * never sits in memory whole. Each chunk is its own short transaction: a slow reader never holds
+ * a database connection while its socket drains (chunks never change once stored, so no snapshot
+ * is needed across them). `onSize` runs first (null: the library holds no such blob).
  */
 export async function readBlob(
   pool: pg.Pool,
@@ -62,26 +64,25 @@ export async function readBlob(
   onSize: (size: number | null) => void,
   write: (chunk: Buffer) => Promise<void>,
 ): Promise<void> {
-  await withMemberTx(
-    pool,
-    session.pgRole,
-    async (client) => {
-      const { rows } = await client.query<{ size: number; chunks: number }>(
-        `SELECT b.size, (SELECT count(*)::int FROM hub.blob_chunks c WHERE c.sha256 = b.sha256) AS chunks
-           FROM hub.blobs b WHERE b.sha256 = $1`,
-        [hash],
+  const blob = await withMemberTx(pool, session.pgRole, async (client) => {
+    const { rows } = await client.query<{ size: number; chunks: number }>(
+      `SELECT b.size, (SELECT count(*)::int FROM hub.blob_chunks c WHERE c.sha256 = b.sha256) AS chunks
+         FROM hub.blobs b WHERE b.sha256 = $1`,
+      [hash],
+    );
+    return rows[0] ?? null;
+  });
+  onSize(blob ? blob.size : null);
+  if (!blob) return;
+  for (let seq = 0; seq < blob.chunks; seq += 1) {
+    const data = await withMemberTx(pool, session.pgRole, async (client) => {
+      const { rows } = await client.query<{ data: Buffer }>(
+        'SELECT data FROM hub.blob_chunks WHERE sha256 = $1 AND seq = $2',
+        [hash, seq],
       );
-      const blob = rows[0];
-      onSize(blob ? blob.size : null);
-      if (!blob) return;
-      for (let seq = 0; seq < blob.chunks; seq += 1) {
-        const chunk = await client.query<{ data: Buffer }>(
-          'SELECT data FROM hub.blob_chunks WHERE sha256 = $1 AND seq = $2',
-          [hash, seq],
-        );
-        await write(chunk.rows[0]!.data);
-      }
-    },
-    'REPEATABLE READ',
-  );
+      return rows[0]?.data;
+    });
+    if (!data) throw new Error(`blob ${hash.toString('hex')} lost chunk ${seq}`);
+    await write(data);
+  }
 }

@@ -118,6 +118,20 @@ function createLimiter(n: number) {
 }
 type Limiter = ReturnType<typeof createLimiter>;
 
+/** Writes one chunk and waits for the socket to take it; a reader that hangs up ends the stream. */
+function sendChunk(res: http.ServerResponse, chunk: Buffer): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const gone = () => reject(new HubError(400, 'bad-request', 'the client closed the download'));
+    if (res.destroyed) return gone();
+    if (res.write(chunk)) return resolve();
+    res.once('drain', () => {
+      res.off('close', gone);
+      resolve();
+    });
+    res.once('close', gone);
+  });
+}
+
 async function blobRoute(
   uploads: Limiter,
   pool: pg.Pool,
@@ -151,7 +165,7 @@ async function blobRoute(
       if (size === null) throw new HubError(404, 'not-found', 'no such blob in this library');
       res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': size });
     },
-    (chunk) => new Promise<void>((resolve) => (res.write(chunk) ? resolve() : res.once('drain', resolve))),
+    (chunk) => sendChunk(res, chunk),
   );
   res.end();
 }

@@ -77,4 +77,30 @@ describePg('team hub: content-addressed blobs', () => {
     });
     expect(status).toBe(413);
   });
+
+  it('holds no database connection for readers that stop reading or hang up', async () => {
+    const alice = await fx.join('五组', 'editor');
+    const bytes = crypto.randomBytes(24 * 1024 * 1024);
+    const hex = hashOf(bytes);
+    expect((await alice.raw('PUT', `/v1/blobs/${hex}`, bytes)).status).toBe(201);
+    // more stalled downloads than the hub has connections (10); 24 MiB is more than loopback
+    // socket buffers take, so a stalled download really stalls
+    const stalled = await Promise.all(
+      Array.from({ length: 12 }, async () => {
+        const controller = new AbortController();
+        const res = await fetch(`${fx.hub.url}/v1/blobs/${hex}`, {
+          headers: { authorization: `Bearer ${alice.token}` },
+          signal: controller.signal,
+        });
+        const reader = res.body!.getReader();
+        await reader.read();
+        return controller;
+      }),
+    );
+    const status = await alice.status();
+    expect(status.status).toBe(200);
+    for (const c of stalled) c.abort();
+    const whole = Buffer.from(await (await alice.raw('GET', `/v1/blobs/${hex}`)).arrayBuffer());
+    expect(whole.equals(bytes)).toBe(true);
+  }, 90_000);
 });
