@@ -18,6 +18,7 @@ import { realQueries, scratchCopy, searchableTexts, tierDatabase, type Tier } fr
 import { runXrefBench } from './xref';
 import { queryStallBench } from './query-stall';
 import { hubBench } from './hub';
+import { teamBench } from './team';
 
 const TIERS: Tier[] = (process.env.BENCH_TIERS?.split(',') as Tier[] | undefined) ?? ['S', 'M', 'L'];
 const FIRST_QUERY = '高质量发展';
@@ -140,6 +141,7 @@ async function main() {
   process.stdout.write(await readerBench());
   process.stdout.write(await queryStallBench(TIERS));
   if (process.env.BENCH_HUB !== '0') process.stdout.write(`\n${await hubBench()}`);
+  if (process.env.BENCH_TEAM !== '0') process.stdout.write(`\n${await teamBench()}`);
 }
 
 void main();

@@ -12,6 +12,7 @@ import { assignDirtyOrderKeys, localDocument } from './local-read';
 import { applyLocal } from './local-write';
 import { mergeRemote } from './push';
 import {
+  CURSOR_KEY,
   applyingRemote,
   getBase,
   getState,
@@ -33,8 +34,6 @@ export interface PullTally {
   cursor: number;
   version: number;
 }
-
-export const CURSOR_KEY = 'cursor';
 
 function applyRemote(ctx: CoreContext, o: RemoteObject, now: () => Date): void {
   const { db } = ctx;

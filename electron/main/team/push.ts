@@ -11,6 +11,7 @@ import {
 import type { Db } from '../store/database';
 import { addConflict } from './conflict-store';
 import type { HubClient } from './hub-client';
+import { CURSOR_KEY } from './team-store';
 import { assignDirtyOrderKeys, localDocument, readLocal, type LocalData } from './local-read';
 import { applyLocal } from './local-write';
 import { canonical, mergeObject, same } from './merge';
@@ -19,6 +20,8 @@ import {
   applyingRemote,
   getBase,
   getPendingPush,
+  getState,
+  setState,
   markDirty,
   outboxPage,
   putBase,
@@ -156,6 +159,12 @@ async function sendPending(db: Db, hub: HubClient, o: PushOptions, tally: PushTa
       }
     });
     setPendingPush(db, null);
+    // Every push that accepts anything makes exactly one new library version: when it is the one
+    // right after our cursor, nobody else wrote in between and the next pull need not bring back
+    // our own changes.
+    const cursor = Number(getState(db, CURSOR_KEY) ?? 0);
+    if (answer.results.some((r) => r.status === 'accepted') && answer.version === cursor + 1)
+      setState(db, CURSOR_KEY, String(answer.version));
   });
 }
 

@@ -2,6 +2,9 @@ import type { RemoteObject, TeamKind } from '../../../shared/team/protocol';
 import type { Db } from '../store/database';
 import { statement } from '../store/statements';
 
+/** Hub version up to which this library has seen every change (team_state). */
+export const CURSOR_KEY = 'cursor';
+
 /** SQL of the team_* tables (migration 010): outbox, base copies, conflicts, pending push, state. */
 
 export interface OutboxEntry {
