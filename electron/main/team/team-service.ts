@@ -24,6 +24,7 @@ import {
   getState,
   markDirty,
   outboxCount,
+  setCapture,
   setState,
 } from './team-store';
 
@@ -91,8 +92,9 @@ export class TeamService {
       setState(this.db, 'member', JSON.stringify(answer.member));
       setState(this.db, 'library', JSON.stringify(answer.library));
       setState(this.db, 'joined_at', this.now().toISOString());
-      // What this desktop already holds goes to the hub on the first sync.
+      // What this desktop already holds goes to the hub on the first sync; from now on every change is caught.
       for (const { kind, id } of allLocalKeys(this.db)) markDirty(this.db, kind, id);
+      setCapture(this.db, true);
     })();
     // New annotations carry the member's name, as the hub will show them to everyone.
     setAuthor(this.db, answer.member.name);

@@ -114,19 +114,22 @@ export function setApplied(db: Db, kind: TeamKind, id: string): void {
   statement(db, `UPDATE team_objects SET applied = 1 WHERE kind = ? AND object_id = ?`).run(kind, id);
 }
 
-/** Raises or lowers the flag the capture triggers check; the caller holds the transaction. */
-export function setApplying(db: Db, on: boolean): void {
-  statement(db, `UPDATE team_flags SET applying = ? WHERE id = 1`).run(on ? 1 : 0);
+/** Turns change capture on (in a team) or off (not in one, or applying the hub's objects). */
+export function setCapture(db: Db, on: boolean): void {
+  statement(db, `UPDATE team_flags SET capture = ? WHERE id = 1`).run(on ? 1 : 0);
 }
+
+const capturing = (db: Db) => statement(db, `SELECT capture FROM team_flags WHERE id = 1`).pluck().get() === 1;
 
 /** Runs `fn` in one transaction with capture off: what it writes is the hub's, not the user's. */
 export function applyingRemote<T>(db: Db, fn: () => T): T {
   return db.transaction(() => {
-    setApplying(db, true);
+    const was = capturing(db);
+    setCapture(db, false);
     try {
       return fn();
     } finally {
-      setApplying(db, false);
+      setCapture(db, was);
     }
   })();
 }
@@ -172,6 +175,7 @@ export function forgetTeam(db: Db): void {
   db.transaction(() => {
     for (const table of ['team_outbox', 'team_objects', 'team_order_keys', 'team_pending_push', 'team_state'])
       db.prepare(`DELETE FROM ${table}`).run();
+    setCapture(db, false);
   })();
 }
 

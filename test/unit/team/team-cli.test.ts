@@ -151,6 +151,42 @@ describePg('yandu team join|status|sync|conflicts|leave', () => {
     expect(notJoined.stderr).toContain('尚未加入团队');
   }, 120_000);
 
+  it('carries ledger verdicts and their removal to the other desktop', async () => {
+    const { createCore } = await import('../../../electron/main/core/app-core');
+    const { deleteLedgerOverride, loadLedgerOverrides, saveLedgerOverride } =
+      await import('../../../electron/main/ledger/ledger-store');
+    const [d, e] = ['d.db', 'e.db'].map((f) => path.join(tmp, f)) as [string, string];
+    for (const [db, name] of [
+      [d, '赵六'],
+      [e, '钱七'],
+    ] as const)
+      expect((await runCli(['team', 'join', hub.url, await invite(), '--name', name, '--db', db])).code).toBe(
+        0,
+      );
+    const first = createCore({ databasePath: d });
+    saveLedgerOverride(first.ctx.db, {
+      issuerKey: '湖里区',
+      indicatorKey: '地区生产总值|%',
+      year: 2021,
+      verdict: 'met',
+      note: '已完成',
+    });
+    first.close();
+    expect((await runCli(['team', 'sync', '--json', '--db', d])).json()).toMatchObject({ accepted: 1 });
+    expect((await runCli(['team', 'sync', '--json', '--db', e])).code).toBe(0);
+    const second = createCore({ databasePath: e });
+    expect(loadLedgerOverrides(second.ctx.db)).toMatchObject([
+      { issuerKey: '湖里区', indicatorKey: '地区生产总值|%', year: 2021, verdict: 'met', note: '已完成' },
+    ]);
+    deleteLedgerOverride(second.ctx.db, '湖里区', '地区生产总值|%', 2021);
+    second.close();
+    expect((await runCli(['team', 'sync', '--json', '--db', e])).json()).toMatchObject({ accepted: 1 });
+    expect((await runCli(['team', 'sync', '--json', '--db', d])).code).toBe(0);
+    const again = createCore({ databasePath: d });
+    expect(loadLedgerOverrides(again.ctx.db)).toEqual([]);
+    again.close();
+  }, 60_000);
+
   it('reports an unreachable hub as an error, not a crash, and keeps the changes for later', async () => {
     const c = path.join(tmp, 'c.db');
     expect((await runCli(['team', 'join', hub.url, await invite(), '--name', '王五', '--db', c])).code).toBe(

@@ -3,9 +3,10 @@ import type { Migration } from './types';
 /**
  * Team library sync (issue 14). Local changes are recorded at the store level, whatever code path
  * writes: triggers on every synced table put the changed object's (kind, id) into `team_outbox` in
- * the same transaction as the write, the way ElectricSQL's SQLite client captures changes. While
- * the sync engine applies remote objects it raises `team_flags.applying`, and the triggers stay
- * silent, so a pulled change is never pushed back as if it were the user's.
+ * the same transaction as the write, the way ElectricSQL's SQLite client captures changes. Capture
+ * is on (`team_flags.capture`) only while the library is in a team, and off while the sync engine
+ * applies remote objects, so a pulled change is never pushed back as if it were the user's, and a
+ * library that never joined keeps no bookkeeping at all.
  *
  * The outbox holds keys only, one row per object (a later change replaces the row with a higher
  * seq; delete-then-insert, since an outer upsert's conflict policy would override a trigger's
@@ -41,7 +42,7 @@ function captureTriggers(): string {
     events.forEach(([event, row], n) => {
       out.push(`CREATE TRIGGER team_capture_${c.table}_${event.toLowerCase()}_${n}
         AFTER ${event} ON ${c.table}
-        WHEN (SELECT applying FROM team_flags WHERE id = 1) = 0
+        WHEN (SELECT capture FROM team_flags WHERE id = 1) = 1
         BEGIN
           DELETE FROM team_outbox WHERE kind = '${c.kind}' AND object_id = ${c.id(row)};
           INSERT INTO team_outbox (kind, object_id) VALUES ('${c.kind}', ${c.id(row)});
@@ -59,10 +60,10 @@ export const migration010Team: Migration = {
   up(db) {
     db.exec(`
       CREATE TABLE team_flags (
-        id       INTEGER PRIMARY KEY CHECK (id = 1),
-        applying INTEGER NOT NULL DEFAULT 0 CHECK (applying IN (0, 1))
+        id      INTEGER PRIMARY KEY CHECK (id = 1),
+        capture INTEGER NOT NULL DEFAULT 0 CHECK (capture IN (0, 1))
       ) STRICT;
-      INSERT INTO team_flags (id, applying) VALUES (1, 0);
+      INSERT INTO team_flags (id, capture) VALUES (1, 0);
 
       CREATE TABLE team_outbox (
         seq       INTEGER PRIMARY KEY AUTOINCREMENT,
