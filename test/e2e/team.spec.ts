@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type pg from 'pg';
 import { createInvitation, createPool, ensureLibrary, startHub, type RunningHub } from '../../electron/hub';
 import { createAnnotation } from '../../electron/main/annotations/service';
@@ -87,6 +88,12 @@ test.describe('团队 screen', () => {
       await expect(screen.locator('.team-annotations li')).toHaveCount(2);
       await expect(screen.locator('.team-annotations')).toContainText('李四 ·');
       await app.page.screenshot({ path: screenshotPath('team-conflict'), fullPage: true });
+      const axe = await new AxeBuilder({ page: app.page })
+        .include('.team-screen')
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+        .analyze();
+      const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(serious.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
       await screen.getByRole('radio', { name: '只看我的' }).check();
       await expect(screen.locator('.team-annotations li')).toHaveCount(1);
       await expect(screen.locator('.team-annotations')).toContainText('张三的批注');
