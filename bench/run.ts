@@ -19,6 +19,8 @@ import { realQueries, scratchCopy, searchableTexts, tierDatabase, type Tier } fr
 import { runXrefBench } from './xref';
 import { queryStallBench } from './query-stall';
 import { scaleBench, type ScaleTier } from './scale';
+import { hubBench } from './hub';
+import { teamBench } from './team';
 
 const TIERS: Tier[] = (process.env.BENCH_TIERS?.split(',') as Tier[] | undefined) ?? ['S', 'M', 'L'];
 const FIRST_QUERY = '高质量发展';
@@ -143,6 +145,8 @@ async function main() {
   // Issue 15's large-library table: L by default, BENCH_SCALE=L,XL adds XL, BENCH_SCALE=0 skips it.
   if (process.env.BENCH_SCALE !== '0')
     process.stdout.write(await scaleBench((process.env.BENCH_SCALE?.split(',') ?? ['L']) as ScaleTier[]));
+  if (process.env.BENCH_HUB !== '0') process.stdout.write(`\n${await hubBench()}`);
+  if (process.env.BENCH_TEAM !== '0') process.stdout.write(`\n${await teamBench()}`);
 }
 
 void main();

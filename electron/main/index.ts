@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, protocol } from 'electron';
+import { app, BrowserWindow, dialog, protocol, safeStorage } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createCore, seedBundledDocuments, type Core, type CoreOptions } from './core/app-core';
@@ -9,6 +9,8 @@ import { APP_SCHEME_PRIVILEGES } from './app-protocol';
 import { startRollingBackups } from './backups/backup-service';
 import { openLibraryOrRecover } from './library-recovery';
 import { createMainWindow, rendererUrl, serveRenderer } from './window';
+import { startTeamAutoSync } from './team/auto-sync';
+import { defaultTokenFile, encryptedSecretStore } from './team/secret-store';
 
 let core: Core | undefined;
 let mainWindow: BrowserWindow | undefined;
@@ -32,6 +34,8 @@ async function start(): Promise<void> {
     locale: app.getLocale().startsWith('zh') ? 'zh-CN' : 'en',
     version: app.getVersion(),
     platform: desktopPlatform(() => mainWindow),
+    // The hub token, encrypted by the OS keychain (the CLI's plain 0600 file is a separate one).
+    teamSecrets: encryptedSecretStore(`${defaultTokenFile(paths.database)}.enc`, safeStorage),
   };
   core = await openLibraryOrRecover(() => createCore(options), options.databasePath, options.nativeBinding, {
     ask: async (message, buttons) =>
@@ -49,6 +53,7 @@ async function start(): Promise<void> {
   });
   await seedBundledDocuments(core.ctx, paths.bundledDocuments);
   startRollingBackups(core.ctx);
+  startTeamAutoSync(() => core!.team);
   serveRenderer();
   registerIpc(core, () => mainWindow?.webContents, rendererUrl());
   mainWindow = createMainWindow();

@@ -12,6 +12,7 @@ import { metadataChannels } from './channels/metadata';
 import { printChannels } from './channels/print';
 import { searchChannels } from './channels/search';
 import { linkChannels, xrefChannels } from './channels/xref';
+import { teamChannels } from './channels/team';
 import type { ChannelSpec } from './define';
 
 /**
@@ -32,6 +33,7 @@ export const contract = mergeChannels(
   linkChannels,
   briefingChannels,
   printChannels,
+  teamChannels,
 );
 
 export type Contract = typeof contract;

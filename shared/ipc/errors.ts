@@ -230,6 +230,19 @@ export const errorMessages = {
     'zh-CN': () => '此环境不能弹出保存或打印对话框（请在桌面应用中使用，或用命令行 yandu print）。',
     en: () => 'Saving or printing needs the desktop app here (or use the command line: yandu print).',
   },
+  // Team library (issue 14).
+  team_not_joined: {
+    'zh-CN': () => '本资料库尚未加入团队（先在“团队”页或用 yandu team join 加入）。',
+    en: () => 'This library has not joined a team hub (join on the 团队 screen or with yandu team join).',
+  },
+  team_already_joined: {
+    'zh-CN': () => '本资料库已加入团队；要换一个中心，请先退出（yandu team leave）。',
+    en: () => 'This library is already in a team; leave it first (yandu team leave) to join another hub.',
+  },
+  team_hub_error: {
+    'zh-CN': (p: Params) => `团队中心未完成请求：${p.reason}`,
+    en: (p: Params) => `The team hub did not complete the request: ${p.reason}`,
+  },
 } satisfies Record<string, Record<Locale, Message>>;
 
 export type ErrorCode = keyof typeof errorMessages;

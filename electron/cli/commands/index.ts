@@ -5,12 +5,14 @@ import { backupCommand, restoreCommand } from './backup';
 import { deleteCommand } from './delete';
 import { briefingCommand } from './briefing';
 import { importCommand } from './import';
+import { hubCommand } from './hub';
 import { exportCommand, listCommand } from './library';
 import { ledgerCommand } from './ledger';
 import { metaCommand } from './meta';
 import { printCommand } from './print';
 import { searchCommand } from './search';
 import { linkCommand, unlinkCommand } from './link';
+import { teamCommand } from './team';
 import { termCommand } from './term';
 import { xrefCommand } from './xref';
 
@@ -34,4 +36,6 @@ export const commands: CliCommand[] = [
   unlinkCommand,
   briefingCommand,
   printCommand,
+  hubCommand,
+  teamCommand,
 ];

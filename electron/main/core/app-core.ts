@@ -28,12 +28,15 @@ import { searchHandlers } from '../ipc/handlers/search';
 import { indexLedgerFacts } from '../ledger/ledger-store';
 import { dropSearchService } from '../search/search-service';
 import { linkHandlers, xrefHandlers } from '../ipc/handlers/xref';
+import { teamHandlers } from '../ipc/handlers/team';
 import { orphanLinksOfDocument, reanchorLinks } from '../links/service';
 import { installObsoletePhraseCleanup } from '../xref/obsolete-phrase-index';
 import { registerSearchSource } from '../search/source';
 import { reapplyMetaOverrides } from '../store/document-meta';
 import { openDatabase, type OpenOptions } from '../store/database';
 import { getSetting, setSetting } from '../store/settings';
+import { defaultTokenFile, fileSecretStore, type SecretStore } from '../team/secret-store';
+import { TeamService } from '../team/team-service';
 import type { CoreContext, PlatformServices } from '../kernel/context';
 import { LibraryEvents } from '../kernel/events';
 import { Instances } from '../kernel/instances';
@@ -45,6 +48,8 @@ export interface CoreOptions extends OpenOptions, CallRules {
   databasePath: string;
   locale?: Locale;
   version?: string;
+  /** Where the team hub token is kept: the shell passes an OS-keychain store; default a 0600 file. */
+  teamSecrets?: SecretStore;
 }
 
 export interface Core {
@@ -56,6 +61,8 @@ export interface Core {
   call<C extends CoreChannel>(channel: C, request: CoreRequestOf<C>): Promise<CoreResponseOf<C>>;
   /** The handlers behind `call`, built on first use; tests may put a stand-in in place of one. */
   readonly handlers: Handlers;
+  /** The team library sync (issue 14), built on first use. */
+  readonly team: TeamService;
   /**
    * Closes the library, lets `swap` change the closed file (a restore), and opens it again; the
    * search service and the handlers are rebuilt over the new connection, the events bus stays.
@@ -95,10 +102,19 @@ export function createCore(options: CoreOptions): Core {
     },
   };
   installDomainHooks(ctx);
+  // Per library: a restore stops it with the other instances and the next use makes it anew.
+  const team = () =>
+    ctx.instances.get('team', () => {
+      const secrets = options.teamSecrets ?? fileSecretStore(defaultTokenFile(options.databasePath));
+      return new TeamService(ctx, { secrets });
+    });
   const core: Core = {
     ctx,
     get handlers() {
-      return (handlers ??= buildHandlers(ctx));
+      return (handlers ??= buildHandlers(ctx, team));
+    },
+    get team() {
+      return team();
     },
     call: (channel, request) =>
       callChannel(core.handlers, ctx, options, channel, request) as Promise<CoreResponseOf<typeof channel>>,
@@ -112,7 +128,7 @@ export function createCore(options: CoreOptions): Core {
 }
 
 /** Every domain's IPC handlers over one core context; pure request-to-core adapters, no wiring. */
-function buildHandlers(ctx: CoreContext): Handlers {
+function buildHandlers(ctx: CoreContext, team: () => TeamService): Handlers {
   return mergeHandlers(
     documentHandlers(ctx),
     annotationHandlers(ctx),
@@ -127,6 +143,7 @@ function buildHandlers(ctx: CoreContext): Handlers {
     linkHandlers(ctx),
     briefingHandlers(ctx),
     printHandlers(ctx),
+    teamHandlers(ctx, team),
   );
 }
 

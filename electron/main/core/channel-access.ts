@@ -82,4 +82,11 @@ export const channelAccess: Record<CoreChannel, 'read' | 'write'> = {
   // Local channels (the CLI): a backup copies the library; a restore replaces it.
   'backups:create-file': 'read',
   'backups:restore-from': 'write',
+  'team:status': 'read',
+  'team:join': 'write',
+  'team:sync': 'write',
+  'team:conflicts': 'read',
+  'team:resolve': 'write',
+  'team:annotations': 'read',
+  'team:leave': 'write',
 };

@@ -17,3 +17,4 @@ import '../features/library-care/register';
 import '../features/xref/register';
 import '../features/briefings/register';
 import '../features/print/register';
+import '../features/team/register';

@@ -1,0 +1,102 @@
+/**
+ * Team sync on the desktop side (issue 14), against a throwaway PostgreSQL cluster and the real
+ * hub in this process: (1) first sync of the M library (the corpus: real files, sent as blobs and
+ * parsed again on the receiver) with 5,000 annotations to an empty client; (2) an incremental sync
+ * of 1,000 new annotations, push on one desktop and pull on the other (target ≤ 2 s each).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createInvitation, ensureLibrary, startHub, withHubPool } from '../electron/hub';
+import { createAnnotation } from '../electron/main/annotations/service';
+import { createCore, type Core } from '../electron/main/core/app-core';
+import { importFiles } from '../electron/main/ingest/import-service';
+import { fileSecretStore } from '../electron/main/team/secret-store';
+import { TeamService } from '../electron/main/team/team-service';
+import { pgAvailable, startPgCluster } from '../test/helpers/temp-postgres';
+import { random } from './generate';
+import { corpusFiles } from './tiers';
+
+interface Desk {
+  core: Core;
+  team: TeamService;
+}
+
+function desk(dir: string, name: string): Desk {
+  const core = createCore({ databasePath: path.join(dir, `${name}.db`) });
+  const team = new TeamService(core.ctx, {
+    secrets: fileSecretStore(path.join(dir, `${name}.token`)),
+    inlineParse: true,
+  });
+  return { core, team };
+}
+
+function annotate(d: Desk, count: number, seed: number): void {
+  const rng = random(seed);
+  const passages = d.core.ctx.db
+    .prepare(`SELECT id, length(text) AS n FROM passages WHERE length(text) > 8`)
+    .all() as {
+    id: string;
+    n: number;
+  }[];
+  for (let i = 0; i < count; i++) {
+    const p = passages[Math.floor(rng() * passages.length)]!;
+    const start = Math.floor(rng() * (p.n - 4));
+    createAnnotation(d.core.ctx.db, {
+      passageId: p.id,
+      start,
+      end: start + 2,
+      note: `批注${i}`,
+      tags: ['基准'],
+    });
+  }
+}
+
+const timed = async <T>(work: () => Promise<T>): Promise<[T, number]> => {
+  const t = performance.now();
+  const value = await work();
+  return [value, performance.now() - t];
+};
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+export async function teamBench(): Promise<string> {
+  if (!pgAvailable) return 'Team sync: skipped (PostgreSQL binaries not installed)\n';
+  const cluster = await startPgCluster();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yandu-bench-team-'));
+  try {
+    const databaseUrl = cluster.createDatabase('team_bench');
+    const hub = await startHub({ databaseUrl });
+    const codes = await withHubPool(databaseUrl, async (pool) => {
+      await ensureLibrary(pool, '基准');
+      return Promise.all(
+        [0, 1].map(async () => (await createInvitation(pool, { library: '基准', role: 'editor' })).code),
+      );
+    });
+    const a = desk(dir, 'a');
+    const b = desk(dir, 'b');
+    await importFiles(a.core.ctx, corpusFiles(), { inline: true });
+    annotate(a, 5000, 7);
+    await a.team.join({ hubUrl: hub.url, code: codes[0]!, memberName: '甲' });
+    await b.team.join({ hubUrl: hub.url, code: codes[1]!, memberName: '乙' });
+    const [firstPush, pushMs] = await timed(() => a.team.sync());
+    const [firstPull, pullMs] = await timed(() => b.team.sync());
+    annotate(a, 1000, 8);
+    const [, incPushMs] = await timed(() => a.team.sync());
+    const [incPull, incPullMs] = await timed(() => b.team.sync());
+    a.core.close();
+    b.core.close();
+    await hub.close();
+    const docs = firstPull.pulled.documents;
+    return [
+      'Team sync (desktop ↔ hub, one process, throwaway PostgreSQL)',
+      `first sync, M library: push ${firstPush.pushed.accepted} objects ${s(pushMs)}; empty client pulls ${firstPull.pulled.pulled} objects + ${docs} documents (parsed) ${s(pullMs)}`,
+      `incremental 1,000 annotations: push ${s(incPushMs)}, pull ${incPull.pulled.pulled} objects ${s(incPullMs)} (target ≤ 2 s each)`,
+      '',
+    ].join('\n');
+  } finally {
+    cluster.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) void teamBench().then((text) => process.stdout.write(text));

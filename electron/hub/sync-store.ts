@@ -1,0 +1,248 @@
+/**
+ * Push and pull: the hub keeps the latest state of every object (tombstones included) with the
+ * library version of its last accepted change. Every query runs under the member's PostgreSQL
+ * role, so row-level security, not this code, is what finally keeps readers from writing and
+ * members out of other libraries; the checks here only turn those rules into per-change answers.
+ */
+import type pg from 'pg';
+import {
+  HUB_LIMITS,
+  TEAM_KINDS,
+  kindDataSchemas,
+  type Change,
+  type PullResponse,
+  type PushRequest,
+  type PushResponse,
+  type PushResult,
+  type RemoteObject,
+  type TeamKind,
+} from '../../shared/team/protocol';
+import type { Session } from './admin';
+import { withMemberTx } from './db';
+
+/** Kinds only their author may change (as in Zotero group libraries and Hypothesis). */
+const AUTHORED_KINDS: ReadonlySet<string> = new Set(['annotation', 'link']);
+
+interface ObjectRow {
+  kind: TeamKind;
+  id: string;
+  version: number;
+  deleted: boolean;
+  data: Record<string, unknown> | null;
+  author_id: string;
+  author_name: string;
+  updated_at: Date;
+}
+
+const OBJECT_COLUMNS = `o.kind, o.id, o.version, o.deleted, o.data, o.author_id, m.name AS author_name, o.updated_at`;
+
+function toRemote(row: ObjectRow): RemoteObject {
+  return {
+    kind: row.kind,
+    id: row.id,
+    version: row.version,
+    deleted: row.deleted,
+    data: row.data,
+    author: { id: row.author_id, name: row.author_name },
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+/** The schema check of one change; a message when it is invalid. */
+function invalidReason(change: Change): string | null {
+  if (!(TEAM_KINDS as readonly string[]).includes(change.kind)) return `unknown kind ${change.kind}`;
+  if (change.op === 'delete') return change.data === null ? null : 'a delete carries data: null';
+  if (change.data === null) return 'a put needs data';
+  const parsed = kindDataSchemas[change.kind as TeamKind].safeParse(change.data);
+  if (!parsed.success)
+    return parsed.error.issues
+      .map((i) => `${i.path.join('.')}: ${i.message}`)
+      .join('; ')
+      .slice(0, 500);
+  if (JSON.stringify(change.data).length > HUB_LIMITS.dataBytes) return 'data too large';
+  // one override per document / ledger key: the id is that key, so two members' overrides meet
+  const key =
+    change.kind === 'meta_override'
+      ? change.data.documentId
+      : change.kind === 'ledger_override'
+        ? change.data.key
+        : change.id;
+  if (key !== change.id)
+    return `the id of a ${change.kind} is its ${change.kind === 'meta_override' ? 'documentId' : 'key'}`;
+  return null;
+}
+
+const keyOf = (kind: string, id: string) => `${kind}\u0000${id}`;
+
+/** The hub's copies of every object a push touches, in one query. */
+async function currentObjects(
+  client: pg.ClientBase,
+  libraryId: string,
+  changes: Change[],
+): Promise<Map<string, ObjectRow>> {
+  const { rows } = await client.query<ObjectRow>(
+    `SELECT ${OBJECT_COLUMNS} FROM hub.objects o JOIN hub.members m ON m.id = o.author_id
+      WHERE o.library_id = $1 AND (o.kind, o.id) IN (SELECT * FROM unnest($2::text[], $3::text[]))`,
+    [libraryId, changes.map((c) => c.kind), changes.map((c) => c.id)],
+  );
+  return new Map(rows.map((r) => [keyOf(r.kind, r.id), r]));
+}
+
+/**
+ * Writes the accepted changes in one statement (at most one per object: a second change to an
+ * object within a push is decided against the first, so it conflicts). The trigger stamps
+ * version, author and time; the version and author given here are placeholders (NOT NULL).
+ */
+async function writeChanges(
+  client: pg.ClientBase,
+  libraryId: string,
+  changes: Change[],
+): Promise<number | null> {
+  if (!changes.length) return null;
+  const { rows } = await client.query<{ version: number }>(
+    `INSERT INTO hub.objects (library_id, kind, id, deleted, data, version, author_id)
+     SELECT $1, t.kind, t.id, t.deleted, t.data::jsonb, 0, hub.member_id_of(current_user)
+       FROM unnest($2::text[], $3::text[], $4::boolean[], $5::text[]) AS t(kind, id, deleted, data)
+     ON CONFLICT (library_id, kind, id) DO UPDATE SET deleted = EXCLUDED.deleted, data = EXCLUDED.data
+     RETURNING version`,
+    [
+      libraryId,
+      changes.map((c) => c.kind),
+      changes.map((c) => c.id),
+      changes.map((c) => c.op === 'delete'),
+      changes.map((c) => (c.op === 'delete' ? null : JSON.stringify(c.data))),
+    ],
+  );
+  if (rows.length !== changes.length) throw new Error(`wrote ${rows.length} of ${changes.length} objects`);
+  return rows[0]!.version;
+}
+
+/** Decides one change against the hub's copy (updated in `current` when accepted). */
+function decide(
+  session: Session,
+  change: Change,
+  current: Map<string, ObjectRow>,
+  nextVersion: number,
+): PushResult {
+  const ref = { kind: change.kind, id: change.id };
+  const invalid = invalidReason(change);
+  if (invalid) return { ...ref, status: 'invalid', message: invalid };
+  const key = keyOf(change.kind, change.id);
+  const hubCopy = current.get(key);
+  if (hubCopy && AUTHORED_KINDS.has(change.kind) && hubCopy.author_id !== session.memberId)
+    return {
+      ...ref,
+      status: 'forbidden',
+      message: `only ${hubCopy.author_name} may change this ${change.kind}`,
+    };
+  // A base the hub never had (a hub restored from an older backup) overwrites nothing: accepted.
+  // a second change to one object in one push is decided against the first (whose version the
+  // client cannot have known): a conflict, never a second write
+  if (hubCopy && (change.baseVersion !== hubCopy.version || hubCopy.version === nextVersion))
+    return { ...ref, status: 'conflict', current: toRemote(hubCopy) };
+  const deleted = change.op === 'delete';
+  current.set(key, {
+    kind: change.kind as TeamKind,
+    id: change.id,
+    version: nextVersion,
+    deleted,
+    data: deleted ? null : change.data,
+    author_id: session.memberId,
+    author_name: session.memberName,
+    updated_at: new Date(),
+  });
+  return { ...ref, status: 'accepted', version: nextVersion };
+}
+
+/**
+ * Applies a push in one transaction under the library row's lock: accepted changes share one new
+ * library version. A batchId already seen returns the stored response and applies nothing.
+ */
+export async function push(pool: pg.Pool, session: Session, request: PushRequest): Promise<PushResponse> {
+  if (session.role === 'reader') {
+    const { rows } = await pool.query<{ version: number }>(
+      'SELECT version FROM hub.libraries WHERE id = $1',
+      [session.libraryId],
+    );
+    return {
+      version: rows[0]?.version ?? 0,
+      results: request.changes.map((c) => ({
+        kind: c.kind,
+        id: c.id,
+        status: 'forbidden',
+        message: 'readers cannot write',
+      })),
+    };
+  }
+  return withMemberTx(pool, session.pgRole, async (client) => {
+    const locked = await client.query<{ version: number }>(
+      'SELECT hub.lock_library($1, current_user, false) AS version',
+      [session.libraryId],
+    );
+    const replay = await client.query<{ response: PushResponse }>(
+      'SELECT response FROM hub.push_batches WHERE library_id = $1 AND member_id = $2 AND batch_id = $3',
+      [session.libraryId, session.memberId, request.batchId],
+    );
+    if (replay.rows[0]) return replay.rows[0].response;
+    // under the lock, this push's version is the next one (the trigger bumps once per transaction)
+    const nextVersion = locked.rows[0]!.version + 1;
+    const current = await currentObjects(client, session.libraryId, request.changes);
+    const results = request.changes.map((change) => decide(session, change, current, nextVersion));
+    const accepted = request.changes.filter((_, i) => results[i]!.status === 'accepted');
+    const written = await writeChanges(client, session.libraryId, accepted);
+    if (written !== null && written !== nextVersion)
+      throw new Error(`version ${written}, expected ${nextVersion}`);
+    const response: PushResponse = { version: written ?? nextVersion - 1, results };
+    await client.query(
+      'INSERT INTO hub.push_batches (library_id, member_id, batch_id, response) VALUES ($1, $2, $3, $4::jsonb)',
+      [session.libraryId, session.memberId, request.batchId, JSON.stringify(response)],
+    );
+    return response;
+  });
+}
+
+/**
+ * Objects changed after `since`, by version. A page never ends inside a version (all objects of one
+ * push share it, and the cursor is a version), so a page is trimmed back to the last whole version,
+ * or, when one version alone exceeds the limit, holds that whole version. One REPEATABLE READ
+ * snapshot: versions commit in order under the library lock, so nothing below the cursor can
+ * still appear later.
+ */
+export async function pull(
+  pool: pg.Pool,
+  session: Session,
+  since: number,
+  limit: number,
+): Promise<PullResponse> {
+  return withMemberTx(
+    pool,
+    session.pgRole,
+    async (client) => {
+      const lib = await client.query<{ version: number }>('SELECT version FROM hub.libraries WHERE id = $1', [
+        session.libraryId,
+      ]);
+      const version = lib.rows[0]?.version ?? 0;
+      const select = `SELECT ${OBJECT_COLUMNS} FROM hub.objects o JOIN hub.members m ON m.id = o.author_id
+                       WHERE o.library_id = $1`;
+      const page = await client.query<ObjectRow>(
+        `${select} AND o.version > $2 ORDER BY o.version, o.kind, o.id LIMIT $3`,
+        [session.libraryId, since, limit + 1],
+      );
+      let rows = page.rows;
+      if (rows.length <= limit) return { changes: rows.map(toRemote), cursor: version, more: false, version };
+      const split = rows[limit - 1]!.version;
+      if (rows[limit]!.version !== split) rows = rows.slice(0, limit);
+      else if (rows[0]!.version !== split) rows = rows.filter((r) => r.version < split);
+      else {
+        const whole = await client.query<ObjectRow>(`${select} AND o.version = $2 ORDER BY o.kind, o.id`, [
+          session.libraryId,
+          split,
+        ]);
+        rows = whole.rows;
+      }
+      const cursor = rows[rows.length - 1]!.version;
+      return { changes: rows.map(toRemote), cursor, more: cursor < version, version };
+    },
+    'REPEATABLE READ',
+  );
+}

@@ -1,0 +1,114 @@
+import type { TeamConflictView } from '../../../shared/ipc/channels/team';
+import type { TeamKind } from '../../../shared/team/protocol';
+import type { Db } from '../store/database';
+import { statement } from '../store/statements';
+
+/**
+ * Conflicts the sync could not settle by itself (each clash its own row: a later clash on the
+ * same object never replaces an earlier one the user has not seen), listed for the user with both versions: the
+ * same field changed differently here and on the hub (reason 'edit'), or a change the hub
+ * refused (role, authorship: 'forbidden'; schema: 'invalid'). The library holds the hub's
+ * version meanwhile; nothing is dropped until the user picks a side.
+ */
+export type ConflictReason = 'edit' | 'forbidden' | 'invalid';
+
+export interface TeamConflict {
+  id: number;
+  kind: TeamKind;
+  objectId: string;
+  reason: ConflictReason;
+  /** Dotted field paths changed on both sides; ['*'] for an edit against a delete. */
+  fields: string[];
+  /** This desktop's version (null: deleted here). */
+  local: Record<string, unknown> | null;
+  /** The hub's version (null: deleted there, or never accepted). */
+  remote: Record<string, unknown> | null;
+  remoteVersion: number | null;
+  remoteAuthor: string | null;
+  created: string;
+  resolved: string | null;
+  resolution: 'local' | 'remote' | null;
+}
+
+type Row = Omit<TeamConflict, 'fields' | 'local' | 'remote'> & {
+  fields: string;
+  local: string | null;
+  remote: string | null;
+};
+
+const SELECT = `SELECT id, kind, object_id AS objectId, reason, fields, local, remote, remote_version AS remoteVersion,
+  remote_author AS remoteAuthor, created_at AS created, resolved_at AS resolved, resolution FROM team_conflicts`;
+
+const parse = (s: string | null) => (s === null ? null : (JSON.parse(s) as Record<string, unknown>));
+const fromRow = (r: Row): TeamConflict => ({
+  ...r,
+  fields: JSON.parse(r.fields) as string[],
+  local: parse(r.local),
+  remote: parse(r.remote),
+});
+
+export function addConflict(
+  db: Db,
+  c: Omit<TeamConflict, 'id' | 'created' | 'resolved' | 'resolution'>,
+  now = new Date(),
+): number {
+  return Number(
+    statement(
+      db,
+      `INSERT INTO team_conflicts (kind, object_id, reason, fields, local, remote, remote_version, remote_author, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      c.kind,
+      c.objectId,
+      c.reason,
+      JSON.stringify(c.fields),
+      c.local === null ? null : JSON.stringify(c.local),
+      c.remote === null ? null : JSON.stringify(c.remote),
+      c.remoteVersion,
+      c.remoteAuthor,
+      now.toISOString(),
+    ).lastInsertRowid,
+  );
+}
+
+export function listConflicts(db: Db, options: { all?: boolean; limit?: number } = {}): TeamConflict[] {
+  const where = options.all ? '' : 'WHERE resolved_at IS NULL';
+  return (statement(db, `${SELECT} ${where} ORDER BY id LIMIT ?`).all(options.limit ?? 1000) as Row[]).map(
+    fromRow,
+  );
+}
+
+export function countOpenConflicts(db: Db): number {
+  return statement(db, `SELECT count(*) FROM team_conflicts WHERE resolved_at IS NULL`)
+    .pluck()
+    .get() as number;
+}
+
+export function getConflict(db: Db, id: number): TeamConflict | undefined {
+  const row = statement(db, `${SELECT} WHERE id = ?`).get(id) as Row | undefined;
+  return row && fromRow(row);
+}
+
+export function markResolved(db: Db, id: number, resolution: 'local' | 'remote', now = new Date()): void {
+  statement(db, `UPDATE team_conflicts SET resolved_at = ?, resolution = ? WHERE id = ?`).run(
+    now.toISOString(),
+    resolution,
+    id,
+  );
+}
+
+/** A conflict as the 团队 screen shows it. */
+export const conflictView = (c: TeamConflict): TeamConflictView => ({
+  id: c.id,
+  kind: c.kind,
+  objectId: c.objectId,
+  reason: c.reason,
+  fields: c.fields,
+  local: c.local,
+  remote: c.remote,
+  remoteAuthor: c.remoteAuthor,
+  created: c.created,
+  resolved: c.resolved,
+  resolution: c.resolution,
+  remoteVersion: c.remoteVersion,
+});

@@ -1,0 +1,217 @@
+import type { EditableMetaField } from '../../../shared/domain/library';
+import { EDITABLE_META_FIELDS } from '../../../shared/domain/library';
+import type { KindData, RemoteObject, TeamKind } from '../../../shared/team/protocol';
+import { getAnnotation, putAnnotation, removeAnnotation } from '../annotations/repository';
+import { getLink, putLink, removeLink } from '../links/link-store';
+import { deleteLedgerOverride, saveLedgerOverride } from '../ledger/ledger-store';
+import type { Db } from '../store/database';
+import { updateDocumentMeta } from '../store/document-meta';
+import { statement } from '../store/statements';
+import { parseLedgerKey, readMetaOverride } from './local-read';
+import { compareOrder } from './order-keys';
+import { orderKeysOf, setOrderKey } from './team-store';
+
+/**
+ * Writes the hub's copy of an object into the library's own tables. The caller holds the
+ * transaction with capture off (team-store `applyingRemote`). Returns false when the object
+ * cannot stand here yet (its document or briefing has not arrived): it is kept as a base copy
+ * and applied when its parent comes.
+ */
+type Apply = (db: Db, o: RemoteObject, data: Record<string, unknown> | null) => boolean;
+
+interface PassageInfo {
+  documentId: string;
+  text: string;
+  editionHash: string;
+}
+
+const passage = (db: Db, id: string) =>
+  statement(
+    db,
+    `SELECT p.document_id AS documentId, p.text, d.content_hash AS editionHash
+     FROM passages p JOIN documents d ON d.id = p.document_id WHERE p.id = ?`,
+  ).get(id) as PassageInfo | undefined;
+
+const documentHash = (db: Db, id: string) =>
+  statement(db, `SELECT content_hash FROM documents WHERE id = ?`).pluck().get(id) as string | undefined;
+
+const applyAnnotation: Apply = (db, o, raw) => {
+  if (!raw) {
+    removeAnnotation(db, o.id);
+    return true;
+  }
+  const d = raw as KindData['annotation'];
+  const hash = documentHash(db, d.documentId);
+  if (!hash) return false;
+  const existing = getAnnotation(db, o.id);
+  const anchored = !!passage(db, d.passageId);
+  putAnnotation(db, {
+    id: o.id,
+    documentId: d.documentId,
+    passageId: anchored ? d.passageId : null,
+    start: d.start,
+    end: Math.max(d.end, d.start + 1),
+    quote: d.quote,
+    prefix: d.prefix,
+    suffix: d.suffix,
+    kind: d.kind ?? existing?.kind ?? 'highlight',
+    color: d.color,
+    note: d.note,
+    tags: d.tags,
+    author: o.author.name,
+    created: existing?.created ?? o.updatedAt,
+    updated: o.updatedAt,
+    status: anchored ? 'anchored' : 'orphaned',
+    editionHash: hash,
+    history: existing?.history ?? [hash],
+  });
+  return true;
+};
+
+const applyLink: Apply = (db, o, raw) => {
+  if (!raw) {
+    removeLink(db, o.id);
+    return true;
+  }
+  const d = raw as KindData['link'];
+  const existing = getLink(db, o.id);
+  const from = passage(db, d.fromPassageId);
+  const to = passage(db, d.toPassageId);
+  if ((!from || !to) && !existing) return false;
+  putLink(db, {
+    id: o.id,
+    from: from ? d.fromPassageId : null,
+    to: to ? d.toPassageId : null,
+    fromDocumentId: from?.documentId ?? existing!.fromDocumentId,
+    toDocumentId: to?.documentId ?? existing!.toDocumentId,
+    fromText: from?.text ?? existing!.fromText,
+    toText: to?.text ?? existing!.toText,
+    note: d.note,
+    author: o.author.name,
+    created: existing?.created ?? o.updatedAt,
+    updated: o.updatedAt,
+    status: from && to ? 'anchored' : 'orphaned',
+  });
+  return true;
+};
+
+const applyBriefing: Apply = (db, o, raw) => {
+  if (!raw) {
+    statement(db, `DELETE FROM briefings WHERE id = ?`).run(o.id);
+    return true;
+  }
+  const d = raw as KindData['briefing'];
+  statement(
+    db,
+    `INSERT INTO briefings (id, title, audience, date, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT(id) DO UPDATE SET title = excluded.title, audience = excluded.audience, date = excluded.date,
+       updated_at = excluded.updated_at`,
+  ).run(o.id, d.title, d.audience, d.date, o.updatedAt, o.updatedAt);
+  return true;
+};
+
+/** Ordinals of a briefing's items rewritten from their order keys (ties by id). */
+export function reorderBriefing(db: Db, briefingId: string): void {
+  const ids = statement(db, `SELECT id FROM briefing_items WHERE briefing_id = ?`)
+    .pluck()
+    .all(briefingId) as string[];
+  const keys = orderKeysOf(db, ids);
+  const sorted = ids.map((id) => ({ id, key: keys.get(id) ?? '~' })).sort(compareOrder);
+  const set = statement(db, `UPDATE briefing_items SET ordinal = ? WHERE id = ?`);
+  sorted.forEach((item, ordinal) => set.run(ordinal, item.id));
+}
+
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+const int = (v: unknown): number | null => (typeof v === 'number' && Number.isInteger(v) ? v : null);
+
+const applyBriefingItem: Apply = (db, o, raw) => {
+  const previous = statement(db, `SELECT briefing_id FROM briefing_items WHERE id = ?`).pluck().get(o.id) as
+    string | undefined;
+  if (!raw) {
+    statement(db, `DELETE FROM briefing_items WHERE id = ?`).run(o.id);
+    setOrderKey(db, o.id, null);
+    return true;
+  }
+  const d = raw as KindData['briefing_item'];
+  if (!statement(db, `SELECT 1 FROM briefings WHERE id = ?`).get(d.briefingId)) return false;
+  const p = d.payload;
+  const excerpt = d.kind === 'excerpt';
+  const passageId =
+    excerpt && str(p['passageId']) && passage(db, str(p['passageId'])!) ? str(p['passageId']) : null;
+  const status = excerpt
+    ? passageId
+      ? str(p['status']) === 'drifted'
+        ? 'drifted'
+        : 'ok'
+      : 'orphaned'
+    : null;
+  statement(db, `DELETE FROM briefing_items WHERE id = ?`).run(o.id);
+  statement(
+    db,
+    `INSERT INTO briefing_items (id, briefing_id, ordinal, kind, level, text, document_id, passage_id,
+       start_offset, end_offset, exact, prefix, suffix, edition_hash, citation, status, marks)
+     VALUES (@id, @briefingId, 0, @kind, @level, @text, @documentId, @passageId, @start, @end,
+       @exact, @prefix, @suffix, @editionHash, @citation, @status, @marks)`,
+  ).run({
+    id: o.id,
+    briefingId: d.briefingId,
+    kind: d.kind,
+    level: d.level,
+    text: str(p['text']) ?? '',
+    documentId: str(p['documentId']),
+    passageId,
+    start: int(p['start']),
+    end: int(p['end']),
+    exact: str(p['exact']),
+    prefix: str(p['prefix']),
+    suffix: str(p['suffix']),
+    editionHash: str(p['editionHash']),
+    citation: str(p['citation']) ?? '',
+    status,
+    marks: JSON.stringify(Array.isArray(p['marks']) ? p['marks'] : []),
+  });
+  setOrderKey(db, o.id, d.orderKey);
+  reorderBriefing(db, d.briefingId);
+  if (previous && previous !== d.briefingId) reorderBriefing(db, previous);
+  return true;
+};
+
+const applyMetaOverride: Apply = (db, o, raw) => {
+  const fields = ((raw as KindData['meta_override'] | null)?.fields ?? {}) as Record<string, unknown>;
+  if (!documentHash(db, o.id)) return !raw;
+  const current = readMetaOverride(db, o.id)?.fields ?? {};
+  const patch: Record<string, unknown> = {};
+  const reset: EditableMetaField[] = [];
+  for (const field of EDITABLE_META_FIELDS) {
+    if (field in fields) patch[field] = fields[field];
+    else if (field in current) reset.push(field);
+  }
+  updateDocumentMeta(db, o.id, patch as never, reset);
+  return true;
+};
+
+const applyLedgerOverride: Apply = (db, o, raw) => {
+  const key = parseLedgerKey(o.id);
+  if (!key) return false;
+  if (!raw) deleteLedgerOverride(db, key.issuerKey, key.indicatorKey, key.year);
+  else {
+    const d = raw as KindData['ledger_override'];
+    saveLedgerOverride(db, { ...key, verdict: d.verdict, note: d.note });
+  }
+  return true;
+};
+
+const APPLY: Record<Exclude<TeamKind, 'document'>, Apply> = {
+  annotation: applyAnnotation,
+  link: applyLink,
+  briefing: applyBriefing,
+  briefing_item: applyBriefingItem,
+  meta_override: applyMetaOverride,
+  ledger_override: applyLedgerOverride,
+};
+
+/** Writes `data` (the merged or the hub's copy; null deletes) for the object `o` names. */
+export function applyLocal(db: Db, o: RemoteObject, data: Record<string, unknown> | null): boolean {
+  if (o.kind === 'document') return true;
+  return APPLY[o.kind](db, o, data);
+}

@@ -1,0 +1,294 @@
+import { createHash, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  HUB_LIMITS,
+  type Change,
+  type PushResponse,
+  type RemoteObject,
+  type TeamKind,
+} from '../../../shared/team/protocol';
+import type { Db } from '../store/database';
+import { addConflict } from './conflict-store';
+import type { HubClient } from './hub-client';
+import { CURSOR_KEY } from './team-store';
+import { assignDirtyOrderKeys, localDocument, readLocal, type LocalData } from './local-read';
+import { applyLocal } from './local-write';
+import { canonical, mergeObject, same } from './merge';
+import {
+  ackOutbox,
+  applyingRemote,
+  getBase,
+  getPendingPush,
+  getState,
+  setState,
+  markDirty,
+  outboxPage,
+  putBase,
+  setPendingPush,
+  type OutboxEntry,
+} from './team-store';
+
+/**
+ * Push: the outbox, read as each object now stands, in batches of at most 500 changes. A batch
+ * is stored with its batchId before it is sent and resent unchanged until the hub answers, so a
+ * connection cut after the hub committed replays the stored answer instead of applying twice.
+ */
+export interface PushTally {
+  sent: number;
+  accepted: number;
+  conflicts: number;
+  rejected: number;
+}
+
+export interface Me {
+  id: string;
+  name: string;
+}
+
+const MAX_FILE = HUB_LIMITS.blobBytes;
+
+/** A document's synced data, its file uploaded to the hub first (content-addressed, once). */
+async function documentData(db: Db, hub: HubClient, id: string): Promise<LocalData | 'unavailable'> {
+  const doc = localDocument(db, id);
+  if (!doc) return null;
+  const base = getBase(db, 'document', id);
+  if (base && !base.deleted) return base.data;
+  if (!doc.sourceFile || !fs.existsSync(doc.sourceFile)) return 'unavailable';
+  const stat = fs.statSync(doc.sourceFile);
+  if (stat.size > MAX_FILE) return 'unavailable';
+  const bytes = fs.readFileSync(doc.sourceFile);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  if (!(await hub.hasBlob(sha256))) await hub.putBlob(sha256, bytes);
+  return {
+    sha256,
+    fileName: path.basename(doc.sourceFile).slice(0, 500),
+    title: doc.title.slice(0, 1000),
+    bytes: bytes.length,
+  };
+}
+
+/**
+ * Builds and stores the next batch from the oldest outbox page: 'empty' when the outbox is,
+ * 'noop' when that page held only objects the hub already has (taken off), else 'ready'.
+ */
+async function prepareBatch(db: Db, hub: HubClient, now: () => Date): Promise<'empty' | 'noop' | 'ready'> {
+  if (!outboxPage(db, 1).length) return 'empty';
+  const changes: Change[] = [];
+  const seqs: number[] = [];
+  const documents = new Map<string, LocalData | 'unavailable'>();
+  for (const e of outboxPage(db, HUB_LIMITS.pushChanges))
+    if (e.kind === 'document') documents.set(e.id, await documentData(db, hub, e.id));
+  db.transaction(() => {
+    assignDirtyOrderKeys(db);
+    for (const e of outboxPage(db, HUB_LIMITS.pushChanges)) {
+      const local = e.kind === 'document' ? documents.get(e.id) : readLocal(db, e.kind, e.id);
+      if (local === undefined) continue; // a document queued after its file was read: next batch
+      if (local === 'unavailable') {
+        addConflict(
+          db,
+          {
+            kind: 'document',
+            objectId: e.id,
+            reason: 'invalid',
+            fields: ['file'],
+            local: null,
+            remote: null,
+            remoteVersion: null,
+            remoteAuthor: null,
+          },
+          now(),
+        );
+        ackOutbox(db, e.kind, e.id, e.seq);
+        continue;
+      }
+      const base = getBase(db, e.kind, e.id);
+      const baseData = base && !base.deleted ? base.data : null;
+      if (same(local, baseData)) {
+        ackOutbox(db, e.kind, e.id, e.seq);
+        continue;
+      }
+      changes.push({
+        kind: e.kind,
+        id: e.id,
+        op: local ? 'put' : 'delete',
+        baseVersion: base?.version ?? null,
+        data: local,
+      });
+      seqs.push(e.seq);
+    }
+    if (!changes.length) return;
+    const batchId = randomUUID();
+    setPendingPush(db, { batchId, body: JSON.stringify({ batchId, changes }), seqs });
+  })();
+  return changes.length ? 'ready' : 'noop';
+}
+
+/** Sends the stored batch (a resend after a cut sends the very same bytes) and settles its answers. */
+async function sendPending(db: Db, hub: HubClient, o: PushOptions, tally: PushTally): Promise<void> {
+  const { me, now } = o;
+  const pending = getPendingPush(db);
+  if (!pending) return;
+  const { changes } = JSON.parse(pending.body) as { changes: Change[] };
+  const answer = await hub.push(pending.body);
+  o.observe?.(changes, answer);
+  applyingRemote(db, () => {
+    changes.forEach((change, i) => {
+      const result = answer.results[i];
+      const entry: OutboxEntry = { seq: pending.seqs[i]!, kind: change.kind as TeamKind, id: change.id };
+      tally.sent++;
+      if (!result) return;
+      if (result.status === 'accepted') {
+        tally.accepted++;
+        putBase(db, {
+          kind: entry.kind,
+          id: change.id,
+          version: result.version ?? answer.version,
+          deleted: change.op === 'delete',
+          data: change.data,
+          author: me,
+          updatedAt: now().toISOString(),
+        });
+        ackOutbox(db, entry.kind, entry.id, entry.seq);
+      } else if (result.status === 'conflict') {
+        tally.conflicts++;
+        settleConflict(db, entry, result.current ?? null, now);
+      } else {
+        tally.rejected++;
+        refuse(db, entry, change, result.status, now);
+      }
+    });
+    setPendingPush(db, null);
+    // Every push that accepts anything makes exactly one new library version: when it is the one
+    // right after our cursor, nobody else wrote in between and the next pull need not bring back
+    // our own changes.
+    const cursor = Number(getState(db, CURSOR_KEY) ?? 0);
+    if (answer.results.some((r) => r.status === 'accepted') && answer.version === cursor + 1)
+      setState(db, CURSOR_KEY, String(answer.version));
+  });
+}
+
+/** The hub holds a newer copy: merge three ways, keep the hub's value where both changed a field. */
+function settleConflict(db: Db, entry: OutboxEntry, current: RemoteObject | null, now: () => Date): void {
+  const base = getBase(db, entry.kind, entry.id);
+  if (!current) {
+    // The hub never had it though we held a base (a hub restored from an older backup): send it as new.
+    if (base)
+      db.prepare(`DELETE FROM team_objects WHERE kind = ? AND object_id = ?`).run(entry.kind, entry.id);
+    markDirty(db, entry.kind, entry.id);
+    return;
+  }
+  if (entry.kind === 'document') {
+    // Same id means same parsed content: the hub's file record stands.
+    putBase(db, current);
+    ackOutbox(db, entry.kind, entry.id, entry.seq);
+    return;
+  }
+  mergeRemote(db, entry.kind, entry.id, current, now);
+}
+
+/**
+ * Brings a remote object into an object changed here since its base. Used by pull and by a push
+ * conflict alike; the library ends with the merge, the base with the hub's copy.
+ */
+export function mergeRemote(
+  db: Db,
+  kind: Exclude<TeamKind, 'document'>,
+  id: string,
+  remote: RemoteObject,
+  now: () => Date,
+): void {
+  const base = getBase(db, kind, id);
+  const local = readLocal(db, kind, id);
+  const { merged, conflicts } = mergeObject(
+    base && !base.deleted ? base.data : null,
+    local,
+    remote.deleted ? null : remote.data,
+  );
+  const applied = applyLocal(db, remote, merged);
+  putBase(db, remote, applied);
+  if (conflicts.length)
+    addConflict(
+      db,
+      {
+        kind,
+        objectId: id,
+        reason: 'edit',
+        fields: conflicts,
+        local,
+        remote: remote.data,
+        remoteVersion: remote.version,
+        remoteAuthor: remote.author.name,
+      },
+      now(),
+    );
+  db.prepare(`DELETE FROM team_outbox WHERE kind = ? AND object_id = ?`).run(kind, id);
+  if (canonical(merged) !== canonical(remote.deleted ? null : remote.data)) markDirty(db, kind, id);
+}
+
+/** A change the hub refused: listed with what was sent, the library put back as the hub has it. */
+function refuse(db: Db, entry: OutboxEntry, change: Change, status: string, now: () => Date): void {
+  const base = getBase(db, entry.kind, entry.id);
+  const hubData = base && !base.deleted ? base.data : null;
+  addConflict(
+    db,
+    {
+      kind: entry.kind,
+      objectId: entry.id,
+      reason: status === 'forbidden' ? 'forbidden' : 'invalid',
+      fields: ['*'],
+      local: change.data,
+      remote: hubData,
+      remoteVersion: base?.version ?? null,
+      remoteAuthor: base?.authorName ?? null,
+    },
+    now(),
+  );
+  if (entry.kind !== 'document')
+    applyLocal(
+      db,
+      {
+        kind: entry.kind,
+        id: entry.id,
+        version: base?.version ?? 0,
+        deleted: !hubData,
+        data: hubData,
+        author: { id: base?.authorId ?? '', name: base?.authorName ?? '' },
+        updatedAt: now().toISOString(),
+      },
+      hubData,
+    );
+  ackOutbox(db, entry.kind, entry.id, entry.seq);
+}
+
+export interface PushOptions {
+  me: Me;
+  now: () => Date;
+  onBatch?: (tally: PushTally) => void;
+  /** Sees every batch with the hub's answer (the sync tests' ledger of accepted changes). */
+  observe?: (changes: Change[], answer: PushResponse) => void;
+  maxRounds?: number;
+}
+
+/**
+ * Settles a batch left in flight (its answer lost, maybe to a crash) before anything else: until
+ * its answer is known, a pull would show this desktop its own accepted changes as someone else's.
+ */
+export async function flushPending(db: Db, hub: HubClient, o: PushOptions): Promise<PushTally> {
+  const tally: PushTally = { sent: 0, accepted: 0, conflicts: 0, rejected: 0 };
+  await sendPending(db, hub, o, tally);
+  return tally;
+}
+
+/** Resends what was in flight, then pushes the outbox batch by batch (bounded rounds). */
+export async function pushAll(db: Db, hub: HubClient, o: PushOptions): Promise<PushTally> {
+  const tally: PushTally = { sent: 0, accepted: 0, conflicts: 0, rejected: 0 };
+  await sendPending(db, hub, o, tally);
+  for (let round = 0; round < (o.maxRounds ?? 10_000); round++) {
+    const next = await prepareBatch(db, hub, o.now);
+    if (next === 'empty') break;
+    if (next === 'ready') await sendPending(db, hub, o, tally);
+    o.onBatch?.(tally);
+  }
+  return tally;
+}

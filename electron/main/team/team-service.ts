@@ -1,0 +1,250 @@
+import os from 'node:os';
+import type { TeamStatusView, TeamSyncProgress } from '../../../shared/ipc/channels/team';
+import type { MemberRef, StatusResponse, TeamKind } from '../../../shared/team/protocol';
+import { setAuthor } from '../annotations/service';
+import { AppError } from '../kernel/app-error';
+import type { CoreContext } from '../kernel/context';
+import {
+  countOpenConflicts,
+  getConflict,
+  listConflicts,
+  markResolved,
+  type TeamConflict,
+} from './conflict-store';
+import { HubClient, HubError } from './hub-client';
+import { allLocalKeys, readLocal } from './local-read';
+import { applyLocal } from './local-write';
+import { pullAll, type PullTally } from './pull';
+import { flushPending, pushAll, type PushOptions, type PushTally } from './push';
+import type { SecretStore } from './secret-store';
+import {
+  forgetTeam,
+  getBase,
+  getPendingPush,
+  getState,
+  markDirty,
+  outboxCount,
+  setCapture,
+  setState,
+} from './team-store';
+
+/** The team library on this desktop: join, sync, status, conflicts, leave. No Electron here. */
+export interface TeamOptions {
+  secrets: SecretStore;
+  /** Parse pulled documents on this thread (tests, the CLI) instead of a worker. */
+  inlineParse?: boolean;
+  timeoutMs?: number;
+  now?: () => Date;
+  /** Sees every push batch with the hub's answer (tests keep a ledger of accepted changes). */
+  observePush?: PushOptions['observe'];
+}
+
+/** The status as the 团队 screen and `yandu team status` show it (the running sync aside). */
+export type TeamStatus = Omit<TeamStatusView, 'syncing'>;
+export type SyncProgress = TeamSyncProgress;
+
+export interface SyncReport {
+  pushed: PushTally;
+  pulled: PullTally;
+  pending: number;
+  conflicts: number;
+}
+
+const parse = <T>(s: string | undefined): T | null => (s ? (JSON.parse(s) as T) : null);
+
+export class TeamService {
+  private running: Promise<SyncReport> | null = null;
+  /** What the running sync has done so far (the 团队 screen polls it), null when none runs. */
+  progress: SyncProgress | null = null;
+  constructor(
+    private readonly ctx: CoreContext,
+    private readonly options: TeamOptions,
+  ) {}
+
+  private get db() {
+    return this.ctx.db;
+  }
+  private now = () => (this.options.now ?? (() => new Date()))();
+
+  private hub(): HubClient {
+    const url = getState(this.db, 'hub_url');
+    const token = this.options.secrets.get();
+    if (!url || !token) throw new AppError('team_not_joined');
+    return new HubClient({ url, token, timeoutMs: this.options.timeoutMs });
+  }
+
+  async join(input: {
+    hubUrl: string;
+    code: string;
+    memberName: string;
+    deviceName?: string;
+  }): Promise<TeamStatus> {
+    if (getState(this.db, 'hub_url')) throw new AppError('team_already_joined');
+    const url = new URL(input.hubUrl).toString();
+    const answer = await new HubClient({ url, timeoutMs: this.options.timeoutMs }).join({
+      code: input.code,
+      memberName: input.memberName,
+      deviceName: input.deviceName ?? os.hostname().slice(0, 80),
+    });
+    this.options.secrets.set(answer.token);
+    this.db.transaction(() => {
+      setState(this.db, 'hub_url', url);
+      setState(this.db, 'member', JSON.stringify(answer.member));
+      setState(this.db, 'library', JSON.stringify(answer.library));
+      setState(this.db, 'joined_at', this.now().toISOString());
+      // What this desktop already holds goes to the hub on the first sync; from now on every change is caught.
+      for (const { kind, id } of allLocalKeys(this.db)) markDirty(this.db, kind, id);
+      setCapture(this.db, true);
+    })();
+    // New annotations carry the member's name, as the hub will show them to everyone.
+    setAuthor(this.db, answer.member.name);
+    return this.status(false);
+  }
+
+  async status(ask = true): Promise<TeamStatus> {
+    const url = getState(this.db, 'hub_url') ?? null;
+    let remote: StatusResponse | null = null;
+    let online: boolean | null = null;
+    if (url && ask) {
+      try {
+        remote = await this.hub().status();
+        online = true;
+      } catch (error) {
+        if (!(error instanceof HubError)) throw error;
+        online = false;
+      }
+    }
+    return {
+      joined: !!url,
+      hubUrl: url,
+      library: remote?.library
+        ? { id: remote.library.id, name: remote.library.name }
+        : parse(getState(this.db, 'library')),
+      member: remote?.member ?? parse<MemberRef>(getState(this.db, 'member')),
+      online,
+      members: remote?.members ?? [],
+      cursor: Number(getState(this.db, 'cursor') ?? 0),
+      hubVersion: remote?.library.version ?? null,
+      pending: outboxCount(this.db) + (getPendingPush(this.db) ? 1 : 0),
+      conflicts: countOpenConflicts(this.db),
+      lastSync: getState(this.db, 'last_sync') ?? null,
+      lastError: getState(this.db, 'last_error') ?? null,
+    };
+  }
+
+  /** One sync at a time: a second call while one runs gets the running one's result. */
+  sync(onProgress?: (p: SyncProgress) => void): Promise<SyncReport> {
+    this.running ??= asAppError(
+      this.runSync((p) => {
+        this.progress = { ...p };
+        onProgress?.(p);
+      }),
+    ).finally(() => {
+      this.running = null;
+      this.progress = null;
+    });
+    return this.running;
+  }
+
+  private async runSync(onProgress?: (p: SyncProgress) => void): Promise<SyncReport> {
+    const hub = this.hub();
+    const me = parse<MemberRef>(getState(this.db, 'member'))!;
+    const progress = { phase: 'push' as SyncProgress['phase'], pushed: 0, pulled: 0, hubVersion: 0 };
+    const tell = (p: Partial<SyncProgress>) => onProgress?.(Object.assign(progress, p));
+    try {
+      const options: PushOptions = {
+        me,
+        now: this.now,
+        onBatch: (t) => tell({ pushed: t.sent }),
+        observe: this.options.observePush,
+      };
+      await flushPending(this.db, hub, options);
+      // Pull first, so that most of what is pushed is already based on the hub's latest copy.
+      tell({ phase: 'pull' });
+      const pulled = await pullAll(this.ctx, hub, {
+        inline: !!this.options.inlineParse,
+        now: this.now,
+        onPage: (t) => tell({ pulled: t.pulled, hubVersion: t.version }),
+      });
+      tell({ phase: 'push' });
+      const pushed = await pushAll(this.db, hub, options);
+      setState(this.db, 'last_sync', this.now().toISOString());
+      setState(this.db, 'last_error', null);
+      tell({ phase: 'done', hubVersion: pulled.version });
+      return { pushed, pulled, pending: outboxCount(this.db), conflicts: countOpenConflicts(this.db) };
+    } catch (error) {
+      setState(this.db, 'last_error', (error as Error).message.slice(0, 500));
+      throw error;
+    }
+  }
+
+  conflicts(all = false): TeamConflict[] {
+    return listConflicts(this.db, { all });
+  }
+
+  /**
+   * The user's choice on a listed conflict. 'remote' keeps what the library holds (the hub's);
+   * 'local' writes this desktop's version back as a local edit, which the next sync pushes.
+   */
+  resolve(id: number, keep: 'local' | 'remote'): TeamConflict {
+    const c = getConflict(this.db, id);
+    if (!c) throw new AppError('not_found', { what: '冲突', id: String(id) });
+    if (c.resolved) return c;
+    this.db.transaction(() => {
+      if (keep === 'local' && c.kind !== 'document') {
+        const current = readLocal(this.db, c.kind as Exclude<TeamKind, 'document'>, c.objectId);
+        const chosen =
+          c.fields.includes('*') || !current ? c.local : withFields(current, c.local ?? {}, c.fields);
+        const base = getBase(this.db, c.kind, c.objectId);
+        applyLocal(
+          this.db,
+          {
+            kind: c.kind,
+            id: c.objectId,
+            version: base?.version ?? 0,
+            deleted: !chosen,
+            data: chosen,
+            author: { id: base?.authorId ?? '', name: base?.authorName ?? '' },
+            updatedAt: this.now().toISOString(),
+          },
+          chosen,
+        );
+        markDirty(this.db, c.kind, c.objectId);
+      }
+      markResolved(this.db, id, keep, this.now());
+    })();
+    return getConflict(this.db, id)!;
+  }
+
+  /** Stops syncing: the hub address, token, cursor and base copies go; the library stays as it is. */
+  leave(): void {
+    forgetTeam(this.db);
+    this.options.secrets.clear();
+  }
+}
+
+/** A hub or network failure as the contract's error, its cause kept in the message. */
+async function asAppError<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof HubError)
+      throw new AppError('team_hub_error', { reason: error.message, status: error.status, code: error.code });
+    throw error;
+  }
+}
+
+/** `current` with the listed (dotted) fields taken from `local`. */
+function withFields(current: Record<string, unknown>, local: Record<string, unknown>, fields: string[]) {
+  const out = structuredClone(current);
+  for (const field of fields) {
+    const [head, sub] = field.split('.') as [string, string | undefined];
+    if (sub === undefined) out[head] = local[head];
+    else {
+      const nested = { ...((out[head] as Record<string, unknown>) ?? {}) };
+      nested[sub] = (local[head] as Record<string, unknown> | undefined)?.[sub];
+      out[head] = nested;
+    }
+  }
+  return out;
+}

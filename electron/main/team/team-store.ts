@@ -1,0 +1,199 @@
+import type { RemoteObject, TeamKind } from '../../../shared/team/protocol';
+import type { Db } from '../store/database';
+import { statement } from '../store/statements';
+
+/** Hub version up to which this library has seen every change (team_state). */
+export const CURSOR_KEY = 'cursor';
+
+/** SQL of the team_* tables (migration 010): outbox, base copies, conflicts, pending push, state. */
+
+export interface OutboxEntry {
+  seq: number;
+  kind: TeamKind;
+  id: string;
+}
+
+export interface BaseCopy {
+  kind: TeamKind;
+  id: string;
+  version: number;
+  deleted: boolean;
+  data: Record<string, unknown> | null;
+  authorId: string | null;
+  authorName: string | null;
+  applied: boolean;
+}
+
+export function outboxPage(db: Db, limit: number): OutboxEntry[] {
+  return statement(db, `SELECT seq, kind, object_id AS id FROM team_outbox ORDER BY seq LIMIT ?`).all(
+    limit,
+  ) as OutboxEntry[];
+}
+
+export function outboxCount(db: Db): number {
+  return statement(db, `SELECT count(*) FROM team_outbox`).pluck().get() as number;
+}
+
+export function isDirty(db: Db, kind: TeamKind, id: string): boolean {
+  return !!statement(db, `SELECT 1 FROM team_outbox WHERE kind = ? AND object_id = ?`).get(kind, id);
+}
+
+/** Marks an object changed locally (a merge result the hub has not seen yet). */
+export function markDirty(db: Db, kind: TeamKind, id: string): void {
+  statement(db, `INSERT OR REPLACE INTO team_outbox (kind, object_id) VALUES (?, ?)`).run(kind, id);
+}
+
+/** Takes an object off the outbox unless it changed again after `seq` was read. */
+export function ackOutbox(db: Db, kind: TeamKind, id: string, seq: number): void {
+  statement(db, `DELETE FROM team_outbox WHERE kind = ? AND object_id = ? AND seq <= ?`).run(kind, id, seq);
+}
+
+export function clearOutbox(db: Db): void {
+  statement(db, `DELETE FROM team_outbox`).run();
+}
+
+type BaseRow = Omit<BaseCopy, 'deleted' | 'data' | 'applied'> & {
+  deleted: number;
+  base: string | null;
+  applied: number;
+};
+const fromBaseRow = (r: BaseRow): BaseCopy => ({
+  kind: r.kind,
+  id: r.id,
+  version: r.version,
+  deleted: r.deleted === 1,
+  data: r.base === null ? null : (JSON.parse(r.base) as Record<string, unknown>),
+  authorId: r.authorId,
+  authorName: r.authorName,
+  applied: r.applied === 1,
+});
+const BASE_SELECT = `SELECT kind, object_id AS id, version, deleted, base, author_id AS authorId,
+  author_name AS authorName, applied FROM team_objects`;
+
+export function getBase(db: Db, kind: TeamKind, id: string): BaseCopy | undefined {
+  const row = statement(db, `${BASE_SELECT} WHERE kind = ? AND object_id = ?`).get(kind, id) as
+    BaseRow | undefined;
+  return row && fromBaseRow(row);
+}
+
+export function unappliedBases(db: Db, limit: number): BaseCopy[] {
+  return (
+    statement(db, `${BASE_SELECT} WHERE applied = 0 ORDER BY version LIMIT ?`).all(limit) as BaseRow[]
+  ).map(fromBaseRow);
+}
+
+/** Every live base copy of some kinds: what the hub holds as far as this client knows. */
+export function liveBases(db: Db): BaseCopy[] {
+  return (statement(db, `${BASE_SELECT} WHERE deleted = 0 ORDER BY kind, object_id`).all() as BaseRow[]).map(
+    fromBaseRow,
+  );
+}
+
+export function putBase(db: Db, o: RemoteObject, applied = true): void {
+  statement(
+    db,
+    `INSERT INTO team_objects (kind, object_id, version, deleted, base, author_id, author_name, updated_at, applied)
+     VALUES (@kind, @id, @version, @deleted, @base, @authorId, @authorName, @updatedAt, @applied)
+     ON CONFLICT (kind, object_id) DO UPDATE SET version = excluded.version, deleted = excluded.deleted,
+       base = excluded.base, author_id = excluded.author_id, author_name = excluded.author_name,
+       updated_at = excluded.updated_at, applied = excluded.applied`,
+  ).run({
+    kind: o.kind,
+    id: o.id,
+    version: o.version,
+    deleted: o.deleted ? 1 : 0,
+    base: o.data === null ? null : JSON.stringify(o.data),
+    authorId: o.author.id,
+    authorName: o.author.name,
+    updatedAt: o.updatedAt,
+    applied: applied ? 1 : 0,
+  });
+}
+
+export function setApplied(db: Db, kind: TeamKind, id: string): void {
+  statement(db, `UPDATE team_objects SET applied = 1 WHERE kind = ? AND object_id = ?`).run(kind, id);
+}
+
+/** Turns change capture on (in a team) or off (not in one, or applying the hub's objects). */
+export function setCapture(db: Db, on: boolean): void {
+  statement(db, `UPDATE team_flags SET capture = ? WHERE id = 1`).run(on ? 1 : 0);
+}
+
+const capturing = (db: Db) => statement(db, `SELECT capture FROM team_flags WHERE id = 1`).pluck().get() === 1;
+
+/** Runs `fn` in one transaction with capture off: what it writes is the hub's, not the user's. */
+export function applyingRemote<T>(db: Db, fn: () => T): T {
+  return db.transaction(() => {
+    const was = capturing(db);
+    setCapture(db, false);
+    try {
+      return fn();
+    } finally {
+      setCapture(db, was);
+    }
+  })();
+}
+
+export function getState(db: Db, key: string): string | undefined {
+  return statement(db, `SELECT value FROM team_state WHERE key = ?`).pluck().get(key) as string | undefined;
+}
+
+export function setState(db: Db, key: string, value: string | null): void {
+  if (value === null) statement(db, `DELETE FROM team_state WHERE key = ?`).run(key);
+  else
+    statement(
+      db,
+      `INSERT INTO team_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
+    ).run(key, value);
+}
+
+export interface PendingPush {
+  batchId: string;
+  body: string;
+  seqs: number[];
+}
+
+export function getPendingPush(db: Db): PendingPush | undefined {
+  const row = statement(
+    db,
+    `SELECT batch_id AS batchId, body, seqs FROM team_pending_push WHERE id = 1`,
+  ).get() as { batchId: string; body: string; seqs: string } | undefined;
+  return row && { batchId: row.batchId, body: row.body, seqs: JSON.parse(row.seqs) as number[] };
+}
+
+export function setPendingPush(db: Db, p: PendingPush | null): void {
+  if (!p) statement(db, `DELETE FROM team_pending_push`).run();
+  else
+    statement(
+      db,
+      `INSERT OR REPLACE INTO team_pending_push (id, batch_id, body, seqs) VALUES (1, ?, ?, ?)`,
+    ).run(p.batchId, p.body, JSON.stringify(p.seqs));
+}
+
+/** Leaving the team: every trace of the hub goes; the library's own data stays as it is. */
+export function forgetTeam(db: Db): void {
+  db.transaction(() => {
+    for (const table of ['team_outbox', 'team_objects', 'team_order_keys', 'team_pending_push', 'team_state'])
+      db.prepare(`DELETE FROM ${table}`).run();
+    setCapture(db, false);
+  })();
+}
+
+export function orderKeysOf(db: Db, itemIds: string[]): Map<string, string> {
+  const get = statement(db, `SELECT order_key FROM team_order_keys WHERE item_id = ?`).pluck();
+  const out = new Map<string, string>();
+  for (const id of itemIds) {
+    const key = get.get(id) as string | undefined;
+    if (key !== undefined) out.set(id, key);
+  }
+  return out;
+}
+
+export function setOrderKey(db: Db, itemId: string, key: string | null): void {
+  if (key === null) statement(db, `DELETE FROM team_order_keys WHERE item_id = ?`).run(itemId);
+  else
+    statement(
+      db,
+      `INSERT INTO team_order_keys (item_id, order_key) VALUES (?, ?) ON CONFLICT(item_id) DO UPDATE SET order_key = excluded.order_key`,
+    ).run(itemId, key);
+}

@@ -1,0 +1,192 @@
+/**
+ * The team hub's wire protocol (issue 14): request schemas (checked on the hub, strict and bounded)
+ * and the response types both sides compile against. /work/notes/hub-protocol.md is the contract;
+ * fields may be added, never renamed.
+ */
+import { z } from 'zod';
+import { ANNOTATION_COLORS, ANNOTATION_KINDS } from '../domain/annotations';
+import { BRIEFING_ITEM_KINDS } from '../domain/briefings';
+import { LEDGER_VERDICTS } from '../domain/ledger';
+
+export const TEAM_KINDS = [
+  'document',
+  'annotation',
+  'link',
+  'briefing',
+  'briefing_item',
+  'meta_override',
+  'ledger_override',
+] as const;
+export type TeamKind = (typeof TEAM_KINDS)[number];
+export const TEAM_ROLES = ['owner', 'editor', 'reader'] as const;
+export type TeamRole = (typeof TEAM_ROLES)[number];
+
+export const HUB_LIMITS = {
+  pushChanges: 500,
+  pullLimit: 1000,
+  pullDefault: 500,
+  /** One object's `data` as JSON; a long commentary note stays well below. */
+  dataBytes: 256 * 1024,
+  /** A JSON request body: 500 changes of typical size fit many times over. */
+  jsonBodyBytes: 16 * 1024 * 1024,
+  blobBytes: 64 * 1024 * 1024,
+} as const;
+
+const id = z.string().min(1).max(200);
+const name = z.string().trim().min(1).max(80);
+const text = (max: number) => z.string().max(max);
+const offset = z.number().int().min(0).max(10_000_000);
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+
+/** A JSON value whose serialised size is bounded (payloads the hub stores but does not interpret). */
+const boundedObject = z
+  .record(z.string().max(200), z.json())
+  .refine((v) => JSON.stringify(v).length <= HUB_LIMITS.dataBytes, 'object too large');
+
+/** `data` of a put, per kind. `annotation.kind` is an addition to the contract (optional). */
+export const kindDataSchemas = {
+  document: z
+    .object({
+      sha256,
+      fileName: text(500),
+      title: text(1000),
+      bytes: z.number().int().min(0).max(HUB_LIMITS.blobBytes),
+    })
+    .strict(),
+  annotation: z
+    .object({
+      documentId: id,
+      passageId: id,
+      start: offset,
+      end: offset,
+      quote: text(100_000),
+      prefix: text(2_000),
+      suffix: text(2_000),
+      color: z.enum(ANNOTATION_COLORS),
+      note: text(20_000),
+      tags: z.array(z.string().trim().min(1).max(40)).max(50),
+      kind: z.enum(ANNOTATION_KINDS).optional(),
+    })
+    .strict(),
+  link: z.object({ fromPassageId: id, toPassageId: id, note: text(20_000) }).strict(),
+  briefing: z.object({ title: text(500), audience: text(500), date: text(40) }).strict(),
+  briefing_item: z
+    .object({
+      briefingId: id,
+      orderKey: z.string().min(1).max(200),
+      level: z.number().int().min(1).max(3),
+      kind: z.enum(BRIEFING_ITEM_KINDS),
+      payload: boundedObject,
+    })
+    .strict(),
+  meta_override: z.object({ documentId: id, fields: boundedObject }).strict(),
+  ledger_override: z
+    .object({ key: text(500), verdict: z.enum(LEDGER_VERDICTS), note: text(20_000) })
+    .strict(),
+} satisfies Record<TeamKind, z.ZodType>;
+
+export type KindData = { [K in TeamKind]: z.infer<(typeof kindDataSchemas)[K]> };
+
+export const joinRequestSchema = z
+  .object({ code: z.string().min(8).max(200), memberName: name, deviceName: name })
+  .strict();
+
+/**
+ * One change as it arrives. `kind` and `data` are checked per change (status `invalid`), so one bad
+ * change does not reject the batch; the envelope itself is strict.
+ */
+export const changeSchema = z
+  .object({
+    kind: z.string().min(1).max(40),
+    id,
+    op: z.enum(['put', 'delete']),
+    baseVersion: z.number().int().min(0).nullable(),
+    data: z.record(z.string().max(200), z.unknown()).nullable(),
+  })
+  .strict();
+
+export const pushRequestSchema = z
+  .object({ batchId: z.uuid(), changes: z.array(changeSchema).min(1).max(HUB_LIMITS.pushChanges) })
+  .strict();
+
+/** The query of `GET /v1/pull` (strings from the URL). */
+export const pullQuerySchema = z
+  .object({
+    since: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0),
+    limit: z.coerce.number().int().min(1).max(HUB_LIMITS.pullLimit).default(HUB_LIMITS.pullDefault),
+  })
+  .strict();
+
+export type JoinRequest = z.infer<typeof joinRequestSchema>;
+export type Change = z.infer<typeof changeSchema>;
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+export interface MemberRef {
+  id: string;
+  name: string;
+  role: TeamRole;
+}
+
+export interface JoinResponse {
+  token: string;
+  member: MemberRef;
+  library: { id: string; name: string };
+}
+
+export interface StatusResponse {
+  library: { id: string; name: string; version: number };
+  member: MemberRef;
+  members: MemberRef[];
+}
+
+export interface RemoteObject {
+  kind: TeamKind;
+  id: string;
+  version: number;
+  deleted: boolean;
+  data: Record<string, unknown> | null;
+  author: { id: string; name: string };
+  /** ISO time of the hub; for display only (versions order changes, never clocks). */
+  updatedAt: string;
+}
+
+export type PushStatus = 'accepted' | 'conflict' | 'forbidden' | 'invalid';
+
+export interface PushResult {
+  kind: string;
+  id: string;
+  status: PushStatus;
+  /** The object's version after an accepted change. */
+  version?: number;
+  /** The hub's copy when the change conflicted (null when the object was never on the hub). */
+  current?: RemoteObject | null;
+  /** Why a change was `invalid` or `forbidden`, for the conflict list. */
+  message?: string;
+}
+
+export interface PushResponse {
+  /** The library version after this push (unchanged when nothing was accepted). */
+  version: number;
+  results: PushResult[];
+}
+
+export interface PullResponse {
+  changes: RemoteObject[];
+  cursor: number;
+  more: boolean;
+  version: number;
+}
+
+export type HubErrorCode =
+  | 'bad-request'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not-found'
+  | 'hash-mismatch'
+  | 'too-large'
+  | 'method-not-allowed'
+  | 'internal';
+
+export interface HubErrorBody {
+  error: { code: HubErrorCode; message: string };
+}

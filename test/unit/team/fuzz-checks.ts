@@ -1,0 +1,120 @@
+import { canonical } from '../../../electron/main/team/merge';
+import type { RemoteObject } from '../../../shared/team/protocol';
+import type { AcceptedChange, FuzzClient } from './fuzz-client';
+import type { Requirement } from './fuzz-ops';
+
+/**
+ * The checkers of the fuzz run.
+ * - Version chains: the accepted changes of each object, in version order, each based on the one
+ *   before (so the hub never took a change made without seeing the previous one), the last one
+ *   being exactly what the hub holds.
+ * - Requirements: every operation's effect is in some accepted version, or listed as a conflict
+ *   (or refusal) on the client that made it, or overwritten later by that same client.
+ */
+export interface CheckReport {
+  violations: string[];
+  brokenChains: string[];
+  conflicts: number;
+  refused: number;
+}
+
+const at = (data: Record<string, unknown> | null, field: string): unknown =>
+  field
+    .split('.')
+    .reduce<unknown>(
+      (v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined),
+      data,
+    );
+
+export function checkRequirements(
+  requirements: Requirement[],
+  accepted: Map<string, AcceptedChange>,
+  hub: Map<string, RemoteObject>,
+  clients: FuzzClient[],
+): CheckReport {
+  const chains = new Map<string, AcceptedChange[]>();
+  for (const a of accepted.values()) {
+    const key = `${a.kind}/${a.id}`;
+    chains.set(key, [...(chains.get(key) ?? []), a]);
+  }
+  const brokenChains: string[] = [];
+  for (const [key, list] of chains) {
+    list.sort((x, y) => x.version - y.version);
+    list.forEach((a, i) => {
+      const expected = i === 0 ? null : list[i - 1]!.version;
+      if (a.baseVersion !== expected && !(i === 0 && a.baseVersion === null))
+        brokenChains.push(`${key} v${a.version} based on ${a.baseVersion}, previous accepted ${expected}`);
+    });
+    const last = list[list.length - 1]!;
+    // Documents are compared by id against each library (the hub state read here leaves them out).
+    if (last.kind === 'document') continue;
+    const held = hub.get(key);
+    if (
+      last.data === null
+        ? held !== undefined
+        : held?.version !== last.version || canonical(held.data) !== canonical(last.data)
+    )
+      brokenChains.push(`${key}: hub holds v${held?.version ?? '-'}, last accepted v${last.version}`);
+  }
+  for (const key of hub.keys())
+    if (!chains.has(key)) brokenChains.push(`${key} on the hub without an accepted change`);
+
+  const listed = new Map<string, Set<string>>();
+  let conflicts = 0;
+  let refused = 0;
+  for (const c of clients) {
+    const rows = c.db.prepare(`SELECT kind, object_id AS id, reason, fields FROM team_conflicts`).all() as {
+      kind: string;
+      id: string;
+      reason: string;
+      fields: string;
+    }[];
+    for (const r of rows) {
+      conflicts++;
+      if (r.reason === 'forbidden') refused++;
+      const key = `${c.name}|${r.kind}/${r.id}`;
+      const set = listed.get(key) ?? new Set<string>();
+      for (const f of JSON.parse(r.fields) as string[]) set.add(f);
+      listed.set(key, set);
+    }
+  }
+
+  const later = new Map<string, Requirement[]>();
+  for (const r of requirements) {
+    const key = `${r.client}|${r.kind}/${r.id}`;
+    later.set(key, [...(later.get(key) ?? []), r]);
+  }
+  const violations: string[] = [];
+  for (const r of requirements) {
+    if (r.what === 'tags') continue;
+    const key = `${r.client}|${r.kind}/${r.id}`;
+    const fields = listed.get(key);
+    const field = r.what.startsWith('tag:') ? 'tags' : r.what;
+    if (fields && (fields.has('*') || fields.has(field))) continue;
+    const superseded = later
+      .get(key)!
+      .some(
+        (o) =>
+          o.step > r.step &&
+          (o.what === r.what || o.what === 'delete' || (field === 'tags' && o.what === 'tags')),
+      );
+    if (superseded) continue;
+    const versions = chains.get(`${r.kind}/${r.id}`) ?? [];
+    let ok: boolean;
+    if (r.what === 'create') ok = versions.some((v) => v.data !== null);
+    else if (r.what === 'delete') ok = versions.length === 0 || versions.some((v) => v.data === null);
+    else if (r.what.startsWith('tag:')) {
+      const tag = r.what.slice(4);
+      ok = versions.some(
+        (v) => Array.isArray(v.data?.['tags']) && (v.data['tags'] as string[]).includes(tag),
+      );
+    } else ok = versions.some((v) => canonical(at(v.data, r.what)) === canonical(r.value));
+    if (!ok)
+      violations.push(
+        `${r.client} step ${r.step}: ${r.kind}/${r.id} ${r.what}=${JSON.stringify(r.value ?? null)} lost; ` +
+          `accepted ${versions.map((v) => `v${v.version}<-${v.baseVersion}${v.data ? '' : ' deleted'}`).join(', ')}; ` +
+          `others: ${(later.get(key) ?? []).map((o) => `${o.step}:${o.what}`).join(' ')}`,
+      );
+  }
+  return { violations, brokenChains, conflicts, refused };
+}

@@ -1,0 +1,89 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Change, PushResponse } from '../../../shared/team/protocol';
+import { createCore, type Core } from '../../../electron/main/core/app-core';
+import { fileSecretStore, type SecretStore } from '../../../electron/main/team/secret-store';
+import { TeamService } from '../../../electron/main/team/team-service';
+import type { Db } from '../../../electron/main/store/database';
+import { allLocalKeys, readLocal } from '../../../electron/main/team/local-read';
+import type { FaultProxy } from './fault-proxy';
+
+/** One desktop of the fuzz run: its own SQLite library, its own fault proxy in front of the hub. */
+export interface AcceptedChange {
+  kind: string;
+  id: string;
+  version: number;
+  baseVersion: number | null;
+  data: Record<string, unknown> | null;
+}
+
+export class FuzzClient {
+  core!: Core;
+  team!: TeamService;
+  readonly dbPath: string;
+  readonly secrets: SecretStore;
+  restarts = 0;
+
+  constructor(
+    readonly name: string,
+    dir: string,
+    readonly proxy: FaultProxy,
+    private readonly accepted: Map<string, AcceptedChange>,
+    readonly sent: { client: string; changes: Change[]; answer: PushResponse }[],
+  ) {
+    fs.mkdirSync(dir, { recursive: true });
+    this.dbPath = path.join(dir, 'library.db');
+    this.secrets = fileSecretStore(path.join(dir, 'token'));
+    this.open();
+  }
+
+  get db(): Db {
+    return this.core.ctx.db;
+  }
+
+  open(): void {
+    this.core = createCore({ databasePath: this.dbPath, teamSecrets: this.secrets });
+    this.team = new TeamService(this.core.ctx, {
+      secrets: this.secrets,
+      inlineParse: true,
+      timeoutMs: 5_000,
+      observePush: (changes, answer) => {
+        this.sent.push({ client: this.name, changes, answer });
+        changes.forEach((c, i) => {
+          const r = answer.results[i];
+          if (r?.status !== 'accepted') return;
+          const version = r.version ?? answer.version;
+          this.accepted.set(`${c.kind}/${c.id}/${version}`, {
+            kind: c.kind,
+            id: c.id,
+            version,
+            baseVersion: c.baseVersion,
+            data: c.data,
+          });
+        });
+      },
+    });
+  }
+
+  /** Closes the library and opens it again, as a quit and relaunch (or a crash between syncs) does. */
+  restart(): void {
+    this.core.close();
+    this.restarts++;
+    this.open();
+  }
+
+  /** Every synced object but documents, as this library holds it: `kind/id` → canonical data. */
+  snapshot(): Map<string, Record<string, unknown>> {
+    const out = new Map<string, Record<string, unknown>>();
+    for (const { kind, id } of allLocalKeys(this.db)) {
+      if (kind === 'document') continue;
+      const data = readLocal(this.db, kind, id);
+      if (data) out.set(`${kind}/${id}`, data);
+    }
+    return out;
+  }
+
+  documentIds(): string[] {
+    return this.db.prepare(`SELECT id FROM documents ORDER BY id`).pluck().all() as string[];
+  }
+}

@@ -1,0 +1,217 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type pg from 'pg';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import {
+  createPool,
+  createInvitation,
+  ensureLibrary,
+  startHub,
+  type RunningHub,
+} from '../../../electron/hub';
+import { createBriefing } from '../../../electron/main/briefings/service';
+import { importFiles } from '../../../electron/main/ingest/import-service';
+import { HubClient } from '../../../electron/main/team/hub-client';
+import { canonical } from '../../../electron/main/team/merge';
+import type { RemoteObject } from '../../../shared/team/protocol';
+import { describePg, startPgCluster, type PgCluster } from '../../helpers/pg-cluster';
+import { startFaultProxy, type FaultMode } from './fault-proxy';
+import { FuzzClient, type AcceptedChange } from './fuzz-client';
+import { mulberry32, randomOp, type Requirement, type Rng, type World } from './fuzz-ops';
+import { checkRequirements } from './fuzz-checks';
+
+/**
+ * Issue 14's acceptance run: a throwaway PostgreSQL cluster, the real hub service, three clients
+ * (each its own SQLite library behind its own fault proxy) × 1,000 random operations with
+ * partitions, connections cut before and after the hub committed, and client restarts. Then the
+ * network heals and every client syncs until quiet; every library must equal the hub, every
+ * accepted change must sit in an unbroken version chain, and every operation must be in an
+ * accepted version, listed as a conflict on its client, or overwritten later by that client.
+ * SYNC_SEEDS=1,2,3 and SYNC_FUZZ_OPS=1000 override the defaults.
+ */
+const SEEDS = (process.env['SYNC_SEEDS'] ?? '11,22,33').split(',').map(Number);
+const OPS = Number(process.env['SYNC_FUZZ_OPS'] ?? 1000);
+const HULI = path.resolve(__dirname, '../../../resources/documents/huli-2021.txt');
+
+describePg('team sync: 3 clients × random operations against the real hub, with faults', () => {
+  let cluster: PgCluster;
+  let hub: RunningHub;
+  let pool: pg.Pool;
+  let tmp: string;
+
+  beforeAll(async () => {
+    cluster = await startPgCluster();
+    const url = cluster.createDatabase('hub');
+    hub = await startHub({ databaseUrl: url, poolSize: 8 });
+    pool = createPool(url, 2);
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'yandu-team-fuzz-'));
+  }, 60_000);
+
+  afterAll(async () => {
+    await pool?.end();
+    await hub?.close();
+    cluster?.stop();
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  for (const seed of SEEDS)
+    it(`seed ${seed}: converges, keeps every accepted change, lists every clash`, async () => {
+      await runSeed(seed);
+    }, 180_000);
+
+  async function runSeed(seed: number): Promise<void> {
+    const rng = mulberry32(seed);
+    const library = `fuzz-${seed}`;
+    await ensureLibrary(pool, library);
+    const port = Number(new URL(hub.url).port);
+    const accepted = new Map<string, AcceptedChange>();
+    const sent: FuzzClient['sent'] = [];
+    const clients: FuzzClient[] = [];
+    for (const name of ['甲', '乙', '丙']) {
+      const proxy = await startFaultProxy(port);
+      const c = new FuzzClient(`${name}${seed}`, path.join(tmp, `${seed}-${name}`), proxy, accepted, sent);
+      const { code } = await createInvitation(pool, { library, role: 'editor' });
+      await c.team.join({ hubUrl: proxy.url, code, memberName: c.name });
+      clients.push(c);
+    }
+    try {
+      const world = await setUpShared(clients);
+      const requirements: Requirement[] = [];
+      const done = new Map(clients.map((c) => [c, 0]));
+      const nextSync = new Map(clients.map((c) => [c, 15 + Math.floor(rng() * 30)]));
+      const tally: Record<string, number> = {};
+      const ms = { ops: 0, sync: 0 };
+      for (let step = 0; step < OPS * clients.length; step++) {
+        const open = clients.filter((c) => done.get(c)! < OPS);
+        const c = open[Math.floor(rng() * open.length)]!;
+        done.set(c, done.get(c)! + 1);
+        let t = performance.now();
+        const name = randomOp(c, rng, world, (r) => requirements.push({ ...r, client: c.name, step }));
+        ms.ops += performance.now() - t;
+        if (name) tally[name] = (tally[name] ?? 0) + 1;
+        if (rng() < 0.015) c.restart();
+        if (done.get(c)! >= nextSync.get(c)!) {
+          nextSync.set(c, done.get(c)! + 15 + Math.floor(rng() * 30));
+          t = performance.now();
+          await faultySync(c, rng);
+          ms.sync += performance.now() - t;
+        }
+      }
+      await quiesce(clients);
+      const hubObjects = await hubState(pool, library, hub.url);
+      for (const c of clients) {
+        expect(c.db.pragma('integrity_check', { simple: true })).toBe('ok');
+        expect(c.db.prepare(`SELECT count(*) FROM team_objects WHERE applied = 0`).pluck().get()).toBe(0);
+        expect(c.documentIds()).toEqual(world.documents.slice().sort());
+        const mine = c.snapshot();
+        const diff = [...new Set([...mine.keys(), ...hubObjects.keys()])].filter(
+          (k) => canonical(mine.get(k) ?? null) !== canonical(hubObjects.get(k)?.data ?? null),
+        );
+        const shown = diff.slice(0, 3).map((k) => ({ k, mine: mine.get(k), hub: hubObjects.get(k) }));
+        expect(shown, `${c.name} differs from the hub`).toEqual([]);
+      }
+      const report = checkRequirements(requirements, accepted, hubObjects, clients);
+      const faults = clients.map((c) => c.proxy.counts);
+      console.log(
+        `seed ${seed}: ops ${JSON.stringify(tally)}; hub objects ${hubObjects.size}; accepted ${accepted.size}; ` +
+          `conflicts listed ${report.conflicts} (refused ${report.refused}); restarts ${clients.map((c) => c.restarts).join('/')}; ` +
+          `faults ${JSON.stringify(faults)}; ms ${JSON.stringify(ms)}`,
+      );
+      expect(report.violations.slice(0, 5)).toEqual([]);
+      expect(report.brokenChains.slice(0, 5)).toEqual([]);
+      // The run must have exercised what it claims to: clashes, refusals and every kind of fault.
+      expect(report.conflicts).toBeGreaterThan(0);
+      expect(report.refused).toBeGreaterThan(0);
+      for (const mode of ['refuse', 'cut-request', 'cut-answer'] as FaultMode[])
+        expect(faults.reduce((n, f) => n + f[mode], 0)).toBeGreaterThan(0);
+    } finally {
+      for (const c of clients) {
+        c.core.close();
+        await c.proxy.close();
+      }
+    }
+  }
+});
+
+/** 甲 imports the documents and makes two briefings; all three sync until they hold them. */
+async function setUpShared(clients: FuzzClient[]): Promise<World> {
+  const [a] = clients as [FuzzClient];
+  const summary = await importFiles(a.core.ctx, [HULI], { inline: true });
+  expect(summary.failed).toEqual([]);
+  const briefings = ['学习材料一', '学习材料二'].map((title) => createBriefing(a.db, { title }).id);
+  for (const c of clients) await c.team.sync();
+  await a.team.sync();
+  const documents = a.documentIds();
+  const passages = (
+    a.db
+      .prepare(`SELECT id, length(text) AS length FROM passages WHERE length(text) > 4 ORDER BY id`)
+      .all() as {
+      id: string;
+      length: number;
+    }[]
+  ).slice(0, 60);
+  for (const c of clients) expect(c.documentIds()).toEqual(documents);
+  return { passages, briefings, documents };
+}
+
+/** A sync under a random fault policy; a failed sync is what the user sees offline, nothing more. */
+async function faultySync(c: FuzzClient, rng: Rng): Promise<void> {
+  const r = rng();
+  const policy: () => FaultMode =
+    r < 0.5
+      ? () => 'pass'
+      : r < 0.62
+        ? () => 'refuse'
+        : () => {
+            const x = rng();
+            return x < 0.15 ? 'refuse' : x < 0.3 ? 'cut-request' : x < 0.5 ? 'cut-answer' : 'pass';
+          };
+  c.proxy.setPolicy(policy);
+  try {
+    await c.team.sync();
+  } catch (error) {
+    expect((error as { code?: string }).code).toBe('team_hub_error');
+    // A crash right after losing the hub's answer: the stored batch must survive the restart.
+    if (rng() < 0.3) c.restart();
+  } finally {
+    c.proxy.setPolicy(() => 'pass');
+  }
+}
+
+/** Healed network: sync round-robin until a whole round moves nothing (at most 12 rounds). */
+async function quiesce(clients: FuzzClient[]): Promise<void> {
+  for (let round = 0; round < 12; round++) {
+    let moved = 0;
+    for (const c of clients) {
+      const r = await c.team.sync();
+      moved += r.pushed.sent + r.pulled.pulled + r.pending;
+    }
+    if (moved === 0) return;
+  }
+  throw new Error('stuck: the clients did not go quiet within 12 sync rounds');
+}
+
+/** The hub's live objects (documents aside), pulled from scratch by a reader joined for the check. */
+async function hubState(pool: pg.Pool, library: string, url: string): Promise<Map<string, RemoteObject>> {
+  const { code } = await createInvitation(pool, { library, role: 'reader' });
+  const joined = await new HubClient({ url }).join({
+    code,
+    memberName: `检查-${library}`,
+    deviceName: 'checker',
+  });
+  const hub = new HubClient({ url, token: joined.token });
+  const out = new Map<string, RemoteObject>();
+  let cursor = 0;
+  for (let page = 0; page < 1000; page++) {
+    const answer = await hub.pull(cursor, 1000);
+    for (const o of answer.changes) {
+      const key = `${o.kind}/${o.id}`;
+      if (o.deleted || o.kind === 'document') out.delete(key);
+      else out.set(key, o);
+    }
+    cursor = answer.cursor;
+    if (!answer.more) break;
+  }
+  return out;
+}
