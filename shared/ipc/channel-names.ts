@@ -73,4 +73,11 @@ export const CHANNEL_NAMES = [
   'print:preview',
   'print:save',
   'print:print',
+  'team:status',
+  'team:join',
+  'team:sync',
+  'team:conflicts',
+  'team:resolve',
+  'team:annotations',
+  'team:leave',
 ] as const;

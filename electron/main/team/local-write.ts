@@ -6,6 +6,7 @@ import { getLink, putLink, removeLink } from '../links/link-store';
 import { deleteLedgerOverride, saveLedgerOverride } from '../ledger/ledger-store';
 import type { Db } from '../store/database';
 import { updateDocumentMeta } from '../store/document-meta';
+import { passageWithEdition } from '../store/document-reader';
 import { statement } from '../store/statements';
 import { parseLedgerKey, readMetaOverride } from './local-read';
 import { compareOrder } from './order-keys';
@@ -19,18 +20,7 @@ import { orderKeysOf, setOrderKey } from './team-store';
  */
 type Apply = (db: Db, o: RemoteObject, data: Record<string, unknown> | null) => boolean;
 
-interface PassageInfo {
-  documentId: string;
-  text: string;
-  editionHash: string;
-}
-
-const passage = (db: Db, id: string) =>
-  statement(
-    db,
-    `SELECT p.document_id AS documentId, p.text, d.content_hash AS editionHash
-     FROM passages p JOIN documents d ON d.id = p.document_id WHERE p.id = ?`,
-  ).get(id) as PassageInfo | undefined;
+const passage = passageWithEdition;
 
 const documentHash = (db: Db, id: string) =>
   statement(db, `SELECT content_hash FROM documents WHERE id = ?`).pluck().get(id) as string | undefined;
