@@ -21,6 +21,14 @@ const SAME_LINE = 0.4;
  * more than MAX_PDF_PAGES pages.
  */
 export async function pdfBlocks(bytes: Buffer, file: string): Promise<string[]> {
+  const pages = await pdfPages(bytes, file);
+  if (!pages.some((p) => p.length)) throw new AppError('pdf_no_text', { file });
+  const simplified = preferSimplified(pdfParagraphs(pages).join('\n').replace(INNER_BULLET, '·'));
+  return simplified.split('\n');
+}
+
+/** The text lines of each page, placed. */
+export async function pdfPages(bytes: Buffer, file: string): Promise<PdfLine[][]> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   let doc: Awaited<ReturnType<typeof pdfjs.getDocument>['promise']>;
   try {
@@ -44,13 +52,25 @@ export async function pdfBlocks(bytes: Buffer, file: string): Promise<string[]> 
       pages.push(toLines(content.items.filter((i) => 'str' in i) as TextItem[], n));
       page.cleanup();
     }
-    if (!pages.some((p) => p.length)) throw new AppError('pdf_no_text', { file });
-    const simplified = preferSimplified(pdfParagraphs(pages).join('\n'));
-    return simplified.split('\n');
+    return pages;
   } finally {
     await doc.destroy();
   }
 }
+
+/** Chinese script and full-width punctuation. */
+const CJK = '[\\u2e80-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef“”‘’]';
+const LAYOUT_SPACE = new RegExp(`(?<=${CJK}) | (?=${CJK})`, 'g');
+
+/**
+ * Word processors set a little room between Chinese and Latin letters or digits (`2020 年`) and
+ * justify a line by widening the gaps between Chinese characters; pdf.js reads any such gap as a
+ * space. Chinese text does not put spaces beside its characters (the corpus has almost none), so
+ * a space next to a Chinese character is layout, not text.
+ */
+const dropLayoutSpaces = (text: string) => text.replace(LAYOUT_SPACE, '');
+/** A bullet inside a paragraph is a middle dot (`9·8`) that a font set with the bullet's glyph. */
+const INNER_BULLET = /(?<=\S)•(?=\S)/g;
 
 /**
  * A page's items grouped into lines. Items are taken top to bottom, so only the lines of the last
@@ -105,7 +125,7 @@ function toLines(textItems: TextItem[], page: number): PdfLine[] {
       end = Math.max(end, item.x + item.width);
       last = str.trimEnd().at(-1) ?? last;
     }
-    const text = parts.join('').replace(/\s+/g, ' ').trim();
+    const text = dropLayoutSpaces(parts.join('').replace(/\s+/g, ' ').trim());
     if (text) lines.push({ page, x: sorted[0]!.x, y: g.y, end, size: g.size, text, first: sorted[0]! });
   }
   return lines;
