@@ -3,6 +3,7 @@ import { AppError } from '../../core/app-error';
 import { citationFor } from '../../store/citation';
 import type { Db } from '../../store/database';
 import { listLinks } from '../../links/link-store';
+import { libraryId } from '../../store/settings';
 import { linkToW3C } from '../../links/share';
 import { listAnnotations } from '../repository';
 import { exportMarkdown } from './markdown';
@@ -41,7 +42,11 @@ export function exportAnnotations(
     return {
       filename: `${stem}-annotations.jsonld`,
       mime: 'application/ld+json',
-      text: exportW3C(items, label, generated, listLinks(db, documentId ?? null).map(linkToW3C)),
+      text: exportW3C(
+        items,
+        { id: `urn:yandu:library:${libraryId(db)}:annotations:${stem}`, label, generated },
+        listLinks(db, documentId ?? null).map(linkToW3C),
+      ),
       count,
     };
   }
