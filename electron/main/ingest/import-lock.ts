@@ -64,8 +64,7 @@ export function assertNoImport(databasePath: string, library?: Library): void {
   for (const name of names) {
     if (!name.startsWith(prefix)) continue;
     const pid = Number(name.slice(prefix.length));
-    if (Number.isInteger(pid) && pid > 0 && alive(pid))
-      throw new AppError('import_running', { file });
+    if (Number.isInteger(pid) && pid > 0 && alive(pid)) throw new AppError('import_running', { file });
   }
 }
 

@@ -44,7 +44,9 @@ describe('a restore while documents are imported', () => {
     expect(fs.readdirSync(dir).some((f) => f.startsWith('ipc.db.importing-'))).toBe(true);
     const refused = await dispatch(core.handlers, 'backups:restore', { id: made.value.id });
     expect(refused).toMatchObject({ ok: false, error: { code: 'import_running' } });
-    expect((refused as { error: { message: string } }).error.message).toContain('正在向资料库 ipc.db 导入文档');
+    expect((refused as { error: { message: string } }).error.message).toContain(
+      '正在向资料库 ipc.db 导入文档',
+    );
     release();
     expect((await importing).imported).toHaveLength(1);
     expect(fs.readdirSync(dir).some((f) => f.startsWith('ipc.db.importing-'))).toBe(false);

@@ -81,8 +81,13 @@ beforeAll(async () => {
     officePdfs(text, office, dir, 'seed'),
   ]);
   for (const l of web)
-    pdfs.push({ name: l.name, file: path.join(dir, `seed.${l.name}.pdf`), heldOut: WEB_HELD_OUT.includes(l) });
-  for (const [l, file] of officeFiles) pdfs.push({ name: l.name, file, heldOut: OFFICE_HELD_OUT.includes(l) });
+    pdfs.push({
+      name: l.name,
+      file: path.join(dir, `seed.${l.name}.pdf`),
+      heldOut: WEB_HELD_OUT.includes(l),
+    });
+  for (const [l, file] of officeFiles)
+    pdfs.push({ name: l.name, file, heldOut: OFFICE_HELD_OUT.includes(l) });
 }, 300_000);
 
 afterAll(() => {
@@ -108,10 +113,14 @@ describe.skipIf(!CAN_RUN)('the seed report as PDF from a web page and a word pro
       const doc = (await readDocument(pdf.file)).doc;
       const got = doc.passages.map((p) => p.text);
       const same = identical(expectedPassages, got);
-      const poppler = execFileSync('pdftotext', ['-raw', pdf.file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+      const poppler = execFileSync('pdftotext', ['-raw', pdf.file, '-'], { encoding: 'utf8' }).replace(
+        /\s+/g,
+        '',
+      );
       const kept = new Set(got);
       const lost = expectedPassages.filter(
-        (e) => !kept.has(e) && got.some((g) => g.slice(0, 8) === e.slice(0, 8) && lostByGenerator(e, g, poppler)),
+        (e) =>
+          !kept.has(e) && got.some((g) => g.slice(0, 8) === e.slice(0, 8) && lostByGenerator(e, g, poppler)),
       ).length;
       const share = same / (expectedPassages.length - lost);
       const found = identical(expectedMarkers, markers(doc));

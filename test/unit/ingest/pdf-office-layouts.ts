@@ -159,7 +159,8 @@ async function officeDocx(paragraphs: string[], l: OfficeLayout): Promise<Buffer
           alignment: D.AlignmentType.CENTER,
           children: [
             new D.TextRun({
-              children: l.pageNumbers === 'dash' ? ['— ', D.PageNumber.CURRENT, ' —'] : [D.PageNumber.CURRENT],
+              children:
+                l.pageNumbers === 'dash' ? ['— ', D.PageNumber.CURRENT, ' —'] : [D.PageNumber.CURRENT],
             }),
           ],
         }),
@@ -193,7 +194,13 @@ async function officeDocx(paragraphs: string[], l: OfficeLayout): Promise<Buffer
         properties: {
           page: {
             size: { width: mm(width), height: mm(height) },
-            margin: { top: mm(top), right: mm(right), bottom: mm(bottom), left: mm(left), footer: mm(bottom / 2) },
+            margin: {
+              top: mm(top),
+              right: mm(right),
+              bottom: mm(bottom),
+              left: mm(left),
+              footer: mm(bottom / 2),
+            },
           },
           grid: l.grid
             ? {
@@ -241,7 +248,15 @@ export async function convertWithOffice(files: string[], dir: string): Promise<v
   try {
     await promisify(execFile)(
       soffice,
-      [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...files],
+      [
+        `-env:UserInstallation=file://${profile}`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        dir,
+        ...files,
+      ],
       { timeout: 240_000 },
     );
   } finally {

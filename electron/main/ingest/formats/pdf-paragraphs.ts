@@ -90,7 +90,8 @@ function measureColumn(lines: PdfLine[]): Column {
   let spaced = 0;
   lines.forEach((line, i) => {
     const p = lines[i - 1];
-    if (!p || p.page !== line.page || sizeKey(p.size) !== sizeKey(line.size) || !endsEarly(p, line, column)) return;
+    if (!p || p.page !== line.page || sizeKey(p.size) !== sizeKey(line.size) || !endsEarly(p, line, column))
+      return;
     ends++;
     if (isIndented(line, column)) indented++;
     if (spacedFrom(p, line, column)) spaced++;
@@ -182,7 +183,8 @@ function units(s: string): number {
   return n;
 }
 
-const joinLine = (a: string, b: string) => (/[A-Za-z0-9,;:.!?]$/.test(a) && /^[A-Za-z]/.test(b) ? ` ${b}` : b);
+const joinLine = (a: string, b: string) =>
+  /[A-Za-z0-9,;:.!?]$/.test(a) && /^[A-Za-z]/.test(b) ? ` ${b}` : b;
 
 function dropRunning(pages: PdfLine[][]): PdfLine[][] {
   const key = (l: PdfLine) => l.text.replace(/[\d０-９]+/g, '#').replace(/\s/g, '');
