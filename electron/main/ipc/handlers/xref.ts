@@ -2,7 +2,7 @@ import type { CoreContext } from '../../core/context';
 import { linkHistory, redoLink, undoLink } from '../../links/link-oplog';
 import { createLink, deleteLink, updateLink } from '../../links/service';
 import { passageXref } from '../../xref/passage-xref';
-import { traceTerm } from '../../xref/term-service';
+import { traceTermSliced } from '../../xref/term-service';
 import type { Handlers } from '../dispatch';
 
 type XrefHandlers = Pick<Handlers, Extract<keyof Handlers, `xref:${string}`>>;
@@ -12,7 +12,7 @@ type LinkHandlers = Pick<Handlers, Extract<keyof Handlers, `links:${string}`>>;
 export function xrefHandlers(ctx: CoreContext): XrefHandlers {
   return {
     'xref:passage': ({ passageId, limit }) => passageXref(ctx, passageId, limit),
-    'xref:term': ({ term, limit }) => traceTerm(ctx, term, { limit }),
+    'xref:term': ({ term, limit }) => traceTermSliced(ctx, term, { limit }),
   };
 }
 
