@@ -3,6 +3,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import type * as DocxModule from 'docx';
+
+/** The docx package, loaded by the first document written. */
+let D: typeof DocxModule;
 
 /**
  * Ways a word processor lays a report out: the document is written as DOCX with the `docx`
@@ -30,6 +34,8 @@ export interface OfficeLayout {
   grid?: [number, number];
   /** Page numbers in the footer, as `— N —` (公文) or a bare number. */
   pageNumbers: 'dash' | 'plain' | null;
+  /** Glossary markers set as superscripts (`“六稳”¹`), as Word users do, rather than in the line. */
+  superscriptMarkers?: boolean;
 }
 
 export const soffice = '/usr/bin/soffice';
@@ -114,6 +120,19 @@ export const OFFICE_LAYOUTS: OfficeLayout[] = [
     align: 'left',
     pageNumbers: 'plain',
   },
+  {
+    name: 'office-a4-serif-superscript-markers',
+    page: A4,
+    margin: [25, 25, 25, 25],
+    font: 'Noto Serif CJK SC',
+    size: 12,
+    line: { multiple: 1.3 },
+    indent: 0,
+    after: 6,
+    align: 'justify',
+    pageNumbers: 'plain',
+    superscriptMarkers: true,
+  },
 ];
 
 /** Layouts the reader was never run on while it was tuned (added after, figures reported apart). */
@@ -150,7 +169,7 @@ const mm = (v: number) => Math.round(v * TWIP_PER_MM);
 
 /** The paragraphs as a DOCX in the layout. */
 async function officeDocx(paragraphs: string[], l: OfficeLayout): Promise<Buffer> {
-  const D = await import('docx');
+  D ??= await import('docx');
   const footer =
     l.pageNumbers &&
     new D.Footer({
@@ -212,11 +231,29 @@ async function officeDocx(paragraphs: string[], l: OfficeLayout): Promise<Buffer
             : undefined,
         },
         footers: footer ? { default: footer } : undefined,
-        children: paragraphs.map((p) => new D.Paragraph({ style: 'Normal', children: [new D.TextRun(p)] })),
+        children: paragraphs.map(
+          (p) => new D.Paragraph({ style: 'Normal', children: runsOf(p, !!l.superscriptMarkers) }),
+        ),
       },
     ],
   });
   return D.Packer.toBuffer(doc);
+}
+
+/** A marker: figures right after a closing quote, not a quantity (`“六稳”1工作`, not `”3万`). */
+const MARKER = /(?<=”)(\d{1,2})(?![\d.%万亿个])/g;
+
+/** The paragraph's runs: as it is, or with its glossary markers raised. */
+function runsOf(text: string, superscript: boolean) {
+  if (!superscript) return [new D.TextRun(text)];
+  const runs: DocxModule.TextRun[] = [];
+  let at = 0;
+  for (const m of text.matchAll(MARKER)) {
+    runs.push(new D.TextRun(text.slice(at, m.index)), new D.TextRun({ text: m[1]!, superScript: true }));
+    at = m.index + m[0].length;
+  }
+  runs.push(new D.TextRun(text.slice(at)));
+  return runs;
 }
 
 /**

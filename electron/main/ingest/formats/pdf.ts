@@ -72,6 +72,39 @@ const dropLayoutSpaces = (text: string) => text.replace(LAYOUT_SPACE, '');
 /** A bullet inside a paragraph is a middle dot (`9·8`) that a font set with the bullet's glyph. */
 const INNER_BULLET = /(?<=\S)•(?=\S)/g;
 
+type Group = { y: number; size: number; items: PdfItem[] };
+
+/**
+ * A superscript (a glossary marker set as `“六稳”¹`) is raised further than SAME_LINE allows and
+ * comes out as a "line" of its own: a short group in a smaller size just above a line that spans
+ * it goes back into that line, where the TXT importer would find the marker after its term.
+ */
+function foldSuperscripts(groups: Group[]): Group[] {
+  const out: Group[] = [];
+  groups.forEach((g, i) => {
+    const text = g.items
+      .map((item) => item.str)
+      .join('')
+      .trim();
+    const x = g.items[0]!.x;
+    const host =
+      text.length <= 4
+        ? groups.slice(i + 1, i + 4).find(
+            (h) =>
+              h.size >= g.size * 1.25 &&
+              g.y > h.y &&
+              g.y - h.y <= h.size * 0.7 &&
+              h.items.some((item) => item.x <= x) &&
+              // Within the line or just after its end (a marker closing the line).
+              h.items.some((item) => item.x + item.width >= x - h.size),
+          )
+        : undefined;
+    if (host) host.items.push(...g.items);
+    else out.push(g);
+  });
+  return out;
+}
+
 /**
  * A page's items grouped into lines. Items are taken top to bottom, so only the lines of the last
  * band of heights can take an item: grouping stays linear however many lines a page holds.
@@ -87,7 +120,7 @@ function toLines(textItems: TextItem[], page: number): PdfLine[] {
       size: Math.hypot(i.transform[2]!, i.transform[3]!) || i.height || 1,
     }))
     .sort((a, b) => b.y - a.y || a.x - b.x);
-  const groups: { y: number; size: number; items: PdfItem[] }[] = [];
+  const groups: Group[] = [];
   let tallest = 0;
   for (const item of items) {
     tallest = Math.max(tallest, item.size);
@@ -102,11 +135,12 @@ function toLines(textItems: TextItem[], page: number): PdfLine[] {
     }
     if (home) {
       home.items.push(item);
-      home.size = Math.max(home.size, item.size);
+      // The line sits on the baseline of its text, not of a superscript marker that came first.
+      if (item.size > home.size) [home.y, home.size] = [item.y, item.size];
     } else groups.push({ y: item.y, size: item.size, items: [item] });
   }
   const lines: PdfLine[] = [];
-  for (const g of groups) {
+  for (const g of foldSuperscripts(groups)) {
     const sorted = g.items.sort((a, b) => a.x - b.x);
     const parts: string[] = [];
     let end = -Infinity;
