@@ -45,6 +45,11 @@ export const errorMessages = {
     en: (p: Params) =>
       `The library ${p.file} is open in another program (Yandu itself, perhaps); nothing was restored. Close it and try again.`,
   },
+  import_running: {
+    'zh-CN': (p: Params) => `正在向资料库 ${p.file} 导入文档，未恢复；请等导入完成或取消导入后再试。`,
+    en: (p: Params) =>
+      `Documents are being imported into the library ${p.file}; nothing was restored. Wait for the import to finish or cancel it, then try again.`,
+  },
   file_exists: {
     'zh-CN': (p: Params) => `${p.file} 已存在，未覆盖；请换一个文件名。`,
     en: (p: Params) => `${p.file} already exists and was not overwritten; choose another name.`,

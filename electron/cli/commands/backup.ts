@@ -39,7 +39,7 @@ export const backupCommand: CliCommand = {
 };
 
 /** A file that is not a sound library of a schema we know: refused, exit 1, library unchanged. */
-const REFUSED: string[] = ['backup_invalid', 'database_too_new', 'not_found', 'library_in_use'];
+const REFUSED: string[] = ['backup_invalid', 'database_too_new', 'not_found', 'library_in_use', 'import_running'];
 
 async function restoreOpenOrDamaged(ctx: CommandContext, given: string): Promise<RestoreReply> {
   try {

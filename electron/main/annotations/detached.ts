@@ -8,7 +8,9 @@ import { importAnnotations } from './share/merge';
  * inside the delete transaction. Returns how many were kept.
  */
 export function detachAnnotations(db: Db, documentId: string, now = new Date()): number {
-  const exported = exportAnnotations(db, documentId, 'w3c', now);
+  // A kept set is the library's own, never shared: named without writing a library id into the
+  // delete (whose undo must give back exactly the rows it found).
+  const exported = exportAnnotations(db, documentId, 'w3c', now, () => 'this');
   if (!exported.count) return 0;
   const title = db.prepare(`SELECT title FROM documents WHERE id = ?`).pluck().get(documentId) as string;
   db.prepare(

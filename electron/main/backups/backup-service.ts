@@ -17,6 +17,7 @@ import {
 } from '../store/backups';
 import { listDocuments } from '../store/document-reader';
 import { getSetting, setSetting } from '../store/settings';
+import { assertNoImport } from '../ingest/import-lock';
 
 export const DEFAULT_POLICY: BackupPolicy = { keepDaily: 7, intervalHours: 24 };
 const POLICY_KEY = 'backups.policy';
@@ -86,6 +87,7 @@ export interface RestoreResult {
  */
 export async function restoreLibrary(ctx: CoreContext, source: string): Promise<RestoreResult> {
   assertWritable(ctx);
+  assertNoImport(ctx.databasePath, ctx);
   const facts = inspectLibraryFile(source, ctx.nativeBinding);
   const previous = await backupNow(ctx, 'pre-restore');
   const before = listDocuments(ctx.db).map((d) => d.id);
@@ -105,6 +107,7 @@ export function restoreClosedLibrary(
   source: string,
   nativeBinding?: string,
 ): RestoreResult {
+  assertNoImport(databasePath);
   const facts = inspectLibraryFile(source, nativeBinding);
   let previous: string | null = null;
   // Checked before the damaged file is copied aside, so a refusal leaves no trace.

@@ -6,6 +6,7 @@ import { contentHash } from '../store/content-hash';
 import { findDocumentByHash, insertDocument, replaceDocument } from '../store/document-writer';
 import type { ParsedDocument } from './parsed-document';
 import { readDocument } from './read-document';
+import { beginImport } from './import-lock';
 import { createDocumentReader, type DocumentReader } from './worker/parse-client';
 
 export interface ImportOptions {
@@ -47,6 +48,8 @@ export async function importFiles(
   const changed: string[] = [];
   const reader = options.reader ?? createDocumentReader({ inline: options.inline });
   const { signal } = options;
+  // A restore meanwhile would swap the library file under the rows being written: it is refused.
+  const endImport = beginImport(ctx);
   const cancel = (file: string, index: number) => {
     const reason = new AppError('import_cancelled', { file: path.basename(file) }).localized(ctx.locale);
     summary.skipped.push({ file, reason, code: 'import_cancelled' });
@@ -121,6 +124,7 @@ export async function importFiles(
       }
     }
   } finally {
+    endImport();
     if (!options.reader) await reader.close();
   }
   if (changed.length) ctx.events.emit('library:changed', { documentIds: changed });

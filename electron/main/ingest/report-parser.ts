@@ -40,14 +40,20 @@ export function parseLines(lines: Line[], fileName: string): ParsedDocument {
     .filter((r) => r.kind === 'appendix')
     .flatMap((r) => [...r.caption, ...r.lines])
     .map((l) => ({ text: l.text, sectionIndex: null, lead: null }));
-  const all = [...blocks, ...appendix];
+  const structured = [...blocks, ...appendix];
+  // A file with text never comes out empty: if everything was read as header or chrome, its lines
+  // are the passages.
+  const all: Block[] = structured.length
+    ? structured
+    : lines.map((l) => ({ text: l.text, sectionIndex: null, lead: null }));
+  const bodyCount = structured.length ? blocks.length : all.length;
   const hits = findMarkers(
     all.map((b) => b.text),
     glossary,
   );
   const withMarkers = hits.length > 0;
   const passages: ParsedPassage[] = all.map((block, i) => {
-    const kind = i < blocks.length ? 'body' : 'appendix';
+    const kind = i < bodyCount ? 'body' : 'appendix';
     const { text, footnotes } = stripMarkers(
       block.text,
       hits.filter((h) => h.paragraph === i),

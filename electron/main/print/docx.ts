@@ -7,6 +7,18 @@ import { notesOf, segmentExcerpt } from './segments';
 
 const TWIP = 20; // per point
 const twips = (pt: number) => Math.round(pt * TWIP);
+const GONGWEN_LINES = 22;
+/** 225 mm / 22 in whole twips, rounded down: rounded up, 22 lines would overrun the type area. */
+const gongwenLinePitch = () => Math.floor((profileFor('gongwen').area.height / GONGWEN_LINES) * TWIP);
+/** The page number's line in the 公文 footer: 4号. */
+const PAGE_NUMBER_LINE = twips(14);
+/**
+ * 28 characters of 3号 (16 pt) are 448 pt, the 版心 156 mm (442 pt): each 3号 character gives up a
+ * quarter point (in twips), so 28 fit a line in Word, WPS and LibreOffice alike. A character grid
+ * (docGrid linesAndChars with a negative charSpace, as Word writes it) would do the same in Word,
+ * but LibreOffice then gives each character two cells, 14 to a line.
+ */
+const GONGWEN_TRACKING = -5;
 /**
  * The docx package, loaded by renderDocx on first use (a package import, so it works bundled, built
  * and from source): a command that writes no Word file (`yandu list`) must not pay for it.
@@ -32,21 +44,25 @@ function styles(options: PrintOptions): IParagraphStyleOptions[] {
     bold,
     color: '1A1A1A',
   });
-  const line = gw
-    ? { line: twips(profileFor('gongwen').grid?.linePitch ?? 29), lineRule: 'exact' as const }
-    : { line: 360 };
+  // Word and LibreOffice set each line in a box of exactly this height from the top margin down:
+  // 22 of them fill the 225 mm type area (GB/T 9704). The PDF engine's pitch, (225 mm − 16 pt)/21,
+  // centres the em boxes on the same 22 lines but would leave room for 21 boxes only.
+  const line = gw ? { line: gongwenLinePitch(), lineRule: 'exact' as const } : { line: 360 };
   return [
     {
       id: 'Normal',
       name: 'Normal',
-      run: font(gw ? '仿宋_GB2312' : '宋体', gw ? 16 : 11.5),
+      run: {
+        ...font(gw ? '仿宋_GB2312' : '宋体', gw ? 16 : 11.5),
+        characterSpacing: gw ? GONGWEN_TRACKING : undefined,
+      },
       paragraph: { spacing: line },
     },
     {
       id: 'Title',
       name: 'Title',
       basedOn: 'Normal',
-      run: font(gw ? '方正小标宋简体' : '宋体', gw ? 22 : 20, !gw),
+      run: { ...font(gw ? '方正小标宋简体' : '宋体', gw ? 22 : 20, !gw), characterSpacing: 0 },
       paragraph: { alignment: D.AlignmentType.CENTER },
     },
     {
@@ -83,7 +99,7 @@ function styles(options: PrintOptions): IParagraphStyleOptions[] {
       id: 'Citation',
       name: 'Citation',
       basedOn: 'Normal',
-      run: { ...font('楷体_GB2312', gw ? 14 : 8.5), color: '555555' },
+      run: { ...font('楷体_GB2312', gw ? 14 : 8.5), color: '555555', characterSpacing: 0 },
       paragraph: { alignment: D.AlignmentType.RIGHT },
     },
     {
@@ -97,7 +113,7 @@ function styles(options: PrintOptions): IParagraphStyleOptions[] {
       id: 'Endnote',
       name: 'Endnote',
       basedOn: 'Normal',
-      run: font(gw ? '仿宋_GB2312' : '宋体', gw ? 14 : 9),
+      run: { ...font(gw ? '仿宋_GB2312' : '宋体', gw ? 14 : 9), characterSpacing: 0 },
     },
   ];
 }
@@ -110,6 +126,8 @@ function pageFooter(text: 'odd' | 'even' | 'center', gw: boolean): DocxModule.Fo
     children: [
       new D.Paragraph({
         alignment,
+        // One 4号 line, not the body's grid line: the number's top sits where the footer distance says.
+        spacing: gw ? { line: PAGE_NUMBER_LINE, lineRule: 'exact', before: 0, after: 0 } : undefined,
         indent: text === 'odd' ? { right: inset } : text === 'even' ? { left: inset } : undefined,
         children: [
           new D.TextRun({
@@ -238,16 +256,15 @@ export async function renderDocx(doc: PrintDocument, options: PrintOptions): Pro
               left: twips(area.left),
               right: twips(page.width - area.left - area.width),
               bottom: twips(page.height - area.top - area.height),
-              footer: twips(gw ? page.height - area.top - area.height - 7 * MM - 14 : 10 * MM),
+              // The number's top 7 mm below the type area (the footer distance is to its bottom).
+              footer: gw
+                ? twips(page.height - area.top - area.height - 7 * MM) - PAGE_NUMBER_LINE
+                : twips(10 * MM),
             },
           },
           grid:
             gw && profile.grid
-              ? {
-                  type: D.DocumentGridType.LINES_AND_CHARS,
-                  linePitch: twips(area.height / 22),
-                  charSpace: Math.round((area.width / 28 - 16) * 4096),
-                }
+              ? { type: D.DocumentGridType.LINES, linePitch: gongwenLinePitch() }
               : undefined,
         },
         footers: gw

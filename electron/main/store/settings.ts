@@ -1,3 +1,4 @@
+import { createHash, randomUUID } from 'node:crypto';
 import type { Db } from './database';
 
 /**
@@ -30,4 +31,20 @@ export function defaultDocumentId(db: Db): string | null {
 
 export function rememberLastDocument(db: Db, id: string): void {
   setSetting(db, 'lastDocument', id);
+}
+
+/**
+ * The library's own id, made on first use: what names its shared collections. A read-only
+ * library that never had one is named by its documents instead (stable while they are).
+ */
+export function libraryId(db: Db): string {
+  const known = getSetting(db, 'libraryId');
+  if (known) return known;
+  if (db.readonly) {
+    const ids = db.prepare(`SELECT id FROM documents ORDER BY id`).pluck().all() as string[];
+    return `documents-${createHash('sha256').update(ids.join('\n')).digest('hex').slice(0, 32)}`;
+  }
+  const id = randomUUID();
+  setSetting(db, 'libraryId', id);
+  return id;
 }

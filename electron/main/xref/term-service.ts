@@ -8,6 +8,7 @@ import type {
 import type { CoreContext } from '../kernel/context';
 import { foldText } from '../search/fold';
 import { occurrencesIn } from '../search/matcher';
+import { runToEnd } from '../search/segment-build';
 import { searchServiceFor } from '../search/search-service';
 import { makeSnippet } from '../search/snippet';
 import { citationsFor } from '../store/citation';
@@ -33,17 +34,40 @@ interface DocRow {
   year: number | null;
 }
 
+interface TraceOptions {
+  limit?: number;
+  indexAll?: boolean;
+}
+
+/** `traceTerm` at once, on this thread: the CLI and tests. */
+export function traceTerm(ctx: CoreContext, term: string, options: TraceOptions = {}): TermView {
+  return runToEnd(traceTermSteps(ctx, term, options));
+}
+
+/**
+ * `traceTerm` in slices on the search index's query runner (the term view over IPC): the index
+ * query, each document's passages and the heading and glossary look-ups are steps, so the event
+ * loop keeps serving IPC while a common word is traced over a large library.
+ */
+export function traceTermSliced(
+  ctx: CoreContext,
+  term: string,
+  options: TraceOptions = {},
+): Promise<TermView> {
+  return searchServiceFor(ctx).index.queries.run('term', traceTermSteps(ctx, term, options), true);
+}
+
 /**
  * Every passage of the library that contains `term`, with its ranges, plus every glossary entry
  * that defines it. Which documents hold it, and how often, comes from the search index (exact
  * substring recall, every hit verified), asked for the term as one quoted literal restricted to
  * passages; the passages and ranges are then read from those documents only.
  */
-export function traceTerm(
+function* traceTermSteps(
   ctx: CoreContext,
   termIn: string,
-  { limit = DEFAULT_OCCURRENCES, indexAll = false }: { limit?: number; indexAll?: boolean } = {},
-): TermView {
+  { limit = DEFAULT_OCCURRENCES, indexAll = false }: TraceOptions,
+): Generator<void, TermView> {
   const term = termIn.trim();
   const { db } = ctx;
   const search = searchServiceFor(ctx);
@@ -62,7 +86,7 @@ export function traceTerm(
     // Which documents hold the term, and in how many passages, from the index (every hit verified,
     // nothing ranked: ranking is what costs on a common word). Without `indexAll` an answer during
     // a large import covers what is indexed and says so (`complete: false`), as search does.
-    const found = search.index.search(`"${term}" kind:passage`);
+    const found = yield* search.index.searchSteps(`"${term}" kind:passage`);
     complete = found.complete;
     perDoc = new Map(found.result.byDoc.map((d) => [d.docId, d.count]));
     // The passages come from the index too, with the folded texts it verified them against:
@@ -73,7 +97,7 @@ export function traceTerm(
         .hitsInDocument(docId)
         .slice(0, max)
         .map((h) => ({ docId, passageId: h.passageId!, ranges: rangesOf(h.folded, needle) }));
-  } else perDoc = countPerDocument(ctx, term);
+  } else perDoc = yield* countPerDocument(ctx, term);
   const total = [...perDoc.values()].reduce((a, b) => a + b, 0);
   // Passages with ranges, in the order shown (newest year first), from the documents that hold
   // the term until `limit` are found.
@@ -82,6 +106,7 @@ export function traceTerm(
   for (const docId of order) {
     if (hits.length >= limit) break;
     hits.push(...hitsOf(docId, limit - hits.length));
+    yield;
   }
   // The snippets' texts in one statement, not one per occurrence.
   const texts = new Map(
@@ -111,7 +136,9 @@ export function traceTerm(
     .sort((a, b) => byYearDesc(a.year, b.year) || byText(a.title, b.title));
   const years = new Map<number | null, number>();
   for (const d of documents) years.set(d.year, (years.get(d.year) ?? 0) + d.count);
+  yield;
   const headings = headingsWith(ctx, term, docs);
+  yield;
   for (const h of headings) years.set(h.year, (years.get(h.year) ?? 0) + 1);
   const definitions = definitionsOf(ctx, term, docs);
   const usedYears = [...years.keys(), ...definitions.map((d) => d.year)].filter(
@@ -293,12 +320,13 @@ function rangesOf(folded: string, needle: string): [number, number][] {
 }
 
 /** Passages per document containing a term the query language cannot quote: a scan, a document at a time. */
-function countPerDocument(ctx: CoreContext, term: string): Map<string, number> {
+function* countPerDocument(ctx: CoreContext, term: string): Generator<void, Map<string, number>> {
   const ids = statement(ctx.db, `SELECT id FROM documents`).pluck().all() as string[];
   const out = new Map<string, number>();
   for (const id of ids) {
     const n = passagesWith(ctx, id, term, Infinity).length;
     if (n) out.set(id, n);
+    yield;
   }
   return out;
 }

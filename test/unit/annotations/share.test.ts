@@ -57,6 +57,33 @@ describe('sharing annotations', () => {
     expect(await call(colleague.core, 'annotations:list', {})).toHaveLength(3);
   });
 
+  it('names the collection by a stable URI of the library and scope, as the W3C model asks (§5)', async () => {
+    const me = library();
+    await me.annotate('我区地处全市交通枢纽', { kind: 'underline', color: 'blue' });
+    const exportOf = async (documentId?: string) =>
+      JSON.parse((await call(me.core, 'annotations:export', { documentId, format: 'w3c' })).text);
+    const once = await exportOf(me.doc);
+    const again = await exportOf(me.doc);
+    const all = await exportOf();
+    const other = await (async () => {
+      const lib = library();
+      return JSON.parse((await call(lib.core, 'annotations:export', { documentId: lib.doc, format: 'w3c' })).text);
+    })();
+    expect(once.id).toMatch(new RegExp(`^urn:yandu:library:[0-9a-f-]{36}:annotations:${me.doc}$`));
+    expect(again.id).toBe(once.id);
+    expect(all.id).not.toBe(once.id);
+    expect(other.id).not.toBe(once.id);
+    expect(once).toMatchObject({ type: 'AnnotationCollection', total: 1, last: `${once.id}:page:0` });
+    expect(typeof once.label).toBe('string');
+    expect(once.first).toMatchObject({
+      id: `${once.id}:page:0`,
+      type: 'AnnotationPage',
+      partOf: once.id,
+      startIndex: 0,
+    });
+    expect(once.first.items).toHaveLength(once.total);
+  });
+
   it('takes a colleague’s later edit, keeps mine when they are behind, and reports edits on both sides', async () => {
     const me = library();
     const a = await me.annotate('地区生产总值1360亿元', { note: '原始' });

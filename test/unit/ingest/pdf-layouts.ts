@@ -84,6 +84,102 @@ export const PDF_LAYOUTS: PdfLayout[] = [
   },
 ];
 
+/** Web pages printed as the issue found them: no indent, space between paragraphs (tuned on). */
+export const WEB_LAYOUTS: PdfLayout[] = [
+  {
+    name: 'web-letter-noindent-6pt',
+    format: 'Letter',
+    font: '"Noto Sans CJK SC"',
+    fontSize: '12pt',
+    indent: '0',
+    spacing: '6pt',
+    align: 'left',
+    margin: '12.7mm',
+    lineHeight: 1.5,
+    running: true,
+  },
+  {
+    name: 'web-a5-indent',
+    format: 'A5',
+    font: '"Noto Serif CJK SC"',
+    fontSize: '11pt',
+    indent: '2em',
+    spacing: '0',
+    align: 'justify',
+    margin: '10mm',
+    lineHeight: 1.6,
+    running: true,
+  },
+  {
+    name: 'web-a4-serif-noindent-4pt-justify',
+    format: 'A4',
+    font: '"Noto Serif CJK SC"',
+    fontSize: '10.5pt',
+    indent: '0',
+    spacing: '4pt',
+    align: 'justify',
+    margin: '18mm',
+    lineHeight: 1.75,
+    running: false,
+  },
+  {
+    name: 'web-a5-sans-noindent-8pt',
+    format: 'A5',
+    font: '"Noto Sans CJK SC"',
+    fontSize: '9.5pt',
+    indent: '0',
+    spacing: '8pt',
+    align: 'left',
+    margin: '8mm',
+    lineHeight: 1.4,
+    running: true,
+  },
+];
+
+/**
+ * Web layouts the reader was never run on while it was tuned (added after, figures reported apart).
+ */
+export const WEB_HELD_OUT: PdfLayout[] = [
+  {
+    name: 'web-legal-serif-noindent-10pt-justify',
+    format: 'Legal',
+    font: '"Noto Serif CJK SC"',
+    fontSize: '13pt',
+    indent: '0',
+    spacing: '10pt',
+    align: 'justify',
+    margin: '22mm',
+    lineHeight: 2,
+    running: false,
+  },
+  {
+    name: 'web-a4-mono-indent-3pt',
+    format: 'A4',
+    font: '"Noto Sans Mono CJK SC"',
+    fontSize: '11pt',
+    indent: '2em',
+    spacing: '3pt',
+    align: 'left',
+    margin: '16mm',
+    lineHeight: 1.45,
+    running: true,
+  },
+];
+
+/** How many of `expected` come back exactly (each may be matched once). */
+export function identical(expected: string[], got: string[]): number {
+  const bag = new Map<string, number>();
+  for (const g of got) bag.set(g, (bag.get(g) ?? 0) + 1);
+  let same = 0;
+  for (const e of expected) {
+    const n = bag.get(e) ?? 0;
+    if (!n) continue;
+    same++;
+    bag.set(e, n - 1);
+  }
+  return same;
+}
+
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Prints the paragraphs as a web page in each layout: one PDF per layout, in the same browser. */

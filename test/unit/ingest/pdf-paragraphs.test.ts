@@ -7,7 +7,7 @@ import { normalizeSpaces } from '../../../electron/main/ingest/parse/normalize';
 import { readDocument } from '../../../electron/main/ingest/read-document';
 import { CORPUS_DIR, describeCorpus } from '../../helpers/corpus';
 import { chromiumPath } from './format-fixtures';
-import { PDF_LAYOUTS, printLayouts, type PdfLayout } from './pdf-layouts';
+import { identical, PDF_LAYOUTS, printLayouts, type PdfLayout } from './pdf-layouts';
 import { SEED_FILE, seedText } from './seed-fixture';
 
 let dir: string;
@@ -21,20 +21,6 @@ const sourceParagraphs = (text: string) =>
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean);
-
-/** How many of `expected` come back exactly (each may be matched once). */
-function identical(expected: string[], got: string[]): number {
-  const bag = new Map<string, number>();
-  for (const g of got) bag.set(g, (bag.get(g) ?? 0) + 1);
-  let same = 0;
-  for (const e of expected) {
-    const n = bag.get(e) ?? 0;
-    if (!n) continue;
-    same++;
-    bag.set(e, n - 1);
-  }
-  return same;
-}
 
 async function printAll(stem: string, text: string): Promise<Map<PdfLayout, string>> {
   const files = new Map(PDF_LAYOUTS.map((l) => [l, path.join(dir, `${stem}.${l.name}.pdf`)]));

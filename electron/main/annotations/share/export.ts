@@ -3,17 +3,23 @@ import { AppError } from '../../kernel/app-error';
 import { citationFor } from '../../store/citation';
 import type { Db } from '../../store/database';
 import { listLinks } from '../../links/link-store';
+import { libraryId } from '../../store/settings';
 import { linkToW3C } from '../../links/share';
 import { listAnnotations } from '../repository';
 import { exportMarkdown } from './markdown';
 import { exportW3C } from './w3c';
 
-/** One document's annotations (or every document's, when `documentId` is omitted) as a file. */
+/**
+ * One document's annotations (or every document's, when `documentId` is omitted) as a file.
+ * `library` names the W3C collection's library; by default the library's own id (made and kept in
+ * settings on first use).
+ */
 export function exportAnnotations(
   db: Db,
   documentId: string | undefined,
   format: 'w3c' | 'md',
   now = new Date(),
+  library: () => string = () => libraryId(db),
 ): AnnotationExport {
   const docs = db
     .prepare(`SELECT id, title FROM documents ${documentId ? 'WHERE id = ?' : ''} ORDER BY year DESC, title`)
@@ -41,7 +47,11 @@ export function exportAnnotations(
     return {
       filename: `${stem}-annotations.jsonld`,
       mime: 'application/ld+json',
-      text: exportW3C(items, label, generated, listLinks(db, documentId ?? null).map(linkToW3C)),
+      text: exportW3C(
+        items,
+        { id: `urn:yandu:library:${library()}:annotations:${stem}`, label, generated },
+        listLinks(db, documentId ?? null).map(linkToW3C),
+      ),
       count,
     };
   }

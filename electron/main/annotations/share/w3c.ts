@@ -63,21 +63,42 @@ function toW3C(a: Exportable) {
   };
 }
 
-/** `links`: passage links already in W3C form (links/share.ts), shared in the same collection. */
+/** What names a shared collection: a stable URI, a label and when it was made. */
+export interface CollectionHead {
+  /** `urn:yandu:library:<library>:annotations:<document id|all>`: the same for every export of one scope. */
+  id: string;
+  label: string;
+  generated: string;
+}
+
+/**
+ * The annotations as one W3C AnnotationCollection with its single AnnotationPage embedded (Web
+ * Annotation Data Model §5: the collection has an IRI, a label, the total and its first and last
+ * page; the page has an IRI, is part of the collection, and gives its items and start index).
+ * `links`: passage links already in W3C form (links/share.ts), shared in the same collection.
+ */
 export function exportW3C(
   annotations: readonly Exportable[],
-  label: string,
-  generated: string,
+  head: CollectionHead,
   links: readonly unknown[] = [],
 ): string {
+  const page = `${head.id}:page:0`;
   const collection = {
     '@context': CONTEXT,
+    id: head.id,
     type: 'AnnotationCollection',
-    label,
+    label: head.label,
     generator: { type: 'Software', name: '研读 Yandu' },
-    generated,
+    generated: head.generated,
     total: annotations.length + links.length,
-    first: { type: 'AnnotationPage', startIndex: 0, items: [...annotations.map(toW3C), ...links] },
+    first: {
+      id: page,
+      type: 'AnnotationPage',
+      partOf: head.id,
+      startIndex: 0,
+      items: [...annotations.map(toW3C), ...links],
+    },
+    last: page,
   };
   return `${JSON.stringify(collection, null, 2)}\n`;
 }

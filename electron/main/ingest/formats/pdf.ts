@@ -21,6 +21,14 @@ const SAME_LINE = 0.4;
  * more than MAX_PDF_PAGES pages.
  */
 export async function pdfBlocks(bytes: Buffer, file: string): Promise<string[]> {
+  const pages = await pdfPages(bytes, file);
+  if (!pages.some((p) => p.length)) throw new AppError('pdf_no_text', { file });
+  const simplified = preferSimplified(pdfParagraphs(pages).join('\n').replace(INNER_BULLET, '·'));
+  return simplified.split('\n');
+}
+
+/** The text lines of each page, placed. */
+export async function pdfPages(bytes: Buffer, file: string): Promise<PdfLine[][]> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   let doc: Awaited<ReturnType<typeof pdfjs.getDocument>['promise']>;
   try {
@@ -44,12 +52,57 @@ export async function pdfBlocks(bytes: Buffer, file: string): Promise<string[]> 
       pages.push(toLines(content.items.filter((i) => 'str' in i) as TextItem[], n));
       page.cleanup();
     }
-    if (!pages.some((p) => p.length)) throw new AppError('pdf_no_text', { file });
-    const simplified = preferSimplified(pdfParagraphs(pages).join('\n'));
-    return simplified.split('\n');
+    return pages;
   } finally {
     await doc.destroy();
   }
+}
+
+/** Chinese script and full-width punctuation. */
+const CJK = '[\\u2e80-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef“”‘’]';
+const LAYOUT_SPACE = new RegExp(`(?<=${CJK}) | (?=${CJK})`, 'g');
+
+/**
+ * Word processors set a little room between Chinese and Latin letters or digits (`2020 年`) and
+ * justify a line by widening the gaps between Chinese characters; pdf.js reads any such gap as a
+ * space. Chinese text does not put spaces beside its characters (the corpus has almost none), so
+ * a space next to a Chinese character is layout, not text.
+ */
+const dropLayoutSpaces = (text: string) => text.replace(LAYOUT_SPACE, '');
+/** A bullet inside a paragraph is a middle dot (`9·8`) that a font set with the bullet's glyph. */
+const INNER_BULLET = /(?<=\S)•(?=\S)/g;
+
+type Group = { y: number; size: number; items: PdfItem[] };
+
+/**
+ * A superscript (a glossary marker set as `“六稳”¹`) is raised further than SAME_LINE allows and
+ * comes out as a "line" of its own: a short group in a smaller size just above a line that spans
+ * it goes back into that line, where the TXT importer would find the marker after its term.
+ */
+function foldSuperscripts(groups: Group[]): Group[] {
+  const out: Group[] = [];
+  groups.forEach((g, i) => {
+    const text = g.items
+      .map((item) => item.str)
+      .join('')
+      .trim();
+    const x = g.items[0]!.x;
+    const host =
+      text.length <= 4
+        ? groups.slice(i + 1, i + 4).find(
+            (h) =>
+              h.size >= g.size * 1.25 &&
+              g.y > h.y &&
+              g.y - h.y <= h.size * 0.7 &&
+              h.items.some((item) => item.x <= x) &&
+              // Within the line or just after its end (a marker closing the line).
+              h.items.some((item) => item.x + item.width >= x - h.size),
+          )
+        : undefined;
+    if (host) host.items.push(...g.items);
+    else out.push(g);
+  });
+  return out;
 }
 
 /**
@@ -67,7 +120,7 @@ function toLines(textItems: TextItem[], page: number): PdfLine[] {
       size: Math.hypot(i.transform[2]!, i.transform[3]!) || i.height || 1,
     }))
     .sort((a, b) => b.y - a.y || a.x - b.x);
-  const groups: { y: number; size: number; items: PdfItem[] }[] = [];
+  const groups: Group[] = [];
   let tallest = 0;
   for (const item of items) {
     tallest = Math.max(tallest, item.size);
@@ -82,11 +135,12 @@ function toLines(textItems: TextItem[], page: number): PdfLine[] {
     }
     if (home) {
       home.items.push(item);
-      home.size = Math.max(home.size, item.size);
+      // The line sits on the baseline of its text, not of a superscript marker that came first.
+      if (item.size > home.size) [home.y, home.size] = [item.y, item.size];
     } else groups.push({ y: item.y, size: item.size, items: [item] });
   }
   const lines: PdfLine[] = [];
-  for (const g of groups) {
+  for (const g of foldSuperscripts(groups)) {
     const sorted = g.items.sort((a, b) => a.x - b.x);
     const parts: string[] = [];
     let end = -Infinity;
@@ -105,7 +159,7 @@ function toLines(textItems: TextItem[], page: number): PdfLine[] {
       end = Math.max(end, item.x + item.width);
       last = str.trimEnd().at(-1) ?? last;
     }
-    const text = parts.join('').replace(/\s+/g, ' ').trim();
+    const text = dropLayoutSpaces(parts.join('').replace(/\s+/g, ' ').trim());
     if (text) lines.push({ page, x: sorted[0]!.x, y: g.y, end, size: g.size, text, first: sorted[0]! });
   }
   return lines;

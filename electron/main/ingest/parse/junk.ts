@@ -1,4 +1,4 @@
-import type { Line } from './normalize';
+import { isShortLine, type Line } from './normalize';
 
 /**
  * Lines that belong to the web page or the dataset dump, not to the document: toolbars, share
@@ -18,7 +18,7 @@ const JUNK_LINES: RegExp[] = [
 const LICENCE_START = /^(注[:：]中文维基文库社群认为|本作品在全世界都属于公有领域|这部作品在中华人民共和国)/;
 
 export function isJunkLine(line: Line): boolean {
-  return JUNK_LINES.some((re) => re.test(line.compact));
+  return isShortLine(line) && JUNK_LINES.some((re) => re.test(line.compact));
 }
 
 /** Drops junk lines, a font-size toolbar (`【字体：` … `】`) and a trailing licence notice. */
@@ -26,7 +26,7 @@ export function dropJunk(lines: Line[]): Line[] {
   const out: Line[] = [];
   let inToolbar = false;
   for (const line of lines) {
-    if (LICENCE_START.test(line.compact)) break;
+    if (isShortLine(line) && LICENCE_START.test(line.compact)) break;
     if (/^【(字体|字号)[:：]?$/.test(line.compact)) {
       inToolbar = true;
       continue;

@@ -25,6 +25,14 @@ export interface Line {
   heading?: number;
 }
 
+/**
+ * The longest line that page chrome, header fields or a site trailer can be: stripping such
+ * boilerplate only ever removes lines up to this long, so text run together on one long line
+ * (`• 索 引 号:…` followed by the whole report) is kept.
+ */
+export const BOILERPLATE_MAX = 200;
+export const isShortLine = (line: Line) => line.compact.length <= BOILERPLATE_MAX;
+
 export function normalizeSpaces(s: string): string {
   return s.replace(ZERO_WIDTH, '').replace(SPACE_LIKE, ' ').trim();
 }

@@ -1,5 +1,5 @@
 import { isGlossaryCaption } from './glossary';
-import type { Line } from './normalize';
+import { isShortLine, type Line } from './normalize';
 
 /**
  * Where the page around the document starts again after it: editor credits, share widgets,
@@ -22,7 +22,7 @@ export interface TailRegion {
 }
 
 export function cutTrailer(lines: Line[]): Line[] {
-  const at = lines.findIndex((l) => TRAILER.test(l.compact));
+  const at = lines.findIndex((l) => isShortLine(l) && TRAILER.test(l.compact));
   return at === -1 ? lines : lines.slice(0, at);
 }
 

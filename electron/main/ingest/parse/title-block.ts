@@ -2,7 +2,7 @@ import type { ParsedDocument } from '../parsed-document';
 import { matchHeading } from './headings';
 import { isJunkLine } from './junk';
 import { levelOf } from './level';
-import type { Line } from './normalize';
+import { isShortLine, type Line } from './normalize';
 
 export type DocumentMetaFields = ParsedDocument['meta'];
 
@@ -101,6 +101,8 @@ export function readTitleBlock(lines: Line[], fileName: string): TitleBlock {
 function readHeaderLine(lines: Line[], i: number, limit: number, c: Collected): number | null {
   const line = lines[i]!;
   const t = line.compact;
+  // A header field is short: a long line that merely starts like one holds the text itself.
+  if (!isShortLine(line)) return null;
   // The outline has begun: a numbered heading, or a Word heading after the title (the title itself
   // is often set in Heading 1).
   if (matchHeading(line.text) || (line.heading && c.titles.length)) return null;

@@ -3,7 +3,7 @@ import { linkHistory, redoLink, undoLink } from '../../links/link-oplog';
 import { createLink, deleteLink, updateLink } from '../../links/service';
 import { passageXref } from '../../xref/passage-xref';
 import { searchServiceFor } from '../../search/search-service';
-import { traceTerm } from '../../xref/term-service';
+import { traceTermSliced } from '../../xref/term-service';
 import type { Handlers } from '../../kernel/api';
 
 type XrefHandlers = Pick<Handlers, Extract<keyof Handlers, `xref:${string}`>>;
@@ -17,7 +17,9 @@ export function xrefHandlers(ctx: CoreContext): XrefHandlers {
       if (complete) searchServiceFor(ctx).index.indexPendingNow();
       return passageXref(ctx, passageId, limit);
     },
-    'xref:term': ({ term, limit, complete }) => traceTerm(ctx, term, { limit, indexAll: complete ?? false }),
+    // In slices on the query runner, so IPC keeps being served while a common word is traced.
+    'xref:term': ({ term, limit, complete }) =>
+      traceTermSliced(ctx, term, { limit, indexAll: complete ?? false }),
   };
 }
 
