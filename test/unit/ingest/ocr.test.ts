@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { AppError } from '../../../electron/main/core/app-error';
 import { readDocument, type ReadResult } from '../../../electron/main/ingest/read-document';
+import { createDocumentReader } from '../../../electron/main/ingest/worker/parse-client';
 import { CORPUS_DIR, describeCorpus } from '../../helpers/corpus';
 import {
   characterErrorRate,
@@ -91,4 +93,41 @@ describeCorpus('OCR of scanned report pages', () => {
     expect(joined(mixed)).toContain(typed.split('\n').at(-1)!.slice(0, 30));
     expect(joined(mixed)).toContain(passages(text)[1]!.slice(0, 20));
   }, 120_000);
+
+  it('in the parse worker: reports each page, and a cancel during OCR stops it at once', async () => {
+    await scannedPdf(pages, file('scan-worker.pdf'));
+    const reader = createDocumentReader();
+    expect(reader.mode).toBe('worker');
+    const controller = new AbortController();
+    const seen: string[] = [];
+    const started = Date.now();
+    try {
+      const read = reader.read(file('scan-worker.pdf'), {
+        signal: controller.signal,
+        onProgress: (p) => {
+          seen.push(`${p.page}/${p.pages}`);
+          if (p.page === 1) controller.abort();
+        },
+      });
+      await expect(read).rejects.toMatchObject({ code: 'import_cancelled' });
+    } finally {
+      await reader.close();
+    }
+    expect(seen).toEqual([`0/${pages.length}`, `1/${pages.length}`]);
+    // Stopped on the second page's start, not after the rest of the file was read.
+    expect(Date.now() - started).toBeLessThan(60_000);
+  }, 120_000);
+
+  it('in the parse worker: the time limit grows with the pages to read, bounded', async () => {
+    // Generous per file (20 s) and per page (60 s), but capped at 5 s overall: the cap decides.
+    const reader = createDocumentReader({ timeLimitMs: 20_000, ocrPageMs: 60_000, ocrLimitMs: 5000 });
+    try {
+      const error = await reader.read(file('scan-worker.pdf')).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AppError);
+      expect(error).toMatchObject({ code: 'file_parse_timeout' });
+      expect((error as AppError).params.seconds).toBe(5);
+    } finally {
+      await reader.close();
+    }
+  }, 60_000);
 });
