@@ -17,6 +17,7 @@ import type { EngineFigures } from './measure';
 import { realQueries, scratchCopy, searchableTexts, tierDatabase, type Tier } from './tiers';
 import { runXrefBench } from './xref';
 import { queryStallBench } from './query-stall';
+import { ocrBench } from './ocr';
 
 const TIERS: Tier[] = (process.env.BENCH_TIERS?.split(',') as Tier[] | undefined) ?? ['S', 'M', 'L'];
 const FIRST_QUERY = '高质量发展';
@@ -138,6 +139,7 @@ async function main() {
   process.stdout.write(`\n${await cliBench(TIERS)}`);
   process.stdout.write(await readerBench());
   process.stdout.write(await queryStallBench(TIERS));
+  if (process.env.BENCH_OCR !== '0') process.stdout.write(`\n${await ocrBench()}`);
 }
 
 void main();

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import sharp from 'sharp';
+import { readDocument } from '../../electron/main/ingest/read-document';
 import { withChromiumPage } from '../unit/ingest/format-fixtures';
 
 /**
@@ -11,6 +12,28 @@ import { withChromiumPage } from '../unit/ingest/format-fixtures';
  * serif 16 pt, first-line indent, page numbers), rasterised at 300 dpi by poppler, and optionally
  * laid crooked with scanner noise; then wrapped into an image-only PDF as a scanner stores it.
  */
+
+/**
+ * A report's opening as its text version has it: the title, then passages with their section
+ * headings, up to `chars` characters. Printed, scanned and read back, it must parse the same.
+ */
+export async function reportOpening(report: string, chars: number): Promise<string[]> {
+  const { doc } = await readDocument(report);
+  const out = [doc.meta.title];
+  let section: number | null = null;
+  let n = 0;
+  for (const passage of doc.passages) {
+    if (n > chars) break;
+    if (passage.sectionIndex !== null && passage.sectionIndex !== section) {
+      const s = doc.sections[passage.sectionIndex]!;
+      out.push(s.level === 1 ? `${s.label}、${s.title}` : `（${s.label}）${s.title}`);
+    }
+    section = passage.sectionIndex;
+    out.push(passage.text);
+    n += passage.text.length;
+  }
+  return out;
+}
 
 const A4 = { width: 595.28, height: 841.89 };
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

@@ -1,7 +1,13 @@
 import path from 'node:path';
 import { AppError } from '../core/app-error';
-import { readSource, type SourceDocument, type SourceFormat, type SourceOptions } from './formats/read-source';
+import {
+  readSource,
+  type SourceDocument,
+  type SourceFormat,
+  type SourceOptions,
+} from './formats/read-source';
 import type { ParsedDocument } from './parsed-document';
+import { markOcrPassages } from './ocr/passage-marks';
 import { parseLines } from './report-parser';
 
 export interface ReadResult {
@@ -17,5 +23,11 @@ export async function readDocument(file: string, options: SourceOptions = {}): P
   const source = await readSource(file, options);
   const doc = parseLines(source.lines, path.basename(file));
   if (!doc.passages.length) throw new AppError('file_empty', { file: path.basename(file) });
-  return { doc, format: source.format, encoding: source.encoding, ...(source.ocr ? { ocr: source.ocr } : {}) };
+  if (source.ocr) markOcrPassages(doc, source.ocr.notes);
+  return {
+    doc,
+    format: source.format,
+    encoding: source.encoding,
+    ...(source.ocr ? { ocr: source.ocr } : {}),
+  };
 }

@@ -2,15 +2,19 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createCore } from '../../../electron/main/core/app-core';
 import { AppError } from '../../../electron/main/core/app-error';
 import { readDocument, type ReadResult } from '../../../electron/main/ingest/read-document';
 import { createDocumentReader } from '../../../electron/main/ingest/worker/parse-client';
+import { getDocumentBundle } from '../../../electron/main/store/document-reader';
+import { insertDocument } from '../../../electron/main/store/document-writer';
 import { CORPUS_DIR, describeCorpus } from '../../helpers/corpus';
 import {
   characterErrorRate,
   degrade,
   printPages,
   rasterise,
+  reportOpening,
   sameBoundaries,
   scannedPdf,
 } from '../../helpers/scanned-pages';
@@ -27,32 +31,10 @@ const file = (name: string) => path.join(dir, name);
 const passages = (r: ReadResult) => r.doc.passages.map((p) => p.text);
 const joined = (r: ReadResult) => passages(r).join('');
 
-/**
- * A report's opening as its text version has it: the title, then passages with their section
- * headings, up to `chars` characters. Printed, scanned and read back, it must parse the same.
- */
-async function opening(report: string, chars: number): Promise<string[]> {
-  const { doc } = await readDocument(path.join(CORPUS_DIR, report));
-  const out = [doc.meta.title];
-  let section: number | null = null;
-  let n = 0;
-  for (const passage of doc.passages) {
-    if (n > chars) break;
-    if (passage.sectionIndex !== null && passage.sectionIndex !== section) {
-      const s = doc.sections[passage.sectionIndex]!;
-      out.push(s.level === 1 ? `${s.label}、${s.title}` : `（${s.label}）${s.title}`);
-    }
-    section = passage.sectionIndex;
-    out.push(passage.text);
-    n += passage.text.length;
-  }
-  return out;
-}
-
 describeCorpus('OCR of scanned report pages', () => {
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yandu-ocr-'));
-    const paragraphs = await opening('national-2021.txt', 900);
+    const paragraphs = await reportOpening(path.join(CORPUS_DIR, 'national-2021.txt'), 900);
     fs.writeFileSync(file('text.txt'), paragraphs.join('\n'));
     text = await readDocument(file('text.txt'));
     await printPages(paragraphs, file('printed.pdf'));
@@ -73,7 +55,17 @@ describeCorpus('OCR of scanned report pages', () => {
     expect(scan.doc.meta.title).toBe(text.doc.meta.title);
     expect(scan.doc.sections.map((s) => s.title)).toEqual(text.doc.sections.map((s) => s.title));
     expect(scan.ocr!.notes.every((n) => n.confidence > 0 && n.confidence <= 1)).toBe(true);
-  }, 120_000);
+    // Every passage is marked as read by OCR, and the marks survive the store.
+    expect(scan.doc.passages.every((p) => p.ocr && p.ocr.confidence > 0.9)).toBe(true);
+    const core = createCore({ databasePath: file('lib.sqlite') });
+    try {
+      const id = insertDocument(core.ctx.db, scan.doc, { file: file('scan.pdf'), format: 'pdf' });
+      const stored = getDocumentBundle(core.ctx.db, id)!.passages.map((p) => p.ocr);
+      expect(stored).toEqual(scan.doc.passages.map((p) => p.ocr));
+    } finally {
+      core.close();
+    }
+  }, 300_000);
 
   it('reads a crooked, noisy photo of a page (JPEG): CER ≤ 3 %', async () => {
     fs.writeFileSync(file('photo.jpg'), await degrade(pages[0]!, 1.5));
@@ -83,16 +75,21 @@ describeCorpus('OCR of scanned report pages', () => {
     const read = joined(photo);
     const reference = joined(text).slice(0, read.replace(/\s+/g, '').length);
     expect(characterErrorRate(reference, read)).toBeLessThanOrEqual(0.03);
-  }, 120_000);
+  }, 300_000);
 
   it('lays out a mixed PDF page by page: a typed page and a scanned one make one text', async () => {
-    const typed = (await opening('national-2021.txt', 900)).slice(-3).join('\n');
+    const typed = (await reportOpening(path.join(CORPUS_DIR, 'national-2021.txt'), 900)).slice(-3).join('\n');
     await scannedPdf([pages[0]!, typed], file('mixed.pdf'));
     const mixed = await readDocument(file('mixed.pdf'));
     expect(mixed.ocr?.pages).toBe(1);
     expect(joined(mixed)).toContain(typed.split('\n').at(-1)!.slice(0, 30));
     expect(joined(mixed)).toContain(passages(text)[1]!.slice(0, 20));
-  }, 120_000);
+    // Only what came from the scanned page is marked.
+    const last = mixed.doc.passages.at(-1)!;
+    expect(last.text).toContain(typed.split('\n').at(-1)!.slice(0, 30));
+    expect(last.ocr).toBeUndefined();
+    expect(mixed.doc.passages[1]!.ocr?.confidence).toBeGreaterThan(0.9);
+  }, 300_000);
 
   it('in the parse worker: reports each page, and a cancel during OCR stops it at once', async () => {
     await scannedPdf(pages, file('scan-worker.pdf'));
@@ -116,7 +113,7 @@ describeCorpus('OCR of scanned report pages', () => {
     expect(seen).toEqual([`0/${pages.length}`, `1/${pages.length}`]);
     // Stopped on the second page's start, not after the rest of the file was read.
     expect(Date.now() - started).toBeLessThan(60_000);
-  }, 120_000);
+  }, 300_000);
 
   it('in the parse worker: the time limit grows with the pages to read, bounded', async () => {
     // Generous per file (20 s) and per page (60 s), but capped at 5 s overall: the cap decides.

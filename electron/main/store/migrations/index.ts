@@ -5,6 +5,7 @@ import { migration004MetadataLedger } from './004-metadata-ledger';
 import { migration005DetachedAnnotations } from './005-detached-annotations';
 import { migration006Xref } from './006-xref';
 import { migration007Briefings } from './007-briefings';
+import { migration011PassageOcr } from './011-passage-ocr';
 import type { Migration } from './types';
 
 /** In order. Append only: a shipped migration is never edited, a fix is a new one. */
@@ -16,4 +17,5 @@ export const migrations: readonly Migration[] = [
   migration005DetachedAnnotations,
   migration006Xref,
   migration007Briefings,
+  migration011PassageOcr,
 ];

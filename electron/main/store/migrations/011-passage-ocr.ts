@@ -1,0 +1,19 @@
+import type { Migration } from './types';
+
+/**
+ * Passages read by OCR carry how sure the recogniser was (the mean character confidence, 0–1)
+ * and the offsets of the lines it was least sure of, for the reader's 识别 badge and highlights.
+ * Null for text that came from a text layer. File numbered 011 as planned for the merge (008–010
+ * belong to other branches); the version is its place in this branch's list, set at the merge.
+ */
+export const migration011PassageOcr: Migration = {
+  version: 8,
+  name: 'passages: OCR confidence and low-confidence lines',
+  up(db) {
+    db.exec(`
+      ALTER TABLE passages ADD COLUMN ocr_confidence REAL CHECK (ocr_confidence BETWEEN 0 AND 1);
+      -- JSON [[start, end], …] offsets into text.
+      ALTER TABLE passages ADD COLUMN ocr_low TEXT;
+    `);
+  },
+};
