@@ -28,7 +28,7 @@ export interface OcrProgress {
 export function ocrPdfLines(page: OcrPage, pageNo: number, unit: number): PdfLine[] {
   const heights = page.lines.map((l) => l.bottom - l.top).sort((a, b) => a - b);
   const typical = heights[Math.floor(heights.length / 2)] ?? 1;
-  return page.lines.map((l) => {
+  return page.lines.map((l, i) => {
     // A box's height wavers with what the line holds (quotes, brackets, digits): within a third of
     // the page's usual height it is the body type, so a size change means a real change of type.
     const height = Math.abs(l.bottom - l.top - typical) <= typical * SAME_TYPE ? typical : l.bottom - l.top;
@@ -36,9 +36,26 @@ export function ocrPdfLines(page: OcrPage, pageNo: number, unit: number): PdfLin
     const x = l.left * unit;
     const y = (page.height - (l.top + l.bottom) / 2) * unit;
     const width = (l.right - l.left) * unit;
-    const text = cleanOcrText(l.text);
+    const edge = i === 0 || i === page.lines.length - 1;
+    const text = edge && isPageNumber(l, page) ? `— ${l.text.replace(/\D/g, '')} —` : cleanOcrText(l.text);
     return { page: pageNo, x, y, end: x + width, size, text, first: { str: text, x, y, width, size } };
   });
+}
+
+/**
+ * A page number as a scan shows it: the page's first or last line, short, centred, holding a
+ * figure and nothing Chinese but dash-like strokes. Noise turns its dashes into anything (`-1 1`,
+ * `一2+`), so it is told by its place and shape and given dashes that layout drops.
+ */
+function isPageNumber(line: OcrPage['lines'][number], page: OcrPage): boolean {
+  const text = line.text.replace(/\s+/g, '');
+  const centre = (line.left + line.right) / 2;
+  return (
+    text.length <= 7 &&
+    /\d/.test(text) &&
+    !/[\u3400-\u4dff\u4e01-\u9fff]/.test(text) &&
+    Math.abs(centre - page.width / 2) < page.width * 0.08
+  );
 }
 
 export const ocrNotes = (page: OcrPage, pageNo: number): OcrNote[] =>
