@@ -21,6 +21,7 @@ import { queryStallBench } from './query-stall';
 import { scaleBench, type ScaleTier } from './scale';
 import { hubBench } from './hub';
 import { teamBench } from './team';
+import { ocrBench } from './ocr';
 
 const TIERS: Tier[] = (process.env.BENCH_TIERS?.split(',') as Tier[] | undefined) ?? ['S', 'M', 'L'];
 const FIRST_QUERY = '高质量发展';
@@ -147,6 +148,7 @@ async function main() {
     process.stdout.write(await scaleBench((process.env.BENCH_SCALE?.split(',') ?? ['L']) as ScaleTier[]));
   if (process.env.BENCH_HUB !== '0') process.stdout.write(`\n${await hubBench()}`);
   if (process.env.BENCH_TEAM !== '0') process.stdout.write(`\n${await teamBench()}`);
+  if (process.env.BENCH_OCR !== '0') process.stdout.write(`\n${await ocrBench()}`);
 }
 
 void main();

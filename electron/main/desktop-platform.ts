@@ -21,7 +21,24 @@ export function desktopPlatform(mainWindow: () => BrowserWindow | undefined): Pl
         ],
         filters: folder
           ? []
-          : [{ name: '政策文件 / Documents', extensions: ['txt', 'html', 'htm', 'docx', 'pdf'] }],
+          : [
+              {
+                name: '政策文件 / Documents',
+                extensions: [
+                  'txt',
+                  'html',
+                  'htm',
+                  'docx',
+                  'pdf',
+                  'png',
+                  'jpg',
+                  'jpeg',
+                  'tif',
+                  'tiff',
+                  'webp',
+                ],
+              },
+            ],
       };
       const win = mainWindow();
       const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);

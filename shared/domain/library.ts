@@ -64,6 +64,16 @@ export interface Passage {
   /** The whole paragraph, footnote markers removed. */
   text: string;
   kind: PassageKind;
+  /** Set when the passage was read by OCR from a scan or photo. */
+  ocr?: PassageOcr;
+}
+
+/** How sure OCR was of a passage: the mean character confidence and the lines worth checking. */
+export interface PassageOcr {
+  /** 0–1. */
+  confidence: number;
+  /** [start, end) offsets in `text` of lines read with low confidence. */
+  low: [number, number][];
 }
 
 export interface GlossaryEntry {

@@ -145,9 +145,9 @@ export const errorMessages = {
       `The text encoding of ${p.file} is not recognised (UTF-8, UTF-16 and GB18030/GBK are supported).`,
   },
   file_unsupported: {
-    'zh-CN': (p: Params) => `${p.file} 的格式（${p.format}）不受支持；请另存为 TXT、HTML、DOCX 或 PDF。`,
+    'zh-CN': (p: Params) => `${p.file} 的格式（${p.format}）不受支持；请另存为 TXT、HTML、DOCX、PDF 或图片（PNG、JPEG、TIFF）。`,
     en: (p: Params) =>
-      `${p.file} is in a format Yandu cannot read (${p.format}); save it as TXT, HTML, DOCX or PDF.`,
+      `${p.file} is in a format Yandu cannot read (${p.format}); save it as TXT, HTML, DOCX, PDF or an image (PNG, JPEG, TIFF).`,
   },
   docx_damaged: {
     'zh-CN': (p: Params) => `${p.file} 不是完整的 Word 文档（可能已损坏或未下载完）：${p.reason}`,
@@ -158,9 +158,17 @@ export const errorMessages = {
     en: (p: Params) => `${p.file} is not a readable PDF (it may be damaged): ${p.reason}`,
   },
   pdf_no_text: {
-    'zh-CN': (p: Params) => `${p.file} 是没有文字层的 PDF（扫描件），无法提取文字；请先进行文字识别（OCR）。`,
+    'zh-CN': (p: Params) => `${p.file} 没有文字层，其页面也没有可识别文字的扫描图像。`,
     en: (p: Params) =>
-      `${p.file} is a PDF without a text layer (a scan); run text recognition (OCR) on it first.`,
+      `${p.file} has no text layer, and none of its pages is a scanned image with text that could be recognised.`,
+  },
+  image_too_large: {
+    'zh-CN': (p: Params) => `${p.file} 的图像过大（超过 ${p.limit} 像素），未读取。`,
+    en: (p: Params) => `${p.file} is too large an image (over ${p.limit} pixels); not read.`,
+  },
+  image_damaged: {
+    'zh-CN': (p: Params) => `${p.file} 不是可读的图像（可能已损坏）：${p.reason}`,
+    en: (p: Params) => `${p.file} is not a readable image (it may be damaged): ${p.reason}`,
   },
   duplicate_document: {
     'zh-CN': (p: Params) => `${p.file} 与资料库中的《${p.title}》内容相同，已跳过。`,

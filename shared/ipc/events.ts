@@ -13,6 +13,9 @@ export interface ImportProgressEvent {
   total: number;
   phase: 'reading' | 'parsing' | 'storing' | 'done' | 'failed' | 'skipped' | 'cancelled';
   message?: string;
+  /** While OCR reads a scanned file (phase `parsing`): pages done so far, of `pages`. */
+  page?: number;
+  pages?: number;
 }
 
 export type EventName = keyof EventPayloads;

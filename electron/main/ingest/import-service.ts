@@ -26,6 +26,9 @@ export interface ImportOptions {
 
 const isCancel = (error: unknown) => error instanceof AppError && error.code === 'import_cancelled';
 
+const ocrMessage = (locale: string, page: number, pages: number) =>
+  locale.startsWith('zh') ? `文字识别 ${page}/${pages} 页` : `OCR ${page}/${pages} pages`;
+
 /** Reads and parses one file on the calling thread. */
 export async function readDocumentFile(file: string): Promise<ParsedDocument> {
   return (await readDocument(file)).doc;
@@ -74,7 +77,20 @@ export async function importFiles(
       const name = path.basename(file);
       progress('reading');
       try {
-        const { doc, format } = await reader.read(file, { signal });
+        const { doc, format } = await reader.read(file, {
+          signal,
+          onProgress: ({ page, pages }) =>
+            ctx.events.emit('import:progress', {
+              batchId,
+              file,
+              index,
+              total: files.length,
+              phase: 'parsing',
+              message: ocrMessage(ctx.locale, page, pages),
+              page,
+              pages,
+            }),
+        });
         // A cancel that came while the file was read drops it: nothing after a cancel is written.
         if (signal?.aborted) throw new AppError('import_cancelled', { file: name });
         const existing = findDocumentByHash(ctx.db, contentHash(doc));

@@ -41,11 +41,18 @@ export function getDocumentBundle(db: Db, id: string): DocumentBundle | undefine
       `SELECT id, parent_id AS parentId, level, label, title, ordinal FROM sections WHERE document_id = ? ORDER BY ordinal`,
     )
     .all(id) as Section[];
-  const passages = db
-    .prepare(
-      `SELECT id, section_id AS sectionId, ordinal, lead, text, kind FROM passages WHERE document_id = ? ORDER BY ordinal`,
-    )
-    .all(id) as Passage[];
+  const passages: Passage[] = (
+    db
+      .prepare(
+        `SELECT id, section_id AS sectionId, ordinal, lead, text, kind, ocr_confidence AS ocrConfidence, ocr_low AS ocrLow
+       FROM passages WHERE document_id = ? ORDER BY ordinal`,
+      )
+      .all(id) as (Passage & { ocrConfidence: number | null; ocrLow: string | null })[]
+  ).map(({ ocrConfidence, ocrLow, ...p }) =>
+    ocrConfidence === null
+      ? p
+      : { ...p, ocr: { confidence: ocrConfidence, low: JSON.parse(ocrLow ?? '[]') } },
+  );
   const glossary = db
     .prepare(
       `SELECT id, number, term, definition FROM glossary_entries WHERE document_id = ? ORDER BY ordinal`,

@@ -43,14 +43,16 @@ function insertRows(db: Db, docId: string, edition: number, doc: ParsedDocument)
   );
 
   const insertPassage = db.prepare(
-    `INSERT INTO passages (id, document_id, section_id, ordinal, lead, text, kind) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO passages (id, document_id, section_id, ordinal, lead, text, kind, ocr_confidence, ocr_low)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertFootnote = db.prepare(
     `INSERT INTO footnote_refs (passage_id, glossary_id, offset, source) VALUES (?, ?, ?, ?)`,
   );
   doc.passages.forEach((p, i) => {
     const section = p.sectionIndex === null ? null : sectionIds[p.sectionIndex];
-    insertPassage.run(passageIds[i], docId, section, i + 1, p.lead, p.text, p.kind);
+    const ocr = p.ocr ? [p.ocr.confidence, JSON.stringify(p.ocr.low)] : [null, null];
+    insertPassage.run(passageIds[i], docId, section, i + 1, p.lead, p.text, p.kind, ...ocr);
     for (const f of p.footnotes) {
       const glossaryId = glossaryIds[f.glossaryIndex];
       if (glossaryId === undefined)

@@ -1,4 +1,10 @@
-import type { DocumentLevel, MeasureKind, MeasureStatus, PassageKind } from '../../../shared/domain/library';
+import type {
+  DocumentLevel,
+  MeasureKind,
+  MeasureStatus,
+  PassageKind,
+  PassageOcr,
+} from '../../../shared/domain/library';
 
 /**
  * What a format reader + parser hand to the store: the structure of one document with positions
@@ -42,6 +48,8 @@ export interface ParsedPassage {
   text: string;
   kind: PassageKind;
   footnotes: ParsedFootnote[];
+  /** Set by the reader when the text came from OCR. */
+  ocr?: PassageOcr;
 }
 
 export interface ParsedFootnote {

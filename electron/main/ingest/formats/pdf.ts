@@ -1,5 +1,6 @@
 import { AppError } from '../../kernel/app-error';
 import { preferSimplified, unifyRadicals } from './cjk-radicals';
+import type { PdfScanReader } from '../ocr/pdf-pages';
 import { pdfParagraphs, type PdfItem, type PdfLine } from './pdf-paragraphs';
 
 /** The fields of pdf.js's text items that layout needs. */
@@ -17,18 +18,18 @@ const SAME_LINE = 0.4;
 
 /**
  * The paragraphs of a PDF's text layer: items grouped into lines by position, then lines into
- * paragraphs (pdf-paragraphs.ts). A PDF with no text at all (a scan) is refused, and so is one of
- * more than MAX_PDF_PAGES pages.
+ * paragraphs (pdf-paragraphs.ts). Scanned pages are read by `scans` (OCR) when given; a PDF with no
+ * text even so is refused, and so is one of more than MAX_PDF_PAGES pages.
  */
-export async function pdfBlocks(bytes: Buffer, file: string): Promise<string[]> {
-  const pages = await pdfPages(bytes, file);
+export async function pdfBlocks(bytes: Buffer, file: string, scans?: PdfScanReader): Promise<string[]> {
+  const pages = await pdfPages(bytes, file, scans);
   if (!pages.some((p) => p.length)) throw new AppError('pdf_no_text', { file });
   const simplified = preferSimplified(pdfParagraphs(pages).join('\n').replace(INNER_BULLET, '·'));
   return simplified.split('\n');
 }
 
-/** The text lines of each page, placed. */
-export async function pdfPages(bytes: Buffer, file: string): Promise<PdfLine[][]> {
+/** The text lines of each page, placed; scanned pages read by `scans` (OCR) when given. */
+export async function pdfPages(bytes: Buffer, file: string, scans?: PdfScanReader): Promise<PdfLine[][]> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   let doc: Awaited<ReturnType<typeof pdfjs.getDocument>['promise']>;
   try {
@@ -38,6 +39,8 @@ export async function pdfPages(bytes: Buffer, file: string): Promise<PdfLine[][]
       disableFontFace: true,
       useSystemFonts: false,
       verbosity: 0,
+      // A scan's image is decoded whole: past this many pixels it is a decompression bomb.
+      maxImageSize: 80_000_000,
     }).promise;
   } catch (error) {
     throw new AppError('pdf_damaged', { file, reason: (error as Error).message });
@@ -52,6 +55,7 @@ export async function pdfPages(bytes: Buffer, file: string): Promise<PdfLine[][]
       pages.push(toLines(content.items.filter((i) => 'str' in i) as TextItem[], n));
       page.cleanup();
     }
+    await scans?.fill(doc, pages, pdfjs.OPS);
     return pages;
   } finally {
     await doc.destroy();

@@ -5,17 +5,27 @@ import { makeLine, toLines, type Line } from '../parse/normalize';
 import { decodeText } from './decode';
 import { docxBlocks } from './docx';
 import { htmlBlocks, type HtmlBlock } from './html';
+import { imageBlocks, isImage } from '../ocr/image-source';
+import type { OcrNote, OcrProgress } from '../ocr/ocr-lines';
+import { PdfScanReader } from '../ocr/pdf-pages';
 import { pdfBlocks } from './pdf';
 
 /** Larger files are refused before they are read: no report comes near this, and memory is shared. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
-export type SourceFormat = 'txt' | 'html' | 'docx' | 'pdf';
+export type SourceFormat = 'txt' | 'html' | 'docx' | 'pdf' | 'image';
 
 export interface SourceDocument {
   format: SourceFormat;
   encoding: string | null;
   lines: Line[];
+  /** Text read by OCR (an image, a PDF's scanned pages): its lines with their confidence. */
+  ocr?: { pages: number; notes: OcrNote[] };
+}
+
+export interface SourceOptions {
+  /** Hears each page that OCR starts and the end of the last. */
+  onOcrPage?: (p: OcrProgress) => void;
 }
 
 const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
@@ -25,10 +35,10 @@ const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 10
  * holding `word/document.xml`, HTML markup), never by the extension, so a misnamed file still
  * reads and a renamed binary is refused with a reason.
  */
-export async function readSource(file: string): Promise<SourceDocument> {
+export async function readSource(file: string, options: SourceOptions = {}): Promise<SourceDocument> {
   const name = path.basename(file);
   const bytes = await readStable(file, name);
-  const source = await fromBytes(bytes, name);
+  const source = await fromBytes(bytes, name, options);
   if (!source.lines.length) throw new AppError('file_empty', { file: name });
   return source;
 }
@@ -90,9 +100,17 @@ function openError(error: unknown, name: string): AppError {
   return new AppError('file_unreadable', { file: name, reason: code || String(error).slice(0, 200) });
 }
 
-async function fromBytes(bytes: Buffer, name: string): Promise<SourceDocument> {
+async function fromBytes(bytes: Buffer, name: string, options: SourceOptions): Promise<SourceDocument> {
   const head = bytes.subarray(0, 1024).toString('latin1');
-  if (head.includes('%PDF-')) return blocksSource('pdf', null, await pdfBlocks(bytes, name));
+  if (head.includes('%PDF-')) {
+    const scans = new PdfScanReader(options.onOcrPage);
+    const source = blocksSource('pdf', null, await pdfBlocks(bytes, name, scans));
+    return scans.scannedPages ? { ...source, ocr: { pages: scans.scannedPages, notes: scans.notes } } : source;
+  }
+  if (isImage(bytes)) {
+    const read = await imageBlocks(bytes, name, options.onOcrPage);
+    return { ...blocksSource('image', null, read.blocks), ocr: { pages: read.pages, notes: read.notes } };
+  }
   if (head.startsWith('PK\u0003\u0004')) {
     if (!bytes.includes('word/document.xml'))
       throw new AppError('file_unsupported', { file: name, format: 'ZIP' });

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../kernel/app-error';
 import { readDocument, type ReadResult } from '../read-document';
-import type { ParseReady, ParseReply, ParseRequest } from './protocol';
+import type { OcrProgress } from '../ocr/ocr-lines';
+import type { ParseProgress, ParseReady, ParseReply, ParseRequest } from './protocol';
 
 /**
  * The parse worker's memory: enough for a 64 MB file's text and its passages several times over,
@@ -13,10 +14,25 @@ import type { ParseReady, ParseReply, ParseRequest } from './protocol';
 export const WORKER_HEAP_MB = 512;
 /** A file whose parse takes longer is given up: no real document comes near it. */
 export const PARSE_TIME_LIMIT_MS = 25_000;
+/**
+ * OCR's budget: each page must be read within OCR_PAGE_TIME_MS of the one before (≈ 6 s of CPU
+ * on 2 cores, so a machine busy with other work still makes it), and the whole file within the
+ * parse limit plus that much a page, never more than OCR_TIME_LIMIT_MS.
+ */
+export const OCR_PAGE_TIME_MS = 90_000;
+export const OCR_TIME_LIMIT_MS = 30 * 60_000;
+
+export interface TimeLimits {
+  parseMs: number;
+  ocrPageMs: number;
+  ocrMs: number;
+}
 
 export interface ReadOptions {
   /** Aborting rejects the read with `import_cancelled`; a worker busy with the file is stopped. */
   signal?: AbortSignal;
+  /** Hears each page OCR starts (and the end of the last). */
+  onProgress?: (p: OcrProgress) => void;
 }
 
 export interface DocumentReader {
@@ -55,12 +71,22 @@ export function findWorkerEntry(dir = __dirname): WorkerEntry | null {
 
 /** Parses in a worker thread when its code can be found, else on this thread. */
 export function createDocumentReader(
-  options: { inline?: boolean; entry?: WorkerEntry | null; timeLimitMs?: number; heapMb?: number } = {},
+  options: {
+    inline?: boolean;
+    entry?: WorkerEntry | null;
+    timeLimitMs?: number;
+    ocrPageMs?: number;
+    ocrLimitMs?: number;
+    heapMb?: number;
+  } = {},
 ): DocumentReader {
   const entry = options.inline ? null : options.entry === undefined ? findWorkerEntry() : options.entry;
-  return entry
-    ? new WorkerReader(entry, options.timeLimitMs ?? PARSE_TIME_LIMIT_MS, options.heapMb ?? WORKER_HEAP_MB)
-    : inlineReader();
+  const limits: TimeLimits = {
+    parseMs: options.timeLimitMs ?? PARSE_TIME_LIMIT_MS,
+    ocrPageMs: options.ocrPageMs ?? OCR_PAGE_TIME_MS,
+    ocrMs: options.ocrLimitMs ?? OCR_TIME_LIMIT_MS,
+  };
+  return entry ? new WorkerReader(entry, limits, options.heapMb ?? WORKER_HEAP_MB) : inlineReader();
 }
 
 const cancelled = (file: string) => new AppError('import_cancelled', { file: path.basename(file) });
@@ -69,9 +95,10 @@ const cancelled = (file: string) => new AppError('import_cancelled', { file: pat
  * On this thread a parse cannot be interrupted, but its result is dropped when the batch was
  * cancelled meanwhile, so nothing read after a cancel is stored.
  */
-async function readHere(file: string, signal?: AbortSignal): Promise<ReadResult> {
+async function readHere(file: string, options: ReadOptions = {}): Promise<ReadResult> {
+  const { signal } = options;
   if (signal?.aborted) throw cancelled(file);
-  const result = await readDocument(file);
+  const result = await readDocument(file, { onOcrPage: options.onProgress });
   if (signal?.aborted) throw cancelled(file);
   return result;
 }
@@ -79,7 +106,7 @@ async function readHere(file: string, signal?: AbortSignal): Promise<ReadResult>
 const inlineReader = (): DocumentReader => ({
   mode: 'inline',
   workersStarted: 0,
-  read: (file, options) => readHere(file, options?.signal),
+  read: (file, options) => readHere(file, options),
   close: async () => {},
 });
 
@@ -95,7 +122,11 @@ type Pending = {
   file: string;
   resolve: (r: ReadResult) => void;
   reject: (e: Error) => void;
+  onProgress?: (p: OcrProgress) => void;
   timer?: NodeJS.Timeout;
+  sentAt?: number;
+  /** Set by the first OCR page: when the whole file must be done. */
+  deadline?: number;
 };
 
 /**
@@ -114,7 +145,7 @@ class WorkerReader implements DocumentReader {
 
   constructor(
     private readonly entry: WorkerEntry,
-    private readonly timeLimitMs: number,
+    private readonly limits: TimeLimits,
     private readonly heapMb: number,
   ) {}
 
@@ -128,7 +159,7 @@ class WorkerReader implements DocumentReader {
 
   read(file: string, options: ReadOptions = {}): Promise<ReadResult> {
     const { signal } = options;
-    if (this.fallback) return readHere(file, signal);
+    if (this.fallback) return readHere(file, options);
     if (signal?.aborted) return Promise.reject(cancelled(file));
     const worker = this.worker ?? this.start();
     const id = this.next++;
@@ -140,6 +171,7 @@ class WorkerReader implements DocumentReader {
         file,
         resolve: (r) => (done(), resolve(r)),
         reject: (e) => (done(), reject(e)),
+        onProgress: options.onProgress,
       });
       worker.ref();
       this.send(worker, id, file);
@@ -151,14 +183,36 @@ class WorkerReader implements DocumentReader {
     const p = this.pending.get(id);
     if (!p) return;
     clearTimeout(p.timer);
-    p.timer = setTimeout(() => this.stop(id, this.timedOut(p.file)), this.timeLimitMs);
+    p.sentAt = Date.now();
+    p.deadline = undefined;
+    p.timer = setTimeout(
+      () => this.stop(id, this.timedOut(p.file, this.limits.parseMs)),
+      this.limits.parseMs,
+    );
     worker.postMessage({ id, file } satisfies ParseRequest);
   }
 
-  private timedOut(file: string): AppError {
+  /**
+   * An OCR page began: the clock restarts for it (a page's budget, or the parse limit when that is
+   * longer), within the file's overall deadline, which grows with its page count but stays bounded.
+   */
+  private progressed({ id, progress }: ParseProgress): void {
+    const p = this.pending.get(id);
+    if (!p) return;
+    p.onProgress?.(progress);
+    const { parseMs, ocrPageMs, ocrMs } = this.limits;
+    const sentAt = p.sentAt ?? Date.now();
+    p.deadline ??= sentAt + Math.min(ocrMs, parseMs + progress.pages * ocrPageMs);
+    const overall = p.deadline - sentAt;
+    clearTimeout(p.timer);
+    const wait = Math.max(0, Math.min(Math.max(ocrPageMs, parseMs), p.deadline - Date.now()));
+    p.timer = setTimeout(() => this.stop(id, this.timedOut(p.file, overall)), wait);
+  }
+
+  private timedOut(file: string, ms: number): AppError {
     return new AppError('file_parse_timeout', {
       file: path.basename(file),
-      seconds: Math.round(this.timeLimitMs / 1000),
+      seconds: Math.round(ms / 1000),
     });
   }
 
@@ -198,8 +252,9 @@ class WorkerReader implements DocumentReader {
     const worker = spawn(this.entry, this.heapMb);
     this.worker = worker;
     this.starts++;
-    worker.on('message', (reply: ParseReply | ParseReady) => {
+    worker.on('message', (reply: ParseReply | ParseReady | ParseProgress) => {
       if ('ready' in reply) this.started = true;
+      else if ('progress' in reply) this.progressed(reply);
       else this.settle(reply);
     });
     worker.on('error', (error) => this.lost(worker, error));

@@ -1,7 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { AppError } from '../../kernel/app-error';
 import { readDocument } from '../read-document';
-import type { ParseReady, ParseReply, ParseRequest } from './protocol';
+import type { ParseProgress, ParseReady, ParseReply, ParseRequest } from './protocol';
 
 /**
  * Worker thread entry: reads and parses files so the window's main thread stays responsive while a
@@ -10,7 +10,13 @@ import type { ParseReady, ParseReply, ParseRequest } from './protocol';
 parentPort?.on('message', async ({ id, file }: ParseRequest) => {
   let reply: ParseReply;
   try {
-    reply = { id, ok: true, value: await readDocument(file) };
+    reply = {
+      id,
+      ok: true,
+      value: await readDocument(file, {
+        onOcrPage: (progress) => parentPort!.postMessage({ id, progress } satisfies ParseProgress),
+      }),
+    };
   } catch (error) {
     reply = {
       id,

@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../../../../shared/ipc/errors';
+import type { OcrProgress } from '../ocr/ocr-lines';
 import type { ReadResult } from '../read-document';
 
 export interface ParseRequest {
@@ -9,6 +10,12 @@ export interface ParseRequest {
 /** Sent once the worker's code has loaded: a worker that dies after it failed a file, not its start. */
 export interface ParseReady {
   ready: true;
+}
+
+/** OCR reached a page of the file being read: shown to the user, and it extends the time limit. */
+export interface ParseProgress {
+  id: number;
+  progress: OcrProgress;
 }
 
 export type ParseReply =

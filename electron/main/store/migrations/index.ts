@@ -5,7 +5,8 @@ import { migration004MetadataLedger } from './004-metadata-ledger';
 import { migration005DetachedAnnotations } from './005-detached-annotations';
 import { migration006Xref } from './006-xref';
 import { migration007Briefings } from './007-briefings';
-import { migration010Team } from './010-team';
+import { migration008Team } from './008-team';
+import { migration009PassageOcr } from './009-passage-ocr';
 import type { Migration } from './types';
 
 /** In order. Append only: a shipped migration is never edited, a fix is a new one. */
@@ -17,5 +18,6 @@ export const migrations: readonly Migration[] = [
   migration005DetachedAnnotations,
   migration006Xref,
   migration007Briefings,
-  migration010Team,
+  migration008Team,
+  migration009PassageOcr,
 ];

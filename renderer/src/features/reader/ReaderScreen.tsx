@@ -8,6 +8,7 @@ import { useT } from '../../i18n';
 import { ContextPanel } from './ContextPanel';
 import { DecorationHosts } from './decoration-hosts';
 import { leadDecorations, mergeDecorations } from './model/merge-decorations';
+import { ocrDecorations } from './model/ocr-marks';
 import { buildDocIndex, type DocIndex } from './model/doc-index';
 import {
   usePanelTabs,
@@ -123,16 +124,17 @@ function Reader({ doc }: { doc: DocumentBundle }) {
     [],
   );
   const leads = useMemo(() => leadDecorations(index), [index]);
+  const ocrLow = useMemo(() => ocrDecorations(index, t('ocrLow')), [index, t]);
   const focus =
     target?.docId === docId && target.range ? { passageId: target.passageId, range: target.range } : null;
   const decorations = useMemo(() => {
-    const maps = [leads, ...sources.map((s) => sourceMaps[s.id]).filter((m) => m !== undefined)];
+    const maps = [leads, ocrLow, ...sources.map((s) => sourceMaps[s.id]).filter((m) => m !== undefined)];
     const merged = mergeDecorations(maps, focus, lastMerged.get(index));
     lastMerged.set(index, merged);
     return merged;
     // focus is rebuilt every render; its fields are the real dependencies
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [index, leads, sources, sourceMaps, focus?.passageId, focus?.range.start, focus?.range.end]);
+  }, [index, leads, ocrLow, sources, sourceMaps, focus?.passageId, focus?.range.start, focus?.range.end]);
 
   const api = useMemo<ReaderApi>(
     () => ({ doc, index, openPassage, openPanel, citation: index.citation }),

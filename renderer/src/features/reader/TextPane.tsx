@@ -5,6 +5,7 @@ import { useT } from '../../i18n';
 import { headingLabel, type DocIndex } from './model/doc-index';
 import type { Decoration } from './extensions';
 import { FootnoteMarker } from './footnotes';
+import { OcrBadge } from './OcrBadge';
 import { PassageText } from './PassageText';
 import { readerStrings } from './strings';
 import { selectionToPassageRanges } from './text-offsets';
@@ -103,6 +104,7 @@ const PassageBlock = memo(function PassageBlock({
         tabIndex={-1}
         onClick={() => onCopyPassage(passage.id)}
       />
+      {passage.ocr && <OcrBadge ocr={passage.ocr} />}
       <PassageText
         passage={passage}
         decorations={decorations}

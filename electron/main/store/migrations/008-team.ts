@@ -52,9 +52,7 @@ function captureTriggers(): string {
   return out.join('\n');
 }
 
-export const migration010Team: Migration = {
-  // File numbered 010 as planned for the merge (008/009 belong to other branches); the version is
-  // its place in this branch's list, which must run 1..n: renumber when those land.
+export const migration008Team: Migration = {
   version: 8,
   name: 'team library sync: outbox triggers, base copies, conflicts, hub state',
   up(db) {
