@@ -65,6 +65,11 @@ interface Column {
   right: number;
   /** The normal distance between two lines of a paragraph, by font size (rounded to the point). */
   pitch: Map<number, number>;
+  /**
+   * The same, by page, for pages with enough lines to tell: a PDF that joins pages of different
+   * origins (a scan read by OCR beside typed pages) spaces its lines differently page by page.
+   */
+  pagePitch: Map<number, Map<number, number>>;
   /** Whether the document marks paragraphs by a first-line indent, or by space between them. */
   indents: boolean;
   spaces: boolean;
@@ -83,7 +88,15 @@ function measureColumn(lines: PdfLine[]): Column {
     0.95,
   );
   const pitch = linePitch(lines);
-  const column: Column = { size, left, right, pitch, indents: false, spaces: false };
+  const column: Column = {
+    size,
+    left,
+    right,
+    pitch,
+    pagePitch: pitchByPage(lines),
+    indents: false,
+    spaces: false,
+  };
   // How the document shows the paragraph ends that the room left at a line's end makes certain.
   let ends = 0;
   let indented = 0;
@@ -121,11 +134,27 @@ function linePitch(lines: PdfLine[]): Map<number, number> {
   return pitch;
 }
 
+/** Lines a page needs before its own line pitch is trusted over the document's. */
+const MIN_PAGE_LINES = 8;
+
+function pitchByPage(lines: PdfLine[]): Map<number, Map<number, number>> {
+  const byPage = new Map<number, PdfLine[]>();
+  for (const line of lines) {
+    const own = byPage.get(line.page);
+    if (own) own.push(line);
+    else byPage.set(line.page, [line]);
+  }
+  const pitch = new Map<number, Map<number, number>>();
+  for (const [page, own] of byPage) if (own.length >= MIN_PAGE_LINES) pitch.set(page, linePitch(own));
+  return pitch;
+}
+
 const isIndented = (line: PdfLine, { left, size }: Column) => line.x - left > size * 0.9;
 
 /** The line sits further below the one before than its size's line pitch: space between paragraphs. */
-function spacedFrom(previous: PdfLine, line: PdfLine, { pitch }: Column): boolean {
-  const normal = pitch.get(sizeKey(line.size));
+function spacedFrom(previous: PdfLine, line: PdfLine, { pitch, pagePitch }: Column): boolean {
+  const key = sizeKey(line.size);
+  const normal = pagePitch.get(line.page)?.get(key) ?? pitch.get(key);
   if (!normal || previous.page !== line.page) return false;
   return previous.y - line.y - normal > Math.max(line.size * 0.15, normal * 0.08);
 }
