@@ -13,6 +13,29 @@ import { MEMBER_GROUP_ROLE } from './migrations/001-initial';
 export const sha256 = (text: string): Buffer => crypto.createHash('sha256').update(text).digest();
 const secret = (bytes: number) => crypto.randomBytes(bytes).toString('base64url');
 
+const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
+
+/**
+ * An invitation code: what a person types or pastes, and hands to `yandu team join` as an argument.
+ * Base32 letters and digits only (128 random bits, 26 characters): base64url could start with '-',
+ * which the command line takes for an option (1 invitation in 64 failed to join that way).
+ */
+export function invitationCode(bytes = 16): string {
+  const out: string[] = [];
+  let value = 0;
+  let bits = 0;
+  for (const byte of crypto.randomBytes(bytes)) {
+    value = ((value << 8) | byte) & 0xfff;
+    bits += 8;
+    while (bits >= 5) {
+      bits -= 5;
+      out.push(BASE32[(value >> bits) & 31]!);
+    }
+  }
+  if (bits > 0) out.push(BASE32[(value << (5 - bits)) & 31]!);
+  return out.join('');
+}
+
 export interface LibraryRef {
   id: string;
   name: string;
@@ -91,7 +114,7 @@ export async function createInvitation(pool: pg.Pool, options: InviteOptions): P
       if (!rows[0]) throw new HubError(404, 'not-found', `no member ${options.member} in ${library.name}`);
       role = rows[0].role;
     }
-    const code = secret(16);
+    const code = invitationCode();
     const { rows } = await client.query<{ expires_at: Date }>(
       `INSERT INTO hub.invitations (id, library_id, role, code_hash, uses_left, expires_at, label, member_id)
        VALUES ($1, $2, $3, $4, $5, now() + make_interval(secs => $6), $7, $8) RETURNING expires_at`,
