@@ -81,7 +81,13 @@ export async function main(argv: string[], io: CliIo = process): Promise<number>
         },
       }));
     return await command.run({
-      ...io,
+      // Not `...io`: spread over `process` it would read every getter, opening stdin (a stream
+      // and its modules) and building a diagnostic report, on every command.
+      stdout: io.stdout,
+      stderr: io.stderr,
+      get stdin() {
+        return io.stdin;
+      },
       args: positionals,
       values: values as Record<string, string | boolean | string[] | undefined>,
       call: (channel, request) => open().call(channel, request),

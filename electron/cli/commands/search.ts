@@ -1,6 +1,9 @@
-import readline from 'node:readline';
+import { lazyPackage } from '../../main/kernel/lazy-package';
 import type { SearchHit } from '../../../shared/domain/search';
 import { UsageError, writeJson, type CliCommand, type CommandContext } from '../command';
+
+// Only `--stdin` reads lines.
+const readline = lazyPackage<typeof import('node:readline')>('node:readline');
 
 /** The documented JSON of a hit: record and field are named only where they are not the passage text. */
 function hitJson(hit: SearchHit) {
@@ -51,7 +54,7 @@ export const searchCommand: CliCommand = {
       else await printPlain(ctx, ctx.args[0]!, limit);
       return 0;
     }
-    const lines = readline.createInterface({ input: ctx.stdin, crlfDelay: Infinity });
+    const lines = readline().createInterface({ input: ctx.stdin, crlfDelay: Infinity });
     for await (const line of lines) {
       const query = line.replace(/\r$/, '');
       if (ctx.values.json) ctx.stdout.write(`${JSON.stringify(await answer(ctx, query, limit))}\n`);

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash } from '../kernel/crypto';
 import type { AnnotationContent } from '../../../shared/domain/annotations';
 
 /** How many earlier versions an annotation remembers for merging (older ones are dropped). */

@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { randomUUID } from 'node:crypto';
+import { randomUUID } from '../kernel/crypto';
 import {
   ANNOTATION_COLORS,
   type Annotation,

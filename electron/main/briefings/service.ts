@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomUUID } from '../kernel/crypto';
 import type {
   Briefing,
   BriefingAction,

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomUUID } from '../kernel/crypto';
 import type { AnnotationExport } from '../../../shared/domain/annotations';
 import type { DeleteKeep, DeletedDocument } from '../../../shared/domain/document-care';
 import { annotationCount, forgetDetachedSince, lastDetachedId } from '../annotations/detached';

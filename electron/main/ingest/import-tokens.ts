@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes } from '../kernel/crypto';
 import path from 'node:path';
 import type { ChosenFile } from '../../../shared/domain/import';
 import { AppError } from '../kernel/app-error';

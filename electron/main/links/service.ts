@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomUUID } from '../kernel/crypto';
 import type { PassageLink } from '../../../shared/domain/xref';
 import { alignPassages } from '../annotations/anchoring/align';
 import { getAuthor } from '../annotations/service';

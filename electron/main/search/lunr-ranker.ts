@@ -1,7 +1,6 @@
-import lunr from 'lunr';
-import multi from 'lunr-languages/lunr.multi';
-import stemmerSupport from 'lunr-languages/lunr.stemmer.support';
-import zh from 'lunr-languages/lunr.zh';
+import type lunrModule from 'lunr';
+import type lunrPlugin from 'lunr-languages/lunr.zh';
+import { lazyPackage } from '../kernel/lazy-package';
 import { forEachGram, gramText } from './grams';
 import { occurrencesIn, type CompiledQuery } from './matcher';
 
@@ -10,6 +9,10 @@ export const FIELD_BOOST = { body: 1, lead: 2, section: 1.5, words: 1 } as const
 const MAX_TF = 20;
 const CONTEXT = 6;
 const ITEMS_PER_STEP = 10;
+
+// Only ranking a page of hits needs lunr: loaded then, not by every command that opens a library.
+const lunrPackage = lazyPackage<typeof lunrModule>('lunr');
+const plugin = (id: string) => lazyPackage<typeof lunrPlugin>(`lunr-languages/${id}`)();
 
 interface WordAnalyzer {
   index(text: string): string[];
@@ -25,9 +28,10 @@ let analyzer: WordAnalyzer | null = null;
  */
 function words(): WordAnalyzer {
   if (analyzer) return analyzer;
-  stemmerSupport(lunr);
-  zh(lunr);
-  multi(lunr);
+  const lunr = lunrPackage();
+  plugin('lunr.stemmer.support')(lunr);
+  plugin('lunr.zh')(lunr);
+  plugin('lunr.multi')(lunr);
   const builder = new lunr.Builder();
   builder.use(lunr.multiLanguage('en', 'zh'));
   const { tokenizer, pipeline, searchPipeline } = builder;
@@ -109,6 +113,7 @@ export function* lunrScores(items: WindowItem[], query: CompiledQuery): Generato
   const wanted = new Set(queryWords);
   if (!items.length || (!terms.length && !queryWords.length)) return scores;
 
+  const lunr = lunrPackage();
   const builder = new lunr.Builder();
   builder.pipeline.reset();
   builder.searchPipeline.reset();

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from '../kernel/crypto';
 import type { Db } from './database';
 
 /**

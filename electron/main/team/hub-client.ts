@@ -1,5 +1,8 @@
-import http from 'node:http';
-import https from 'node:https';
+import { lazyPackage } from '../kernel/lazy-package';
+
+// Loaded when a sync first talks to the hub: most commands never do.
+const http = lazyPackage<typeof import('node:http')>('node:http');
+const https = lazyPackage<typeof import('node:https')>('node:https');
 import type {
   JoinRequest,
   JoinResponse,
@@ -80,7 +83,7 @@ export class HubClient {
 
   private request(method: string, path: string, body?: Buffer, type?: string): Promise<Buffer> {
     const url = new URL(path, this.options.url);
-    const lib = url.protocol === 'https:' ? https : http;
+    const lib = url.protocol === 'https:' ? https() : http();
     const headers: Record<string, string> = {};
     if (this.options.token) headers['authorization'] = `Bearer ${this.options.token}`;
     if (body) {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../kernel/crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { HUB_LIMITS, type RemoteObject } from '../../../shared/team/protocol';
@@ -93,7 +93,7 @@ async function fetchDocuments(
     if (b.kind !== 'document' || b.deleted || !b.data) continue;
     const sha = String(b.data['sha256']);
     const bytes = await hub.getBlob(sha);
-    if (createHash('sha256').update(bytes).digest('hex') !== sha)
+    if (sha256Hex(bytes) !== sha)
       throw new Error(`blob ${sha} did not match its hash`);
     const name = path.basename(String(b.data['fileName'] || `${b.id}.txt`));
     fs.mkdirSync(path.join(dir, sha.slice(0, 16)), { recursive: true });

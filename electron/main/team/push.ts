@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID, sha256Hex } from '../kernel/crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
@@ -58,7 +58,7 @@ async function documentData(db: Db, hub: HubClient, id: string): Promise<LocalDa
   const stat = fs.statSync(doc.sourceFile);
   if (stat.size > MAX_FILE) return 'unavailable';
   const bytes = fs.readFileSync(doc.sourceFile);
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const sha256 = sha256Hex(bytes);
   if (!(await hub.hasBlob(sha256))) await hub.putBlob(sha256, bytes);
   return {
     sha256,

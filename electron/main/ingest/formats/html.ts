@@ -1,4 +1,13 @@
-import { HTMLElement, NodeType, parse, type Node } from 'node-html-parser';
+import type { HTMLElement, Node } from 'node-html-parser';
+import { lazyPackage } from '../../kernel/lazy-package';
+
+const htmlParser = lazyPackage<typeof import('node-html-parser')>('node-html-parser');
+
+// node-html-parser's NodeType values (a DOM convention), so that telling nodes apart needs no
+// loaded package.
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+const isElement = (node: Node): node is HTMLElement => node.nodeType === ELEMENT_NODE;
 
 /** Elements that never hold document text. */
 const SKIP_TAGS = new Set([
@@ -90,7 +99,7 @@ const ROW_BLOCKS = new Set(['table', 'p', 'div', 'br', 'li', 'h1', 'h2', 'h3', '
 
 /** The blocks of `htmlBlocks`, each with the heading level it stood under. */
 export function htmlBlockList(html: string): HtmlBlock[] {
-  const root = parse(html, { comment: false, blockTextElements: { script: false, style: false, pre: true } });
+  const root = htmlParser().parse(html, { comment: false, blockTextElements: { script: false, style: false, pre: true } });
   const subtrees = summarize(root);
   const blocks: HtmlBlock[] = [];
   let buffer: string[] = [];
@@ -110,11 +119,11 @@ export function htmlBlockList(html: string): HtmlBlock[] {
       if (leave.level) heading = null;
       continue;
     }
-    if (node.nodeType === NodeType.TEXT_NODE) {
+    if (node.nodeType === TEXT_NODE) {
       buffer.push(node.text.replace(/[\r\n\t]+/g, ' '));
       continue;
     }
-    if (!(node instanceof HTMLElement)) continue;
+    if (!isElement(node)) continue;
     const tag = node.rawTagName?.toLowerCase() ?? '';
     const subtree = subtrees.get(node)!;
     if (SKIP_TAGS.has(tag) || isFurniture(node) || isPhoto(tag, subtree)) continue;
@@ -140,19 +149,19 @@ function summarize(root: HTMLElement): Map<HTMLElement, Subtree> {
   const stack: HTMLElement[] = [root];
   for (let el = stack.pop(); el; el = stack.pop()) {
     order.push(el);
-    for (const child of el.childNodes) if (child instanceof HTMLElement) stack.push(child);
+    for (const child of el.childNodes) if (isElement(child)) stack.push(child);
   }
   for (let i = order.length - 1; i >= 0; i--) {
     const el = order[i]!;
     const own: Subtree = { hasImage: false, textLength: 0, hasRowBlock: false };
     for (const child of el.childNodes) {
-      if (child instanceof HTMLElement) {
+      if (isElement(child)) {
         const sub = out.get(child)!;
         const tag = child.rawTagName?.toLowerCase() ?? '';
         own.hasImage ||= sub.hasImage || tag === 'img';
         own.hasRowBlock ||= sub.hasRowBlock || ROW_BLOCKS.has(tag);
         own.textLength += sub.textLength;
-      } else if (child.nodeType === NodeType.TEXT_NODE)
+      } else if (child.nodeType === TEXT_NODE)
         own.textLength += child.text.replace(/\s/g, '').length;
       own.textLength = Math.min(own.textLength, MAX_CAPTION + 1);
     }
@@ -166,7 +175,7 @@ function textOf(el: HTMLElement): string {
   const parts: string[] = [];
   const stack: Node[] = [el];
   for (let node = stack.pop(); node; node = stack.pop()) {
-    if (node.nodeType === NodeType.TEXT_NODE) parts.push(node.text);
+    if (node.nodeType === TEXT_NODE) parts.push(node.text);
     else for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push(node.childNodes[i]!);
   }
   return parts.join('');
@@ -185,7 +194,7 @@ function isPhoto(tag: string, subtree: Subtree): boolean {
 /** A metadata row (`索 引 号：` | `000014349/2018-00221` | `主题分类：` | …) as `label：value` lines. */
 function rowLines(tr: HTMLElement): string[] {
   const cells = tr.childNodes
-    .filter((n): n is HTMLElement => n instanceof HTMLElement && /^t[dh]$/i.test(n.rawTagName ?? ''))
+    .filter((n): n is HTMLElement => isElement(n) && /^t[dh]$/i.test(n.rawTagName ?? ''))
     .map((c) => textOf(c).replace(/\s+/g, ' ').trim());
   const lines: string[] = [];
   for (let i = 0; i < cells.length; i++) {

@@ -1,5 +1,8 @@
-import zlib from 'node:zlib';
+import { lazyPackage } from '../../kernel/lazy-package';
 import { AppError } from '../../kernel/app-error';
+
+// Only a DOCX import inflates: loaded then, not at every start.
+const zlib = lazyPackage<typeof import('node:zlib')>('node:zlib');
 
 /**
  * What a Word package may unpack to before it is parsed. A report's XML is a few megabytes; a
@@ -60,7 +63,7 @@ function inflatedSize(bytes: Buffer, entry: ZipEntrySize, budget: number, file: 
   if (entry.method === 0) return data.length;
   if (entry.method !== 8) return 0; // mammoth refuses other methods with its own reason
   try {
-    return zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, budget + 1) }).length;
+    return zlib().inflateRawSync(data, { maxOutputLength: Math.max(1, budget + 1) }).length;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return budget + 1;
     throw new AppError('docx_damaged', { file, reason: (error as Error).message.slice(0, 200) });

@@ -1,11 +1,15 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { lazyPackage } from '../../kernel/lazy-package';
 import { AppError } from '../../kernel/app-error';
 import { readDocument, type ReadResult } from '../read-document';
 import type { OcrProgress } from '../ocr/ocr-lines';
 import type { ParseProgress, ParseReady, ParseReply, ParseRequest } from './protocol';
+
+// Only an import starts a worker: loaded then, not at every start.
+const workerThreads = lazyPackage<typeof import('node:worker_threads')>('node:worker_threads');
 
 /**
  * The parse worker's memory: enough for a 64 MB file's text and its passages several times over,
@@ -112,10 +116,10 @@ const inlineReader = (): DocumentReader => ({
 
 function spawn(entry: WorkerEntry, heapMb: number): Worker {
   const resourceLimits = { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 64, stackSizeMb: 8 };
-  if (!entry.typescript) return new Worker(entry.file, { resourceLimits });
+  if (!entry.typescript) return new (workerThreads().Worker)(entry.file, { resourceLimits });
   const register = createRequire(__filename).resolve('tsx/cjs/api');
   const code = `require(${JSON.stringify(register)}).register(); require(${JSON.stringify(entry.file)});`;
-  return new Worker(code, { eval: true, resourceLimits });
+  return new (workerThreads().Worker)(code, { eval: true, resourceLimits });
 }
 
 type Pending = {
