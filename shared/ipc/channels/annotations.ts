@@ -32,40 +32,42 @@ const IMPORT_LIMIT = 30_000_000;
 
 export const annotationChannels = {
   /** A document's annotations (anchored in text order, then orphans); all documents when omitted. */
-  'annotations:list': channel(
+  'annotations:list': channel(() =>
     z.object({ documentId: id.optional(), status: z.enum(['anchored', 'orphaned']).optional() }).strict(),
   )<Annotation[]>(),
-  'annotations:create': channel(
+  'annotations:create': channel(() =>
     z.object({ passageId: id, start: offset, end: offset, ...editable }).strict(),
   )<Annotation>(),
   /** Changes only the fields given; `start`/`end` move the range within the same passage. */
-  'annotations:update': channel(
+  'annotations:update': channel(() =>
     z.object({ id, start: offset.optional(), end: offset.optional(), ...editable }).strict(),
   )<Annotation>(),
-  'annotations:delete': channel(z.object({ id }).strict())<{ id: string }>(),
+  'annotations:delete': channel(() => z.object({ id }).strict())<{ id: string }>(),
   /** Undo/redo the last annotation action in one document; null when there is nothing to do. */
-  'annotations:undo': channel(z.object({ documentId: id }).strict())<HistoryStep | null>(),
-  'annotations:redo': channel(z.object({ documentId: id }).strict())<HistoryStep | null>(),
-  'annotations:history': channel(z.object({ documentId: id }).strict())<HistoryState>(),
-  'annotations:prefs': channel(z.object({}).strict())<AnnotationPrefs>(),
-  'annotations:set-color-label': channel(
+  'annotations:undo': channel(() => z.object({ documentId: id }).strict())<HistoryStep | null>(),
+  'annotations:redo': channel(() => z.object({ documentId: id }).strict())<HistoryStep | null>(),
+  'annotations:history': channel(() => z.object({ documentId: id }).strict())<HistoryState>(),
+  'annotations:prefs': channel(() => z.object({}).strict())<AnnotationPrefs>(),
+  'annotations:set-color-label': channel(() =>
     z.object({ color, label: z.string().trim().min(1).max(20) }).strict(),
   )<AnnotationPrefs>(),
-  'annotations:set-author': channel(
+  'annotations:set-author': channel(() =>
     z.object({ author: z.string().trim().min(1).max(60) }).strict(),
   )<AnnotationPrefs>(),
-  'annotations:tags': channel(z.object({ documentId: id.optional() }).strict())<TagCount[]>(),
+  'annotations:tags': channel(() => z.object({ documentId: id.optional() }).strict())<TagCount[]>(),
   /** The drift report of the document's latest replace, or null if it never was replaced. */
-  'annotations:drift': channel(z.object({ documentId: id }).strict())<DriftReport | null>(),
-  'annotations:export': channel(
+  'annotations:drift': channel(() => z.object({ documentId: id }).strict())<DriftReport | null>(),
+  'annotations:export': channel(() =>
     z.object({ documentId: id.optional(), format: z.enum(['w3c', 'md']) }).strict(),
   )<AnnotationExport>(),
   /** Imports W3C Web Annotation JSON-LD text (as exported by `annotations:export`). */
-  'annotations:import': channel(
+  'annotations:import': channel(() =>
     z.object({ text: z.string().min(1).max(IMPORT_LIMIT) }).strict(),
   )<AnnotationImportResult>(),
-  'annotations:conflicts': channel(z.object({ documentId: id.optional() }).strict())<AnnotationConflict[]>(),
-  'annotations:resolve': channel(
+  'annotations:conflicts': channel(() => z.object({ documentId: id.optional() }).strict())<
+    AnnotationConflict[]
+  >(),
+  'annotations:resolve': channel(() =>
     z.object({ id, keep: z.enum(['local', 'incoming']) }).strict(),
   )<Annotation>(),
 };

@@ -18,11 +18,11 @@ export interface RestoreReply {
 }
 
 export const backupChannels = {
-  'backups:list': channel(z.object({}).strict())<BackupOverview>(),
-  'backups:create': channel(z.object({}).strict())<BackupInfo>(),
+  'backups:list': channel(() => z.object({}).strict())<BackupOverview>(),
+  'backups:create': channel(() => z.object({}).strict())<BackupInfo>(),
   /** Restores a listed backup by id (the current library is backed up first). */
-  'backups:restore': channel(z.object({ id: idSchema }).strict())<RestoreReply>(),
-  'backups:set-policy': channel(
+  'backups:restore': channel(() => z.object({ id: idSchema }).strict())<RestoreReply>(),
+  'backups:set-policy': channel(() =>
     z
       .object({
         keepDaily: z.number().int().min(1).max(365),

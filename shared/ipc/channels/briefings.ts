@@ -28,44 +28,44 @@ const printOptions = printChannels['print:save'].request.shape.options;
 
 export const briefingChannels = {
   /** Every briefing, most recently changed first. */
-  'briefings:list': channel(z.object({}).strict())<BriefingSummary[]>(),
-  'briefings:get': channel(z.object({ id }).strict())<Briefing>(),
-  'briefings:create': channel(
+  'briefings:list': channel(() => z.object({}).strict())<BriefingSummary[]>(),
+  'briefings:get': channel(() => z.object({ id }).strict())<Briefing>(),
+  'briefings:create': channel(() =>
     z.object({ title, audience: audience.optional(), date: isoDate.optional() }).strict(),
   )<Briefing>(),
-  'briefings:update': channel(
+  'briefings:update': channel(() =>
     z
       .object({ id, title: title.optional(), audience: audience.optional(), date: isoDate.optional() })
       .strict(),
   )<Briefing>(),
-  'briefings:delete': channel(z.object({ id }).strict())<{ id: string }>(),
+  'briefings:delete': channel(() => z.object({ id }).strict())<{ id: string }>(),
   /** Adds a heading, a note or an excerpt (of a passage range or of an annotation) at `index` or the end. */
-  'briefings:add': channel(
+  'briefings:add': channel(() =>
     z.object({ briefingId: id, addition, index: position.optional() }).strict(),
   )<Briefing>(),
-  'briefings:edit-item': channel(
+  'briefings:edit-item': channel(() =>
     z.object({ ...itemRef, text: itemText.optional(), level: level.optional() }).strict(),
   )<Briefing>(),
-  'briefings:move-item': channel(z.object({ ...itemRef, to: position }).strict())<Briefing>(),
-  'briefings:remove-item': channel(z.object(itemRef).strict())<Briefing>(),
+  'briefings:move-item': channel(() => z.object({ ...itemRef, to: position }).strict())<Briefing>(),
+  'briefings:remove-item': channel(() => z.object(itemRef).strict())<Briefing>(),
   /** A drifted excerpt takes what its source now reads (the user's choice; undoable). */
-  'briefings:accept-source': channel(z.object(itemRef).strict())<Briefing>(),
+  'briefings:accept-source': channel(() => z.object(itemRef).strict())<Briefing>(),
   /** Undo/redo the briefing's last action; null when there is nothing to do. */
-  'briefings:undo': channel(z.object({ briefingId: id }).strict())<{
+  'briefings:undo': channel(() => z.object({ briefingId: id }).strict())<{
     action: BriefingAction;
     briefing: Briefing;
   } | null>(),
-  'briefings:redo': channel(z.object({ briefingId: id }).strict())<{
+  'briefings:redo': channel(() => z.object({ briefingId: id }).strict())<{
     action: BriefingAction;
     briefing: Briefing;
   } | null>(),
-  'briefings:history': channel(z.object({ briefingId: id }).strict())<BriefingHistoryState>(),
+  'briefings:history': channel(() => z.object({ briefingId: id }).strict())<BriefingHistoryState>(),
   /** The first pages of the briefing as printed, with the font substitutions. */
-  'briefings:preview': channel(
+  'briefings:preview': channel(() =>
     z.object({ id, options: printOptions, maxPages: z.number().int().min(1).max(12).optional() }).strict(),
   )<PrintPreview>(),
   /** Main renders the export, asks where to save (native dialog) and writes it; the renderer never names a path. */
-  'briefings:export': channel(
+  'briefings:export': channel(() =>
     z.object({ id, options: printOptions, format: z.enum(['pdf', 'docx', 'md', 'html']) }).strict(),
   )<PrintSaveResult>(),
 };

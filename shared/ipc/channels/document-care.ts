@@ -9,8 +9,8 @@ export const documentCareChannels = {
    * the library as orphans; `keep: 'export'` returns the annotation export for the user to save
    * and lets them go with the document. Undoable with `documents:undo-delete` until the app closes.
    */
-  'documents:delete': channel(z.object({ id: idSchema, keep: z.enum(['orphan', 'export']) }).strict())<
+  'documents:delete': channel(() => z.object({ id: idSchema, keep: z.enum(['orphan', 'export']) }).strict())<
     DeletedDocument & { export: AnnotationExport | null }
   >(),
-  'documents:undo-delete': channel(z.object({ undoId: idSchema }).strict())<{ id: string }>(),
+  'documents:undo-delete': channel(() => z.object({ undoId: idSchema }).strict())<{ id: string }>(),
 };

@@ -16,7 +16,7 @@ export const importChannels = {
    * Registers files dropped on the window (their paths from the preload's `pathForFile`, folders
    * expanded) and returns the tokens `imports:start` takes.
    */
-  'imports:register-drop': channel(
+  'imports:register-drop': channel(() =>
     z
       .object({ paths: z.array(z.string().min(1).max(MAX_PATH_LENGTH)).min(1).max(MAX_IMPORT_FILES) })
       .strict(),
@@ -26,7 +26,7 @@ export const importChannels = {
    * issued: never by a path. Progress arrives as `import:progress` events carrying `batchId`,
    * which the caller may choose so it can follow its own batch before the reply.
    */
-  'imports:start': channel(
+  'imports:start': channel(() =>
     z
       .object({
         tokens: z.array(token).min(1).max(MAX_IMPORT_FILES),
@@ -45,7 +45,7 @@ export const importChannels = {
    * Cancels a running batch: the file being parsed and those after it are reported skipped as
    * cancelled in the `imports:start` reply. `cancelled` is false when no such batch is running.
    */
-  'imports:cancel': channel(z.object({ batchId }).strict())<{ cancelled: boolean }>(),
+  'imports:cancel': channel(() => z.object({ batchId }).strict())<{ cancelled: boolean }>(),
 };
 
 export interface ImportBatchResult extends ImportSummary {

@@ -6,11 +6,13 @@ const name = z.string().trim().min(1).max(100);
 
 export const ledgerChannels = {
   /** Every target with the outcome the same issuer's next report states; `issuer` filters. */
-  'ledger:list': channel(z.object({ issuer: z.string().trim().max(100).optional() }).strict())<LedgerRow[]>(),
+  'ledger:list': channel(() => z.object({ issuer: z.string().trim().max(100).optional() }).strict())<
+    LedgerRow[]
+  >(),
   /** One indicator of one issuer, target against actual by year. */
-  'ledger:series': channel(z.object({ issuer: name, indicator: name }).strict())<LedgerSeries>(),
+  'ledger:series': channel(() => z.object({ issuer: name, indicator: name }).strict())<LedgerSeries>(),
   /** The user's verdict with a note (verdict null: back to the computed one). */
-  'ledger:override': channel(
+  'ledger:override': channel(() =>
     z
       .object({
         /** `LedgerRow.id` */

@@ -16,9 +16,12 @@ const absolutePath = z
  */
 export const localChannels = {
   /** A backup where the user says, never over an existing file. */
-  'backups:create-file': channel(z.object({ out: absolutePath }).strict())<{ file: string; bytes: number }>(),
+  'backups:create-file': channel(() => z.object({ out: absolutePath }).strict())<{
+    file: string;
+    bytes: number;
+  }>(),
   /** Restores from a listed backup's id or from a backup file (the current library is backed up first). */
-  'backups:restore-from': channel(
+  'backups:restore-from': channel(() =>
     z
       .object({ source: z.union([z.string().regex(/^[^/\\]{1,200}$/, 'not a backup id'), absolutePath]) })
       .strict(),

@@ -28,7 +28,7 @@ export const metaPatchSchema = z
 
 export const metadataChannels = {
   /** Sets (or with `reset`, forgets) the user's values of a document's title, issuer, level, region, year, date. */
-  'documents:update-meta': channel(
+  'documents:update-meta': channel(() =>
     z
       .object({
         id: idSchema,
@@ -41,7 +41,7 @@ export const metadataChannels = {
       .strict(),
   )<DocumentMetaEdit>(),
   /** A document's metadata and which fields the user set. */
-  'documents:meta': channel(z.object({ id: idSchema }).strict())<DocumentMetaEdit>(),
+  'documents:meta': channel(() => z.object({ id: idSchema }).strict())<DocumentMetaEdit>(),
 };
 
 export interface DocumentMetaEdit {

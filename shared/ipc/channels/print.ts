@@ -23,13 +23,13 @@ const job = { docId: idSchema, scope, options };
 
 export const printChannels = {
   /** Lays the job out and returns its first pages (positioned runs, drawn as SVG) and the font substitutions. */
-  'print:preview': channel(
+  'print:preview': channel(() =>
     z.object({ ...job, maxPages: z.number().int().min(1).max(12).optional() }).strict(),
   )<PrintPreview>(),
   /** Main asks the user where to save (native dialog) and writes the file; the renderer never names a path. */
-  'print:save': channel(
+  'print:save': channel(() =>
     z.object({ ...job, format: z.enum(['pdf', 'docx', 'md', 'html']) }).strict(),
   )<PrintSaveResult>(),
   /** Renders the PDF and hands it to the system's print dialog; false when printing is not available or cancelled. */
-  'print:print': channel(z.object(job).strict())<{ printed: boolean }>(),
+  'print:print': channel(() => z.object(job).strict())<{ printed: boolean }>(),
 };

@@ -7,7 +7,7 @@ const complete = z.boolean().optional();
 
 export const searchChannels = {
   /** Ranked hits of a query (terms, "phrase", -exclude, OR, doc: year: kind: section:), a page at a time. */
-  'search:query': channel(
+  'search:query': channel(() =>
     z
       .object({
         query: z.string().max(500),
@@ -18,13 +18,13 @@ export const searchChannels = {
       .strict(),
   )<SearchResponse>(),
   /** The bare hits of a query, without display text: what `yandu search --json` prints. */
-  'search:hits': channel(
+  'search:hits': channel(() =>
     z
       .object({ query: z.string().max(500), limit: z.number().int().min(1).max(500).optional(), complete })
       .strict(),
   )<{ total: number; hits: SearchHit[] }>(),
   /** State of the index; asking starts loading it in the background. */
-  'search:status': channel(z.object({}).strict())<SearchStatus>(),
+  'search:status': channel(() => z.object({}).strict())<SearchStatus>(),
   /** Drops the index and builds it again in the background; follow it with `search:status`. */
-  'search:rebuild': channel(z.object({}).strict())<SearchStatus>(),
+  'search:rebuild': channel(() => z.object({}).strict())<SearchStatus>(),
 };

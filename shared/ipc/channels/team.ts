@@ -81,8 +81,8 @@ const hubUrl = z
   .regex(/^https?:\/\/[^\s]+$/, 'http:// or https:// address');
 
 export const teamChannels = {
-  'team:status': channel(z.object({}).strict())<TeamStatusView>(),
-  'team:join': channel(
+  'team:status': channel(() => z.object({}).strict())<TeamStatusView>(),
+  'team:join': channel(() =>
     z
       .object({
         hubUrl,
@@ -93,15 +93,15 @@ export const teamChannels = {
       })
       .strict(),
   )<TeamStatusView>(),
-  'team:sync': channel(z.object({}).strict())<TeamSyncSummary>(),
-  'team:conflicts': channel(z.object({ all: z.boolean().optional() }).strict())<TeamConflictView[]>(),
-  'team:resolve': channel(
+  'team:sync': channel(() => z.object({}).strict())<TeamSyncSummary>(),
+  'team:conflicts': channel(() => z.object({ all: z.boolean().optional() }).strict())<TeamConflictView[]>(),
+  'team:resolve': channel(() =>
     z
       .object({ id: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER), keep: z.enum(['local', 'remote']) })
       .strict(),
   )<TeamConflictView>(),
-  'team:annotations': channel(
+  'team:annotations': channel(() =>
     z.object({ mine: z.boolean(), limit: z.number().int().min(1).max(500).optional() }).strict(),
   )<TeamAnnotationView[]>(),
-  'team:leave': channel(z.object({}).strict())<{ left: true }>(),
+  'team:leave': channel(() => z.object({}).strict())<{ left: true }>(),
 };

@@ -11,11 +11,11 @@ const complete = z.boolean().optional();
 
 export const xrefChannels = {
   /** The 关联 tab: terms, measures, related passages of other documents, links and backlinks. */
-  'xref:passage': channel(
+  'xref:passage': channel(() =>
     z.object({ passageId: id, limit: z.number().int().min(1).max(50).optional(), complete }).strict(),
   )<PassageXref>(),
   /** The term view: every passage of the library containing the text, by year, and its definitions. */
-  'xref:term': channel(
+  'xref:term': channel(() =>
     z
       .object({
         term: z.string().trim().min(1).max(100),
@@ -32,11 +32,13 @@ export interface LinkHistoryState {
 }
 
 export const linkChannels = {
-  'links:create': channel(z.object({ from: id, to: id, note: note.optional() }).strict())<PassageLink>(),
-  'links:update': channel(z.object({ id, note }).strict())<PassageLink>(),
-  'links:delete': channel(z.object({ id }).strict())<{ id: string }>(),
+  'links:create': channel(() =>
+    z.object({ from: id, to: id, note: note.optional() }).strict(),
+  )<PassageLink>(),
+  'links:update': channel(() => z.object({ id, note }).strict())<PassageLink>(),
+  'links:delete': channel(() => z.object({ id }).strict())<{ id: string }>(),
   /** Undo/redo the last link action (the library's one link history); null when there is nothing to do. */
-  'links:undo': channel(z.object({}).strict())<{ action: string; linkIds: string[] } | null>(),
-  'links:redo': channel(z.object({}).strict())<{ action: string; linkIds: string[] } | null>(),
-  'links:history': channel(z.object({}).strict())<LinkHistoryState>(),
+  'links:undo': channel(() => z.object({}).strict())<{ action: string; linkIds: string[] } | null>(),
+  'links:redo': channel(() => z.object({}).strict())<{ action: string; linkIds: string[] } | null>(),
+  'links:history': channel(() => z.object({}).strict())<LinkHistoryState>(),
 };
