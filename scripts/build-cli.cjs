@@ -7,7 +7,10 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..');
+/** What starts the CLI: a loader (scripts/cli-loader.cjs) that runs the bundle from V8's code cache. */
 const OUT_FILE = path.join(ROOT, 'out', 'cli', 'yandu.cjs');
+const LOADER = path.join(ROOT, 'scripts', 'cli-loader.cjs');
+const BUNDLE_FILE = path.join(ROOT, 'out', 'cli', 'yandu-core.cjs');
 /** The bundle's own source files, with their sizes and mtimes, for bin/yandu.cjs's freshness check. */
 const INPUTS_FILE = path.join(ROOT, 'out', 'cli', 'inputs.json');
 const ENTRY = path.join(ROOT, 'electron', 'cli', 'entry.ts');
@@ -43,9 +46,11 @@ function buildCli({ esbuild = require('esbuild') } = {}) {
     minifySyntax: true,
   };
   const worker = esbuild.buildSync({ ...common, entryPoints: [WORKER_ENTRY], outfile: WORKER_FILE });
-  const cli = esbuild.buildSync({ ...common, entryPoints: [ENTRY], outfile: OUT_FILE });
+  const cli = esbuild.buildSync({ ...common, entryPoints: [ENTRY], outfile: BUNDLE_FILE });
+  fs.copyFileSync(LOADER, OUT_FILE);
   const inputs = [...new Set([...Object.keys(cli.metafile.inputs), ...Object.keys(worker.metafile.inputs)])]
     .filter((file) => !file.includes('node_modules'))
+    .concat([path.relative(ROOT, LOADER)])
     .map((file) => {
       const stat = fs.statSync(path.join(ROOT, file));
       return [file, stat.mtimeMs];
@@ -60,6 +65,7 @@ function isFresh() {
   try {
     recorded = JSON.parse(fs.readFileSync(INPUTS_FILE, 'utf8'));
     fs.accessSync(OUT_FILE);
+    fs.accessSync(BUNDLE_FILE);
   } catch {
     return false;
   }

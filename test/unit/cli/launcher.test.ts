@@ -106,3 +106,50 @@ describe('bin/yandu.cjs in a checkout', () => {
     }
   }, 60_000);
 });
+
+describe.skipIf(process.platform === 'win32')('the code cache of the bundled CLI', () => {
+  const caches = (dir: string) => fs.readdirSync(dir).filter((f) => f.endsWith('.v8cache'));
+
+  it('is written after a first start, used by the next, and replaced when V8 rejects it', () => {
+    const { install, launcher } = fakeInstall();
+    const cli = path.join(install, 'resources', 'app', 'out', 'cli');
+    for (const stale of caches(cli)) fs.rmSync(path.join(cli, stale));
+    const db = path.join(install, 'library.db');
+    const list = () => run(launcher, ['list', '--db', db, '--json'], { YANDU_DEBUG: '1' });
+
+    expect(list().stdout).toBe('[]\n');
+    const [cache] = caches(cli);
+    expect(cache).toMatch(/^yandu-core\.v\d+.*\.v8cache$/);
+    const written = fs.statSync(path.join(cli, cache!)).mtimeMs;
+    expect(list().stdout).toBe('[]\n');
+    // Accepted: not written again.
+    expect(fs.statSync(path.join(cli, cache!)).mtimeMs).toBe(written);
+
+    fs.writeFileSync(path.join(cli, cache!), 'not a code cache');
+    const after = list();
+    expect(after.code).toBe(0);
+    expect(after.stdout).toBe('[]\n');
+    expect(fs.readFileSync(path.join(cli, cache!)).length).toBeGreaterThan(10_000);
+    expect(caches(cli)).toEqual([cache]);
+  }, 60_000);
+
+  const canDropToNobody =
+    process.getuid?.() === 0 && spawnSync('runuser', ['-u', 'nobody', '--', 'true']).status === 0;
+  it.skipIf(!canDropToNobody)('goes to the user’s own cache folder when the app folder is read-only', () => {
+    const { install } = fakeInstall();
+    fs.chmodSync(install, 0o755);
+    const cli = path.join(install, 'resources', 'app', 'out', 'cli');
+    for (const stale of caches(cli)) fs.rmSync(path.join(cli, stale));
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'yandu-cache-home-'));
+    fs.chownSync(home, 65534, 65534);
+    const started = spawnSync(
+      'runuser',
+      ['-u', 'nobody', '--', process.execPath, path.join(cli, 'yandu.cjs'), '--help'],
+      { encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: home }, timeout: 60_000 },
+    );
+    expect(started.stdout).toMatch(/^研读 Yandu/);
+    expect(caches(cli)).toEqual([]);
+    expect(caches(path.join(home, 'yandu'))).toHaveLength(1);
+    expect(fs.statSync(path.join(home, 'yandu')).mode & 0o777).toBe(0o700);
+  }, 60_000);
+});
