@@ -30,7 +30,7 @@ export const metaCommand: CliCommand = {
       if (typeof v !== 'string') continue;
       // An empty value empties the field (not the title).
       if (v.trim() === '' && f !== 'title') raw[f] = null;
-      else if (f === 'year') raw[f] = /^\d{4}$/.test(v.trim()) ? Number(v) : v;
+      else if (f === 'year') raw[f] = yearOption(v);
       else if (f === 'level') raw[f] = LEVEL_NAMES[v.trim()] ?? v.trim();
       else raw[f] = v;
     }
@@ -62,3 +62,10 @@ export const metaCommand: CliCommand = {
     return 0;
   },
 };
+
+/** A whole number as a number, so the contract's own range check says what is wrong with it. */
+function yearOption(value: string): number {
+  const trimmed = value.trim();
+  if (!/^-?\d{1,9}$/.test(trimmed)) throw new UsageError(`--year: expected a year such as 2021, got "${value}"`);
+  return Number(trimmed);
+}

@@ -133,6 +133,12 @@ describe('yandu meta and yandu ledger', () => {
     const bad = await runCli(['meta', docId, '--db', dbPath, '--date', '29/12/2020']);
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toMatch(/--date/);
+    // A year out of range is told as such, not as "expected number, received string".
+    const far = await runCli(['meta', docId, '--db', dbPath, '--year', '99999']);
+    expect(far.code).toBe(2);
+    expect(far.stderr).toMatch(/--year: Too big: expected number to be <=2200/);
+    const word = await runCli(['meta', docId, '--db', dbPath, '--year', 'soon']);
+    expect(word.stderr).toMatch(/--year: expected a year such as 2021, got "soon"/);
     const none = await runCli(['meta', 'dnothere', '--db', dbPath, '--title', 'x']);
     expect(none.code).toBe(1);
 
