@@ -1,7 +1,6 @@
 import type {
   DocumentLevel,
-  MeasureKind,
-  MeasureStatus,
+  Measure,
   PassageKind,
   PassageOcr,
 } from '../../../shared/domain/library';
@@ -65,15 +64,7 @@ export interface ParsedGlossaryEntry {
   definition: string;
 }
 
-export interface ParsedMeasure {
+/** A measure as parsed: the stored `Measure` with its passage given by index, before ids exist. */
+export interface ParsedMeasure extends Omit<Measure, 'id' | 'passageId'> {
   passageIndex: number;
-  kind: MeasureKind;
-  title: string;
-  indicator: string | null;
-  value: number | null;
-  unit: string | null;
-  change: string | null;
-  qualifier: string | null;
-  period: string | null;
-  status: MeasureStatus | null;
 }
