@@ -4,6 +4,7 @@ import { getAuthor } from '../annotations/service';
 import { AppError } from '../kernel/app-error';
 import type { Db } from '../store/database';
 import type { EditionAlignment } from '../kernel/context';
+import { storedPassage, type StoredPassage } from '../store/passage-reader';
 import { statement } from '../store/statements';
 import { recordLinkBatch } from './link-oplog';
 import {
@@ -20,10 +21,8 @@ import {
 const EXCERPT_CHARS = 300;
 export const MAX_NOTE_CHARS = 20_000;
 
-function passage(db: Db, id: string): { id: string; documentId: string; text: string } {
-  const row = statement(db, `SELECT id, document_id AS documentId, text FROM passages WHERE id = ?`).get(
-    id,
-  ) as { id: string; documentId: string; text: string } | undefined;
+function passage(db: Db, id: string): StoredPassage {
+  const row = storedPassage(db, id);
   if (!row) throw new AppError('not_found', { what: '段落', id });
   return row;
 }
