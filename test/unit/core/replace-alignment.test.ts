@@ -27,7 +27,10 @@ describe('import --replace', () => {
     await call(core, 'annotations:create', { passageId: passage.id, start, end, color: 'red' });
     await call(core, 'links:create', { from: passage.id, to: target.id });
     const briefing = createBriefing(db, { title: '学习材料', audience: '', date: '2021-03-01' });
-    addItem(db, { briefingId: briefing.id, addition: { kind: 'excerpt', passageId: passage.id, start, end } });
+    addItem(db, {
+      briefingId: briefing.id,
+      addition: { kind: 'excerpt', passageId: passage.id, start, end },
+    });
 
     const revised = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'yandu-align-')), 'revised.txt');
     fs.writeFileSync(revised, revisedSeed());
