@@ -76,7 +76,7 @@ async function measureTier(tier: Tier): Promise<XrefFigures> {
       passages: doc.passages.map((p, i) => (i === 2 ? { ...p, text: `${p.text}修订。` } : p)),
     },
     { file: null, format: 'generated' },
-    (previous) => ctx.replaceHooks.forEach((h) => h(newId, previous)),
+    (alignment) => ctx.replaceHooks.forEach((h) => h(newId, alignment)),
   );
   const replaceMs = time(() => index.indexPendingNow());
   deleteWithUndo(ctx, newId, 'orphan');

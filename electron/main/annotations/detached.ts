@@ -1,4 +1,5 @@
 import type { Db } from '../store/database';
+import { documentHeading } from '../store/document-lookup';
 import { exportAnnotations } from './share/export';
 import { importAnnotations } from './share/merge';
 
@@ -12,7 +13,7 @@ export function detachAnnotations(db: Db, documentId: string, now = new Date()):
   // delete (whose undo must give back exactly the rows it found).
   const exported = exportAnnotations(db, documentId, 'w3c', now, () => 'this');
   if (!exported.count) return 0;
-  const title = db.prepare(`SELECT title FROM documents WHERE id = ?`).pluck().get(documentId) as string;
+  const title = documentHeading(db, documentId)?.title ?? null;
   db.prepare(
     `INSERT INTO detached_annotations (document_id, title, deleted_at, count, w3c) VALUES (?, ?, ?, ?, ?)`,
   ).run(documentId, title, now.toISOString(), exported.count, exported.text);
@@ -65,10 +66,11 @@ export async function reattachDetached(
   if (db.readonly) return 0;
   let restored = 0;
   const sets = db.prepare(
-    `SELECT k.id, k.w3c FROM detached_annotations k JOIN documents d ON d.id = k.document_id
-     WHERE k.document_id = ? ORDER BY k.id`,
+    `SELECT k.id, k.w3c FROM detached_annotations k WHERE k.document_id = ? ORDER BY k.id`,
   );
   for (const documentId of documentIds) {
+    // Kept sets wait for their document to be back.
+    if (!documentHeading(db, documentId)) continue;
     for (const set of sets.all(documentId) as { id: number; w3c: string }[]) {
       // The merge places annotations in slices and writes them in its own transaction; the kept
       // set goes after it. Should the process stop in between, merging the set again adds nothing.

@@ -1,5 +1,6 @@
 import type { AnchorContext, DriftItem, DriftOutcome, DriftReport } from '../../../shared/domain/annotations';
 import type { Db } from '../store/database';
+import { documentEdition } from '../store/document-lookup';
 
 interface DriftRow {
   annotationId: string;
@@ -10,8 +11,7 @@ interface DriftRow {
 
 /** The drift report of a document's latest replace; null for a document never replaced. */
 export function latestDrift(db: Db, documentId: string): DriftReport | null {
-  const doc = db.prepare(`SELECT edition, imported_at AS at FROM documents WHERE id = ?`).get(documentId) as
-    { edition: number; at: string } | undefined;
+  const doc = documentEdition(db, documentId);
   if (!doc || doc.edition < 2) return null;
   const rows = db
     .prepare(
@@ -29,5 +29,5 @@ export function latestDrift(db: Db, documentId: string): DriftReport | null {
       after: r.after ? (JSON.parse(r.after) as AnchorContext) : null,
     };
   });
-  return { documentId, edition: doc.edition, replacedAt: doc.at, counts, items };
+  return { documentId, edition: doc.edition, replacedAt: doc.importedAt, counts, items };
 }

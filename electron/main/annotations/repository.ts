@@ -1,5 +1,6 @@
 import type { Annotation, AnnotationStatus } from '../../../shared/domain/annotations';
 import type { Db } from '../store/database';
+import { passagePlaces } from '../store/passage-reader';
 
 /** An annotation as stored, history included: what the undo log snapshots and restores. */
 export interface StoredAnnotation extends Annotation {
@@ -16,9 +17,6 @@ const SELECT = `SELECT a.id, a.document_id AS documentId, a.passage_id AS passag
     (SELECT json_group_array(name) FROM (SELECT t.name FROM annotation_tags at JOIN tags t ON t.id = at.tag_id
        WHERE at.annotation_id = a.id ORDER BY t.name)) AS tags
   FROM annotations a`;
-
-/** Text order within a document: passage order, then position; orphans last. */
-const ORDER = `ORDER BY p.ordinal IS NULL, p.ordinal, a.start_offset, a.created_at`;
 
 const fromRow = (r: Row): StoredAnnotation => ({
   ...r,
@@ -47,10 +45,28 @@ export function listAnnotations(
     where.push('a.status = ?');
     params.push(filter.status);
   }
-  const sql = `${SELECT} LEFT JOIN passages p ON p.id = a.passage_id
-    ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-    ${filter.documentId ? ORDER : `ORDER BY a.document_id, p.ordinal IS NULL, p.ordinal, a.start_offset`}`;
-  return (db.prepare(sql).all(...params) as Row[]).map(fromRow);
+  const sql = `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    ORDER BY a.document_id, a.start_offset, a.created_at`;
+  return inTextOrder(db, (db.prepare(sql).all(...params) as Row[]).map(fromRow));
+}
+
+/**
+ * Text order: by document, then passage order (the store knows it), then position; orphans last
+ * in their document. The sort is stable, so equal places keep the query's creation order.
+ */
+function inTextOrder(db: Db, annotations: StoredAnnotation[]): StoredAnnotation[] {
+  const places = passagePlaces(
+    db,
+    annotations.flatMap((a) => (a.passageId === null ? [] : [a.passageId])),
+  );
+  const ordinal = (a: StoredAnnotation) =>
+    a.passageId === null ? undefined : places.get(a.passageId)?.ordinal;
+  return annotations.sort((a, b) => {
+    if (a.documentId !== b.documentId) return a.documentId < b.documentId ? -1 : 1;
+    const [oa, ob] = [ordinal(a), ordinal(b)];
+    if (oa !== ob) return oa === undefined ? 1 : ob === undefined ? -1 : oa - ob;
+    return a.start - b.start;
+  });
 }
 
 /** Writes the whole record (insert or overwrite) with its tags; the caller holds the transaction. */

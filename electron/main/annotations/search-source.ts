@@ -1,11 +1,11 @@
 import type { Db } from '../store/database';
+import { passagePlaces } from '../store/passage-reader';
 import type { SearchSource, SearchUnit } from '../search/source';
 
 interface Row {
   id: string;
   docId: string;
   passageId: string | null;
-  sectionId: string | null;
   note: string;
   tags: string | null;
 }
@@ -21,13 +21,18 @@ export const annotationSearchSource: SearchSource = {
     const filter = docIds ? `WHERE a.document_id IN (SELECT value FROM json_each(?))` : '';
     const rows = db
       .prepare(
-        `SELECT a.id, a.document_id AS docId, a.passage_id AS passageId, p.section_id AS sectionId, a.note,
+        `SELECT a.id, a.document_id AS docId, a.passage_id AS passageId, a.note,
            (SELECT group_concat(t.name, ' ') FROM annotation_tags at JOIN tags t ON t.id = at.tag_id
             WHERE at.annotation_id = a.id) AS tags
-         FROM annotations a LEFT JOIN passages p ON p.id = a.passage_id ${filter}
+         FROM annotations a ${filter}
          ORDER BY a.document_id, a.created_at, a.id`,
       )
       .all(...(docIds ? [JSON.stringify(docIds)] : [])) as Row[];
+    // The section an annotation's hit belongs to is its passage's, which the store knows.
+    const places = passagePlaces(
+      db,
+      rows.flatMap((r) => (r.passageId ? [r.passageId] : [])),
+    );
     const units: SearchUnit[] = [];
     for (const r of rows) {
       const base = {
@@ -35,7 +40,7 @@ export const annotationSearchSource: SearchSource = {
         recordId: r.id,
         docId: r.docId,
         passageId: r.passageId,
-        sectionId: r.sectionId,
+        sectionId: (r.passageId && places.get(r.passageId)?.sectionId) || null,
       };
       if (r.note) units.push({ ...base, field: 'note', text: r.note });
       if (r.tags) units.push({ ...base, field: 'tags', text: r.tags, boost: 1.5 });

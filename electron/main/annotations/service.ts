@@ -9,6 +9,7 @@ import {
 } from '../../../shared/domain/annotations';
 import { AppError } from '../kernel/app-error';
 import type { Db } from '../store/database';
+import { passageWithEdition, type PassageEdition } from '../store/passage-reader';
 import { getSetting, setSetting } from '../store/settings';
 import { quoteAt } from './anchoring/selectors';
 import { contentHash, mergeHistory } from './content-hash';
@@ -48,20 +49,10 @@ export interface Clock {
 
 const stamp = (clock: Clock) => (clock.now?.() ?? new Date()).toISOString();
 
-interface PassageRow {
-  id: string;
-  documentId: string;
-  text: string;
-  editionHash: string;
-}
+type PassageRow = PassageEdition;
 
 function passageRow(db: Db, passageId: string): PassageRow {
-  const row = db
-    .prepare(
-      `SELECT p.id, p.document_id AS documentId, p.text, d.content_hash AS editionHash
-       FROM passages p JOIN documents d ON d.id = p.document_id WHERE p.id = ?`,
-    )
-    .get(passageId) as PassageRow | undefined;
+  const row = passageWithEdition(db, passageId);
   if (!row) throw new AppError('not_found', { what: '段落', id: passageId });
   return row;
 }

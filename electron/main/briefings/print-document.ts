@@ -2,7 +2,7 @@ import type { Briefing, BriefingItem } from '../../../shared/domain/briefings';
 import type { PrintBlock, PrintDocument, PrintGlossaryEntry } from '../../../shared/domain/print';
 import type { Db } from '../store/database';
 import { glossaryOfDocuments } from '../store/document-reader';
-import { sourcePassage } from './repository';
+import { passageWithEdition } from '../store/passage-reader';
 import { getBriefing } from './service';
 
 /**
@@ -61,7 +61,7 @@ export function briefingPrintDocument(db: Db, briefingId: string): PrintDocument
     // The passage's run-in lead is printed bold when the excerpt starts with it.
     leadOf: (item) => {
       if (item.status !== 'ok' || item.start !== 0 || !item.passageId) return null;
-      const lead = sourcePassage(db, item.passageId)?.lead;
+      const lead = passageWithEdition(db, item.passageId)?.lead;
       return lead && item.text.startsWith(lead) ? lead : null;
     },
     glossary: glossaryOfDocuments(db, documentIds),

@@ -1,9 +1,8 @@
-import { editionAlignment } from '../annotations/reanchor';
 import { locate } from '../annotations/anchoring/locate';
 import { anchoredAt } from '../annotations/anchoring/selectors';
 import { citationFor } from '../store/citation';
 import type { Db } from '../store/database';
-import type { ReplacedPassage } from '../store/document-writer';
+import type { EditionAlignment } from '../kernel/context';
 import { clearBriefingLog } from './oplog';
 import {
   excerptsOfDocument,
@@ -23,14 +22,14 @@ import { liveMarks } from './view';
 export function reanchorBriefingExcerpts(
   db: Db,
   documentId: string,
-  previous: readonly ReplacedPassage[],
+  alignment: EditionAlignment,
 ): void {
   const excerpts = excerptsOfDocument(db, documentId);
   if (!excerpts.length) return;
-  const { doc, previousIds, next, texts, counterpart } = editionAlignment(db, documentId, previous);
+  const { edition, previous, previousIndex, next, texts, counterpart } = alignment;
   const touched = new Set<string>();
   for (const excerpt of excerpts) {
-    const oldIndex = excerpt.passageId === null ? undefined : previousIds.get(excerpt.passageId);
+    const oldIndex = excerpt.passageId === null ? undefined : previousIndex.get(excerpt.passageId);
     if (excerpt.passageId !== null && oldIndex === undefined) continue;
     const found = locate({
       anchor: {
@@ -46,7 +45,7 @@ export function reanchorBriefingExcerpts(
     });
     let placed: StoredItem;
     if (found) {
-      const anchor = anchoredAt(next[found.passageIndex]!, found, doc.hash);
+      const anchor = anchoredAt(next[found.passageIndex]!, found, edition.hash);
       const status = anchor.quote === excerpt.text ? 'ok' : 'drifted';
       placed = {
         ...excerpt,

@@ -124,22 +124,6 @@ export function orphanExcerptsOfDocument(db: Db, documentId: string): string[] {
   return ids;
 }
 
-export interface SourcePassage {
-  id: string;
-  documentId: string;
-  text: string;
-  lead: string | null;
-  editionHash: string;
-}
-
-export function sourcePassage(db: Db, passageId: string): SourcePassage | undefined {
-  return statement(
-    db,
-    `SELECT p.id, p.document_id AS documentId, p.text, p.lead, d.content_hash AS editionHash
-     FROM passages p JOIN documents d ON d.id = p.document_id WHERE p.id = ?`,
-  ).get(passageId) as SourcePassage | undefined;
-}
-
 /** Annotations on a passage that overlap `[start, end)`, for an excerpt's live marks. */
 export function annotationsOverlapping(
   db: Db,

@@ -16,11 +16,10 @@ import {
   deleteBriefingRow,
   loadState,
   saveState,
-  sourcePassage,
   type BriefingState,
-  type SourcePassage,
   type StoredItem,
 } from './repository';
+import { passageWithEdition, type PassageEdition } from '../store/passage-reader';
 
 /** Keeps every edit (one whole-briefing snapshot in the undo log) and every export bounded. */
 export const MAX_ITEMS = 500;
@@ -110,7 +109,7 @@ export function deleteBriefing(db: Db, id: string): { id: string } {
   return { id };
 }
 
-function excerptOf(db: Db, passage: SourcePassage, start: number, end: number): StoredItem {
+function excerptOf(db: Db, passage: PassageEdition, start: number, end: number): StoredItem {
   if (!(start >= 0 && end > start && end <= passage.text.length))
     throw new AppError('excerpt_range', { start, end, length: passage.text.length });
   const q = quoteAt(passage.text, start, end);
@@ -148,9 +147,9 @@ function newItem(db: Db, addition: BriefingAddition): StoredItem {
     const anchor = annotationAnchor(db, addition.annotationId);
     if (!anchor) throw new AppError('not_found', { what: '批注', id: addition.annotationId });
     if (!anchor.passageId) throw new AppError('excerpt_source_orphaned');
-    return excerptOf(db, sourcePassage(db, anchor.passageId)!, anchor.start, anchor.end);
+    return excerptOf(db, passageWithEdition(db, anchor.passageId)!, anchor.start, anchor.end);
   }
-  const passage = sourcePassage(db, addition.passageId);
+  const passage = passageWithEdition(db, addition.passageId);
   if (!passage) throw new AppError('not_found', { what: '段落', id: addition.passageId });
   return excerptOf(db, passage, addition.start ?? 0, addition.end ?? passage.text.length);
 }

@@ -154,7 +154,7 @@ function buildHandlers(ctx: CoreContext, team: () => TeamService): Handlers {
  */
 function installDomainHooks(ctx: CoreContext): void {
   // ctx.db, read at each call: a restore swaps the connection under the same core.
-  ctx.replaceHooks.push((documentId, previous) => reanchorDocument(ctx.db, documentId, previous));
+  ctx.replaceHooks.push((documentId, alignment) => reanchorDocument(ctx.db, documentId, alignment));
   ctx.deleteHooks.push((documentId, keep) => keep === 'orphan' && detachAnnotations(ctx.db, documentId));
   // A deleted document imported again gets back the annotations its deletion kept.
   ctx.events.on('library:changed', ({ documentIds }) => {
@@ -176,11 +176,11 @@ function installDomainHooks(ctx: CoreContext): void {
       }
     }
   });
-  ctx.replaceHooks.push((documentId, previous) => reanchorLinks(ctx.db, documentId, previous));
+  ctx.replaceHooks.push((documentId, alignment) => reanchorLinks(ctx.db, documentId, alignment));
   // Links are orphaned whatever the choice for annotations: the other end is another document's.
   ctx.deleteHooks.push((documentId) => orphanLinksOfDocument(ctx.db, documentId));
   void installObsoletePhraseCleanup(ctx);
-  ctx.replaceHooks.push((documentId, previous) => reanchorBriefingExcerpts(ctx.db, documentId, previous));
+  ctx.replaceHooks.push((documentId, alignment) => reanchorBriefingExcerpts(ctx.db, documentId, alignment));
   // Briefing excerpts keep their quoted text whatever the choice: a briefing is its own document.
   ctx.deleteHooks.push((documentId) => orphanBriefingExcerpts(ctx.db, documentId));
 }

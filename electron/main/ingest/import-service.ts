@@ -107,9 +107,9 @@ export async function importFiles(
         let id: string;
         if (options.replace) {
           const docId = options.replace;
-          // Annotation re-anchoring sees old and new passages and commits or rolls back with the replace.
-          replaceDocument(ctx.db, docId, doc, source, (previous) =>
-            ctx.replaceHooks.forEach((hook) => hook(docId, previous)),
+          // The hooks (re-anchoring) get the editions aligned once, and commit or roll back with the replace.
+          replaceDocument(ctx.db, docId, doc, source, (alignment) =>
+            ctx.replaceHooks.forEach((hook) => hook(docId, alignment)),
           );
           id = docId;
         } else id = insertDocument(ctx.db, doc, source);

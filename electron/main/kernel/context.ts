@@ -13,6 +13,24 @@ export interface ReplacedPassage {
   text: string;
 }
 
+/**
+ * The two editions of a replaced document, aligned once per replace by the document-table owner
+ * (store/document-writer) and handed to every replace hook: annotations, links and briefing
+ * excerpts re-anchor against the same pairs instead of each aligning the editions again.
+ */
+export interface EditionAlignment {
+  /** The edition just written: its content hash, number and import time. */
+  edition: { hash: string; number: number; importedAt: string };
+  /** The passages the replace takes away, in order, and each one's index there by id. */
+  previous: readonly ReplacedPassage[];
+  previousIndex: ReadonlyMap<string, number>;
+  /** The new edition's passages in order, and their texts (what `locate` searches). */
+  next: readonly { id: string; text: string }[];
+  texts: readonly string[];
+  /** For each previous passage, the index of its counterpart in `next`, or -1. */
+  counterpart: readonly number[];
+}
+
 /** The files the user chose or dropped, by token (owned by the imports domain, ingest/import-tokens). */
 export interface ImportTokenRegistry {
   issue(chosen: string[]): ChosenFile[];
@@ -30,7 +48,7 @@ export interface CoreContext {
    * Called inside the transaction that replaces a document by a revised edition, after the new
    * rows are written and before the old ones are deleted (annotation re-anchoring lives here).
    */
-  replaceHooks: ((docId: string, previous: ReplacedPassage[]) => void)[];
+  replaceHooks: ((docId: string, alignment: EditionAlignment) => void)[];
   /**
    * Called inside the transaction that deletes a document, before its rows go, so that what refers
    * to its passages from outside the document (annotations, links, briefing excerpts) is orphaned

@@ -1,10 +1,10 @@
 import type { LedgerFigure, LedgerRow, LedgerSeries, LedgerVerdict } from '../../../shared/domain/ledger';
 import { citationsFor } from '../store/citation';
 import type { Db } from '../store/database';
+import { issuerYears } from '../store/document-lookup';
 import { directionOf } from './indicator-names';
 import {
   indexLedgerFacts,
-  issuerYears,
   loadLedgerOutcomes,
   loadLedgerTargets,
   loadLedgerOverrides,

@@ -1,6 +1,8 @@
 import type { LedgerVerdict } from '../../../shared/domain/ledger';
-import type { Measure } from '../../../shared/domain/library';
 import type { Db } from '../store/database';
+import { documentHeading, documentHeadings, documentHeadingsOf } from '../store/document-lookup';
+import { indicatorMeasuresOfDocument, type IndicatorMeasure } from '../store/document-rows';
+import { passagePlaces } from '../store/passage-reader';
 import { statement } from '../store/statements';
 import { normaliseIndicator } from './indicator-names';
 import { readOutcomes } from './outcome-reader';
@@ -29,13 +31,7 @@ export interface LedgerFactRow {
   documentTitle: string;
 }
 
-/** An indicator measure with its passage's text. */
-interface MeasureRow extends Pick<
-  Measure,
-  'passageId' | 'indicator' | 'value' | 'unit' | 'change' | 'qualifier' | 'period' | 'status' | 'title'
-> {
-  text: string;
-}
+type MeasureRow = IndicatorMeasure;
 
 /**
  * Reads one document's targets (indicators with status `target` for the year it plans for) and
@@ -45,18 +41,9 @@ interface MeasureRow extends Pick<
 export function indexLedgerFacts(db: Db, docId: string): void {
   db.transaction(() => {
     db.prepare(`DELETE FROM ledger_facts WHERE document_id = ?`).run(docId);
-    const doc = db.prepare(`SELECT year, content_hash AS hash FROM documents WHERE id = ?`).get(docId) as
-      { year: number | null; hash: string } | undefined;
+    const doc = documentHeading(db, docId);
     if (!doc) return;
-    const measures = db
-      .prepare(
-        `SELECT m.passage_id AS passageId, m.indicator, m.value, m.unit, m.change, m.qualifier, m.period, m.status,
-           m.title, p.text
-         FROM measures m JOIN passages p ON p.id = m.passage_id
-         WHERE m.document_id = ? AND m.kind = 'indicator' AND m.status IS NOT NULL AND p.kind = 'body'
-         ORDER BY m.ordinal`,
-      )
-      .all(docId) as MeasureRow[];
+    const measures = indicatorMeasuresOfDocument(db, docId);
     const insert = db.prepare(
       `INSERT INTO ledger_facts (document_id, passage_id, role, indicator_key, indicator, year, value, unit, change,
          qualifier, quote, start_offset) VALUES (@docId, @passageId, @role, @key, @indicator, @year, @value, @unit,
@@ -137,28 +124,70 @@ export function indexLedgerFacts(db: Db, docId: string): void {
 
 /** Documents whose facts are missing or were read from other content or by an older reader. */
 export function staleLedgerDocuments(db: Db): string[] {
-  return (
-    db
-      .prepare(
-        `SELECT d.id FROM documents d LEFT JOIN ledger_indexed l ON l.document_id = d.id
-         WHERE l.document_id IS NULL OR l.content_hash <> d.content_hash OR l.reader <> ?`,
-      )
-      .all(LEDGER_READER_VERSION) as { id: string }[]
-  ).map((r) => r.id);
+  const indexed = new Map(
+    (
+      statement(db, `SELECT document_id AS id, content_hash AS hash, reader FROM ledger_indexed`).all() as {
+        id: string;
+        hash: string;
+        reader: number;
+      }[]
+    ).map((r) => [r.id, r]),
+  );
+  return documentHeadings(db)
+    .filter((d) => {
+      const read = indexed.get(d.id);
+      return !read || read.hash !== d.hash || read.reader !== LEDGER_READER_VERSION;
+    })
+    .map((d) => d.id);
 }
 
 const FACT_COLUMNS = `f.id, f.document_id AS documentId, f.passage_id AS passageId, f.role,
   f.indicator_key AS indicatorKey, f.indicator, f.year, f.value, f.unit, f.change, f.qualifier, f.quote,
-  f.start_offset AS startOffset, d.issuer, d.year AS documentYear, d.title AS documentTitle`;
+  f.start_offset AS startOffset`;
+
+type FactRow = Omit<LedgerFactRow, 'issuer' | 'documentYear' | 'documentTitle'>;
+
+/**
+ * Facts with their document's issuer, year and title, in the ledger's order: by document year
+ * (none first) and id, then where in the document (passage order, offset). Documents and passage
+ * order come from the store; every fact has both (deletes cascade).
+ */
+function withDocuments(db: Db, facts: FactRow[]): LedgerFactRow[] {
+  const docs = documentHeadingsOf(
+    db,
+    facts.map((f) => f.documentId),
+  );
+  const places = passagePlaces(
+    db,
+    facts.map((f) => f.passageId),
+  );
+  const ordinal = (f: FactRow) => places.get(f.passageId)?.ordinal ?? 0;
+  const year = (f: LedgerFactRow) => f.documentYear ?? -Infinity;
+  return facts
+    .map((f) => {
+      const d = docs.get(f.documentId);
+      return {
+        ...f,
+        issuer: d?.issuer ?? null,
+        documentYear: d?.year ?? null,
+        documentTitle: d?.title ?? '',
+      };
+    })
+    .sort(
+      (a, b) =>
+        year(a) - year(b) ||
+        (a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : 0) ||
+        ordinal(a) - ordinal(b) ||
+        a.startOffset - b.startOffset,
+    );
+}
 
 /** Every target with its document's issuer and year: the ledger's rows (few; outcomes are many). */
 export function loadLedgerTargets(db: Db): LedgerFactRow[] {
-  return statement(
+  return withDocuments(
     db,
-    `SELECT ${FACT_COLUMNS} FROM ledger_facts f JOIN documents d ON d.id = f.document_id
-     JOIN passages p ON p.id = f.passage_id
-     WHERE f.role = 'target' ORDER BY d.year, d.id, p.ordinal, f.start_offset`,
-  ).all() as LedgerFactRow[];
+    statement(db, `SELECT ${FACT_COLUMNS} FROM ledger_facts f WHERE f.role = 'target'`).all() as FactRow[],
+  );
 }
 
 /** Outcomes stated for one indicator (and one year, when given), by index, in passage order. */
@@ -167,21 +196,14 @@ export function loadLedgerOutcomes(
   indicatorKey: string,
   year: number | null = null,
 ): LedgerFactRow[] {
-  return statement(
+  return withDocuments(
     db,
-    `SELECT ${FACT_COLUMNS} FROM ledger_facts f JOIN documents d ON d.id = f.document_id
-     JOIN passages p ON p.id = f.passage_id
-     WHERE f.role = 'outcome' AND f.indicator_key = @key AND (@year IS NULL OR f.year = @year)
-     ORDER BY d.year, d.id, p.ordinal, f.start_offset`,
-  ).all({ key: indicatorKey, year }) as LedgerFactRow[];
-}
-
-/** Which issuers have a document for which year: a target with no next-year report is pending. */
-export function issuerYears(db: Db): { issuer: string | null; year: number | null }[] {
-  return statement(db, `SELECT DISTINCT issuer, year FROM documents`).all() as {
-    issuer: string | null;
-    year: number | null;
-  }[];
+    statement(
+      db,
+      `SELECT ${FACT_COLUMNS} FROM ledger_facts f
+       WHERE f.role = 'outcome' AND f.indicator_key = @key AND (@year IS NULL OR f.year = @year)`,
+    ).all({ key: indicatorKey, year }) as FactRow[],
+  );
 }
 
 export interface LedgerOverrideRow {

@@ -1,10 +1,10 @@
 import { randomUUID } from '../kernel/crypto';
 import type { PassageLink } from '../../../shared/domain/xref';
-import { alignPassages } from '../annotations/anchoring/align';
 import { getAuthor } from '../annotations/service';
 import { AppError } from '../kernel/app-error';
 import type { Db } from '../store/database';
-import type { ReplacedPassage } from '../store/document-writer';
+import type { EditionAlignment } from '../kernel/context';
+import { storedPassage, type StoredPassage } from '../store/passage-reader';
 import { statement } from '../store/statements';
 import { recordLinkBatch } from './link-oplog';
 import {
@@ -21,10 +21,8 @@ import {
 const EXCERPT_CHARS = 300;
 export const MAX_NOTE_CHARS = 20_000;
 
-function passage(db: Db, id: string): { id: string; documentId: string; text: string } {
-  const row = statement(db, `SELECT id, document_id AS documentId, text FROM passages WHERE id = ?`).get(
-    id,
-  ) as { id: string; documentId: string; text: string } | undefined;
+function passage(db: Db, id: string): StoredPassage {
+  const row = storedPassage(db, id);
   if (!row) throw new AppError('not_found', { what: '段落', id });
   return row;
 }
@@ -93,24 +91,15 @@ export function deleteLink(db: Db, id: string, now = new Date().toISOString()): 
  * The replace hook: links on a passage of the old edition follow it to the passage that "is" it
  * in the new one (the annotations' alignment); a passage with no counterpart orphans its link
  * ends. Ends orphaned earlier come back when a passage of the new edition starts with their text.
+ * The alignment is the replace's own, computed once for every hook.
  */
-export function reanchorLinks(db: Db, documentId: string, previous: readonly ReplacedPassage[]): void {
-  const previousIds = new Set(previous.map((p) => p.id));
-  const next = (
-    statement(db, `SELECT id, text FROM passages WHERE document_id = ? ORDER BY ordinal`).all(documentId) as {
-      id: string;
-      text: string;
-    }[]
-  ).filter((p) => !previousIds.has(p.id));
+export function reanchorLinks(db: Db, documentId: string, alignment: EditionAlignment): void {
+  const { previous, next, counterpart } = alignment;
   const linked = statement(
     db,
     `SELECT count(*) FROM passage_links WHERE from_document = ? OR to_document = ?`,
   ).pluck();
   if (!(linked.get(documentId, documentId) as number)) return;
-  const counterpart = alignPassages(
-    previous.map((p) => p.text),
-    next.map((p) => p.text),
-  );
   previous.forEach((p, i) => moveLinkEnds(db, p.id, counterpart[i]! >= 0 ? next[counterpart[i]!]!.id : null));
   for (const end of orphanEnds(db, documentId)) {
     const match = end.text ? next.find((p) => p.text.startsWith(end.text)) : undefined;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { PassageLink } from '../../../shared/domain/xref';
 import type { Db } from '../store/database';
-import { statement } from '../store/statements';
+import { passageStartingWith, passageText } from '../store/passage-reader';
 import { recordLinkBatch, type LinkChange } from './link-oplog';
 import { getLink, putLink } from './link-store';
 
@@ -78,18 +78,10 @@ export interface LinkImportResult {
 
 /** Finds a link end here: the same passage when its text still starts the same, else a passage that does. */
 function placeEnd(db: Db, passageId: string | null, documentId: string, text: string): string | null {
-  const byId = passageId
-    ? (statement(db, `SELECT text FROM passages WHERE id = ?`).pluck().get(passageId) as string | undefined)
-    : undefined;
+  const byId = passageId ? passageText(db, passageId) : undefined;
   if (byId !== undefined && byId.startsWith(text)) return passageId;
   if (!text) return null;
-  const inDoc = statement(
-    db,
-    `SELECT id FROM passages WHERE document_id = ? AND substr(text, 1, ?) = ? LIMIT 1`,
-  )
-    .pluck()
-    .get(documentId, text.length, text) as string | undefined;
-  return inDoc ?? null;
+  return passageStartingWith(db, documentId, text) ?? null;
 }
 
 /** Merges the links of a shared file: new ones placed, a newer note taken, nothing duplicated. */

@@ -9,17 +9,17 @@ import { buildSegment, runToEnd } from './segment-build';
 import { mergeSegments, pickMergeGroup, type MergePolicy } from './segment-merge';
 import {
   deleteSegments,
-  documentTextLength,
   libraryDocs,
   listSegments,
   loadSegment,
   saveSegment,
   READABLE_FORMATS,
   SEGMENT_FORMAT,
-  unindexedCount,
   type DocRow,
 } from './segment-store';
 import type { SearchSource, SearchUnit } from './source';
+import { documentCount, unindexedCount } from '../store/document-lookup';
+import { documentTextLength } from '../store/passage-reader';
 import { statement } from '../store/statements';
 import { TaskRunner } from '../kernel/task-runner';
 import { textBatches } from './text-batches';
@@ -413,7 +413,7 @@ export class SearchIndex {
     const units = this.entries.reduce((n, e) => n + e.segment.count, 0);
     if (!this.loaded) {
       // Not loaded yet: what the persisted segments cover, read from their document rows.
-      const documents = statement(this.db, `SELECT count(*) FROM documents`).pluck().get() as number;
+      const documents = documentCount(this.db);
       const pending = unindexedCount(this.db);
       return {
         state: this.loading ? 'loading' : 'cold',

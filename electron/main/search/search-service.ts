@@ -2,6 +2,7 @@ import type { SearchResponse, SearchResultItem, SearchStatus } from '../../../sh
 import type { CoreContext } from '../kernel/context';
 import { logBackgroundError } from '../kernel/log';
 import { citationsFor } from '../store/citation';
+import { documentHeadings } from '../store/document-lookup';
 import type { SearchHit } from './engine';
 import { librarySources } from './library-sources';
 import { SearchIndex, type RebuildProgress, type SearchAnswer } from './search-index';
@@ -100,15 +101,7 @@ export class SearchService {
     options: QueryOptions,
     started: number,
   ): SearchResponse {
-    const docs = new Map(
-      (
-        this.ctx.db.prepare(`SELECT id, title, year FROM documents`).all() as {
-          id: string;
-          title: string;
-          year: number | null;
-        }[]
-      ).map((d) => [d.id, d]),
-    );
+    const docs = new Map(documentHeadings(this.ctx.db).map((d) => [d.id, d]));
     const page = result.hits(options.offset ?? 0, options.limit ?? QUERY_LIMIT);
     const citations = citationsFor(
       this.ctx.db,

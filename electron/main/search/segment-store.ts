@@ -1,5 +1,5 @@
 import type { Db } from '../store/database';
-import { statement } from '../store/statements';
+import { documentHeadings } from '../store/document-lookup';
 import type { Segment } from './segment';
 import { decodeSegment, encodeSegment, FORMAT } from './segment-codec';
 
@@ -68,26 +68,9 @@ export interface DocRow {
 }
 
 export function libraryDocs(db: Db): DocRow[] {
-  return db.prepare(`SELECT id, content_hash AS hash, title, year FROM documents`).all() as DocRow[];
-}
-
-export const UNINDEXED_SQL = `SELECT d.id FROM documents d
-  WHERE NOT EXISTS (SELECT 1 FROM search_segment_docs s WHERE s.document_id = d.id AND s.content_hash = d.content_hash)`;
-
-/** How many documents no persisted segment covers, without loading any segment. */
-export function unindexedCount(db: Db): number {
-  return (db.prepare(`SELECT count(*) AS n FROM (${UNINDEXED_SQL})`).get() as { n: number }).n;
+  return documentHeadings(db).map(({ id, hash, title, year }) => ({ id, hash, title, year }));
 }
 
 export function indexBytes(db: Db): number {
   return (db.prepare(`SELECT coalesce(sum(bytes), 0) AS n FROM search_segments`).get() as { n: number }).n;
-}
-
-/** Characters of a document's passage text: what a segment build of it weighs. */
-export function documentTextLength(db: Db, docId: string): number {
-  return (
-    statement(db, `SELECT coalesce(sum(length(text)), 0) AS n FROM passages WHERE document_id = ?`).get(
-      docId,
-    ) as { n: number }
-  ).n;
 }

@@ -9,7 +9,6 @@ import type {
   Section,
 } from '../../../shared/domain/library';
 import type { Db } from './database';
-import { statement } from './statements';
 
 const META_COLUMNS = `id, title, issuer, date, year, level, region, index_number AS indexNumber, speaker, meeting,
   source_file AS sourceFile, source_format AS sourceFormat, content_hash AS contentHash, edition, imported_at AS importedAt`;
@@ -104,19 +103,4 @@ export function glossaryOccurrences(db: Db, glossaryId: string): GlossaryReferen
        WHERE f.glossary_id = ? ORDER BY p.ordinal, f.offset`,
     )
     .all(glossaryId) as GlossaryReference[];
-}
-
-/** A passage with its document and the edition (content hash) it belongs to: what an anchor is checked against. */
-export interface PassageEdition {
-  documentId: string;
-  text: string;
-  editionHash: string;
-}
-
-export function passageWithEdition(db: Db, passageId: string): PassageEdition | undefined {
-  return statement(
-    db,
-    `SELECT p.document_id AS documentId, p.text, d.content_hash AS editionHash
-     FROM passages p JOIN documents d ON d.id = p.document_id WHERE p.id = ?`,
-  ).get(passageId) as PassageEdition | undefined;
 }

@@ -1,7 +1,8 @@
 import type { ParsedDocument } from './parsed-document';
 import { contentHash, documentIdFromHash } from './content-hash';
 import type { Db } from './database';
-import type { ReplacedPassage } from '../kernel/context';
+import type { EditionAlignment, ReplacedPassage } from '../kernel/context';
+import { alignEditions } from './edition-alignment';
 
 export interface SourceInfo {
   file: string | null;
@@ -21,7 +22,13 @@ export function documentYear(meta: { date: string | null; title: string }): numb
   return match ? Number(match[1]) : null;
 }
 
-function insertRows(db: Db, docId: string, edition: number, doc: ParsedDocument): void {
+/** Writes an edition's rows; returns its passages (id and text, in order) as written. */
+function insertRows(
+  db: Db,
+  docId: string,
+  edition: number,
+  doc: ParsedDocument,
+): { id: string; text: string }[] {
   const prefix = rowPrefix(docId, edition);
   const sectionIds = doc.sections.map((_, i) => `${prefix}-s${i + 1}`);
   const passageIds = doc.passages.map((_, i) => `${prefix}-p${i + 1}`);
@@ -84,6 +91,7 @@ function insertRows(db: Db, docId: string, edition: number, doc: ParsedDocument)
       m.status,
     );
   });
+  return doc.passages.map((p, i) => ({ id: passageIds[i]!, text: p.text }));
 }
 
 export function findDocumentByHash(db: Db, hash: string): { id: string; title: string } | undefined {
@@ -131,19 +139,20 @@ export function insertDocument(db: Db, doc: ParsedDocument, source: SourceInfo, 
   return id;
 }
 
-export type { ReplacedPassage };
+export type { EditionAlignment, ReplacedPassage };
 
 /**
- * Replaces a document's content by a revised edition, keeping its id. Returns the previous
- * passages so that listeners (annotation re-anchoring) can map old positions onto the new text;
- * they run inside the same transaction via `withinTransaction`.
+ * Replaces a document's content by a revised edition, keeping its id. The previous and the new
+ * passages are aligned once, here, and handed to `withinTransaction` (the replace hooks:
+ * annotation, link and excerpt re-anchoring), which runs inside the same transaction while the
+ * old rows still exist.
  */
 export function replaceDocument(
   db: Db,
   docId: string,
   doc: ParsedDocument,
   source: SourceInfo,
-  withinTransaction: (previous: ReplacedPassage[]) => void = () => {},
+  withinTransaction?: (alignment: EditionAlignment) => void,
   now = new Date(),
 ): { edition: number } {
   let edition = 0;
@@ -155,14 +164,15 @@ export function replaceDocument(
     const previous = db
       .prepare(`SELECT id, ordinal, text FROM passages WHERE document_id = ? ORDER BY ordinal`)
       .all(docId) as ReplacedPassage[];
+    const row = documentRow(doc, source, contentHash(doc), edition, now);
     db.prepare(
       `UPDATE documents SET title = @title, issuer = @issuer, date = @date, year = @year, level = @level, region = @region,
          index_number = @indexNumber, speaker = @speaker, meeting = @meeting, source_file = @sourceFile,
          source_format = @sourceFormat, content_hash = @hash, edition = @edition, imported_at = @importedAt
        WHERE id = @id`,
-    ).run({ id: docId, ...documentRow(doc, source, contentHash(doc), edition, now) });
-    insertRows(db, docId, edition, doc);
-    withinTransaction(previous);
+    ).run({ id: docId, ...row });
+    const next = insertRows(db, docId, edition, doc);
+    withinTransaction?.(alignEditions(previous, next, { hash: row.hash, number: edition, importedAt: row.importedAt }));
     // Old rows go last so that listeners can still read them above; children before parents.
     for (const table of ['measures', 'glossary_entries', 'passages', 'sections']) {
       db.prepare(`DELETE FROM ${table} WHERE document_id = ? AND id NOT LIKE ?`).run(

@@ -4,6 +4,7 @@ import { getAnnotation } from '../annotations/repository';
 import { getBriefingRow } from '../briefings/repository';
 import { getLink } from '../links/link-store';
 import type { Db } from '../store/database';
+import { documentHeadingsOf, documentIdsInImportOrder, documentSource } from '../store/document-lookup';
 import { statement } from '../store/statements';
 import { assignKeys } from './order-keys';
 import { getBase, markDirty, orderKeysOf, setOrderKey } from './team-store';
@@ -182,16 +183,8 @@ export function readLedgerOverride(db: Db, key: string): KindData['ledger_overri
   return row ? { key, verdict: row.verdict, note: row.note } : null;
 }
 
-export interface LocalDocument {
-  id: string;
-  title: string;
-  sourceFile: string | null;
-}
-
-export function localDocument(db: Db, id: string): LocalDocument | undefined {
-  return statement(db, `SELECT id, title, source_file AS sourceFile FROM documents WHERE id = ?`).get(id) as
-    LocalDocument | undefined;
-}
+/** The local copy of a synced document: its id, title and source file (push reads the file). */
+export const localDocument = documentSource;
 
 /** The synced data of any object but a document (whose data needs its file, see push). */
 export function readLocal(db: Db, kind: Exclude<TeamKind, 'document'>, id: string): LocalData {
@@ -216,7 +209,7 @@ export function allLocalKeys(db: Db): { kind: TeamKind; id: string }[] {
   const q = (kind: TeamKind, sql: string) =>
     (db.prepare(sql).pluck().all() as string[]).map((id) => ({ kind, id }));
   return [
-    ...q('document', `SELECT id FROM documents ORDER BY imported_at, id`),
+    ...documentIdsInImportOrder(db).map((id) => ({ kind: 'document' as const, id })),
     ...q('annotation', `SELECT id FROM annotations`),
     ...q('link', `SELECT id FROM passage_links`),
     ...q('briefing', `SELECT id FROM briefings`),
@@ -231,12 +224,26 @@ export function allLocalKeys(db: Db): { kind: TeamKind; id: string }[] {
 
 /** The latest annotations with their authors, everyone's or one member's (the 团队 screen's filter). */
 export function recentAnnotations(db: Db, options: { author?: string; limit: number }): TeamAnnotationView[] {
-  return statement(
+  // Every annotation has its document (deleting one cascades): the title comes from the store.
+  const rows = statement(
     db,
-    `SELECT a.id, a.document_id AS documentId, d.title AS documentTitle, a.passage_id AS passageId,
+    `SELECT a.id, a.document_id AS documentId, a.passage_id AS passageId,
        a.exact AS quote, a.note, a.color, a.author, a.updated_at AS updated
-     FROM annotations a JOIN documents d ON d.id = a.document_id
+     FROM annotations a
      WHERE (@author IS NULL OR a.author = @author)
      ORDER BY a.updated_at DESC, a.id LIMIT @limit`,
-  ).all({ author: options.author ?? null, limit: options.limit }) as TeamAnnotationView[];
+  ).all({ author: options.author ?? null, limit: options.limit }) as Omit<
+    TeamAnnotationView,
+    'documentTitle'
+  >[];
+  const docs = documentHeadingsOf(
+    db,
+    rows.map((r) => r.documentId),
+  );
+  return rows.map(({ id, documentId, ...rest }) => ({
+    id,
+    documentId,
+    documentTitle: docs.get(documentId)?.title ?? '',
+    ...rest,
+  }));
 }

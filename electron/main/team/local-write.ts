@@ -6,7 +6,8 @@ import { getLink, putLink, removeLink } from '../links/link-store';
 import { deleteLedgerOverride, saveLedgerOverride } from '../ledger/ledger-store';
 import type { Db } from '../store/database';
 import { updateDocumentMeta } from '../store/document-meta';
-import { passageWithEdition } from '../store/document-reader';
+import { documentHeading } from '../store/document-lookup';
+import { passageWithEdition } from '../store/passage-reader';
 import { statement } from '../store/statements';
 import { parseLedgerKey, readMetaOverride } from './local-read';
 import { compareOrder } from './order-keys';
@@ -22,8 +23,7 @@ type Apply = (db: Db, o: RemoteObject, data: Record<string, unknown> | null) => 
 
 const passage = passageWithEdition;
 
-const documentHash = (db: Db, id: string) =>
-  statement(db, `SELECT content_hash FROM documents WHERE id = ?`).pluck().get(id) as string | undefined;
+const documentHash = (db: Db, id: string) => documentHeading(db, id)?.hash;
 
 const applyAnnotation: Apply = (db, o, raw) => {
   if (!raw) {

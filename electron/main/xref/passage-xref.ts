@@ -3,6 +3,7 @@ import type { CoreContext } from '../kernel/context';
 import { AppError } from '../kernel/app-error';
 import { linksOf } from '../links/link-store';
 import { citationsFor } from '../store/citation';
+import { passageHeading, storedPassage } from '../store/passage-reader';
 import { statement } from '../store/statements';
 import { searchServiceFor } from '../search/search-service';
 import { relatedPassages } from './related';
@@ -13,15 +14,9 @@ const EXCERPT = 60;
 /** Citation, title and opening words of passages, for display. */
 export function passageRefs(ctx: CoreContext, passageIds: readonly string[]): Record<string, PassageRef> {
   const citations = citationsFor(ctx.db, passageIds);
-  const row = statement(
-    ctx.db,
-    `SELECT p.id, p.document_id AS docId, substr(p.text, 1, ${EXCERPT}) AS excerpt, d.title AS docTitle, d.year
-     FROM passages p JOIN documents d ON d.id = p.document_id WHERE p.id = ?`,
-  );
   const out: Record<string, PassageRef> = {};
   for (const id of new Set(passageIds)) {
-    const r = row.get(id) as
-      { id: string; docId: string; excerpt: string; docTitle: string; year: number | null } | undefined;
+    const r = passageHeading(ctx.db, id, EXCERPT);
     if (r)
       out[id] = {
         passageId: r.id,
@@ -41,10 +36,9 @@ export function passageRefs(ctx: CoreContext, passageIds: readonly string[]): Re
  */
 export function passageXref(ctx: CoreContext, passageId: string, limit = DEFAULT_RELATED): PassageXref {
   const { db } = ctx;
-  const passage = statement(db, `SELECT document_id AS docId, text FROM passages WHERE id = ?`).get(passageId) as
-    { docId: string; text: string } | undefined;
+  const passage = storedPassage(db, passageId);
   if (!passage) throw new AppError('not_found', { what: '段落', id: passageId });
-  const { docId } = passage;
+  const docId = passage.documentId;
   const { segments, complete } = searchServiceFor(ctx).index.snapshot();
   const terms = statement(
     db,

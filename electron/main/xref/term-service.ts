@@ -12,6 +12,14 @@ import { runToEnd } from '../search/segment-build';
 import { searchServiceFor } from '../search/search-service';
 import { makeSnippet } from '../search/snippet';
 import { citationsFor } from '../store/citation';
+import {
+  documentHeadings,
+  documentIds,
+  libraryContentKey,
+  type DocumentHeading,
+} from '../store/document-lookup';
+import { sectionHeadingsOfLibrary, type SectionHeading } from '../store/document-rows';
+import { passagesOfDocument, passageTexts } from '../store/passage-reader';
 import { statement } from '../store/statements';
 
 export const MAX_TERM_CHARS = 100;
@@ -27,12 +35,7 @@ const bare = (s: string) =>
     .replace(/[“”"'‘’「」『』]/gu, '')
     .trim();
 
-interface DocRow {
-  id: string;
-  title: string;
-  issuer: string | null;
-  year: number | null;
-}
+type DocRow = DocumentHeading;
 
 interface TraceOptions {
   limit?: number;
@@ -74,9 +77,7 @@ function* traceTermSteps(
   if (indexAll) search.index.indexPendingNow();
   // The query language has no escape for a straight quote: such a term is scanned for directly.
   const quotable = !/["＂]/u.test(term);
-  const docs = new Map(
-    (statement(db, `SELECT id, title, issuer, year FROM documents`).all() as DocRow[]).map((d) => [d.id, d]),
-  );
+  const docs = new Map(documentHeadings(db).map((d) => [d.id, d]));
   const yearOf = (docId: string) => docs.get(docId)?.year ?? null;
   const byYearDesc = (a: number | null, b: number | null) => (b ?? -1) - (a ?? -1);
   let perDoc: Map<string, number>;
@@ -109,12 +110,9 @@ function* traceTermSteps(
     yield;
   }
   // The snippets' texts in one statement, not one per occurrence.
-  const texts = new Map(
-    (
-      statement(db, `SELECT id, text FROM passages WHERE id IN (SELECT value FROM json_each(?))`).all(
-        JSON.stringify(hits.map((h) => h.passageId)),
-      ) as { id: string; text: string }[]
-    ).map((r) => [r.id, r.text]),
+  const texts = passageTexts(
+    db,
+    hits.map((h) => h.passageId),
   );
   const citations = citationsFor(
     db,
@@ -160,13 +158,8 @@ function* traceTermSteps(
   };
 }
 
-interface TitleRow {
-  id: string;
-  docId: string;
-  label: string;
-  title: string;
-  /** The section's first passage, where the view opens the heading. */
-  passageId: string | null;
+/** A section heading (`passageId`: its first passage, where the view opens it), folded. */
+interface TitleRow extends SectionHeading {
   folded: string;
 }
 
@@ -197,22 +190,10 @@ const lookups = new WeakMap<
 const TITLE_SEPARATOR = '\u0000';
 
 function libraryLookups(ctx: CoreContext) {
-  const key = statement(
-    ctx.db,
-    `SELECT group_concat(content_hash) FROM (SELECT content_hash FROM documents ORDER BY id)`,
-  )
-    .pluck()
-    .get() as string | null;
+  const key = libraryContentKey(ctx.db);
   const cached = lookups.get(ctx.db);
-  if (cached && cached.key === (key ?? '')) return cached;
-  const titles = (
-    statement(
-      ctx.db,
-      `SELECT s.id, s.document_id AS docId, s.label, s.title,
-         (SELECT p.id FROM passages p WHERE p.section_id = s.id ORDER BY p.ordinal LIMIT 1) AS passageId
-       FROM sections s ORDER BY s.document_id, s.ordinal`,
-    ).all() as Omit<TitleRow, 'folded'>[]
-  ).map((r) => ({ ...r, folded: foldText(r.title) }));
+  if (cached && cached.key === key) return cached;
+  const titles = sectionHeadingsOfLibrary(ctx.db).map((r) => ({ ...r, folded: foldText(r.title) }));
   const glossary = new Map<string, GlossaryRow[]>();
   for (const r of statement(
     ctx.db,
@@ -228,7 +209,7 @@ function libraryLookups(ctx: CoreContext) {
     at += t.folded.length + TITLE_SEPARATOR.length;
   }
   const titleText = titles.map((t) => t.folded).join(TITLE_SEPARATOR);
-  const fresh = { key: key ?? '', titles, titleText, titleStarts, glossary };
+  const fresh = { key, titles, titleText, titleStarts, glossary };
   lookups.set(ctx.db, fresh);
   return fresh;
 }
@@ -299,9 +280,7 @@ interface Hit {
 /** Passages of one document containing the term (folded, as search matches), in reading order. */
 function passagesWith(ctx: CoreContext, docId: string, term: string, limit: number): Hit[] {
   const needle = foldText(term);
-  const rows = statement(ctx.db, `SELECT id, text FROM passages WHERE document_id = ? ORDER BY ordinal`).all(
-    docId,
-  ) as { id: string; text: string }[];
+  const rows = passagesOfDocument(ctx.db, docId);
   const out: Hit[] = [];
   for (const r of rows) {
     if (out.length >= limit) break;
@@ -321,7 +300,7 @@ function rangesOf(folded: string, needle: string): [number, number][] {
 
 /** Passages per document containing a term the query language cannot quote: a scan, a document at a time. */
 function* countPerDocument(ctx: CoreContext, term: string): Generator<void, Map<string, number>> {
-  const ids = statement(ctx.db, `SELECT id FROM documents`).pluck().all() as string[];
+  const ids = documentIds(ctx.db);
   const out = new Map<string, number>();
   for (const id of ids) {
     const n = passagesWith(ctx, id, term, Infinity).length;

@@ -146,7 +146,7 @@ describe('duplicates and editions', () => {
     const revised = file('huli-revised.txt');
     fs.writeFileSync(revised, seedText().replace('设置970个卡口', '设置980个卡口'));
     const seen: string[] = [];
-    core.ctx.replaceHooks.push((docId, previous) => seen.push(`${docId}:${previous.length}`));
+    core.ctx.replaceHooks.push((docId, alignment) => seen.push(`${docId}:${alignment.previous.length}`));
     const summary = await importFiles(core.ctx, [revised], { inline: true, replace: id });
     expect(summary.imported).toEqual([expect.objectContaining({ id, replaced: true, passages: 71 })]);
     expect(seen).toEqual([`${id}:71`]);

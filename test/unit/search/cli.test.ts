@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../helpers/cli';
-import { unindexedCount } from '../../../electron/main/search/segment-store';
+import { unindexedCount } from '../../../electron/main/store/document-lookup';
 import { openDatabase } from '../../../electron/main/store/database';
 import { SEED, tempDatabase } from './library';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { migrate, schemaVersion } from '../../../electron/main/store/migrate';
 import { migrations } from '../../../electron/main/store/migrations';
 import { migration003SearchIndex } from '../../../electron/main/store/migrations/003-search-index';
-import { UNINDEXED_SQL } from '../../../electron/main/search/segment-store';
+import { UNINDEXED_SQL } from '../../../electron/main/store/document-lookup';
 
 const UNINDEXED = UNINDEXED_SQL;
 

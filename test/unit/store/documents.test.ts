@@ -45,17 +45,26 @@ describe('document store', () => {
     expect(citationFor(db, `${id}-p1`)).toBe('《2021年示例区人民政府工作报告》第1段');
   });
 
-  it('replaces content under the same id, exposing the previous passages inside the transaction', () => {
+  it('replaces content under the same id, handing the aligned editions to the transaction', () => {
     const db = openDatabase(':memory:');
     const id = insertDocument(db, sampleDocument(), { file: null, format: null });
     const revised = sampleDocument();
     revised.passages[2]!.text = '硬核举措“防扩散”。设置980个卡口。';
     let seen: string[] = [];
-    const { edition } = replaceDocument(db, id, revised, { file: 'v2.txt', format: 'txt' }, (previous) => {
-      seen = previous.map((p) => p.id);
+    let pairs: [string, string | null][] = [];
+    const { edition } = replaceDocument(db, id, revised, { file: 'v2.txt', format: 'txt' }, (alignment) => {
+      seen = alignment.previous.map((p) => p.id);
+      pairs = alignment.previous.map((p, i) => [p.id, alignment.next[alignment.counterpart[i]!]?.id ?? null]);
+      expect(alignment.edition.number).toBe(2);
     });
     expect(edition).toBe(2);
     expect(seen).toEqual([`${id}-p1`, `${id}-p2`, `${id}-p3`]);
+    // The edited third passage is paired by similarity, the others by identity.
+    expect(pairs).toEqual([
+      [`${id}-p1`, `${id}-e2-p1`],
+      [`${id}-p2`, `${id}-e2-p2`],
+      [`${id}-p3`, `${id}-e2-p3`],
+    ]);
     const bundle = getDocumentBundle(db, id)!;
     expect(bundle.passages.map((p) => p.id)).toEqual([`${id}-e2-p1`, `${id}-e2-p2`, `${id}-e2-p3`]);
     expect(bundle.passages[2]!.text).toContain('980');

@@ -2,6 +2,8 @@ import type { AnnotationExport } from '../../../../shared/domain/annotations';
 import { AppError } from '../../kernel/app-error';
 import { citationFor } from '../../store/citation';
 import type { Db } from '../../store/database';
+import { documentTitlesByYear } from '../../store/document-lookup';
+import { passageText } from '../../store/passage-reader';
 import { listLinks } from '../../links/link-store';
 import { libraryId } from '../../store/settings';
 import { linkToW3C } from '../../links/share';
@@ -21,16 +23,13 @@ export function exportAnnotations(
   now = new Date(),
   library: () => string = () => libraryId(db),
 ): AnnotationExport {
-  const docs = db
-    .prepare(`SELECT id, title FROM documents ${documentId ? 'WHERE id = ?' : ''} ORDER BY year DESC, title`)
-    .all(...(documentId ? [documentId] : [])) as { id: string; title: string }[];
+  const docs = documentTitlesByYear(db, documentId);
   if (documentId && !docs.length) throw new AppError('not_found', { what: '文档', id: documentId });
   const labels = Object.fromEntries(
     (
       db.prepare(`SELECT color, label FROM annotation_colors`).all() as { color: string; label: string }[]
     ).map((r) => [r.color, r.label]),
   );
-  const textOf = db.prepare(`SELECT text FROM passages WHERE id = ?`).pluck();
   const perDoc = docs.map((d) => ({ ...d, annotations: listAnnotations(db, { documentId: d.id }) }));
   const count = perDoc.reduce((n, d) => n + d.annotations.length, 0);
   const stem = documentId ?? 'all';
@@ -39,7 +38,7 @@ export function exportAnnotations(
     const items = perDoc.flatMap((d) =>
       d.annotations.map((a) => ({
         ...a,
-        passageText: a.passageId ? (textOf.get(a.passageId) as string) : null,
+        passageText: a.passageId ? (passageText(db, a.passageId) as string) : null,
         colorLabel: labels[a.color] ?? a.color,
       })),
     );

@@ -5,6 +5,8 @@ import type {
 } from '../../../../shared/domain/annotations';
 import { AppError } from '../../kernel/app-error';
 import type { Db } from '../../store/database';
+import { documentEdition, documentEditionByHash } from '../../store/document-lookup';
+import { passagesOfDocument } from '../../store/passage-reader';
 import { locate } from '../anchoring/locate';
 import { anchoredAt } from '../anchoring/selectors';
 import { contentHash, mergeHistory } from '../content-hash';
@@ -35,16 +37,9 @@ const contentOf = (a: Pick<StoredAnnotation, keyof AnnotationContent>): Annotati
 });
 
 function findDocument(db: Db, a: IncomingAnnotation): DocRow | undefined {
-  const byId = a.documentId
-    ? (db.prepare(`SELECT id, content_hash AS hash FROM documents WHERE id = ?`).get(a.documentId) as
-        DocRow | undefined)
-    : undefined;
+  const byId = a.documentId ? documentEdition(db, a.documentId) : undefined;
   if (byId) return byId;
-  return a.editionHash
-    ? (db
-        .prepare(`SELECT id, content_hash AS hash FROM documents WHERE content_hash = ?`)
-        .get(a.editionHash) as DocRow | undefined)
-    : undefined;
+  return a.editionHash ? documentEditionByHash(db, a.editionHash) : undefined;
 }
 
 type PassageRow = { id: string; text: string };
@@ -52,10 +47,9 @@ type PassageRow = { id: string; text: string };
 /** A document's passages, read once per import however many annotations land in it. */
 function passageCache(db: Db): (docId: string) => PassageRow[] {
   const cache = new Map<string, PassageRow[]>();
-  const select = db.prepare(`SELECT id, text FROM passages WHERE document_id = ? ORDER BY ordinal`);
   return (docId) => {
     let rows = cache.get(docId);
-    if (!rows) cache.set(docId, (rows = select.all(docId) as PassageRow[]));
+    if (!rows) cache.set(docId, (rows = passagesOfDocument(db, docId)));
     return rows;
   };
 }
