@@ -57,7 +57,7 @@ const layerConfigs = [
   { files: ['electron/main/kernel/**/*.ts'], rules: { 'no-restricted-imports': layerRule('kernel') } },
   { files: ['electron/main/store/**/*.ts'], rules: { 'no-restricted-imports': layerRule('store') } },
   {
-    files: [...domainFolders.map((d) => `electron/main/${d}/**/*.ts`), 'electron/main/ipc/handlers/**/*.ts'],
+    files: domainFolders.map((d) => `electron/main/${d}/**/*.ts`),
     rules: { 'no-restricted-imports': layerRule('domain') },
   },
   { files: ['electron/main/core/**/*.ts'], rules: { 'no-restricted-imports': layerRule('root') } },

@@ -20,7 +20,7 @@ export function layerOf(rel: string): Layer {
   const [top] = rel.split('/');
   if (top === 'kernel') return 'kernel';
   if (top === 'store') return 'store';
-  if (DOMAINS.includes(top!) || rel.startsWith('ipc/handlers/')) return 'domain';
+  if (DOMAINS.includes(top!)) return 'domain';
   if (top === 'core') return 'root';
   return 'shell';
 }

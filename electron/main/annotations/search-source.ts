@@ -1,5 +1,5 @@
 import type { Db } from '../store/database';
-import type { SearchSource, SearchUnit } from '../search/source';
+import type { SearchSource, SearchUnit } from '../kernel/search-source';
 
 interface Row {
   id: string;

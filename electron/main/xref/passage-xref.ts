@@ -4,7 +4,7 @@ import { AppError } from '../kernel/app-error';
 import { linksOf } from '../links/link-store';
 import { citationsFor } from '../store/citation';
 import { statement } from '../store/statements';
-import { searchServiceFor } from '../search/search-service';
+import { searchServiceFor } from '../search/domain';
 import { relatedPassages } from './related';
 
 export const DEFAULT_RELATED = 8;

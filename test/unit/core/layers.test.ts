@@ -27,7 +27,7 @@ describe('the layers of electron/main (kernel ← store ← domains ← root ←
     expect(layerOf('kernel/events.ts')).toBe('kernel');
     expect(layerOf('store/database.ts')).toBe('store');
     expect(layerOf('annotations/share/merge.ts')).toBe('domain');
-    expect(layerOf('ipc/handlers/annotations.ts')).toBe('domain');
+    expect(layerOf('annotations/domain.ts')).toBe('domain');
     expect(layerOf('core/app-core.ts')).toBe('root');
     expect(layerOf('ipc/dispatch.ts')).toBe('shell');
     expect(layerOf('index.ts')).toBe('shell');
@@ -36,12 +36,12 @@ describe('the layers of electron/main (kernel ← store ← domains ← root ←
   it('would see an upward import and a cycle (the checks can fail)', () => {
     const planted = [
       { from: 'store/database.ts', to: 'core/app-core.ts' },
-      { from: 'backups/backup-service.ts', to: 'ipc/handlers/backups.ts' },
-      { from: 'ipc/handlers/backups.ts', to: 'backups/backup-service.ts' },
+      { from: 'backups/backup-service.ts', to: 'backups/domain.ts' },
+      { from: 'backups/domain.ts', to: 'backups/backup-service.ts' },
       { from: 'kernel/log.ts', to: 'kernel/events.ts' },
     ];
     expect(upwardImports(planted)).toEqual([planted[0]]);
-    expect(importCycles(planted)).toEqual([['backups/backup-service.ts', 'ipc/handlers/backups.ts']]);
+    expect(importCycles(planted)).toEqual([['backups/backup-service.ts', 'backups/domain.ts']]);
   });
 });
 

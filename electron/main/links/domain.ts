@@ -1,0 +1,31 @@
+import type { Handlers } from '../kernel/api';
+import type { CoreContext } from '../kernel/context';
+import type { Domain } from '../kernel/domain';
+import { linkHistory, redoLink, undoLink } from './link-oplog';
+import { createLink, deleteLink, orphanLinksOfDocument, reanchorLinks, updateLink } from './service';
+
+type LinkChannel = Extract<keyof Handlers, `links:${string}`>;
+
+/**
+ * Passage links: their channels; they follow their passages to a revised edition, and are
+ * orphaned (never deleted) with a deleted document whatever the choice for annotations, since
+ * the other end is another document's.
+ */
+export const linksDomain: Domain<LinkChannel> = {
+  name: 'links',
+  handlers: linkHandlers,
+  onReplace: (ctx, documentId, previous) => reanchorLinks(ctx.db, documentId, previous),
+  onDelete: (ctx, documentId) => orphanLinksOfDocument(ctx.db, documentId),
+};
+
+function linkHandlers(ctx: CoreContext): Pick<Handlers, LinkChannel> {
+  const { db } = ctx;
+  return {
+    'links:create': (input) => createLink(db, input),
+    'links:update': (input) => updateLink(db, input),
+    'links:delete': ({ id }) => deleteLink(db, id),
+    'links:undo': () => undoLink(db),
+    'links:redo': () => redoLink(db),
+    'links:history': () => linkHistory(db),
+  };
+}
