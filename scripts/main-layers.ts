@@ -65,6 +65,19 @@ export function upwardImports(edges: ImportEdge[]): ImportEdge[] {
   return edges.filter((e) => LAYERS.indexOf(layerOf(e.to)) > LAYERS.indexOf(layerOf(e.from)));
 }
 
+/**
+ * Imports that reach inside another domain: a domain's API is its `<folder>/domain.ts`, and every
+ * other file of the folder is private to it. The root and the shell count as outside every domain;
+ * kernel and store never import a domain at all (upwardImports).
+ */
+export function privateImports(edges: ImportEdge[]): ImportEdge[] {
+  return edges.filter((e) => {
+    const [owner] = e.to.split('/');
+    if (!DOMAINS.includes(owner!) || e.from.split('/')[0] === owner) return false;
+    return e.to !== `${owner}/domain.ts`;
+  });
+}
+
 /** Import cycles, each as the files around it (Tarjan's strongly connected components of size > 1). */
 export function importCycles(edges: ImportEdge[]): string[][] {
   const next = new Map<string, string[]>();

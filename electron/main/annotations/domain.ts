@@ -42,10 +42,15 @@ export const annotationsDomain: Domain<AnnotationChannel> = {
   },
 };
 
-// What other domains read of annotations: the author's name (team sync marks their own), and the
-// annotations themselves (print prints them beside the text).
-export { getAuthor } from './service';
-export { listAnnotations } from './repository';
+// What other domains use of annotations: the rows themselves (print prints them beside the text,
+// team sync reads and writes them), re-anchoring pieces that briefing excerpts share, what a
+// document's deletion keeps of them, and the shared-file export handed over before it.
+export { getAnnotation, listAnnotations, putAnnotation, removeAnnotation } from './repository';
+export { editionAlignment } from './reanchor';
+export { locate } from './anchoring/locate';
+export { anchoredAt, quoteAt } from './anchoring/selectors';
+export { annotationCount, forgetDetachedSince, lastDetachedId } from './detached';
+export { exportAnnotations } from './share/export';
 
 function annotationHandlers(ctx: CoreContext): Pick<Handlers, AnnotationChannel> {
   const { db } = ctx;

@@ -1,7 +1,7 @@
 import type { AnchorContext, DriftOutcome } from '../../../shared/domain/annotations';
 import type { Db } from '../store/database';
 import type { ReplacedPassage } from '../store/document-writer';
-import { alignPassages } from './anchoring/align';
+import { alignPassages } from '../store/passage-alignment';
 import { locate } from './anchoring/locate';
 import { anchoredAt } from './anchoring/selectors';
 import { clearLog } from './oplog';

@@ -19,13 +19,16 @@ type BackupChannel =
   | 'backups:create-file'
   | 'backups:restore-from';
 
-/** Backups and restore. What the shell runs beyond the channels is exported here by name. */
+/**
+ * Backups and restore. What the shell (rolling backups, recovery of a library that will not open)
+ * and the CLI (restore with no core open) run beyond the channels is exported here by name.
+ */
 export const backupsDomain: Domain<BackupChannel> = {
   name: 'backups',
   handlers: backupHandlers,
 };
 
-export { restoreClosedLibrary, startRollingBackups } from './backup-service';
+export { resolveBackupSource, restoreClosedLibrary, startRollingBackups } from './backup-service';
 
 /** Backups by id only: the renderer never names a file (resolveBackupSource refuses paths here). */
 function backupHandlers(ctx: CoreContext): Pick<Handlers, BackupChannel> {

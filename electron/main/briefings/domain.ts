@@ -33,6 +33,9 @@ export const briefingsDomain: Domain<BriefingChannel> = {
   onDelete: (ctx, documentId) => orphanBriefingExcerpts(ctx.db, documentId),
 };
 
+// What team sync reads of a briefing: its row as stored.
+export { getBriefingRow } from './repository';
+
 function briefingHandlers(ctx: CoreContext): Pick<Handlers, BriefingChannel> {
   const { db } = ctx;
   return {

@@ -1,6 +1,4 @@
-import { editionAlignment } from '../annotations/reanchor';
-import { locate } from '../annotations/anchoring/locate';
-import { anchoredAt } from '../annotations/anchoring/selectors';
+import { anchoredAt, editionAlignment, locate } from '../annotations/domain';
 import { citationFor } from '../store/citation';
 import type { Db } from '../store/database';
 import type { ReplacedPassage } from '../store/document-writer';

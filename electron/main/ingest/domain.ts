@@ -21,6 +21,9 @@ export const ingestDomain: Domain<ImportChannel> = {
 export { importFiles } from './import-service';
 export { ImportTokens } from './import-tokens';
 export { assertNoImport } from './import-lock';
+// The report parser's reading of figures and units, which the ledger applies to stated outcomes.
+export { readingText } from './parse/number-text';
+export { UNIT } from './parse/units';
 
 export interface ImportHandlerOptions {
   /** Makes the reader of each batch (default: a parse worker per batch). */

@@ -28,6 +28,9 @@ export const ledgerDomain: Domain<LedgerChannel> = {
   },
 };
 
+// What team sync writes: the verdict overrides shared by the team.
+export { deleteLedgerOverride, saveLedgerOverride } from './ledger-store';
+
 function ledgerHandlers(ctx: CoreContext): Pick<Handlers, LedgerChannel> {
   const { db } = ctx;
   return {

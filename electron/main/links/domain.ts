@@ -18,6 +18,11 @@ export const linksDomain: Domain<LinkChannel> = {
   onDelete: (ctx, documentId) => orphanLinksOfDocument(ctx.db, documentId),
 };
 
+// What other domains use of links: the rows (the 关联 tab lists them, team sync reads and writes
+// them) and their form in the shared W3C file, which the annotations' export and import carry.
+export { getLink, linksOf, listLinks, putLink, removeLink } from './link-store';
+export { importLinks, isLinkItem, linkToW3C } from './share';
+
 function linkHandlers(ctx: CoreContext): Pick<Handlers, LinkChannel> {
   const { db } = ctx;
   return {

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { PassageLink } from '../../../shared/domain/xref';
-import { alignPassages } from '../annotations/anchoring/align';
-import { getAuthor } from '../annotations/service';
+import { alignPassages } from '../store/passage-alignment';
 import { AppError } from '../kernel/app-error';
 import type { Db } from '../store/database';
 import type { ReplacedPassage } from '../store/document-writer';
+import { getAuthor } from '../store/settings';
 import { statement } from '../store/statements';
 import { recordLinkBatch } from './link-oplog';
 import {

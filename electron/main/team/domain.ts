@@ -1,4 +1,3 @@
-import { getAuthor } from '../annotations/domain';
 import { recentAnnotations } from './local-read';
 import { conflictView } from './conflict-store';
 import type { Handlers } from '../kernel/api';
@@ -6,6 +5,7 @@ import type { CoreContext } from '../kernel/context';
 import { TeamService } from './team-service';
 import { defaultTokenFile, fileSecretStore } from './secret-store';
 import type { Domain } from '../kernel/domain';
+import { getAuthor } from '../store/settings';
 
 type TeamChannel =
   | 'team:status'

@@ -1,7 +1,7 @@
 import type { PassageRef, PassageXref } from '../../../shared/domain/xref';
 import type { CoreContext } from '../kernel/context';
 import { AppError } from '../kernel/app-error';
-import { linksOf } from '../links/link-store';
+import { linksOf } from '../links/domain';
 import { citationsFor } from '../store/citation';
 import { statement } from '../store/statements';
 import { searchServiceFor } from '../search/domain';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alignPassages } from '../../../electron/main/annotations/anchoring/align';
+import { alignPassages } from '../../../electron/main/store/passage-alignment';
 import { approximateMatches } from '../../../electron/main/annotations/anchoring/fuzzy';
 import { locate, type Anchor } from '../../../electron/main/annotations/anchoring/locate';
 import {
