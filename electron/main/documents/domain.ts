@@ -41,6 +41,9 @@ export const documentsDomain: Domain<DocumentChannel> = {
   onReplace: (ctx, documentId) => reapplyMetaOverrides(ctx.db, documentId),
 };
 
+// What a team pull uses to take a document out of the library the way the user would.
+export { deleteWithUndo } from './document-care';
+
 function documentHandlers(ctx: CoreContext): Pick<Handlers, DocumentChannel> {
   const { db } = ctx;
   const edit = (id: string): DocumentMetaEdit => {
@@ -106,6 +109,3 @@ function documentHandlers(ctx: CoreContext): Pick<Handlers, DocumentChannel> {
     'documents:undo-delete': ({ undoId }) => undoDelete(ctx, undoId),
   };
 }
-
-// What a team pull uses to take a document out of the library the way the user would.
-export { deleteWithUndo } from './document-care';
