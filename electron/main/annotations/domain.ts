@@ -29,7 +29,8 @@ type AnnotationChannel = Extract<keyof Handlers, `annotations:${string}`>;
 export const annotationsDomain: Domain<AnnotationChannel> = {
   name: 'annotations',
   handlers: annotationHandlers,
-  onReplace: (ctx, documentId, previous) => reanchorDocument(ctx.db, documentId, previous),
+  // Passed on as kernel/context.ts types them: a change of the hook's arguments needs no edit here.
+  onReplace: (ctx, ...replace) => reanchorDocument(ctx.db, ...replace),
   onDelete: (ctx, documentId, keep) => keep === 'orphan' && detachAnnotations(ctx.db, documentId),
   searchSources: [annotationSearchSource],
   listeners: {

@@ -29,7 +29,8 @@ type BriefingChannel = Extract<keyof Handlers, `briefings:${string}`>;
 export const briefingsDomain: Domain<BriefingChannel> = {
   name: 'briefings',
   handlers: briefingHandlers,
-  onReplace: (ctx, documentId, previous) => reanchorBriefingExcerpts(ctx.db, documentId, previous),
+  // Passed on as kernel/context.ts types them: a change of the hook's arguments needs no edit here.
+  onReplace: (ctx, ...replace) => reanchorBriefingExcerpts(ctx.db, ...replace),
   onDelete: (ctx, documentId) => orphanBriefingExcerpts(ctx.db, documentId),
 };
 

@@ -14,7 +14,8 @@ type LinkChannel = Extract<keyof Handlers, `links:${string}`>;
 export const linksDomain: Domain<LinkChannel> = {
   name: 'links',
   handlers: linkHandlers,
-  onReplace: (ctx, documentId, previous) => reanchorLinks(ctx.db, documentId, previous),
+  // Passed on as kernel/context.ts types them: a change of the hook's arguments needs no edit here.
+  onReplace: (ctx, ...replace) => reanchorLinks(ctx.db, ...replace),
   onDelete: (ctx, documentId) => orphanLinksOfDocument(ctx.db, documentId),
 };
 
