@@ -37,7 +37,18 @@ const above = {
   domain: ['core'],
   root: [],
 };
-const layerRule = (layer) => [
+/**
+ * A domain's API is its `<folder>/domain.ts`; the rest of the folder is private to it. Other
+ * domains, the root and the shell import a domain only through that file (tests may reach inside).
+ */
+const privateTo = (own) => {
+  const others = domainFolders.filter((d) => d !== own);
+  return {
+    regex: `^(\\.\\.?/)+(${others.join('|')})/(?!domain$)`,
+    message: "Another domain's files are private: import its API, `<folder>/domain.ts`.",
+  };
+};
+const layerRule = (layer, own) => [
   'error',
   {
     paths: noElectron.paths,
@@ -50,17 +61,29 @@ const layerRule = (layer) => [
         regex: `^(\\.\\./)+(${shellFiles})$`,
         message: 'The Electron shell sits on top: nothing in electron/main imports it.',
       },
+      ...(layer === 'domain' || layer === 'root' ? [privateTo(own)] : []),
     ],
   },
 ];
 const layerConfigs = [
   { files: ['electron/main/kernel/**/*.ts'], rules: { 'no-restricted-imports': layerRule('kernel') } },
   { files: ['electron/main/store/**/*.ts'], rules: { 'no-restricted-imports': layerRule('store') } },
-  {
-    files: [...domainFolders.map((d) => `electron/main/${d}/**/*.ts`), 'electron/main/ipc/handlers/**/*.ts'],
-    rules: { 'no-restricted-imports': layerRule('domain') },
-  },
+  ...domainFolders.map((d) => ({
+    files: [`electron/main/${d}/**/*.ts`],
+    rules: { 'no-restricted-imports': layerRule('domain', d) },
+  })),
   { files: ['electron/main/core/**/*.ts'], rules: { 'no-restricted-imports': layerRule('root') } },
+];
+/** The shell: Electron where it may (electronShellFiles), and domains only through their API files. */
+const shellConfigs = [
+  {
+    files: ['electron/main/*.ts', 'electron/main/ipc/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: noElectron.paths, patterns: [privateTo()] }] },
+  },
+  {
+    files: electronShellFiles.filter((f) => f.startsWith('electron/main/')),
+    rules: { 'no-restricted-imports': ['error', { patterns: [privateTo()] }] },
+  },
 ];
 
 export default tseslint.config(
@@ -86,6 +109,7 @@ export default tseslint.config(
   },
   ...layerConfigs,
   { files: electronShellFiles, rules: { 'no-restricted-imports': 'off' } },
+  ...shellConfigs,
   {
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs' },

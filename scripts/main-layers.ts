@@ -20,7 +20,7 @@ export function layerOf(rel: string): Layer {
   const [top] = rel.split('/');
   if (top === 'kernel') return 'kernel';
   if (top === 'store') return 'store';
-  if (DOMAINS.includes(top!) || rel.startsWith('ipc/handlers/')) return 'domain';
+  if (DOMAINS.includes(top!)) return 'domain';
   if (top === 'core') return 'root';
   return 'shell';
 }
@@ -63,6 +63,19 @@ export function importGraph(mainDir: string): ImportEdge[] {
 /** Imports that run upward: from a layer to one above it. */
 export function upwardImports(edges: ImportEdge[]): ImportEdge[] {
   return edges.filter((e) => LAYERS.indexOf(layerOf(e.to)) > LAYERS.indexOf(layerOf(e.from)));
+}
+
+/**
+ * Imports that reach inside another domain: a domain's API is its `<folder>/domain.ts`, and every
+ * other file of the folder is private to it. The root and the shell count as outside every domain;
+ * kernel and store never import a domain at all (upwardImports).
+ */
+export function privateImports(edges: ImportEdge[]): ImportEdge[] {
+  return edges.filter((e) => {
+    const [owner] = e.to.split('/');
+    if (!DOMAINS.includes(owner!) || e.from.split('/')[0] === owner) return false;
+    return e.to !== `${owner}/domain.ts`;
+  });
 }
 
 /** Import cycles, each as the files around it (Tarjan's strongly connected components of size > 1). */

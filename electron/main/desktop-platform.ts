@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PlatformServices } from './kernel/context';
-import { safeFileName } from './ipc/handlers/print';
+import { safeFileName } from './print/domain';
 
 /**
  * What only the desktop shell can do for the core: native open and save dialogs, and printing.

@@ -6,11 +6,10 @@ import { libraryPaths } from './core/library-paths';
 import { desktopPlatform } from './desktop-platform';
 import { registerIpc } from './ipc/register';
 import { APP_SCHEME_PRIVILEGES } from './app-protocol';
-import { startRollingBackups } from './backups/backup-service';
+import { startRollingBackups } from './backups/domain';
 import { openLibraryOrRecover } from './library-recovery';
 import { createMainWindow, rendererUrl, serveRenderer } from './window';
-import { startTeamAutoSync } from './team/auto-sync';
-import { defaultTokenFile, encryptedSecretStore } from './team/secret-store';
+import { defaultTokenFile, encryptedSecretStore, startTeamAutoSync } from './team/domain';
 
 let core: Core | undefined;
 let mainWindow: BrowserWindow | undefined;

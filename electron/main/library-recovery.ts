@@ -1,4 +1,4 @@
-import { restoreClosedLibrary } from './backups/backup-service';
+import { restoreClosedLibrary } from './backups/domain';
 import type { Core } from './core/app-core';
 import { AppError } from './kernel/app-error';
 import { backupPathOf, newestGoodBackup } from './store/backups';

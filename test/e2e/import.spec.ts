@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Handlers } from '../../electron/main/ipc/dispatch';
-import { importHandlers } from '../../electron/main/ipc/handlers/imports';
+import { importHandlers } from '../../electron/main/ingest/domain';
 import { holdingReader } from '../fixtures/ingest/holding-reader';
 import { expect, screenshotPath, test } from './fixtures';
 

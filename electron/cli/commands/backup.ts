@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { RestoreReply } from '../../../shared/ipc/channels/backups';
-import { resolveBackupSource, restoreClosedLibrary } from '../../main/backups/backup-service';
+import { resolveBackupSource, restoreClosedLibrary } from '../../main/backups/domain';
 import { AppError } from '../../main/kernel/app-error';
 import { backupPathOf, listBackups } from '../../main/store/backups';
 import { UsageError, writeJson, type CliCommand, type CommandContext } from '../command';

@@ -1,6 +1,6 @@
 import type { Db } from '../store/database';
 import { passagePlaces } from '../store/passage-reader';
-import type { SearchSource, SearchUnit } from '../search/source';
+import type { SearchSource, SearchUnit } from '../kernel/search-source';
 
 interface Row {
   id: string;

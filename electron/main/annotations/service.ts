@@ -1,4 +1,3 @@
-import os from 'node:os';
 import { randomUUID } from '../kernel/crypto';
 import {
   ANNOTATION_COLORS,
@@ -10,7 +9,7 @@ import {
 import { AppError } from '../kernel/app-error';
 import type { Db } from '../store/database';
 import { passageWithEdition, type PassageEdition } from '../store/passage-reader';
-import { getSetting, setSetting } from '../store/settings';
+import { getAuthor, saveAuthor } from '../store/settings';
 import { quoteAt } from './anchoring/selectors';
 import { contentHash, mergeHistory } from './content-hash';
 import { recordBatch } from './oplog';
@@ -144,19 +143,6 @@ export function deleteAnnotation(db: Db, id: string, clock: Clock = {}): { id: s
   })();
 }
 
-const AUTHOR_KEY = 'annotations.author';
-
-/** The name written on new annotations: set once by the user, else the system account name. */
-export function getAuthor(db: Db): string {
-  const stored = getSetting(db, AUTHOR_KEY);
-  if (stored !== undefined) return stored;
-  try {
-    return os.userInfo().username || '研读用户';
-  } catch {
-    return '研读用户';
-  }
-}
-
 export function getPrefs(db: Db): AnnotationPrefs {
   const colors = db
     .prepare(`SELECT color, label FROM annotation_colors ORDER BY ordinal`)
@@ -170,7 +156,7 @@ export function setColorLabel(db: Db, color: AnnotationColor, label: string): An
 }
 
 export function setAuthor(db: Db, author: string): AnnotationPrefs {
-  setSetting(db, AUTHOR_KEY, author.trim());
+  saveAuthor(db, author);
   return getPrefs(db);
 }
 

@@ -17,7 +17,7 @@ import {
 } from '../store/backups';
 import { listDocuments } from '../store/document-reader';
 import { getSetting, setSetting } from '../store/settings';
-import { assertNoImport } from '../ingest/import-lock';
+import { assertNoImport } from '../ingest/domain';
 
 export const DEFAULT_POLICY: BackupPolicy = { keepDaily: 7, intervalHours: 24 };
 const POLICY_KEY = 'backups.policy';

@@ -1,7 +1,6 @@
 import type { ExportFormat, PrintOptions, PrintPreview } from '../../../shared/domain/print';
 import type { Db } from '../store/database';
-import { exportPrintDocument } from '../print/export';
-import { previewPrintDocument } from '../print/service';
+import { exportPrintDocument, previewPrintDocument } from '../print/domain';
 import { briefingPrintDocument } from './print-document';
 
 /** A briefing through the one print pipeline: PDF (standard or 公文), DOCX, Markdown or HTML bytes. */

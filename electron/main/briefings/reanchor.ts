@@ -1,5 +1,4 @@
-import { locate } from '../annotations/anchoring/locate';
-import { anchoredAt } from '../annotations/anchoring/selectors';
+import { anchoredAt, locate } from '../annotations/domain';
 import { citationFor } from '../store/citation';
 import type { Db } from '../store/database';
 import type { EditionAlignment } from '../kernel/context';

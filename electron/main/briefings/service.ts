@@ -5,7 +5,7 @@ import type {
   BriefingAddition,
   HeadingLevel,
 } from '../../../shared/domain/briefings';
-import { quoteAt } from '../annotations/anchoring/selectors';
+import { quoteAt } from '../annotations/domain';
 import { AppError } from '../kernel/app-error';
 import { citationFor } from '../store/citation';
 import type { Db } from '../store/database';

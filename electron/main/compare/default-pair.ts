@@ -1,6 +1,6 @@
 import type { ComparePair } from '../../../shared/domain/compare';
 import type { DocumentSummary } from '../../../shared/domain/library';
-import { foldText } from '../search/fold';
+import { foldText } from '../search/domain';
 
 /** `呼伦贝尔市海拉尔区人民政府` and `海拉尔区人民政府` name one issuer: compare without the generic tail. */
 const issuerStem = (issuer: string): string =>

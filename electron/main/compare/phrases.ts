@@ -1,6 +1,6 @@
 import type { PhraseRow } from '../../../shared/domain/compare';
 import type { DocumentBundle } from '../../../shared/domain/library';
-import { foldText } from '../search/fold';
+import { foldText } from '../search/domain';
 
 /** Quoted terms longer than this are quotations of sentences, not 提法. */
 const MAX_QUOTED = 24;

@@ -1,4 +1,4 @@
-import { foldText, isWordCodePoint } from '../search/fold';
+import { foldText, isWordCodePoint } from '../search/domain';
 
 /**
  * Character-bigram profiles of Chinese text and their cosine similarity: robust to rewording and

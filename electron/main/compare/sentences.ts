@@ -1,5 +1,5 @@
 import type { SentenceChange, TextRange } from '../../../shared/domain/compare';
-import { foldText } from '../search/fold';
+import { foldText } from '../search/domain';
 import { alignSequences } from './align';
 import { cosine, profileOf } from './profile';
 

@@ -1,47 +1,54 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  channelNames,
+  coreContract,
   type CoreChannel,
   type CoreRequestOf,
   type CoreResponseOf,
 } from '../../../shared/ipc/contract';
 import type { Locale } from '../../../shared/ipc/errors';
-import { detachAnnotations, reattachDetached } from '../annotations/detached';
-import { reanchorDocument } from '../annotations/reanchor';
-import { annotationSearchSource } from '../annotations/search-source';
-import { orphanBriefingExcerpts, reanchorBriefingExcerpts } from '../briefings/reanchor';
-import { importFiles } from '../ingest/import-service';
+import type { EventName } from '../../../shared/ipc/events';
+import { annotationsDomain } from '../annotations/domain';
+import { backupsDomain } from '../backups/domain';
+import { briefingsDomain } from '../briefings/domain';
+import { compareDomain } from '../compare/domain';
+import { documentsDomain } from '../documents/domain';
+import { importFiles, ImportTokens, ingestDomain } from '../ingest/domain';
 import type { Handlers } from '../kernel/api';
-import { annotationHandlers } from '../ipc/handlers/annotations';
-import { compareHandlers } from '../ipc/handlers/compare';
-import { backupHandlers } from '../ipc/handlers/backups';
-import { documentCareHandlers } from '../ipc/handlers/document-care';
-import { briefingHandlers } from '../ipc/handlers/briefings';
-import { documentHandlers } from '../ipc/handlers/documents';
-import { importHandlers } from '../ipc/handlers/imports';
-import { ledgerHandlers } from '../ipc/handlers/ledger';
-import { metadataHandlers } from '../ipc/handlers/metadata';
-import { ImportTokens } from '../ingest/import-tokens';
-import { printHandlers } from '../ipc/handlers/print';
-import { searchHandlers } from '../ipc/handlers/search';
-import { indexLedgerFacts } from '../ledger/ledger-store';
-import { dropSearchService } from '../search/search-service';
-import { linkHandlers, xrefHandlers } from '../ipc/handlers/xref';
-import { teamHandlers } from '../ipc/handlers/team';
-import { orphanLinksOfDocument, reanchorLinks } from '../links/service';
-import { installObsoletePhraseCleanup } from '../xref/obsolete-phrase-index';
-import { registerSearchSource } from '../search/source';
-import { reapplyMetaOverrides } from '../store/document-meta';
-import { openDatabase, type OpenOptions } from '../store/database';
-import { getSetting, setSetting } from '../store/settings';
-import { defaultTokenFile, fileSecretStore, type SecretStore } from '../team/secret-store';
-import { TeamService } from '../team/team-service';
 import type { CoreContext, PlatformServices } from '../kernel/context';
+import type { ChannelsOf, Domain } from '../kernel/domain';
 import { LibraryEvents } from '../kernel/events';
 import { Instances } from '../kernel/instances';
-import { callChannel, type CallRules } from './call';
 import { logBackgroundError } from '../kernel/log';
+import type { SecretStore } from '../kernel/secret-store';
+import { ledgerDomain } from '../ledger/domain';
+import { linksDomain } from '../links/domain';
+import { printDomain } from '../print/domain';
+import { searchDomain } from '../search/domain';
+import { openDatabase, type OpenOptions } from '../store/database';
+import { getSetting, setSetting } from '../store/settings';
+import { teamDomain, teamServiceFor, type TeamService } from '../team/domain';
+import { xrefDomain } from '../xref/domain';
+import { callChannel, type CallRules } from './call';
+
+/**
+ * Every domain of the core. Search comes first: its own kinds are the first search sources. The
+ * order is also the order of replace and delete hooks and of start (stop runs in reverse).
+ */
+const DOMAINS = [
+  searchDomain,
+  documentsDomain,
+  annotationsDomain,
+  ingestDomain,
+  ledgerDomain,
+  compareDomain,
+  backupsDomain,
+  xrefDomain,
+  linksDomain,
+  briefingsDomain,
+  printDomain,
+  teamDomain,
+] as const;
 
 export interface CoreOptions extends OpenOptions, CallRules {
   platform?: PlatformServices;
@@ -64,8 +71,9 @@ export interface Core {
   /** The team library sync (issue 14), built on first use. */
   readonly team: TeamService;
   /**
-   * Closes the library, lets `swap` change the closed file (a restore), and opens it again; the
-   * search service and the handlers are rebuilt over the new connection, the events bus stays.
+   * Stop all → swap → start all: stops every domain and per-library instance, closes the library,
+   * lets `swap` change the closed file (a restore) and opens it again; the domains start over the
+   * new connection and the handlers are rebuilt on next use. The events bus and hooks stay.
    */
   reopen(swap: (databasePath: string) => void): void;
   close(): void;
@@ -75,6 +83,7 @@ export interface Core {
 export function createCore(options: CoreOptions): Core {
   const db = openDatabase(options.databasePath, options);
   let handlers: Handlers | undefined;
+  const platform = options.platform ?? { chooseDocuments: async () => [] };
   const ctx: CoreContext = {
     db,
     // ctx.db, read at each emit: a restore swaps the connection under the same bus.
@@ -84,130 +93,109 @@ export function createCore(options: CoreOptions): Core {
     version: options.version ?? '0.0.0',
     replaceHooks: [],
     deleteHooks: [],
-    platform: options.platform ?? { chooseDocuments: async () => [] },
+    searchSources: DOMAINS.flatMap((domain: Domain<never>) => domain.searchSources ?? []),
+    platform: options.teamSecrets ? { ...platform, teamSecrets: options.teamSecrets } : platform,
     nativeBinding: options.nativeBinding,
     importTokens: new ImportTokens(),
     instances: new Instances(),
-    // Stop all, swap, start again: every per-library instance is made anew over the new file.
+    // Stop all, swap, start all: every per-library instance is made anew over the new file.
     reopen(swap) {
-      ctx.instances.stopAll();
-      dropSearchService(ctx);
+      stopDomains(ctx);
       handlers = undefined;
       ctx.db.close();
       try {
         swap(options.databasePath);
       } finally {
         ctx.db = openDatabase(options.databasePath, options);
+        startDomains(ctx);
       }
     },
   };
-  installDomainHooks(ctx);
-  // Per library: a restore stops it with the other instances and the next use makes it anew.
-  const team = () =>
-    ctx.instances.get('team', () => {
-      const secrets = options.teamSecrets ?? fileSecretStore(defaultTokenFile(options.databasePath));
-      return new TeamService(ctx, { secrets });
-    });
+  installDomains(ctx);
+  startDomains(ctx);
   const core: Core = {
     ctx,
     get handlers() {
-      return (handlers ??= buildHandlers(ctx, team));
+      return (handlers ??= mergeHandlers(ctx, DOMAINS));
     },
     get team() {
-      return team();
+      return teamServiceFor(ctx);
     },
     call: (channel, request) =>
       callChannel(core.handlers, ctx, options, channel, request) as Promise<CoreResponseOf<typeof channel>>,
     reopen: (swap) => ctx.reopen(swap),
     close: () => {
-      ctx.instances.stopAll();
+      stopDomains(ctx);
       ctx.db.close();
     },
   };
   return core;
 }
 
-/** Every domain's IPC handlers over one core context; pure request-to-core adapters, no wiring. */
-function buildHandlers(ctx: CoreContext, team: () => TeamService): Handlers {
-  return mergeHandlers(
-    documentHandlers(ctx),
-    annotationHandlers(ctx),
-    importHandlers(ctx),
-    searchHandlers(ctx),
-    metadataHandlers(ctx),
-    ledgerHandlers(ctx),
-    compareHandlers(ctx),
-    documentCareHandlers(ctx),
-    backupHandlers(ctx),
-    xrefHandlers(ctx),
-    linkHandlers(ctx),
-    briefingHandlers(ctx),
-    printHandlers(ctx),
-    teamHandlers(ctx, team),
-  );
+/**
+ * What the domains declare beyond their channels, installed once per core (the hooks and the
+ * event bus outlive a reopen; each reads ctx.db when called, so it acts on the library open then).
+ */
+function installDomains(ctx: CoreContext): void {
+  for (const domain of DOMAINS as readonly Domain<never>[]) {
+    const { onReplace, onDelete, listeners = {} } = domain;
+    if (onReplace) ctx.replaceHooks.push((...args) => onReplace(ctx, ...args));
+    if (onDelete) ctx.deleteHooks.push((...args) => onDelete(ctx, ...args));
+    for (const [name, listener] of Object.entries(listeners))
+      ctx.events.on(name as EventName, (payload) => (listener as Listener)(ctx, payload));
+  }
+  const kinds = ctx.searchSources.map((source) => source.kind);
+  const twice = kinds.find((kind, i) => kinds.indexOf(kind) !== i);
+  if (twice) throw new Error(`search source declared twice: ${twice}`);
 }
 
-/**
- * What each domain adds to the core beyond its IPC handlers: hooks on replace and delete, search
- * sources. Installed here, once, so the CLI, the window and the test bridge get the same behaviour
- * whether or not any handler is ever built.
- */
-function installDomainHooks(ctx: CoreContext): void {
-  // ctx.db, read at each call: a restore swaps the connection under the same core.
-  ctx.replaceHooks.push((documentId, alignment) => reanchorDocument(ctx.db, documentId, alignment));
-  ctx.deleteHooks.push((documentId, keep) => keep === 'orphan' && detachAnnotations(ctx.db, documentId));
-  // A deleted document imported again gets back the annotations its deletion kept.
-  ctx.events.on('library:changed', ({ documentIds }) => {
-    reattachDetached(ctx.db, documentIds).catch((error: unknown) =>
-      logBackgroundError('re-attaching kept annotations', error),
-    );
-  });
-  registerSearchSource(ctx, annotationSearchSource);
-  // The user's metadata corrections outlive a replace; the replace wrote the inferred values.
-  ctx.replaceHooks.push((documentId) => reapplyMetaOverrides(ctx.db, documentId));
-  // Ledger facts of a document are read again when it changes (deletes cascade); a failure here
-  // must not fail the import that already committed: the ledger re-reads stale documents on use.
-  ctx.events.on('library:changed', ({ documentIds }) => {
-    for (const id of documentIds) {
-      try {
-        indexLedgerFacts(ctx.db, id);
-      } catch (error) {
-        logBackgroundError(`ledger: reading targets and outcomes of ${id}`, error);
-      }
-    }
-  });
-  ctx.replaceHooks.push((documentId, alignment) => reanchorLinks(ctx.db, documentId, alignment));
-  // Links are orphaned whatever the choice for annotations: the other end is another document's.
-  ctx.deleteHooks.push((documentId) => orphanLinksOfDocument(ctx.db, documentId));
-  void installObsoletePhraseCleanup(ctx);
-  ctx.replaceHooks.push((documentId, alignment) => reanchorBriefingExcerpts(ctx.db, documentId, alignment));
-  // Briefing excerpts keep their quoted text whatever the choice: a briefing is its own document.
-  ctx.deleteHooks.push((documentId) => orphanBriefingExcerpts(ctx.db, documentId));
-}
+type Listener = (ctx: CoreContext, payload: unknown) => void;
 
-/** Every channel of the contract that `Groups` leaves without a handler (never, when complete). */
-type Unanswered<Groups extends Partial<Handlers>[]> = Exclude<
-  keyof Handlers,
-  Groups[number] extends infer G ? (G extends unknown ? keyof G : never) : never
->;
-
-/**
- * Merges the domains' handler groups. Completeness is checked by the compiler: with a channel
- * unanswered, the argument list no longer type-checks (and, should a cast get past it, the run
- * time check below still refuses to start).
- */
-function mergeHandlers<Groups extends Partial<Handlers>[]>(
-  ...groups: Groups & (Unanswered<Groups> extends never ? unknown : { missing: Unanswered<Groups> })
-): Handlers {
-  const merged: Partial<Handlers> = {};
-  for (const group of groups) {
-    for (const name of Object.keys(group) as (keyof Handlers)[]) {
-      if (name in merged) throw new Error(`IPC handler registered twice: ${name}`);
-      (merged as Record<string, unknown>)[name] = group[name];
+/** Each domain's start over the open library; one that fails is logged, the others still start. */
+function startDomains(ctx: CoreContext): void {
+  for (const domain of DOMAINS as readonly Domain<never>[]) {
+    try {
+      domain.start?.(ctx);
+    } catch (error) {
+      logBackgroundError(`starting ${domain.name}`, error);
     }
   }
-  const missing = channelNames.filter((name) => !(name in merged));
-  if (missing.length) throw new Error(`IPC channels without a handler: ${missing.join(', ')}`);
+}
+
+/** Stops the domains in reverse order, then every per-library instance (the library is still open). */
+function stopDomains(ctx: CoreContext): void {
+  for (const domain of [...DOMAINS].reverse() as Domain<never>[]) {
+    try {
+      domain.stop?.(ctx);
+    } catch (error) {
+      logBackgroundError(`stopping ${domain.name}`, error);
+    }
+  }
+  ctx.instances.stopAll();
+}
+
+/** Every channel of the contract that the domains `Ds` leave unanswered (never, when complete). */
+type Unanswered<Ds extends readonly Domain<never>[]> = Exclude<CoreChannel, ChannelsOf<Ds>>;
+
+/**
+ * Merges the domains' handlers. Completeness is checked by the compiler: with a channel
+ * unanswered, the argument no longer type-checks (and, should a cast get past it, the run time
+ * check below still refuses to start). A channel answered twice is refused at run time.
+ */
+export function mergeHandlers<Ds extends readonly Domain<never>[]>(
+  ctx: CoreContext,
+  domains: Ds & (Unanswered<Ds> extends never ? unknown : { missing: Unanswered<Ds> }),
+): Handlers {
+  const merged: Partial<Record<CoreChannel, unknown>> = {};
+  for (const domain of domains as readonly Domain<never>[]) {
+    const group = domain.handlers(ctx) as Record<string, unknown>;
+    for (const name of Object.keys(group) as CoreChannel[]) {
+      if (name in merged) throw new Error(`channel answered twice: ${name} (${domain.name})`);
+      merged[name] = group[name];
+    }
+  }
+  const missing = (Object.keys(coreContract) as CoreChannel[]).filter((name) => !(name in merged));
+  if (missing.length) throw new Error(`channels without a handler: ${missing.join(', ')}`);
   return merged as Handlers;
 }
 

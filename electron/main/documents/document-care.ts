@@ -1,8 +1,12 @@
 import { randomUUID } from '../kernel/crypto';
 import type { AnnotationExport } from '../../../shared/domain/annotations';
 import type { DeleteKeep, DeletedDocument } from '../../../shared/domain/document-care';
-import { annotationCount, forgetDetachedSince, lastDetachedId } from '../annotations/detached';
-import { exportAnnotations } from '../annotations/share/export';
+import {
+  annotationCount,
+  exportAnnotations,
+  forgetDetachedSince,
+  lastDetachedId,
+} from '../annotations/domain';
 import { AppError } from '../kernel/app-error';
 import type { CoreContext } from '../kernel/context';
 import { deleteDocument } from '../store/document-writer';

@@ -1,28 +1,31 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../kernel/app-error';
+import type { Instances } from '../kernel/instances';
 
 /**
  * Which libraries have an import running, so that a restore (which swaps the library file) can
- * refuse rather than pull the file from under it. In this process a count per open library (its
- * core's context, which a reopen keeps); for other
- * processes (the app importing while `yandu restore` runs, or the reverse) a marker file beside
- * the library, `<library>.importing-<pid>`, removed when the import ends. A marker whose process
- * is gone (a crash) is ignored.
+ * refuse rather than pull the file from under it. In this process a count per open library (a
+ * per-library instance of its core: a restore is refused while it is above 0, so the reopen that
+ * follows only ever drops a count of 0); for other processes (the app importing while `yandu
+ * restore` runs, or the reverse) a marker file beside the library, `<library>.importing-<pid>`,
+ * removed when the import ends. A marker whose process is gone (a crash) is ignored.
  */
-const running = new WeakMap<object, number>();
-
 interface Library {
   databasePath: string;
+  instances: Instances;
 }
+
+const runningIn = (library: Library) => library.instances.get('import-lock', () => ({ count: 0 }));
 
 const keyOf = (databasePath: string) => (databasePath === ':memory:' ? null : path.resolve(databasePath));
 const markerOf = (key: string, pid: number) => `${key}.importing-${pid}`;
 
 /** Marks an import of the library as running; the returned function ends it (call it once). */
 export function beginImport(library: Library): () => void {
-  const count = running.get(library) ?? 0;
-  running.set(library, count + 1);
+  const running = runningIn(library);
+  const count = running.count;
+  running.count += 1;
   const real = keyOf(library.databasePath);
   if (real && count === 0) {
     try {
@@ -35,12 +38,8 @@ export function beginImport(library: Library): () => void {
   return () => {
     if (ended) return;
     ended = true;
-    const left = (running.get(library) ?? 1) - 1;
-    if (left > 0) {
-      running.set(library, left);
-      return;
-    }
-    running.delete(library);
+    running.count = Math.max(0, running.count - 1);
+    if (running.count > 0) return;
     if (real) fs.rmSync(markerOf(real, process.pid), { force: true });
   };
 }
@@ -52,7 +51,7 @@ export function beginImport(library: Library): () => void {
 export function assertNoImport(databasePath: string, library?: Library): void {
   const key = keyOf(databasePath);
   const file = path.basename(databasePath);
-  if (library && (running.get(library) ?? 0) > 0) throw new AppError('import_running', { file });
+  if (library && runningIn(library).count > 0) throw new AppError('import_running', { file });
   if (!key) return;
   const prefix = `${path.basename(key)}.importing-`;
   let names: string[];

@@ -5,6 +5,8 @@ import type { ChosenFile } from '../../../shared/domain/import';
 import type { Db } from './db';
 import type { LibraryEvents } from './events';
 import type { Instances } from './instances';
+import type { SearchSource } from './search-source';
+import type { SecretStore } from './secret-store';
 
 /** A passage of the edition a replace took away: what re-anchoring maps onto the new text. */
 export interface ReplacedPassage {
@@ -56,6 +58,8 @@ export interface CoreContext {
    * was handed an export file first and they may go with the document.
    */
   deleteHooks: ((docId: string, keep: DeleteKeep) => void)[];
+  /** What search finds: the sources every domain declares (search's own kinds first), gathered by the root. */
+  searchSources: readonly SearchSource[];
   /** The files the user chose or dropped, by token: what the renderer may import. */
   importTokens: ImportTokenRegistry;
   /** What only the desktop shell can do (native dialogs); the CLI and the test bridge supply their own. */
@@ -78,4 +82,6 @@ export interface PlatformServices {
   chooseSaveFile?(options: { defaultName: string; format: ExportFormat }): Promise<string | null>;
   /** Sends a PDF to the system's print dialog; false when cancelled; absent where printing is impossible. */
   printPdf?(pdf: Buffer, title: string): Promise<boolean>;
+  /** Where the team hub token is kept (the shell: the OS keychain); default a 0600 file beside the library. */
+  teamSecrets?: SecretStore;
 }

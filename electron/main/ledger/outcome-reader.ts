@@ -1,5 +1,4 @@
-import { readingText } from '../ingest/parse/number-text';
-import { UNIT } from '../ingest/parse/units';
+import { readingText, UNIT } from '../ingest/domain';
 import { CANONICAL } from './indicator-names';
 
 /** One figure a review sentence states for a well-known indicator. */

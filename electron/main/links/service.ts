@@ -1,10 +1,10 @@
 import { randomUUID } from '../kernel/crypto';
 import type { PassageLink } from '../../../shared/domain/xref';
-import { getAuthor } from '../annotations/service';
 import { AppError } from '../kernel/app-error';
 import type { Db } from '../store/database';
 import type { EditionAlignment } from '../kernel/context';
 import { storedPassage, type StoredPassage } from '../store/passage-reader';
+import { getAuthor } from '../store/settings';
 import { statement } from '../store/statements';
 import { recordLinkBatch } from './link-oplog';
 import {

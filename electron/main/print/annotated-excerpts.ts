@@ -7,7 +7,7 @@ import type {
   PrintMark,
   PrintScope,
 } from '../../../shared/domain/print';
-import { listAnnotations } from '../annotations/repository';
+import { listAnnotations } from '../annotations/domain';
 import { AppError } from '../kernel/app-error';
 import { citationsFor } from '../store/citation';
 import type { Db } from '../store/database';

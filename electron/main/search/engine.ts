@@ -19,7 +19,7 @@ import {
 import { kindCode, kindOf, unitText, type Segment } from './segment';
 import { runToEnd } from './segment-build';
 import type { SearchHit } from '../../../shared/domain/search';
-import { SEARCH_KINDS, type SearchKind } from './source';
+import { SEARCH_KINDS, type SearchKind } from '../kernel/search-source';
 
 export type { SearchHit };
 

@@ -1,4 +1,4 @@
-import type { SearchUnit } from './source';
+import type { SearchUnit } from '../kernel/search-source';
 
 /** FNV-1a over the live units: a changed note or a new annotation gives a new fingerprint. */
 export function fingerprint(units: SearchUnit[]): string {

@@ -9,7 +9,7 @@ import {
 import { passageText } from '../store/passage-reader';
 import type { SectionInput } from './segment-build';
 import { statement } from '../store/statements';
-import type { SearchSource, SearchUnit } from './source';
+import type { SearchSource, SearchUnit } from '../kernel/search-source';
 
 /** Glossary terms and measure titles are what a reader looks up by name: they weigh more. */
 export const TERM_BOOST = 3;

@@ -4,7 +4,7 @@ import { fingerprint } from './fingerprint';
 import { sectionsOf } from './library-sources';
 import { buildSegment } from './segment-build';
 import type { DocRow } from './segment-store';
-import type { SearchSource } from './source';
+import type { SearchSource } from '../kernel/search-source';
 
 export type SignedLiveSegment = LiveSegment & { signature: string };
 
@@ -19,7 +19,7 @@ export class LiveSegments {
 
   constructor(
     private readonly db: Db,
-    private readonly sources: () => SearchSource[],
+    private readonly sources: () => readonly SearchSource[],
   ) {}
 
   /** The live segment over the documents of `library`, or null when there are no live units. */

@@ -1,5 +1,5 @@
 import { foldText } from './fold';
-import { SEARCH_KINDS, type SearchKind } from './source';
+import { SEARCH_KINDS, type SearchKind } from '../kernel/search-source';
 
 /** A string to find, folded for matching; `raw` is as typed (for display). */
 export interface Literal {

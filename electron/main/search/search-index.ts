@@ -17,7 +17,7 @@ import {
   SEGMENT_FORMAT,
   type DocRow,
 } from './segment-store';
-import type { SearchSource, SearchUnit } from './source';
+import type { SearchSource, SearchUnit } from '../kernel/search-source';
 import { documentCount, unindexedCount } from '../store/document-lookup';
 import { documentTextLength } from '../store/passage-reader';
 import { statement } from '../store/statements';
@@ -78,7 +78,7 @@ export class SearchIndex {
 
   constructor(
     private readonly db: Db,
-    private readonly sources: () => SearchSource[],
+    private readonly sources: () => readonly SearchSource[],
     querySliceMs = 12,
   ) {
     this.live = new LiveSegments(db, sources);
@@ -86,7 +86,7 @@ export class SearchIndex {
     this.queries = new TaskRunner(querySliceMs, () => db.open);
   }
 
-  private indexedSources(): SearchSource[] {
+  private indexedSources(): readonly SearchSource[] {
     return this.sources().filter((s) => s.mode === 'indexed');
   }
 

@@ -4,10 +4,9 @@ import { logBackgroundError } from '../kernel/log';
 import { citationsFor } from '../store/citation';
 import { documentHeadings } from '../store/document-lookup';
 import type { SearchHit } from './engine';
-import { librarySources } from './library-sources';
 import { SearchIndex, type RebuildProgress, type SearchAnswer } from './search-index';
 import { makeSnippet } from './snippet';
-import { searchSources, type SearchSource } from './source';
+import type { SearchSource } from '../kernel/search-source';
 
 const HITS_LIMIT = 20;
 const QUERY_LIMIT = 50;
@@ -49,7 +48,7 @@ export class SearchService {
   private readonly unsubscribe: (() => void)[];
 
   /** Stops following the library and drops queued work (the library is being closed or swapped). */
-  dispose(): void {
+  stop(): void {
     this.unsubscribe.forEach((off) => off());
     this.index.runner.cancel('closed');
     this.index.queries.cancel('closed');
@@ -63,8 +62,8 @@ export class SearchService {
     };
   }
 
-  sources(): SearchSource[] {
-    return [...librarySources, ...searchSources(this.ctx)];
+  sources(): readonly SearchSource[] {
+    return this.ctx.searchSources;
   }
 
   private source(kind: string): SearchSource | undefined {
@@ -160,17 +159,11 @@ export class SearchService {
   }
 }
 
-const services = new WeakMap<CoreContext, SearchService>();
-
-/** Forgets a core's search service (its library connection is being replaced); the next use builds anew. */
-export function dropSearchService(ctx: CoreContext): void {
-  services.get(ctx)?.dispose();
-  services.delete(ctx);
-}
-
-/** The search service of a core (created on first use, shared by IPC handlers and the CLI). */
+/**
+ * The search service of the open library, shared by the handlers, the CLI and other domains: a
+ * per-library instance of the core, made on first use and stopped when the library closes or a
+ * restore swaps it, so the next use indexes the new file.
+ */
 export function searchServiceFor(ctx: CoreContext): SearchService {
-  let service = services.get(ctx);
-  if (!service) services.set(ctx, (service = new SearchService(ctx)));
-  return service;
+  return ctx.instances.get('search', () => new SearchService(ctx));
 }

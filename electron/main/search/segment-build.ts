@@ -3,7 +3,7 @@ import { codePointAt } from './grams';
 import { PostingWriter } from './posting-lists';
 import { TermTable } from './term-table';
 import { allocateUnits, kindCode, type Segment, type SegmentDoc } from './segment';
-import type { SearchUnit } from './source';
+import type { SearchUnit } from '../kernel/search-source';
 
 export interface SectionInput {
   id: string;

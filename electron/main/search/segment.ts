@@ -1,5 +1,5 @@
 import { readPostings } from './posting-lists';
-import { SEARCH_KINDS, type SearchKind } from './source';
+import { SEARCH_KINDS, type SearchKind } from '../kernel/search-source';
 
 /** A document as a segment knows it: the content it indexed (a later edition makes it stale). */
 export interface SegmentDoc {

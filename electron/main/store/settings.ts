@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from '../kernel/crypto';
+import os from 'node:os';
 import type { Db } from './database';
 
 /**
@@ -31,6 +32,27 @@ export function defaultDocumentId(db: Db): string | null {
 
 export function rememberLastDocument(db: Db, id: string): void {
   setSetting(db, 'lastDocument', id);
+}
+
+const AUTHOR_KEY = 'annotations.author';
+
+/**
+ * The name written on new annotations and links: set by the user (or by joining a team), else the
+ * system account name. Here rather than in a domain because annotations, links and team sync all
+ * read it.
+ */
+export function getAuthor(db: Db): string {
+  const stored = getSetting(db, AUTHOR_KEY);
+  if (stored !== undefined) return stored;
+  try {
+    return os.userInfo().username || '研读用户';
+  } catch {
+    return '研读用户';
+  }
+}
+
+export function saveAuthor(db: Db, author: string): void {
+  setSetting(db, AUTHOR_KEY, author.trim());
 }
 
 /**

@@ -1,6 +1,11 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './database';
 
+/**
+ * Prepared statements per connection. A cache of the connection's own objects, not a per-library
+ * service: it holds nothing but what `db.prepare` gave, keyed by the connection itself, so a
+ * closed or swapped connection (a restore) takes its entries with it and nothing needs stopping.
+ */
 const caches = new WeakMap<Db, Map<string, Statement>>();
 
 /** A prepared statement kept per connection: search asks the same few things for every hit. */

@@ -1,8 +1,8 @@
 import type { TeamAnnotationView } from '../../../shared/ipc/channels/team';
 import type { KindData, TeamKind } from '../../../shared/team/protocol';
-import { getAnnotation } from '../annotations/repository';
-import { getBriefingRow } from '../briefings/repository';
-import { getLink } from '../links/link-store';
+import { getAnnotation } from '../annotations/domain';
+import { getBriefingRow } from '../briefings/domain';
+import { getLink } from '../links/domain';
 import type { Db } from '../store/database';
 import { documentHeadingsOf, documentIdsInImportOrder, documentSource } from '../store/document-lookup';
 import { statement } from '../store/statements';

@@ -1,9 +1,9 @@
 import type { EditableMetaField } from '../../../shared/domain/library';
 import { EDITABLE_META_FIELDS } from '../../../shared/domain/library';
 import type { KindData, RemoteObject, TeamKind } from '../../../shared/team/protocol';
-import { getAnnotation, putAnnotation, removeAnnotation } from '../annotations/repository';
-import { getLink, putLink, removeLink } from '../links/link-store';
-import { deleteLedgerOverride, saveLedgerOverride } from '../ledger/ledger-store';
+import { getAnnotation, putAnnotation, removeAnnotation } from '../annotations/domain';
+import { getLink, putLink, removeLink } from '../links/domain';
+import { deleteLedgerOverride, saveLedgerOverride } from '../ledger/domain';
 import type { Db } from '../store/database';
 import { updateDocumentMeta } from '../store/document-meta';
 import { documentHeading } from '../store/document-lookup';

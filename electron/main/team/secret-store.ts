@@ -1,16 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { SecretStore } from '../kernel/secret-store';
 
-/**
- * Where the hub's device token is kept. The window shell supplies one backed by Electron
- * `safeStorage` (the OS keychain); the CLI keeps it in a file only the user may read (0600),
- * as issue 14 allows. The core never sees how.
- */
-export interface SecretStore {
-  get(): string | null;
-  set(secret: string): void;
-  clear(): void;
-}
+export type { SecretStore } from '../kernel/secret-store';
 
 /** A 0600 file beside the library (`<library>.team-token`), created with that mode from the start. */
 export function fileSecretStore(file: string): SecretStore {

@@ -1,7 +1,6 @@
 import os from 'node:os';
 import type { TeamStatusView, TeamSyncProgress } from '../../../shared/ipc/channels/team';
 import type { MemberRef, StatusResponse, TeamKind } from '../../../shared/team/protocol';
-import { setAuthor } from '../annotations/service';
 import { AppError } from '../kernel/app-error';
 import type { CoreContext } from '../kernel/context';
 import {
@@ -11,6 +10,7 @@ import {
   markResolved,
   type TeamConflict,
 } from './conflict-store';
+import { saveAuthor } from '../store/settings';
 import { HubClient, HubError } from './hub-client';
 import { allLocalKeys, readLocal } from './local-read';
 import { applyLocal } from './local-write';
@@ -97,7 +97,7 @@ export class TeamService {
       setCapture(this.db, true);
     })();
     // New annotations carry the member's name, as the hub will show them to everyone.
-    setAuthor(this.db, answer.member.name);
+    saveAuthor(this.db, answer.member.name);
     return this.status(false);
   }
 

@@ -38,18 +38,24 @@ export function* clearObsoletePhraseIndex(db: Db): Generator<void, void> {
   }
 }
 
-/** Empties the obsolete tables of a writable library in the background once it is opened. */
-export function installObsoletePhraseCleanup(ctx: CoreContext): Promise<void> {
+/**
+ * Empties the obsolete tables of a writable library in the background once it is opened (the
+ * xref domain's start). The runner is a per-library instance: closing or swapping the library
+ * stops it, and the next open carries on where it stopped.
+ */
+export function startObsoletePhraseCleanup(ctx: CoreContext): Promise<void> {
   const { db } = ctx;
   const anyRow = db
     .prepare(`SELECT EXISTS (SELECT 1 FROM xref_docs) OR EXISTS (SELECT 1 FROM xref_df)`)
     .pluck();
   if (db.readonly || !anyRow.get()) return Promise.resolve();
-  return new TaskRunner(12, () => db.open)
-    .run('xref-cleanup', clearObsoletePhraseIndex(db))
-    .catch((error: unknown) => {
-      // A library closed mid-way (quit, CLI exit) is not a failure: the next open goes on.
-      if ((error as Error).message !== 'closed')
-        logBackgroundError('emptying the old key-phrase tables', error);
-    });
+  const runner = ctx.instances.get('xref-cleanup', () => {
+    const made = new TaskRunner(12, () => db.open);
+    return { runner: made, stop: () => made.cancel('closed') };
+  }).runner;
+  return runner.run('xref-cleanup', clearObsoletePhraseIndex(db)).catch((error: unknown) => {
+    // A library closed mid-way (quit, CLI exit, restore) is not a failure: the next open goes on.
+    if ((error as Error).message !== 'closed')
+      logBackgroundError('emptying the old key-phrase tables', error);
+  });
 }

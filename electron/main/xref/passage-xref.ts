@@ -1,11 +1,11 @@
 import type { PassageRef, PassageXref } from '../../../shared/domain/xref';
 import type { CoreContext } from '../kernel/context';
 import { AppError } from '../kernel/app-error';
-import { linksOf } from '../links/link-store';
+import { linksOf } from '../links/domain';
 import { citationsFor } from '../store/citation';
 import { passageHeading, storedPassage } from '../store/passage-reader';
 import { statement } from '../store/statements';
-import { searchServiceFor } from '../search/search-service';
+import { searchServiceFor } from '../search/domain';
 import { relatedPassages } from './related';
 
 export const DEFAULT_RELATED = 8;

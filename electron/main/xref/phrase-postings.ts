@@ -1,9 +1,5 @@
-import type { LiveSegment } from '../search/engine';
-import { foldText } from '../search/fold';
-import { requiredGrams } from '../search/grams';
-import { occurrencesIn } from '../search/matcher';
-import { intersectAll } from '../search/postings';
-import { kindCode, postingsOf } from '../search/segment';
+import type { LiveSegment } from '../search/domain';
+import { foldText, requiredGrams, occurrencesIn, intersectAll, kindCode, postingsOf } from '../search/domain';
 
 /**
  * Which passages hold a phrase, read from the search index's postings: no index of its own. The

@@ -1,6 +1,6 @@
 import type { RelatedPassage } from '../../../shared/domain/xref';
-import type { LiveSegment } from '../search/engine';
-import { foldText } from '../search/fold';
+import type { LiveSegment } from '../search/domain';
+import { foldText } from '../search/domain';
 import { keyPhrases } from './key-phrases';
 import {
   candidateCount,

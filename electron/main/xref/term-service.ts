@@ -6,11 +6,7 @@ import type {
   TermView,
 } from '../../../shared/domain/xref';
 import type { CoreContext } from '../kernel/context';
-import { foldText } from '../search/fold';
-import { occurrencesIn } from '../search/matcher';
-import { runToEnd } from '../search/segment-build';
-import { searchServiceFor } from '../search/search-service';
-import { makeSnippet } from '../search/snippet';
+import { foldText, occurrencesIn, runToEnd, searchServiceFor, makeSnippet } from '../search/domain';
 import { citationsFor } from '../store/citation';
 import {
   documentHeadings,
@@ -170,29 +166,29 @@ interface GlossaryRow {
   definition: string;
 }
 
+interface LibraryLookups {
+  key: string;
+  titles: TitleRow[];
+  /** The folded titles joined by a separator, and where each starts: one walk finds a term in all. */
+  titleText: string;
+  titleStarts: number[];
+  glossary: Map<string, GlossaryRow[]>;
+}
+
 /**
  * Section titles (folded) and glossary entries (by bare term) of the library, read once per library
  * content: they change only when a document's content does, and scanning them per call would grow
- * with the library.
+ * with the library. Kept per library by the core (ctx.instances): a restore starts with none.
  */
-const lookups = new WeakMap<
-  object,
-  {
-    key: string;
-    titles: TitleRow[];
-    /** The folded titles joined by a separator, and where each starts: one walk finds a term in all. */
-    titleText: string;
-    titleStarts: number[];
-    glossary: Map<string, GlossaryRow[]>;
-  }
->();
+const lookupsOf = (ctx: CoreContext) =>
+  ctx.instances.get('xref-term-lookups', () => ({ current: null as LibraryLookups | null }));
 
 const TITLE_SEPARATOR = '\u0000';
 
 function libraryLookups(ctx: CoreContext) {
   const key = libraryContentKey(ctx.db);
-  const cached = lookups.get(ctx.db);
-  if (cached && cached.key === key) return cached;
+  const cache = lookupsOf(ctx);
+  if (cache.current && cache.current.key === key) return cache.current;
   const titles = sectionHeadingsOfLibrary(ctx.db).map((r) => ({ ...r, folded: foldText(r.title) }));
   const glossary = new Map<string, GlossaryRow[]>();
   for (const r of statement(
@@ -209,9 +205,8 @@ function libraryLookups(ctx: CoreContext) {
     at += t.folded.length + TITLE_SEPARATOR.length;
   }
   const titleText = titles.map((t) => t.folded).join(TITLE_SEPARATOR);
-  const fresh = { key, titles, titleText, titleStarts, glossary };
-  lookups.set(ctx.db, fresh);
-  return fresh;
+  cache.current = { key, titles, titleText, titleStarts, glossary };
+  return cache.current;
 }
 
 /** Section headings that contain the term (folded, as search matches). */

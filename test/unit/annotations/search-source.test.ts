@@ -4,13 +4,12 @@ import { createAnnotation, updateAnnotation } from '../../../electron/main/annot
 import { createCore } from '../../../electron/main/core/app-core';
 import { dispatch } from '../../../electron/main/ipc/dispatch';
 import type { Channel, RequestOf, ResponseOf } from '../../../shared/ipc/contract';
-import { searchSources } from '../../../electron/main/search/source';
 import { addSeed, findText } from './seed-library';
 
 describe('annotations as a search source', () => {
-  it('is registered with every core as the live source of kind annotation', () => {
+  it('is declared to every core as the live source of kind annotation', () => {
     const core = createCore({ databasePath: ':memory:' });
-    expect(searchSources(core.ctx)).toContain(annotationSearchSource);
+    expect(core.ctx.searchSources).toContain(annotationSearchSource);
     expect(annotationSearchSource).toMatchObject({ kind: 'annotation', mode: 'live' });
   });
 

@@ -7,7 +7,7 @@ import type { ImportProgressEvent } from '../../../shared/ipc/events';
 import { createCore, type Core } from '../../../electron/main/core/app-core';
 import { dispatch } from '../../../electron/main/ipc/dispatch';
 import { withStandIns } from '../../helpers/ipc';
-import { importHandlers } from '../../../electron/main/ipc/handlers/imports';
+import { importHandlers } from '../../../electron/main/ingest/domain';
 import { holdingReader } from '../../fixtures/ingest/holding-reader';
 import { SEED_FILE } from './seed-fixture';
 

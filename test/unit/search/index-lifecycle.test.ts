@@ -3,11 +3,13 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../electron/main/core/app-core';
 import { LibraryEvents } from '../../../electron/main/kernel/events';
+import { Instances } from '../../../electron/main/kernel/instances';
+import type { SearchSource, SearchUnit } from '../../../electron/main/kernel/search-source';
 import { importFiles } from '../../../electron/main/ingest/import-service';
 import type { ParsedDocument } from '../../../electron/main/ingest/parsed-document';
 import { searchServiceFor } from '../../../electron/main/search/search-service';
 import { listSegments } from '../../../electron/main/search/segment-store';
-import { registerSearchSource, type SearchUnit } from '../../../electron/main/search/source';
+import { librarySources } from '../../../electron/main/search/library-sources';
 import { openDatabase } from '../../../electron/main/store/database';
 import { deleteDocument, insertDocument } from '../../../electron/main/store/document-writer';
 import { sampleDocument } from '../../helpers/sample-document';
@@ -148,14 +150,20 @@ describe('the search index over time', () => {
   });
 
   it('searches a live source as it changes, with no index to rebuild', () => {
-    // A core of its own: the app's core registers the annotations' source for this kind already.
+    // A core of its own: the app's core declares the annotations' source for this kind already.
     const db = openDatabase(tempDatabase());
-    const ctx = { ...open().ctx, db, events: new LibraryEvents() };
+    const notes: SearchUnit[] = [];
+    const live: SearchSource = { kind: 'annotation', mode: 'live', unitsFor: () => notes };
+    const ctx = {
+      ...open().ctx,
+      db,
+      events: new LibraryEvents(),
+      instances: new Instances(),
+      searchSources: [...librarySources, live],
+    };
     const core = { ctx, handlers: {}, close: () => db.close() } as unknown as Core;
     cores.push(core);
     const docId = insertDocument(db, sampleDocument(), { file: null, format: null });
-    const notes: SearchUnit[] = [];
-    registerSearchSource(ctx, { kind: 'annotation', mode: 'live', unitsFor: () => notes });
     const note = (text: string): SearchUnit => ({
       kind: 'annotation',
       recordId: `a${notes.length}`,

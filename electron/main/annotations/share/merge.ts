@@ -12,7 +12,7 @@ import { anchoredAt } from '../anchoring/selectors';
 import { contentHash, mergeHistory } from '../content-hash';
 import { recordBatch, type OpChange } from '../oplog';
 import { getAnnotation, normalizeTags, putAnnotation, type StoredAnnotation } from '../repository';
-import { importLinks } from '../../links/share';
+import { importLinks } from '../../links/domain';
 import { parseW3C, readW3CItems, utf16Range, type IncomingAnnotation } from './w3c';
 
 /**

@@ -6,7 +6,7 @@ import {
   type AnnotationKind,
 } from '../../../../shared/domain/annotations';
 import { AppError } from '../../kernel/app-error';
-import { isLinkItem } from '../../links/share';
+import { isLinkItem } from '../../links/domain';
 import { fromCodePoints, toCodePoints } from '../anchoring/selectors';
 import type { StoredAnnotation } from '../repository';
 

@@ -1,6 +1,6 @@
-import { exportBriefing, previewBriefing } from '../../briefings/export';
-import { briefingHistory } from '../../briefings/oplog';
-import { listBriefingSummaries } from '../../briefings/repository';
+import { exportBriefing, previewBriefing } from './export';
+import { briefingHistory } from './oplog';
+import { listBriefingSummaries } from './repository';
 import {
   acceptSourceText,
   addItem,
@@ -12,17 +12,32 @@ import {
   removeItem,
   stepBriefing,
   updateBriefing,
-} from '../../briefings/service';
-import { AppError } from '../../kernel/app-error';
-import type { CoreContext } from '../../kernel/context';
-import { writeFileAtomically } from '../../print/write-file';
-import type { Handlers } from '../../kernel/api';
-import { safeFileName } from './print';
+} from './service';
+import { AppError } from '../kernel/app-error';
+import type { CoreContext } from '../kernel/context';
+import type { Handlers } from '../kernel/api';
+import type { Domain } from '../kernel/domain';
+import { orphanBriefingExcerpts, reanchorBriefingExcerpts } from './reanchor';
+import { safeFileName, writeFileAtomically } from '../print/domain';
 
-type BriefingHandlers = Pick<Handlers, Extract<keyof Handlers, `briefings:${string}`>>;
+type BriefingChannel = Extract<keyof Handlers, `briefings:${string}`>;
 
-/** Briefing channels. Re-anchoring on replace and orphaning on delete are installed by createCore. */
-export function briefingHandlers(ctx: CoreContext): BriefingHandlers {
+/**
+ * Briefings: their channels; excerpts follow their source to a revised edition, and keep their
+ * quoted text when it is deleted whatever the choice (a briefing is its own document).
+ */
+export const briefingsDomain: Domain<BriefingChannel> = {
+  name: 'briefings',
+  handlers: briefingHandlers,
+  // Passed on as kernel/context.ts types them: a change of the hook's arguments needs no edit here.
+  onReplace: (ctx, ...replace) => reanchorBriefingExcerpts(ctx.db, ...replace),
+  onDelete: (ctx, documentId) => orphanBriefingExcerpts(ctx.db, documentId),
+};
+
+// What team sync reads of a briefing: its row as stored.
+export { getBriefingRow } from './repository';
+
+function briefingHandlers(ctx: CoreContext): Pick<Handlers, BriefingChannel> {
   const { db } = ctx;
   return {
     'briefings:list': () => listBriefingSummaries(db),

@@ -5,23 +5,33 @@ import {
   resolveBackupSource,
   restoreLibrary,
   setBackupPolicy,
-} from '../../backups/backup-service';
-import type { CoreContext } from '../../kernel/context';
-import { backupsDir, listBackups } from '../../store/backups';
-import type { Handlers } from '../../kernel/api';
+} from './backup-service';
+import type { CoreContext } from '../kernel/context';
+import { backupsDir, listBackups } from '../store/backups';
+import type { Handlers } from '../kernel/api';
+import type { Domain } from '../kernel/domain';
 
-type BackupHandlers = Pick<
-  Handlers,
+type BackupChannel =
   | 'backups:list'
   | 'backups:create'
   | 'backups:restore'
   | 'backups:set-policy'
   | 'backups:create-file'
-  | 'backups:restore-from'
->;
+  | 'backups:restore-from';
+
+/**
+ * Backups and restore. What the shell (rolling backups, recovery of a library that will not open)
+ * and the CLI (restore with no core open) run beyond the channels is exported here by name.
+ */
+export const backupsDomain: Domain<BackupChannel> = {
+  name: 'backups',
+  handlers: backupHandlers,
+};
+
+export { resolveBackupSource, restoreClosedLibrary, startRollingBackups } from './backup-service';
 
 /** Backups by id only: the renderer never names a file (resolveBackupSource refuses paths here). */
-export function backupHandlers(ctx: CoreContext): BackupHandlers {
+function backupHandlers(ctx: CoreContext): Pick<Handlers, BackupChannel> {
   return {
     'backups:list': () => ({
       backups: listBackups(ctx.databasePath, ctx.nativeBinding),

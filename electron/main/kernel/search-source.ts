@@ -1,8 +1,13 @@
 import type { SearchKind } from '../../../shared/domain/search';
-import type { CoreContext } from '../kernel/context';
-import type { Db } from '../store/database';
+import type { Db } from './db';
 
 export { SEARCH_KINDS, type SearchKind } from '../../../shared/domain/search';
+
+/*
+ * What search finds, declared by the domains that own the records (search declares passages,
+ * glossary entries and measures; annotations its own): the types sit in the kernel so that a
+ * domain declares a source without importing the search domain.
+ */
 
 /**
  * One searchable text of one record. A record with two texts (a glossary entry's term and its
@@ -44,21 +49,4 @@ export interface SearchSource {
   textOf?(db: Db, recordId: string, field: string): string | null;
   /** A short name shown beside a hit (a glossary term, a measure title), if the kind has one. */
   labelOf?(db: Db, recordId: string): string | null;
-}
-
-const registries = new WeakMap<CoreContext, Map<SearchKind, SearchSource>>();
-
-/**
- * Adds a source for one core, e.g. from a domain's handler factory:
- * `registerSearchSource(ctx, annotationSearchSource)`. One source per kind.
- */
-export function registerSearchSource(ctx: CoreContext, source: SearchSource): void {
-  let sources = registries.get(ctx);
-  if (!sources) registries.set(ctx, (sources = new Map()));
-  if (sources.has(source.kind)) throw new Error(`search source registered twice: ${source.kind}`);
-  sources.set(source.kind, source);
-}
-
-export function searchSources(ctx: CoreContext): SearchSource[] {
-  return [...(registries.get(ctx)?.values() ?? [])];
 }

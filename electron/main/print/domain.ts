@@ -1,11 +1,23 @@
-import { AppError } from '../../kernel/app-error';
-import type { CoreContext } from '../../kernel/context';
-import { exportAnnotatedPrint, previewAnnotatedPrint } from '../../print/service';
-import { writeFileAtomically } from '../../print/write-file';
-import { getDocumentMeta } from '../../store/document-reader';
-import type { Handlers } from '../../kernel/api';
+import { AppError } from '../kernel/app-error';
+import type { CoreContext } from '../kernel/context';
+import { exportAnnotatedPrint, previewAnnotatedPrint } from './service';
+import { writeFileAtomically } from './write-file';
+import { getDocumentMeta } from '../store/document-reader';
+import type { Handlers } from '../kernel/api';
+import type { Domain } from '../kernel/domain';
 
-type PrintHandlers = Pick<Handlers, 'print:preview' | 'print:save' | 'print:print'>;
+type PrintChannel = 'print:preview' | 'print:save' | 'print:print';
+
+/** Printing and exporting a document's text with its annotations. */
+export const printDomain: Domain<PrintChannel> = {
+  name: 'print',
+  handlers: printHandlers,
+};
+
+// The export pipeline, which briefings reuse, and what the shell's save dialog names files by.
+export { exportPrintDocument } from './export';
+export { previewPrintDocument } from './service';
+export { writeFileAtomically } from './write-file';
 
 const EXTENSIONS = { pdf: 'pdf', docx: 'docx', md: 'md', html: 'html' } as const;
 
@@ -15,7 +27,7 @@ export function safeFileName(title: string): string {
   return safe.slice(0, 80) || 'yandu';
 }
 
-export function printHandlers(ctx: CoreContext): PrintHandlers {
+function printHandlers(ctx: CoreContext): Pick<Handlers, PrintChannel> {
   const { db } = ctx;
   return {
     'print:preview': ({ maxPages, ...job }) => previewAnnotatedPrint(db, job, maxPages ?? 3),

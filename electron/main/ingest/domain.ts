@@ -1,13 +1,29 @@
 import path from 'node:path';
-import { AppError } from '../../kernel/app-error';
-import type { CoreContext } from '../../kernel/context';
-import { importFiles } from '../../ingest/import-service';
-import type { DocumentReader } from '../../ingest/worker/parse-client';
-import { searchServiceFor } from '../../search/search-service';
-import { getDocumentMeta } from '../../store/document-reader';
-import type { Handlers } from '../../kernel/api';
+import { AppError } from '../kernel/app-error';
+import type { CoreContext } from '../kernel/context';
+import { importFiles } from './import-service';
+import type { DocumentReader } from './worker/parse-client';
+import { searchServiceFor } from '../search/domain';
+import { getDocumentMeta } from '../store/document-reader';
+import type { Handlers } from '../kernel/api';
+import type { Domain } from '../kernel/domain';
 
-type ImportHandlers = Pick<Handlers, 'imports:start' | 'imports:cancel' | 'imports:register-drop'>;
+type ImportChannel = 'imports:start' | 'imports:cancel' | 'imports:register-drop';
+
+/** Importing files: batches started and cancelled over the contract, one file at a time. */
+export const ingestDomain: Domain<ImportChannel> = {
+  name: 'ingest',
+  handlers: (ctx) => importHandlers(ctx),
+};
+
+// What other domains and the root use: importing outside a request (the bundled sample, a team
+// pull), the registry of chosen files, and the lock a restore checks.
+export { importFiles } from './import-service';
+export { ImportTokens } from './import-tokens';
+export { assertNoImport } from './import-lock';
+// The report parser's reading of figures and units, which the ledger applies to stated outcomes.
+export { readingText } from './parse/number-text';
+export { UNIT } from './parse/units';
 
 export interface ImportHandlerOptions {
   /** Makes the reader of each batch (default: a parse worker per batch). */
@@ -24,7 +40,11 @@ function checkDroppedPaths(paths: string[]): void {
 /** Input echoed in an error is cut short: a reply never carries what an attacker sent in full. */
 const shorten = (s: string) => (s.length > 80 ? `${s.slice(0, 40)}…${s.slice(-39)}` : s);
 
-export function importHandlers(ctx: CoreContext, options: ImportHandlerOptions = {}): ImportHandlers {
+/** The channels' answers; tests pass a reader of their own. */
+export function importHandlers(
+  ctx: CoreContext,
+  options: ImportHandlerOptions = {},
+): Pick<Handlers, ImportChannel> {
   /** Running batches by id, so a cancel from the window reaches the loop that reads the files. */
   const running = new Map<string, AbortController>();
   return {

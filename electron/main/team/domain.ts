@@ -1,0 +1,85 @@
+import { recentAnnotations } from './local-read';
+import { conflictView } from './conflict-store';
+import type { Handlers } from '../kernel/api';
+import type { CoreContext } from '../kernel/context';
+import { TeamService } from './team-service';
+import { defaultTokenFile, fileSecretStore } from './secret-store';
+import type { Domain } from '../kernel/domain';
+import { getAuthor } from '../store/settings';
+
+type TeamChannel =
+  | 'team:status'
+  | 'team:join'
+  | 'team:sync'
+  | 'team:conflicts'
+  | 'team:resolve'
+  | 'team:annotations'
+  | 'team:leave';
+
+/** The team library sync (issue 14): the 团队 screen's channels over the per-library team service. */
+export const teamDomain: Domain<TeamChannel> = {
+  name: 'team',
+  handlers: (ctx) => teamHandlers(ctx, () => teamServiceFor(ctx)),
+};
+
+/**
+ * The library's team service, a per-library instance: a restore stops it with the others and the
+ * next use makes it anew. The hub token lives where the shell said (the OS keychain), else in a
+ * 0600 file beside the library.
+ */
+export function teamServiceFor(ctx: CoreContext): TeamService {
+  return ctx.instances.get('team', () => {
+    const secrets = ctx.platform.teamSecrets ?? fileSecretStore(defaultTokenFile(ctx.databasePath));
+    return new TeamService(ctx, { secrets });
+  });
+}
+
+// The shell's background sync and keychain store, and the service type, for the shell and the root.
+export { startTeamAutoSync } from './auto-sync';
+export { defaultTokenFile, encryptedSecretStore } from './secret-store';
+export type { TeamService } from './team-service';
+
+/** The 团队 screen: pure adapters onto the core's team service (the hub token never reaches the renderer). */
+function teamHandlers(ctx: CoreContext, team: () => TeamService): Pick<Handlers, TeamChannel> {
+  const status = async (ask: boolean) => ({ ...(await team().status(ask)), syncing: team().progress });
+  return {
+    'team:status': () => status(true),
+    'team:join': async (r) => {
+      await team().join({
+        hubUrl: r.hubUrl,
+        code: r.code,
+        memberName: r.memberName,
+        deviceName: r.deviceName,
+      });
+      return status(true);
+    },
+    'team:sync': async () => {
+      const r = await team().sync();
+      return {
+        pushed: r.pushed.sent,
+        accepted: r.pushed.accepted,
+        rejected: r.pushed.rejected,
+        pulled: r.pulled.pulled,
+        documents: r.pulled.documents,
+        conflicts: r.conflicts,
+        pending: r.pending,
+        cursor: r.pulled.cursor,
+        hubVersion: r.pulled.version,
+      };
+    },
+    'team:conflicts': (r) =>
+      team()
+        .conflicts(r.all ?? false)
+        .map(conflictView),
+    'team:resolve': (r) => conflictView(team().resolve(r.id, r.keep)),
+    'team:annotations': (r) =>
+      recentAnnotations(ctx.db, {
+        author: r.mine ? getAuthor(ctx.db) : undefined,
+        limit: r.limit ?? 100,
+      }),
+    'team:leave': () => {
+      team().leave();
+      return { left: true as const };
+    },
+  };
+}
