@@ -82,7 +82,6 @@ describe('wiring rules over the source', () => {
       'main/annotations/share/merge.ts',
       'main/briefings/repository.ts',
       'main/ledger/ledger-store.ts',
-      'main/links/link-oplog.ts',
       'main/links/service.ts',
       'main/links/share.ts',
       'main/search/library-sources.ts',
