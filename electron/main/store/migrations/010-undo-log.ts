@@ -40,16 +40,18 @@ export const migration010UndoLog: Migration = {
       CREATE INDEX undo_log_document ON undo_log(document_id);
       CREATE INDEX undo_log_briefing ON undo_log(briefing_id);
 
-      -- Old group numbers first (each old table counted its own), renumbered below.
+      -- Old group numbers first (each old table counted its own), renumbered below. A row whose
+      -- document or briefing is gone (only a write with foreign keys off leaves one) could never
+      -- be undone; it stays behind rather than fail the upgrade.
       INSERT INTO undo_log (kind, scope, group_id, action, object_id, before, after, undone, created_at, document_id)
         SELECT 'annotation', document_id, batch, action, annotation_id, before, after, undone, created_at, document_id
-        FROM annotation_ops ORDER BY batch, seq;
+        FROM annotation_ops WHERE document_id IN (SELECT id FROM documents) ORDER BY batch, seq;
       INSERT INTO undo_log (kind, scope, group_id, action, object_id, before, after, undone, created_at)
         SELECT 'link', '', batch, action, link_id, before, after, undone, created_at
         FROM passage_link_ops ORDER BY batch, seq;
       INSERT INTO undo_log (kind, scope, group_id, action, object_id, before, after, undone, created_at, briefing_id)
         SELECT 'briefing', briefing_id, seq, action, briefing_id, before, after, undone, created_at, briefing_id
-        FROM briefing_ops ORDER BY seq;
+        FROM briefing_ops WHERE briefing_id IN (SELECT id FROM briefings) ORDER BY seq;
       -- Mapped in a table of its own: an UPDATE reading the rows it rewrites would see half of them.
       CREATE TEMP TABLE undo_groups (
         kind TEXT, scope TEXT, old INTEGER, new INTEGER, PRIMARY KEY (kind, scope, old)
