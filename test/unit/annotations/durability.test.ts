@@ -51,12 +51,14 @@ describe('durability', () => {
     // …and the undo log committed with the data it describes.
     const strayOps = db
       .prepare(
-        `SELECT count(*) FROM annotation_ops o WHERE NOT EXISTS (SELECT 1 FROM annotations a WHERE a.id = o.annotation_id)`,
+        `SELECT count(*) FROM undo_log o WHERE o.kind = 'annotation' AND NOT EXISTS (SELECT 1 FROM annotations a WHERE a.id = o.object_id)`,
       )
       .pluck()
       .get();
     expect(strayOps).toBe(0);
-    expect(db.prepare(`SELECT count(*) FROM annotation_ops`).pluck().get()).toBe(Math.min(stored.size, 200));
+    expect(db.prepare(`SELECT count(*) FROM undo_log WHERE kind = 'annotation'`).pluck().get()).toBe(
+      Math.min(stored.size, 200),
+    );
     db.close();
   });
 });

@@ -65,9 +65,14 @@ describe('migration: annotations', () => {
         'x',
       ),
     ).toMatch(/annotation_tags_tag/);
+    // The undo log is one table since migration 010 (annotation_ops moved there).
     expect(
-      plan(db, `SELECT * FROM annotation_ops WHERE document_id = ? AND undone = 0 AND batch = 3`, 'd'),
-    ).toMatch(/USING INDEX annotation_ops_document/);
+      plan(
+        db,
+        `SELECT * FROM undo_log WHERE kind = 'annotation' AND scope = ? AND undone = 0 AND group_id = 3`,
+        'd',
+      ),
+    ).toMatch(/USING INDEX undo_log_history/);
     expect(plan(db, `SELECT * FROM annotation_drift WHERE document_id = ? AND edition = 2`, 'd')).toMatch(
       /USING INDEX annotation_drift_document/,
     );

@@ -155,7 +155,7 @@ describe('annotation store', () => {
     const { passage, start, end } = findText(db, doc, '地区生产总值1360亿元');
     createAnnotation(db, { passageId: passage.id, start, end, tags: ['x'] });
     db.prepare('DELETE FROM documents WHERE id = ?').run(doc);
-    for (const table of ['annotations', 'annotation_tags', 'annotation_ops'])
+    for (const table of ['annotations', 'annotation_tags', 'undo_log'])
       expect((db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n).toBe(0);
   });
 });

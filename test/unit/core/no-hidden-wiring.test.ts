@@ -93,14 +93,12 @@ describe('wiring rules over the source', () => {
   });
 
   it('queries documents, passages and sections only in store/ (their one owner)', () => {
-    // link-oplog.ts goes with the one undo log (another branch); the list only shrinks.
-    const pending = ['main/links/link-oplog.ts'];
     const offenders = sources
       .filter((s) => queriesDocumentTables.test(s.text))
       .map((s) => s.file)
       .filter((f) => !f.startsWith('main/store/'))
       .sort();
-    expect(offenders).toEqual(pending);
+    expect(offenders).toEqual([]);
   });
 
   it('never swallows an error of background work', () => {

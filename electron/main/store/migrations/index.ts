@@ -7,6 +7,7 @@ import { migration006Xref } from './006-xref';
 import { migration007Briefings } from './007-briefings';
 import { migration008Team } from './008-team';
 import { migration009PassageOcr } from './009-passage-ocr';
+import { migration010UndoLog } from './010-undo-log';
 import type { Migration } from './types';
 
 /** In order. Append only: a shipped migration is never edited, a fix is a new one. */
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   migration007Briefings,
   migration008Team,
   migration009PassageOcr,
+  migration010UndoLog,
 ];
