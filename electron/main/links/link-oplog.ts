@@ -1,6 +1,6 @@
 import type { PassageLink } from '../../../shared/domain/xref';
 import type { Db } from '../store/database';
-import { passageWithEdition } from '../store/document-reader';
+import { passageWithEdition } from '../store/passage-reader';
 import { undoHistory, type UndoChange, type UndoStep } from '../store/undo-history';
 import { getLink, putLink, removeLink } from './link-store';
 
