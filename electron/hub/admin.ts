@@ -3,7 +3,7 @@
  * (new members get their own PostgreSQL role) and device tokens. Secrets (tokens, codes) are
  * stored only as SHA-256 hashes. Managing existing members is members.ts.
  */
-import * as crypto from '../main/kernel/crypto';
+import crypto from 'node:crypto';
 import type pg from 'pg';
 import type { JoinRequest, JoinResponse, TeamRole } from '../../shared/team/protocol';
 import { withTx } from './db';

@@ -2,7 +2,7 @@
  * The hub's HTTP surface (`node:http`, JSON): bounded bodies, bearer-token auth, and the routes of
  * the wire protocol. Handlers only parse, authenticate and call the stores.
  */
-import * as crypto from '../main/kernel/crypto';
+import crypto from 'node:crypto';
 import type http from 'node:http';
 import type pg from 'pg';
 import { z } from 'zod';

@@ -2,7 +2,7 @@
  * Members of a library as the hub's administration sees them: listing, role changes, removal, and
  * PostgreSQL credentials (stored only as PostgreSQL's own SCRAM verifier).
  */
-import * as crypto from '../main/kernel/crypto';
+import crypto from 'node:crypto';
 import type pg from 'pg';
 import type { TeamRole } from '../../shared/team/protocol';
 import { libraryByName } from './admin';

@@ -4,15 +4,12 @@
  * hub (server)"): invitations and device tokens, content-addressed uploads with a hash check,
  * per-change conflict answers, and idempotent retries. It imports only `shared/` and `pg`.
  */
-import { lazyPackage } from '../main/kernel/lazy-package';
+import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type pg from 'pg';
 import { createPool } from './db';
 import { createHandler, type HubLog } from './http';
 import { migrate } from './migrations';
-
-// Only `yandu hub serve` listens: other commands that load this module need no HTTP server.
-const http = lazyPackage<typeof import('node:http')>('node:http');
 
 export interface HubOptions {
   databaseUrl: string;
@@ -51,7 +48,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     await pool.end();
     throw error;
   }
-  const server = http().createServer(createHandler(pool, log));
+  const server = http.createServer(createHandler(pool, log));
   server.headersTimeout = 30_000;
   server.requestTimeout = 10 * 60_000;
   server.keepAliveTimeout = 5_000;
