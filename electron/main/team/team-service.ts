@@ -13,9 +13,10 @@ import {
 } from './conflict-store';
 import { HubClient, HubError } from './hub-client';
 import { allLocalKeys, readLocal } from './local-read';
-import { applyLocal } from './local-write';
+import { applyOverBase } from './local-write';
 import { pullAll, type PullTally } from './pull';
 import { flushPending, pushAll, type PushOptions, type PushTally } from './push';
+import { HUB_RESTORED_KEY, LIBRARY_RESTORED_KEY } from './restores';
 import type { SecretStore } from './secret-store';
 import {
   forgetTeam,
@@ -129,6 +130,10 @@ export class TeamService {
       conflicts: countOpenConflicts(this.db),
       lastSync: getState(this.db, 'last_sync') ?? null,
       lastError: getState(this.db, 'last_error') ?? null,
+      restores: {
+        hub: parse(getState(this.db, HUB_RESTORED_KEY)),
+        library: parse(getState(this.db, LIBRARY_RESTORED_KEY)),
+      },
     };
   }
 
@@ -164,6 +169,7 @@ export class TeamService {
       const pulled = await pullAll(this.ctx, hub, {
         inline: !!this.options.inlineParse,
         now: this.now,
+        me,
         onPage: (t) => tell({ pulled: t.pulled, hubVersion: t.version }),
       });
       tell({ phase: 'push' });
@@ -195,20 +201,7 @@ export class TeamService {
         const current = readLocal(this.db, c.kind as Exclude<TeamKind, 'document'>, c.objectId);
         const chosen =
           c.fields.includes('*') || !current ? c.local : withFields(current, c.local ?? {}, c.fields);
-        const base = getBase(this.db, c.kind, c.objectId);
-        applyLocal(
-          this.db,
-          {
-            kind: c.kind,
-            id: c.objectId,
-            version: base?.version ?? 0,
-            deleted: !chosen,
-            data: chosen,
-            author: { id: base?.authorId ?? '', name: base?.authorName ?? '' },
-            updatedAt: this.now().toISOString(),
-          },
-          chosen,
-        );
+        applyOverBase(this.db, c.kind, c.objectId, getBase(this.db, c.kind, c.objectId), chosen, this.now());
         markDirty(this.db, c.kind, c.objectId);
       }
       markResolved(this.db, id, keep, this.now());
