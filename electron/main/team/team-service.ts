@@ -55,7 +55,7 @@ const parse = <T>(s: string | undefined): T | null => (s ? (JSON.parse(s) as T) 
 
 export class TeamService {
   private running: Promise<SyncReport> | null = null;
-  /** What the running sync has done so far (the 团队 screen polls it), null when none runs. */
+  /** What the running sync has done so far (also sent as 'team:progress' events), null when none runs. */
   progress: SyncProgress | null = null;
   constructor(
     private readonly ctx: CoreContext,
@@ -142,6 +142,7 @@ export class TeamService {
     this.running ??= asAppError(
       this.runSync((p) => {
         this.progress = { ...p };
+        this.ctx.events.emit('team:progress', { ...p });
         onProgress?.(p);
       }),
     ).finally(() => {
