@@ -50,7 +50,12 @@ function applyRemote(ctx: CoreContext, o: RemoteObject, now: () => Date): void {
   if (base && !isLost(base) && base.version >= o.version) return;
   if (o.kind === 'document') {
     const here = !!localDocument(db, o.id);
-    if (o.deleted && here) deleteWithUndo(ctx, o.id, 'orphan');
+    if (o.deleted && here) {
+      deleteWithUndo(ctx, o.id, 'orphan');
+      // its metadata corrections are the hub's still: written again when the document comes back
+      // (its annotations come back from the set the deletion kept, as after a local delete)
+      setApplied(db, 'meta_override', o.id, false);
+    }
     putBase(db, o, o.deleted || here);
     return;
   }

@@ -27,6 +27,7 @@ import {
   markDirty,
   outboxPage,
   putBase,
+  setApplied,
   setPendingPush,
   type OutboxEntry,
 } from './team-store';
@@ -72,6 +73,26 @@ async function documentData(db: Db, hub: HubClient, id: string): Promise<LocalDa
 }
 
 /**
+ * An annotation or metadata correction gone with its document's deletion here is no delete: the
+ * deletion keeps the annotations aside (as when not in a team) and the hub keeps them for everyone,
+ * as orphans, until the document comes back. Only the document's own tombstone travels.
+ */
+function keptByDeletedDocument(
+  db: Db,
+  kind: TeamKind,
+  id: string,
+  local: LocalData | 'unavailable',
+  baseData: LocalData,
+): boolean {
+  if (local !== null || !baseData) return false;
+  if (kind === 'annotation') return !localDocument(db, String(baseData['documentId']));
+  if (kind !== 'meta_override' || localDocument(db, id)) return false;
+  // the corrections wait for the document, as a pulled one does (see pull.ts)
+  setApplied(db, kind, id, false);
+  return true;
+}
+
+/**
  * Builds and stores the next batch from the oldest outbox page: 'empty' when the outbox is,
  * 'noop' when that page held only objects the hub already has (taken off), else 'ready'.
  */
@@ -107,6 +128,10 @@ async function prepareBatch(db: Db, hub: HubClient, now: () => Date): Promise<'e
       }
       const base = getBase(db, e.kind, e.id);
       const baseData = base && !base.deleted ? base.data : null;
+      if (keptByDeletedDocument(db, e.kind, e.id, local, baseData)) {
+        ackOutbox(db, e.kind, e.id, e.seq);
+        continue;
+      }
       // a lost base is no proof that the hub holds the same: offered again whatever it says
       if (same(local, baseData) && !isLost(base)) {
         ackOutbox(db, e.kind, e.id, e.seq);

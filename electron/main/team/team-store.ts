@@ -110,8 +110,13 @@ export function putBase(db: Db, o: RemoteObject, applied = true): void {
   });
 }
 
-export function setApplied(db: Db, kind: TeamKind, id: string): void {
-  statement(db, `UPDATE team_objects SET applied = 1 WHERE kind = ? AND object_id = ?`).run(kind, id);
+/** Marks a base copy as standing in the library (or waiting, applied = false, for its document). */
+export function setApplied(db: Db, kind: TeamKind, id: string, applied = true): void {
+  statement(db, `UPDATE team_objects SET applied = ? WHERE kind = ? AND object_id = ?`).run(
+    applied ? 1 : 0,
+    kind,
+    id,
+  );
 }
 
 /** Turns change capture on (in a team) or off (not in one, or applying the hub's objects). */
