@@ -35,7 +35,7 @@ function asText(doc: ParsedDocument): string {
 }
 
 /** The tier's documents as files, made once and cached (the same generator and seed as tiers.ts's L). */
-async function tierFiles(tier: ScaleTier): Promise<string> {
+export async function tierFiles(tier: ScaleTier): Promise<string> {
   const dir = path.join(CACHE, `files-${tier}`);
   if (fs.existsSync(path.join(dir, '.done'))) return dir;
   fs.rmSync(dir, { recursive: true, force: true });

@@ -2,7 +2,8 @@
  * Team sync on the desktop side (issue 14), against a throwaway PostgreSQL cluster and the real
  * hub in this process: (1) first sync of the M library (the corpus: real files, sent as blobs and
  * parsed again on the receiver) with 5,000 annotations to an empty client; (2) an incremental sync
- * of 1,000 new annotations, push on one desktop and pull on the other (target ≤ 2 s each).
+ * of 1,000 new annotations, push on one desktop and pull on the other (target ≤ 2 s each); (3) the
+ * first sync of the L tier to an empty client (BENCH_TEAM_L=0 leaves it out).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,6 +16,7 @@ import { fileSecretStore } from '../electron/main/team/secret-store';
 import { TeamService } from '../electron/main/team/team-service';
 import { pgAvailable, startPgCluster } from '../test/helpers/temp-postgres';
 import { random } from './generate';
+import { tierFiles } from './scale';
 import { corpusFiles } from './tiers';
 
 interface Desk {
@@ -52,12 +54,43 @@ function annotate(d: Desk, count: number, seed: number): void {
   }
 }
 
-const timed = async <T>(work: () => Promise<T>): Promise<[T, number]> => {
+const timed = async <T>(work: () => Promise<T>): Promise<[T, number, number]> => {
   const t = performance.now();
+  const cpu = process.cpuUsage();
   const value = await work();
-  return [value, performance.now() - t];
+  const used = process.cpuUsage(cpu);
+  return [value, performance.now() - t, (used.user + used.system) / 1000];
 };
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const load = () => `load ${os.loadavg()[0]!.toFixed(1)}`;
+
+/**
+ * First sync of the L tier (500 generated reports, the files bench/scale.ts writes) to an empty
+ * client: one desktop imports and pushes them, a second one pulls every file and parses it again.
+ * CPU is this process's (both desktops and the hub service; PostgreSQL's own is not counted).
+ */
+async function firstSyncL(hubUrl: string, codes: string[], dir: string): Promise<string> {
+  const folder = await tierFiles('L');
+  const files = fs
+    .readdirSync(folder)
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => path.join(folder, f));
+  const a = desk(dir, 'la');
+  const b = desk(dir, 'lb');
+  await importFiles(a.core.ctx, files, { inline: true });
+  await a.team.join({ hubUrl, code: codes[0]!, memberName: '甲L' });
+  await b.team.join({ hubUrl, code: codes[1]!, memberName: '乙L' });
+  const [pushed, pushMs, pushCpu] = await timed(() => a.team.sync());
+  const [pulled, pullMs, pullCpu] = await timed(() => b.team.sync());
+  a.core.close();
+  b.core.close();
+  const rss = Math.round(process.resourceUsage().maxRSS / 1024);
+  return (
+    `first sync, L library (${files.length} reports): push ${pushed.pushed.accepted} objects ${s(pushMs)} (CPU ${s(pushCpu)}); ` +
+    `empty client pulls ${pulled.pulled.pulled} objects + ${pulled.pulled.documents} documents (parsed) ${s(pullMs)} ` +
+    `(CPU ${s(pullCpu)}); peak RSS ${rss} MB; ${load()}`
+  );
+}
 
 export async function teamBench(): Promise<string> {
   if (!pgAvailable) return 'Team sync: skipped (PostgreSQL binaries not installed)\n';
@@ -68,8 +101,12 @@ export async function teamBench(): Promise<string> {
     const hub = await startHub({ databaseUrl });
     const codes = await withHubPool(databaseUrl, async (pool) => {
       await ensureLibrary(pool, '基准');
+      await ensureLibrary(pool, '基准L');
       return Promise.all(
-        [0, 1].map(async () => (await createInvitation(pool, { library: '基准', role: 'editor' })).code),
+        [0, 1, 2, 3].map(
+          async (i) =>
+            (await createInvitation(pool, { library: i < 2 ? '基准' : '基准L', role: 'editor' })).code,
+        ),
       );
     });
     const a = desk(dir, 'a');
@@ -81,18 +118,19 @@ export async function teamBench(): Promise<string> {
     const [firstPush, pushMs] = await timed(() => a.team.sync());
     const [firstPull, pullMs] = await timed(() => b.team.sync());
     annotate(a, 1000, 8);
-    const [, incPushMs] = await timed(() => a.team.sync());
-    const [incPull, incPullMs] = await timed(() => b.team.sync());
+    const [, incPushMs, incPushCpu] = await timed(() => a.team.sync());
+    const [incPull, incPullMs, incPullCpu] = await timed(() => b.team.sync());
     a.core.close();
     b.core.close();
-    await hub.close();
     const docs = firstPull.pulled.documents;
-    return [
+    const lines = [
       'Team sync (desktop ↔ hub, one process, throwaway PostgreSQL)',
       `first sync, M library: push ${firstPush.pushed.accepted} objects ${s(pushMs)}; empty client pulls ${firstPull.pulled.pulled} objects + ${docs} documents (parsed) ${s(pullMs)}`,
-      `incremental 1,000 annotations: push ${s(incPushMs)}, pull ${incPull.pulled.pulled} objects ${s(incPullMs)} (target ≤ 2 s each)`,
-      '',
-    ].join('\n');
+      `incremental 1,000 annotations: push ${s(incPushMs)} (CPU ${s(incPushCpu)}), pull ${incPull.pulled.pulled} objects ${s(incPullMs)} (CPU ${s(incPullCpu)}) (target ≤ 2 s each); ${load()}`,
+    ];
+    if (process.env.BENCH_TEAM_L !== '0') lines.push(await firstSyncL(hub.url, codes.slice(2), dir));
+    await hub.close();
+    return [...lines, ''].join('\n');
   } finally {
     cluster.stop();
     fs.rmSync(dir, { recursive: true, force: true });

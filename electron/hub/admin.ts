@@ -226,11 +226,13 @@ export async function joinHub(pool: pg.Pool, request: JoinRequest): Promise<Join
   });
 }
 
+/** The session of a device token; notices first whether the database was restored (see migration 002). */
 export async function authenticate(pool: pg.Pool, token: string): Promise<Session | null> {
   const { rows } = await pool.query<Session>(
     `SELECT d.id AS "deviceId", m.id AS "memberId", m.name AS "memberName", m.pg_role AS "pgRole",
             ms.role, l.id AS "libraryId", l.name AS "libraryName"
-       FROM hub.devices d
+       FROM (SELECT hub.note_restore()) AS restore_check
+      CROSS JOIN hub.devices d
        JOIN hub.members m ON m.id = d.member_id
        JOIN hub.memberships ms ON ms.member_id = d.member_id AND ms.library_id = d.library_id
        JOIN hub.libraries l ON l.id = d.library_id

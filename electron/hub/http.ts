@@ -189,8 +189,13 @@ async function route(
   if (key === 'GET /v1/pull') {
     const session = await requireSession(pool, req);
     const query = pullQuerySchema.safeParse(Object.fromEntries(url.searchParams));
-    if (!query.success) throw new HubError(400, 'bad-request', 'pull takes since=<int>&limit=<1..1000>');
-    return sendJson(res, 200, await pull(pool, session, query.data.since, query.data.limit));
+    if (!query.success)
+      throw new HubError(400, 'bad-request', 'pull takes since=<int>&limit=<1..1000>[&epoch=<uuid>]');
+    return sendJson(
+      res,
+      200,
+      await pull(pool, session, query.data.since, query.data.limit, query.data.epoch),
+    );
   }
   const blob = /^\/v1\/blobs\/([0-9a-f]{64})$/.exec(url.pathname);
   if (blob) return blobRoute(uploads, pool, req, res, blob[1]!);

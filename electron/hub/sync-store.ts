@@ -10,6 +10,7 @@ import {
   TEAM_KINDS,
   kindDataSchemas,
   type Change,
+  type HubEpoch,
   type PullResponse,
   type PushRequest,
   type PushResponse,
@@ -70,6 +71,21 @@ function invalidReason(change: Change): string | null {
   if (key !== change.id)
     return `the id of a ${change.kind} is its ${change.kind === 'meta_override' ? 'documentId' : 'key'}`;
   return null;
+}
+
+interface EpochRow {
+  epoch: string;
+  epoch_since: number;
+}
+const EPOCH_COLUMNS = 'epoch, epoch_since';
+const epochOf = (row: EpochRow | undefined): HubEpoch =>
+  row ? { epoch: row.epoch, epochSince: row.epoch_since } : {};
+
+async function libraryEpoch(client: pg.ClientBase, libraryId: string): Promise<HubEpoch> {
+  const { rows } = await client.query<EpochRow>(`SELECT ${EPOCH_COLUMNS} FROM hub.libraries WHERE id = $1`, [
+    libraryId,
+  ]);
+  return epochOf(rows[0]);
 }
 
 const keyOf = (kind: string, id: string) => `${kind}\u0000${id}`;
@@ -160,12 +176,13 @@ function decide(
  */
 export async function push(pool: pg.Pool, session: Session, request: PushRequest): Promise<PushResponse> {
   if (session.role === 'reader') {
-    const { rows } = await pool.query<{ version: number }>(
-      'SELECT version FROM hub.libraries WHERE id = $1',
+    const { rows } = await pool.query<{ version: number } & EpochRow>(
+      `SELECT version, ${EPOCH_COLUMNS} FROM hub.libraries WHERE id = $1`,
       [session.libraryId],
     );
     return {
       version: rows[0]?.version ?? 0,
+      ...epochOf(rows[0]),
       results: request.changes.map((c) => ({
         kind: c.kind,
         id: c.id,
@@ -184,6 +201,10 @@ export async function push(pool: pg.Pool, session: Session, request: PushRequest
       [session.libraryId, session.memberId, request.batchId],
     );
     if (replay.rows[0]) return replay.rows[0].response;
+    const epoch = await libraryEpoch(client, session.libraryId);
+    // base versions of another epoch may name versions this hub gave to other changes since
+    if (request.epoch && request.epoch !== epoch.epoch)
+      return { version: locked.rows[0]!.version, ...epoch, stale: true, results: [] };
     // under the lock, this push's version is the next one (the trigger bumps once per transaction)
     const nextVersion = locked.rows[0]!.version + 1;
     const current = await currentObjects(client, session.libraryId, request.changes);
@@ -192,7 +213,7 @@ export async function push(pool: pg.Pool, session: Session, request: PushRequest
     const written = await writeChanges(client, session.libraryId, accepted);
     if (written !== null && written !== nextVersion)
       throw new Error(`version ${written}, expected ${nextVersion}`);
-    const response: PushResponse = { version: written ?? nextVersion - 1, results };
+    const response: PushResponse = { version: written ?? nextVersion - 1, ...epoch, results };
     await client.query(
       'INSERT INTO hub.push_batches (library_id, member_id, batch_id, response) VALUES ($1, $2, $3, $4::jsonb)',
       [session.libraryId, session.memberId, request.batchId, JSON.stringify(response)],
@@ -213,15 +234,35 @@ export async function pull(
   session: Session,
   since: number,
   limit: number,
+  clientEpoch?: string,
 ): Promise<PullResponse> {
   return withMemberTx(
     pool,
     session.pgRole,
     async (client) => {
-      const lib = await client.query<{ version: number }>('SELECT version FROM hub.libraries WHERE id = $1', [
-        session.libraryId,
-      ]);
+      const lib = await client.query<{ version: number } & EpochRow>(
+        `SELECT version, ${EPOCH_COLUMNS} FROM hub.libraries WHERE id = $1`,
+        [session.libraryId],
+      );
       const version = lib.rows[0]?.version ?? 0;
+      const epoch = epochOf(lib.rows[0]);
+      // a cursor of a lost epoch is no measure of what this device has applied
+      let deviceCursor: number | undefined;
+      if (!clientEpoch || clientEpoch === epoch.epoch) {
+        const noted = await client.query<{ cursor: number }>(
+          'SELECT hub.note_cursor($1, current_user, $2) AS cursor',
+          [session.deviceId, since],
+        );
+        deviceCursor = noted.rows[0]?.cursor ?? undefined;
+      }
+      const answer = (changes: ObjectRow[], cursor: number, more: boolean): PullResponse => ({
+        changes: changes.map(toRemote),
+        cursor,
+        more,
+        version,
+        ...epoch,
+        ...(deviceCursor === undefined || deviceCursor === null ? {} : { deviceCursor }),
+      });
       const select = `SELECT ${OBJECT_COLUMNS} FROM hub.objects o JOIN hub.members m ON m.id = o.author_id
                        WHERE o.library_id = $1`;
       const page = await client.query<ObjectRow>(
@@ -229,7 +270,7 @@ export async function pull(
         [session.libraryId, since, limit + 1],
       );
       let rows = page.rows;
-      if (rows.length <= limit) return { changes: rows.map(toRemote), cursor: version, more: false, version };
+      if (rows.length <= limit) return answer(rows, version, false);
       const split = rows[limit - 1]!.version;
       if (rows[limit]!.version !== split) rows = rows.slice(0, limit);
       else if (rows[0]!.version !== split) rows = rows.filter((r) => r.version < split);
@@ -241,7 +282,7 @@ export async function pull(
         rows = whole.rows;
       }
       const cursor = rows[rows.length - 1]!.version;
-      return { changes: rows.map(toRemote), cursor, more: cursor < version, version };
+      return answer(rows, cursor, cursor < version);
     },
     'REPEATABLE READ',
   );

@@ -1,9 +1,13 @@
+import type { TeamSyncProgress } from './channels/team';
+
 /** Events main pushes to the renderer (`api.on`). Payloads are plain data. */
 export interface EventPayloads {
   /** Progress of a running batch import. */
   'import:progress': ImportProgressEvent;
   /** The library changed (import, replace, delete): views refetch what they show. */
   'library:changed': { documentIds: string[] };
+  /** A team sync moving on (the 团队 screen's progress, background syncs included); phase 'done' ends it. */
+  'team:progress': TeamSyncProgress;
 }
 
 export interface ImportProgressEvent {
@@ -19,4 +23,4 @@ export interface ImportProgressEvent {
 }
 
 export type EventName = keyof EventPayloads;
-export const eventNames: EventName[] = ['import:progress', 'library:changed'];
+export const eventNames: EventName[] = ['import:progress', 'library:changed', 'team:progress'];

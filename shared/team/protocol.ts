@@ -106,7 +106,12 @@ export const changeSchema = z
   .strict();
 
 export const pushRequestSchema = z
-  .object({ batchId: z.uuid(), changes: z.array(changeSchema).min(1).max(HUB_LIMITS.pushChanges) })
+  .object({
+    batchId: z.uuid(),
+    changes: z.array(changeSchema).min(1).max(HUB_LIMITS.pushChanges),
+    /** The hub epoch the client's base versions belong to; another one gets `stale` back. */
+    epoch: z.uuid().optional(),
+  })
   .strict();
 
 /** The query of `GET /v1/pull` (strings from the URL). */
@@ -114,6 +119,8 @@ export const pullQuerySchema = z
   .object({
     since: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0),
     limit: z.coerce.number().int().min(1).max(HUB_LIMITS.pullLimit).default(HUB_LIMITS.pullDefault),
+    /** The epoch `since` belongs to: only a cursor of the current epoch is noted as the device's. */
+    epoch: z.uuid().optional(),
   })
   .strict();
 
@@ -164,17 +171,34 @@ export interface PushResult {
   message?: string;
 }
 
-export interface PushResponse {
+/**
+ * Where the library's history stands: `epoch` changes when the hub finds its database was restored
+ * from a backup, and `epochSince` is the version it went back to (every version above it that a
+ * client remembers from before is lost on the hub).
+ */
+export interface HubEpoch {
+  epoch?: string;
+  epochSince?: number;
+}
+
+export interface PushResponse extends HubEpoch {
   /** The library version after this push (unchanged when nothing was accepted). */
   version: number;
   results: PushResult[];
+  /** The push named another epoch: nothing was applied and `results` is empty. */
+  stale?: boolean;
 }
 
-export interface PullResponse {
+export interface PullResponse extends HubEpoch {
   changes: RemoteObject[];
   cursor: number;
   more: boolean;
   version: number;
+  /**
+   * The highest cursor this device had pulled from before this pull (same epoch): a `since` below
+   * it means the desktop's library went back in time (restored from a backup).
+   */
+  deviceCursor?: number;
 }
 
 export type HubErrorCode =

@@ -40,6 +40,12 @@ export interface PgCluster {
   urlFor(options: { database?: string; user?: string; password?: string }): string;
   /** Creates an empty database and returns its superuser connection string. */
   createDatabase(name: string): string;
+  /** `pg_ctl restart -m fast`: every connection is cut, as a server restart cuts them. */
+  restart(): void;
+  /** `pg_dump -Fc` of a database; returns the dump's path (inside the cluster's directory). */
+  dump(database: string): string;
+  /** `pg_restore --clean` of a dump into its database, as an administrator restores a backup. */
+  restore(database: string, file: string): void;
   stop(): void;
 }
 
@@ -132,26 +138,57 @@ export async function startPgCluster(): Promise<PgCluster> {
     const urlFor = (o: { database?: string; user?: string; password?: string }) =>
       `postgres://${encodeURIComponent(o.user ?? superuser)}:${encodeURIComponent(o.password ?? password)}` +
       `@${host}:${port}/${encodeURIComponent(o.database ?? 'postgres')}`;
+    const client = (bin: string, args: string[]) => {
+      const res = spawnSync(
+        RUN_AS ? 'runuser' : path.join(PG_BIN_DIR, bin),
+        [
+          ...(RUN_AS ? ['-u', RUN_AS, '--', path.join(PG_BIN_DIR, bin)] : []),
+          ...['-h', host, '-p', String(port), '-U', superuser],
+          ...args,
+        ],
+        { encoding: 'utf8', env: { ...process.env, PGPASSWORD: password }, timeout: 120_000 },
+      );
+      if (res.status !== 0) throw new Error(`${bin} ${args.join(' ')} failed: ${res.stderr}`);
+    };
     const createDatabase = (name: string) => {
       if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`bad database name ${name}`);
-      const res = spawnSync(
-        RUN_AS ? 'runuser' : path.join(PG_BIN_DIR, 'createdb'),
-        [
-          ...(RUN_AS ? ['-u', RUN_AS, '--', path.join(PG_BIN_DIR, 'createdb')] : []),
-          '-h',
-          host,
-          '-p',
-          String(port),
-          '-U',
-          superuser,
-          name,
-        ],
-        { encoding: 'utf8', env: { ...process.env, PGPASSWORD: password }, timeout: 30_000 },
-      );
-      if (res.status !== 0) throw new Error(`createdb ${name} failed: ${res.stderr}`);
+      client('createdb', [name]);
       return urlFor({ database: name });
     };
-    return { url: urlFor({}), host, port, superuser, password, urlFor, createDatabase, stop };
+    let dumps = 0;
+    const dump = (database: string) => {
+      const file = path.join(sock, `dump-${++dumps}.pgdump`);
+      client('pg_dump', ['-Fc', '-f', file, database]);
+      return file;
+    };
+    const restore = (database: string, file: string) =>
+      client('pg_restore', ['--clean', '--if-exists', '--single-transaction', '-d', database, file]);
+    const restart = () =>
+      run('pg_ctl', [
+        '-D',
+        data,
+        '-l',
+        path.join(sock, 'pg.log'),
+        '-o',
+        options,
+        '-m',
+        'fast',
+        '-w',
+        'restart',
+      ]);
+    return {
+      url: urlFor({}),
+      host,
+      port,
+      superuser,
+      password,
+      urlFor,
+      createDatabase,
+      restart,
+      dump,
+      restore,
+      stop,
+    };
   } catch (error) {
     const log = path.join(sock, 'pg.log');
     const tail = fs.existsSync(log) ? fs.readFileSync(log, 'utf8').slice(-2000) : '';

@@ -22,6 +22,7 @@ function statusJson(s: TeamStatusView) {
     conflicts: s.conflicts,
     lastSync: s.lastSync,
     lastError: s.lastError,
+    restores: s.restores,
   };
 }
 
@@ -37,6 +38,10 @@ function printStatus(ctx: CommandContext, s: TeamStatusView): void {
   );
   ctx.stdout.write(`last sync\t${s.lastSync ?? 'never'}\npending\t${s.pending}\nconflicts\t${s.conflicts}\n`);
   if (s.lastError) ctx.stdout.write(`last error\t${s.lastError}\n`);
+  if (s.restores.hub)
+    ctx.stdout.write(`hub restored\t${s.restores.hub.at} (back to version ${s.restores.hub.since})\n`);
+  if (s.restores.library)
+    ctx.stdout.write(`library restored\t${s.restores.library.at} (cursor ${s.restores.library.cursor})\n`);
   for (const m of s.members) ctx.stdout.write(`  ${m.name}\t${m.role}\n`);
 }
 

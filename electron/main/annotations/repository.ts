@@ -1,6 +1,7 @@
 import type { Annotation, AnnotationStatus } from '../../../shared/domain/annotations';
 import type { Db } from '../store/database';
 import { passagePlaces } from '../store/passage-reader';
+import { statement } from '../store/statements';
 
 /** An annotation as stored, history included: what the undo log snapshots and restores. */
 export interface StoredAnnotation extends Annotation {
@@ -27,7 +28,7 @@ const fromRow = (r: Row): StoredAnnotation => ({
 export const publicView = ({ history: _history, ...a }: StoredAnnotation): Annotation => a;
 
 export function getAnnotation(db: Db, id: string): StoredAnnotation | undefined {
-  const row = db.prepare(`${SELECT} WHERE a.id = ?`).get(id) as Row | undefined;
+  const row = statement(db, `${SELECT} WHERE a.id = ?`).get(id) as Row | undefined;
   return row && fromRow(row);
 }
 
@@ -71,7 +72,8 @@ function inTextOrder(db: Db, annotations: StoredAnnotation[]): StoredAnnotation[
 
 /** Writes the whole record (insert or overwrite) with its tags; the caller holds the transaction. */
 export function putAnnotation(db: Db, a: StoredAnnotation): void {
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO annotations (id, document_id, passage_id, start_offset, end_offset, exact, prefix, suffix,
        kind, color, note, author, created_at, updated_at, status, edition_hash, history)
      VALUES (@id, @documentId, @passageId, @start, @end, @quote, @prefix, @suffix, @kind, @color, @note,
@@ -87,14 +89,15 @@ export function putAnnotation(db: Db, a: StoredAnnotation): void {
 }
 
 export function removeAnnotation(db: Db, id: string): void {
-  db.prepare(`DELETE FROM annotations WHERE id = ?`).run(id);
+  statement(db, `DELETE FROM annotations WHERE id = ?`).run(id);
   pruneTags(db);
 }
 
 function setTags(db: Db, id: string, tags: readonly string[]): void {
-  db.prepare(`DELETE FROM annotation_tags WHERE annotation_id = ?`).run(id);
-  const insertTag = db.prepare(`INSERT INTO tags (name) VALUES (?) ON CONFLICT(name) DO NOTHING`);
-  const link = db.prepare(
+  statement(db, `DELETE FROM annotation_tags WHERE annotation_id = ?`).run(id);
+  const insertTag = statement(db, `INSERT INTO tags (name) VALUES (?) ON CONFLICT(name) DO NOTHING`);
+  const link = statement(
+    db,
     `INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) SELECT ?, id FROM tags WHERE name = ?`,
   );
   for (const tag of tags) {
@@ -106,7 +109,8 @@ function setTags(db: Db, id: string, tags: readonly string[]): void {
 
 /** A tag nobody uses any more disappears from the filter list. */
 function pruneTags(db: Db): void {
-  db.prepare(
+  statement(
+    db,
     `DELETE FROM tags WHERE NOT EXISTS (SELECT 1 FROM annotation_tags at WHERE at.tag_id = tags.id)`,
   ).run();
 }

@@ -51,8 +51,9 @@ export class HubClient {
   push(body: PushRequest | string): Promise<PushResponse> {
     return this.json('POST', '/v1/push', body);
   }
-  pull(since: number, limit: number): Promise<PullResponse> {
-    return this.json('GET', `/v1/pull?since=${since}&limit=${limit}`);
+  pull(since: number, limit: number, epoch?: string): Promise<PullResponse> {
+    const tail = epoch ? `&epoch=${encodeURIComponent(epoch)}` : '';
+    return this.json('GET', `/v1/pull?since=${since}&limit=${limit}${tail}`);
   }
   async hasBlob(sha256: string): Promise<boolean> {
     try {

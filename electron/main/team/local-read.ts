@@ -123,6 +123,14 @@ export function assignDirtyOrderKeys(db: Db): void {
 export function readBriefingItem(db: Db, id: string): KindData['briefing_item'] | null {
   const r = statement(db, `${ITEM_SELECT} WHERE id = ?`).get(id) as ItemRow | undefined;
   if (!r) return null;
+  // An excerpt orphaned by its document's deletion here keeps the anchor it was synced with.
+  if (r.status === 'orphaned' && r.documentId && !localDocument(db, r.documentId)) {
+    const synced = getBase(db, 'briefing_item', id)?.data?.['payload'] as Record<string, unknown> | undefined;
+    if (synced && synced['documentId'] === r.documentId) {
+      r.passageId = (synced['passageId'] as string | null) ?? null;
+      r.status = (synced['status'] as string | null) ?? null;
+    }
+  }
   let key = orderKeysOf(db, [id]).get(id);
   if (key === undefined) {
     assignOrderKeys(db, r.briefingId);

@@ -11,7 +11,7 @@ import { passageWithEdition } from '../store/passage-reader';
 import { statement } from '../store/statements';
 import { parseLedgerKey, readMetaOverride } from './local-read';
 import { compareOrder } from './order-keys';
-import { orderKeysOf, setOrderKey } from './team-store';
+import { orderKeysOf, setOrderKey, type BaseCopy } from './team-store';
 
 /**
  * Writes the hub's copy of an object into the library's own tables. The caller holds the
@@ -204,4 +204,29 @@ const APPLY: Record<Exclude<TeamKind, 'document'>, Apply> = {
 export function applyLocal(db: Db, o: RemoteObject, data: Record<string, unknown> | null): boolean {
   if (o.kind === 'document') return true;
   return APPLY[o.kind](db, o, data);
+}
+
+/**
+ * Writes `data` (null deletes) for an object in the name its base copy gives (author, version):
+ * a refused change put back as the hub has it, a conflict's chosen side, a vanished object taken out.
+ */
+export function applyOverBase(
+  db: Db,
+  kind: TeamKind,
+  id: string,
+  base: BaseCopy | undefined,
+  data: Record<string, unknown> | null,
+  now: Date,
+): boolean {
+  const author = { id: base?.authorId ?? '', name: base?.authorName ?? '' };
+  const o = {
+    kind,
+    id,
+    version: base?.version ?? 0,
+    deleted: !data,
+    data,
+    author,
+    updatedAt: now.toISOString(),
+  };
+  return applyLocal(db, o, data);
 }

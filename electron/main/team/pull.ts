@@ -10,7 +10,16 @@ import { addConflict } from './conflict-store';
 import type { HubClient } from './hub-client';
 import { assignDirtyOrderKeys, localDocument } from './local-read';
 import { applyLocal } from './local-write';
-import { mergeRemote } from './push';
+import { mergeRemote } from './merge-remote';
+import {
+  currentEpoch,
+  epochSince,
+  isLost,
+  listVanished,
+  noteEpoch,
+  noteLibraryRestore,
+  REFRESH_KEY,
+} from './restores';
 import {
   CURSOR_KEY,
   applyingRemote,
@@ -38,14 +47,25 @@ export interface PullTally {
 function applyRemote(ctx: CoreContext, o: RemoteObject, now: () => Date): void {
   const { db } = ctx;
   const base = getBase(db, o.kind, o.id);
-  if (base && base.version >= o.version) return;
+  if (base && !isLost(base) && base.version >= o.version) return;
   if (o.kind === 'document') {
     const here = !!localDocument(db, o.id);
-    if (o.deleted && here) deleteWithUndo(ctx, o.id, 'orphan');
+    if (o.deleted && here) {
+      deleteWithUndo(ctx, o.id, 'orphan');
+      // its metadata corrections are the hub's still: written again when the document comes back
+      // (its annotations come back from the set the deletion kept, as after a local delete)
+      setApplied(db, 'meta_override', o.id, false);
+    }
     putBase(db, o, o.deleted || here);
     return;
   }
-  if (!isDirty(db, o.kind, o.id)) {
+  const dirty = isDirty(db, o.kind, o.id);
+  if (isLost(base) && o.version <= epochSince(db) && dirty) {
+    // the hub's copy from before its restore: what this desktop held above it is offered again on it
+    putBase(db, o, base!.applied);
+    return;
+  }
+  if (!dirty) {
     putBase(db, o, applyLocal(db, o, o.deleted ? null : o.data));
     return;
   }
@@ -131,7 +151,13 @@ async function fetchDocuments(
 export async function pullAll(
   ctx: CoreContext,
   hub: HubClient,
-  options: { inline: boolean; now: () => Date; onPage?: (t: PullTally) => void; maxPages?: number },
+  options: {
+    inline: boolean;
+    now: () => Date;
+    me: { id: string };
+    onPage?: (t: PullTally) => void;
+    maxPages?: number;
+  },
 ): Promise<PullTally> {
   const { db } = ctx;
   const tally: PullTally = {
@@ -141,17 +167,32 @@ export async function pullAll(
     version: 0,
   };
   for (let page = 0; page < (options.maxPages ?? 100_000); page++) {
-    const answer = await hub.pull(tally.cursor, HUB_LIMITS.pullLimit);
-    applyingRemote(db, () => {
+    const answer = await hub.pull(tally.cursor, HUB_LIMITS.pullLimit, currentEpoch(db));
+    // A restored hub: this page answered a cursor of the lost history; start again from the new one.
+    const restarted = applyingRemote(db, () => {
+      if (noteEpoch(db, answer, options.me, options.now())) return true;
+      if (page === 0) noteLibraryRestore(db, tally.cursor, answer.deviceCursor, options.now());
       assignDirtyOrderKeys(db);
       for (const o of answer.changes) applyRemote(ctx, o, options.now);
       setState(db, CURSOR_KEY, String(answer.cursor));
+      return false;
     });
+    if (restarted) {
+      tally.cursor = Number(getState(db, CURSOR_KEY) ?? 0);
+      continue;
+    }
     tally.pulled += answer.changes.length;
     tally.cursor = answer.cursor;
     tally.version = answer.version;
     options.onPage?.(tally);
-    if (!answer.more) break;
+    if (!answer.more) {
+      if (getState(db, REFRESH_KEY))
+        applyingRemote(db, () => {
+          listVanished(db, options.now());
+          setState(db, REFRESH_KEY, null);
+        });
+      break;
+    }
   }
   tally.documents = await fetchDocuments(ctx, hub, options.inline, options.now);
   applyWaiting(db);

@@ -13,8 +13,10 @@ import { addConflict } from './conflict-store';
 import type { HubClient } from './hub-client';
 import { CURSOR_KEY } from './team-store';
 import { assignDirtyOrderKeys, localDocument, readLocal, type LocalData } from './local-read';
-import { applyLocal } from './local-write';
-import { canonical, mergeObject, same } from './merge';
+import { applyOverBase } from './local-write';
+import { same } from './merge';
+import { mergeRemote } from './merge-remote';
+import { currentEpoch, epochSince, isLost, noteEpoch, requeuePending } from './restores';
 import {
   ackOutbox,
   applyingRemote,
@@ -25,6 +27,7 @@ import {
   markDirty,
   outboxPage,
   putBase,
+  setApplied,
   setPendingPush,
   type OutboxEntry,
 } from './team-store';
@@ -53,7 +56,8 @@ async function documentData(db: Db, hub: HubClient, id: string): Promise<LocalDa
   const doc = localDocument(db, id);
   if (!doc) return null;
   const base = getBase(db, 'document', id);
-  if (base && !base.deleted) return base.data;
+  // a document the hub lost in a restore may have lost its file too: it goes through the upload
+  if (base && !base.deleted && !isLost(base)) return base.data;
   if (!doc.sourceFile || !fs.existsSync(doc.sourceFile)) return 'unavailable';
   const stat = fs.statSync(doc.sourceFile);
   if (stat.size > MAX_FILE) return 'unavailable';
@@ -66,6 +70,26 @@ async function documentData(db: Db, hub: HubClient, id: string): Promise<LocalDa
     title: doc.title.slice(0, 1000),
     bytes: bytes.length,
   };
+}
+
+/**
+ * An annotation or metadata correction gone with its document's deletion here is no delete: the
+ * deletion keeps the annotations aside (as when not in a team) and the hub keeps them for everyone,
+ * as orphans, until the document comes back. Only the document's own tombstone travels.
+ */
+function keptByDeletedDocument(
+  db: Db,
+  kind: TeamKind,
+  id: string,
+  local: LocalData | 'unavailable',
+  baseData: LocalData,
+): boolean {
+  if (local !== null || !baseData) return false;
+  if (kind === 'annotation') return !localDocument(db, String(baseData['documentId']));
+  if (kind !== 'meta_override' || localDocument(db, id)) return false;
+  // the corrections wait for the document, as a pulled one does (see pull.ts)
+  setApplied(db, kind, id, false);
+  return true;
 }
 
 /**
@@ -104,7 +128,12 @@ async function prepareBatch(db: Db, hub: HubClient, now: () => Date): Promise<'e
       }
       const base = getBase(db, e.kind, e.id);
       const baseData = base && !base.deleted ? base.data : null;
-      if (same(local, baseData)) {
+      if (keptByDeletedDocument(db, e.kind, e.id, local, baseData)) {
+        ackOutbox(db, e.kind, e.id, e.seq);
+        continue;
+      }
+      // a lost base is no proof that the hub holds the same: offered again whatever it says
+      if (same(local, baseData) && !isLost(base)) {
         ackOutbox(db, e.kind, e.id, e.seq);
         continue;
       }
@@ -112,14 +141,19 @@ async function prepareBatch(db: Db, hub: HubClient, now: () => Date): Promise<'e
         kind: e.kind,
         id: e.id,
         op: local ? 'put' : 'delete',
-        baseVersion: base?.version ?? null,
+        baseVersion: base && !isLost(base) ? base.version : null,
         data: local,
       });
       seqs.push(e.seq);
     }
     if (!changes.length) return;
     const batchId = randomUUID();
-    setPendingPush(db, { batchId, body: JSON.stringify({ batchId, changes }), seqs });
+    const epoch = currentEpoch(db);
+    setPendingPush(db, {
+      batchId,
+      body: JSON.stringify({ batchId, changes, ...(epoch ? { epoch } : {}) }),
+      seqs,
+    });
   })();
   return changes.length ? 'ready' : 'noop';
 }
@@ -133,6 +167,12 @@ async function sendPending(db: Db, hub: HubClient, o: PushOptions, tally: PushTa
   const answer = await hub.push(pending.body);
   o.observe?.(changes, answer);
   applyingRemote(db, () => {
+    const restored = noteEpoch(db, answer, me, now());
+    if (answer.stale) {
+      // built on a history the hub no longer has: nothing was applied, the objects go back in the outbox
+      requeuePending(db);
+      return;
+    }
     changes.forEach((change, i) => {
       const result = answer.results[i];
       const entry: OutboxEntry = { seq: pending.seqs[i]!, kind: change.kind as TeamKind, id: change.id };
@@ -163,7 +203,7 @@ async function sendPending(db: Db, hub: HubClient, o: PushOptions, tally: PushTa
     // right after our cursor, nobody else wrote in between and the next pull need not bring back
     // our own changes.
     const cursor = Number(getState(db, CURSOR_KEY) ?? 0);
-    if (answer.results.some((r) => r.status === 'accepted') && answer.version === cursor + 1)
+    if (!restored && answer.results.some((r) => r.status === 'accepted') && answer.version === cursor + 1)
       setState(db, CURSOR_KEY, String(answer.version));
   });
 }
@@ -171,6 +211,13 @@ async function sendPending(db: Db, hub: HubClient, o: PushOptions, tally: PushTa
 /** The hub holds a newer copy: merge three ways, keep the hub's value where both changed a field. */
 function settleConflict(db: Db, entry: OutboxEntry, current: RemoteObject | null, now: () => Date): void {
   const base = getBase(db, entry.kind, entry.id);
+  if (current && isLost(base) && current.version <= epochSince(db)) {
+    // The hub still holds the copy it had before the restore, older than the lost one this change
+    // was built on: the change is offered again on top of the hub's copy, in the next batch.
+    putBase(db, current, base!.applied);
+    markDirty(db, entry.kind, entry.id);
+    return;
+  }
   if (!current) {
     // The hub never had it though we held a base (a hub restored from an older backup): send it as new.
     if (base)
@@ -185,45 +232,6 @@ function settleConflict(db: Db, entry: OutboxEntry, current: RemoteObject | null
     return;
   }
   mergeRemote(db, entry.kind, entry.id, current, now);
-}
-
-/**
- * Brings a remote object into an object changed here since its base. Used by pull and by a push
- * conflict alike; the library ends with the merge, the base with the hub's copy.
- */
-export function mergeRemote(
-  db: Db,
-  kind: Exclude<TeamKind, 'document'>,
-  id: string,
-  remote: RemoteObject,
-  now: () => Date,
-): void {
-  const base = getBase(db, kind, id);
-  const local = readLocal(db, kind, id);
-  const { merged, conflicts } = mergeObject(
-    base && !base.deleted ? base.data : null,
-    local,
-    remote.deleted ? null : remote.data,
-  );
-  const applied = applyLocal(db, remote, merged);
-  putBase(db, remote, applied);
-  if (conflicts.length)
-    addConflict(
-      db,
-      {
-        kind,
-        objectId: id,
-        reason: 'edit',
-        fields: conflicts,
-        local,
-        remote: remote.data,
-        remoteVersion: remote.version,
-        remoteAuthor: remote.author.name,
-      },
-      now(),
-    );
-  db.prepare(`DELETE FROM team_outbox WHERE kind = ? AND object_id = ?`).run(kind, id);
-  if (canonical(merged) !== canonical(remote.deleted ? null : remote.data)) markDirty(db, kind, id);
 }
 
 /** A change the hub refused: listed with what was sent, the library put back as the hub has it. */
@@ -244,20 +252,7 @@ function refuse(db: Db, entry: OutboxEntry, change: Change, status: string, now:
     },
     now(),
   );
-  if (entry.kind !== 'document')
-    applyLocal(
-      db,
-      {
-        kind: entry.kind,
-        id: entry.id,
-        version: base?.version ?? 0,
-        deleted: !hubData,
-        data: hubData,
-        author: { id: base?.authorId ?? '', name: base?.authorName ?? '' },
-        updatedAt: now().toISOString(),
-      },
-      hubData,
-    );
+  if (entry.kind !== 'document') applyOverBase(db, entry.kind, entry.id, base, hubData, now());
   ackOutbox(db, entry.kind, entry.id, entry.seq);
 }
 

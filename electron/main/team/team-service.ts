@@ -13,9 +13,10 @@ import {
 import { saveAuthor } from '../store/settings';
 import { HubClient, HubError } from './hub-client';
 import { allLocalKeys, readLocal } from './local-read';
-import { applyLocal } from './local-write';
+import { applyOverBase } from './local-write';
 import { pullAll, type PullTally } from './pull';
 import { flushPending, pushAll, type PushOptions, type PushTally } from './push';
+import { HUB_RESTORED_KEY, LIBRARY_RESTORED_KEY } from './restores';
 import type { SecretStore } from './secret-store';
 import {
   forgetTeam,
@@ -54,7 +55,7 @@ const parse = <T>(s: string | undefined): T | null => (s ? (JSON.parse(s) as T) 
 
 export class TeamService {
   private running: Promise<SyncReport> | null = null;
-  /** What the running sync has done so far (the 团队 screen polls it), null when none runs. */
+  /** What the running sync has done so far (also sent as 'team:progress' events), null when none runs. */
   progress: SyncProgress | null = null;
   constructor(
     private readonly ctx: CoreContext,
@@ -129,6 +130,10 @@ export class TeamService {
       conflicts: countOpenConflicts(this.db),
       lastSync: getState(this.db, 'last_sync') ?? null,
       lastError: getState(this.db, 'last_error') ?? null,
+      restores: {
+        hub: parse(getState(this.db, HUB_RESTORED_KEY)),
+        library: parse(getState(this.db, LIBRARY_RESTORED_KEY)),
+      },
     };
   }
 
@@ -137,6 +142,7 @@ export class TeamService {
     this.running ??= asAppError(
       this.runSync((p) => {
         this.progress = { ...p };
+        this.ctx.events.emit('team:progress', { ...p });
         onProgress?.(p);
       }),
     ).finally(() => {
@@ -164,6 +170,7 @@ export class TeamService {
       const pulled = await pullAll(this.ctx, hub, {
         inline: !!this.options.inlineParse,
         now: this.now,
+        me,
         onPage: (t) => tell({ pulled: t.pulled, hubVersion: t.version }),
       });
       tell({ phase: 'push' });
@@ -195,20 +202,7 @@ export class TeamService {
         const current = readLocal(this.db, c.kind as Exclude<TeamKind, 'document'>, c.objectId);
         const chosen =
           c.fields.includes('*') || !current ? c.local : withFields(current, c.local ?? {}, c.fields);
-        const base = getBase(this.db, c.kind, c.objectId);
-        applyLocal(
-          this.db,
-          {
-            kind: c.kind,
-            id: c.objectId,
-            version: base?.version ?? 0,
-            deleted: !chosen,
-            data: chosen,
-            author: { id: base?.authorId ?? '', name: base?.authorName ?? '' },
-            updatedAt: this.now().toISOString(),
-          },
-          chosen,
-        );
+        applyOverBase(this.db, c.kind, c.objectId, getBase(this.db, c.kind, c.objectId), chosen, this.now());
         markDirty(this.db, c.kind, c.objectId);
       }
       markResolved(this.db, id, keep, this.now());

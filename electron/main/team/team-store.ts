@@ -110,8 +110,13 @@ export function putBase(db: Db, o: RemoteObject, applied = true): void {
   });
 }
 
-export function setApplied(db: Db, kind: TeamKind, id: string): void {
-  statement(db, `UPDATE team_objects SET applied = 1 WHERE kind = ? AND object_id = ?`).run(kind, id);
+/** Marks a base copy as standing in the library (or waiting, applied = false, for its document). */
+export function setApplied(db: Db, kind: TeamKind, id: string, applied = true): void {
+  statement(db, `UPDATE team_objects SET applied = ? WHERE kind = ? AND object_id = ?`).run(
+    applied ? 1 : 0,
+    kind,
+    id,
+  );
 }
 
 /** Turns change capture on (in a team) or off (not in one, or applying the hub's objects). */
@@ -119,7 +124,8 @@ export function setCapture(db: Db, on: boolean): void {
   statement(db, `UPDATE team_flags SET capture = ? WHERE id = 1`).run(on ? 1 : 0);
 }
 
-const capturing = (db: Db) => statement(db, `SELECT capture FROM team_flags WHERE id = 1`).pluck().get() === 1;
+const capturing = (db: Db) =>
+  statement(db, `SELECT capture FROM team_flags WHERE id = 1`).pluck().get() === 1;
 
 /** Runs `fn` in one transaction with capture off: what it writes is the hub's, not the user's. */
 export function applyingRemote<T>(db: Db, fn: () => T): T {
@@ -138,13 +144,24 @@ export function getState(db: Db, key: string): string | undefined {
   return statement(db, `SELECT value FROM team_state WHERE key = ?`).pluck().get(key) as string | undefined;
 }
 
-export function setState(db: Db, key: string, value: string | null): void {
-  if (value === null) statement(db, `DELETE FROM team_state WHERE key = ?`).run(key);
+/** The two key → value tables: a null value deletes the key, any other is written over it. */
+const KEY_VALUE = {
+  team_state: ['key', 'value'],
+  team_order_keys: ['item_id', 'order_key'],
+} as const;
+
+function putKeyValue(db: Db, table: keyof typeof KEY_VALUE, key: string, value: string | null): void {
+  const [k, v] = KEY_VALUE[table];
+  if (value === null) statement(db, `DELETE FROM ${table} WHERE ${k} = ?`).run(key);
   else
     statement(
       db,
-      `INSERT INTO team_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
+      `INSERT INTO ${table} (${k}, ${v}) VALUES (?, ?) ON CONFLICT(${k}) DO UPDATE SET ${v} = excluded.${v}`,
     ).run(key, value);
+}
+
+export function setState(db: Db, key: string, value: string | null): void {
+  putKeyValue(db, 'team_state', key, value);
 }
 
 export interface PendingPush {
@@ -190,10 +207,5 @@ export function orderKeysOf(db: Db, itemIds: string[]): Map<string, string> {
 }
 
 export function setOrderKey(db: Db, itemId: string, key: string | null): void {
-  if (key === null) statement(db, `DELETE FROM team_order_keys WHERE item_id = ?`).run(itemId);
-  else
-    statement(
-      db,
-      `INSERT INTO team_order_keys (item_id, order_key) VALUES (?, ?) ON CONFLICT(item_id) DO UPDATE SET order_key = excluded.order_key`,
-    ).run(itemId, key);
+  putKeyValue(db, 'team_order_keys', itemId, key);
 }

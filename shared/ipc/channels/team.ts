@@ -31,6 +31,15 @@ export interface TeamStatusView {
   lastError: string | null;
   /** The sync running now, if any. */
   syncing: TeamSyncProgress | null;
+  /**
+   * The last restore from a backup the sync found: of the hub (it went back to version `since`;
+   * what this desktop held above it was offered again), or of this library (its cursor went back
+   * from `hubHadSeen` to `cursor`).
+   */
+  restores: {
+    hub: { at: string; since: number } | null;
+    library: { at: string; cursor: number; hubHadSeen: number } | null;
+  };
 }
 
 export interface TeamSyncSummary {

@@ -1,6 +1,7 @@
 import { canonical } from '../../../electron/main/team/merge';
 import type { RemoteObject } from '../../../shared/team/protocol';
 import type { AcceptedChange, FuzzClient } from './fuzz-client';
+import type { FaultLog } from './fuzz-events';
 import type { Requirement } from './fuzz-ops';
 
 /**
@@ -26,20 +27,44 @@ const at = (data: Record<string, unknown> | null, field: string): unknown =>
       data,
     );
 
+function chainsOf(changes: Iterable<AcceptedChange>): Map<string, AcceptedChange[]> {
+  const chains = new Map<string, AcceptedChange[]>();
+  for (const a of changes) {
+    const key = `${a.kind}/${a.id}`;
+    chains.set(key, [...(chains.get(key) ?? []), a]);
+  }
+  for (const list of chains.values()) list.sort((x, y) => x.version - y.version);
+  return chains;
+}
+
+/** Whether an accepted version holds what a requirement asks for. */
+function holds(r: Requirement, v: AcceptedChange): boolean {
+  if (r.what === 'create') return v.data !== null;
+  if (r.what === 'delete') return v.data === null;
+  if (r.what.startsWith('tag:'))
+    return Array.isArray(v.data?.['tags']) && (v.data['tags'] as string[]).includes(r.what.slice(4));
+  return canonical(at(v.data, r.what)) === canonical(r.value);
+}
+
+/**
+ * Checks the run. `faults.lost` are changes the hub accepted and then lost in a restore: one that a
+ * later lost version superseded needs nothing more; the last one of each object must have come
+ * back (offered again) or be listed. An operation a member undid by putting back an older backup
+ * of their library (`faults.clientRestores`) is theirs to drop, and supersedes nothing.
+ */
 export function checkRequirements(
   requirements: Requirement[],
   accepted: Map<string, AcceptedChange>,
   hub: Map<string, RemoteObject>,
   clients: FuzzClient[],
+  faults: FaultLog,
 ): CheckReport {
-  const chains = new Map<string, AcceptedChange[]>();
-  for (const a of accepted.values()) {
-    const key = `${a.kind}/${a.id}`;
-    chains.set(key, [...(chains.get(key) ?? []), a]);
-  }
+  const chains = chainsOf(accepted.values());
+  const lostChains = chainsOf(faults.lost);
+  const undone = (r: Requirement) =>
+    faults.clientRestores.some((x) => x.client === r.client && r.step > x.from && r.step <= x.to);
   const brokenChains: string[] = [];
   for (const [key, list] of chains) {
-    list.sort((x, y) => x.version - y.version);
     list.forEach((a, i) => {
       const expected = i === 0 ? null : list[i - 1]!.version;
       if (a.baseVersion !== expected && !(i === 0 && a.baseVersion === null))
@@ -80,12 +105,13 @@ export function checkRequirements(
   }
 
   const later = new Map<string, Requirement[]>();
-  for (const r of requirements) {
+  const kept = requirements.filter((r) => !undone(r));
+  for (const r of kept) {
     const key = `${r.client}|${r.kind}/${r.id}`;
     later.set(key, [...(later.get(key) ?? []), r]);
   }
   const violations: string[] = [];
-  for (const r of requirements) {
+  for (const r of kept) {
     if (r.what === 'tags') continue;
     const key = `${r.client}|${r.kind}/${r.id}`;
     const fields = listed.get(key);
@@ -100,15 +126,11 @@ export function checkRequirements(
       );
     if (superseded) continue;
     const versions = chains.get(`${r.kind}/${r.id}`) ?? [];
-    let ok: boolean;
-    if (r.what === 'create') ok = versions.some((v) => v.data !== null);
-    else if (r.what === 'delete') ok = versions.length === 0 || versions.some((v) => v.data === null);
-    else if (r.what.startsWith('tag:')) {
-      const tag = r.what.slice(4);
-      ok = versions.some(
-        (v) => Array.isArray(v.data?.['tags']) && (v.data['tags'] as string[]).includes(tag),
-      );
-    } else ok = versions.some((v) => canonical(at(v.data, r.what)) === canonical(r.value));
+    const lost = lostChains.get(`${r.kind}/${r.id}`) ?? [];
+    const ok =
+      (r.what === 'delete' && versions.length === 0 && lost.length === 0) ||
+      versions.some((v) => holds(r, v)) ||
+      lost.slice(0, -1).some((v) => holds(r, v));
     if (!ok)
       violations.push(
         `${r.client} step ${r.step}: ${r.kind}/${r.id} ${r.what}=${JSON.stringify(r.value ?? null)} lost; ` +

@@ -21,8 +21,10 @@ export class FuzzClient {
   core!: Core;
   team!: TeamService;
   readonly dbPath: string;
+  readonly backupPath: string;
   readonly secrets: SecretStore;
   restarts = 0;
+  backupStep: number | null = null;
 
   constructor(
     readonly name: string,
@@ -33,6 +35,7 @@ export class FuzzClient {
   ) {
     fs.mkdirSync(dir, { recursive: true });
     this.dbPath = path.join(dir, 'library.db');
+    this.backupPath = path.join(dir, 'backup.db');
     this.secrets = fileSecretStore(path.join(dir, 'token'));
     this.open();
   }
@@ -70,6 +73,27 @@ export class FuzzClient {
     this.core.close();
     this.restarts++;
     this.open();
+  }
+
+  /** A consistent copy of the library file as it stands (SQLite's own VACUUM INTO), taken at `step`. */
+  backup(step: number): void {
+    fs.rmSync(this.backupPath, { force: true });
+    this.db.exec(`VACUUM INTO '${this.backupPath.replace(/'/g, "''")}'`);
+    this.backupStep = step;
+  }
+
+  /**
+   * The member puts back their last backup: the library file goes back in time, its cursor, outbox,
+   * base copies and conflicts with it (the token, kept beside it, stays). Returns the step the
+   * backup was taken at: what this desktop did after it and never sent is gone by the user's choice.
+   */
+  restoreBackup(): number | null {
+    if (this.backupStep === null) return null;
+    this.core.close();
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(this.dbPath + suffix, { force: true });
+    fs.copyFileSync(this.backupPath, this.dbPath);
+    this.open();
+    return this.backupStep;
   }
 
   /** Every synced object but documents, as this library holds it: `kind/id` → canonical data. */

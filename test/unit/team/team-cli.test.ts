@@ -1,17 +1,10 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type pg from 'pg';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  createInvitation,
-  createPool,
-  ensureLibrary,
-  startHub,
-  type RunningHub,
-} from '../../../electron/hub';
+import { beforeAll, expect, it } from 'vitest';
+import { createInvitation, ensureLibrary } from '../../../electron/hub';
 import { runCli } from '../../helpers/cli';
-import { describePg, startPgCluster, type PgCluster } from '../../helpers/pg-cluster';
+import { describePg } from '../../helpers/pg-cluster';
+import { useTeamHub } from './team-hub-fixture';
 
 /**
  * `yandu team` end to end on two libraries and the real hub: join, first push of a document (its
@@ -21,35 +14,17 @@ import { describePg, startPgCluster, type PgCluster } from '../../helpers/pg-clu
 const HULI = path.resolve(__dirname, '../../../resources/documents/huli-2021.txt');
 
 describePg('yandu team join|status|sync|conflicts|leave', () => {
-  let cluster: PgCluster;
-  let hub: RunningHub;
-  let pool: pg.Pool;
-  let tmp: string;
+  const f = useTeamHub('team-cli');
+  beforeAll(() => ensureLibrary(f.pool, '政策研究室'));
 
-  beforeAll(async () => {
-    cluster = await startPgCluster();
-    const url = cluster.createDatabase('hub');
-    hub = await startHub({ databaseUrl: url });
-    pool = createPool(url, 2);
-    await ensureLibrary(pool, '政策研究室');
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'yandu-team-cli-'));
-  }, 60_000);
-
-  afterAll(async () => {
-    await pool?.end();
-    await hub?.close();
-    cluster?.stop();
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-  });
-
-  const invite = async () => (await createInvitation(pool, { library: '政策研究室', role: 'editor' })).code;
+  const invite = async () => (await createInvitation(f.pool, { library: '政策研究室', role: 'editor' })).code;
 
   it('shares a document and an annotation, lists a clash with both versions, and keeps the chosen one', async () => {
-    const a = path.join(tmp, 'a.db');
-    const b = path.join(tmp, 'b.db');
+    const a = path.join(f.tmp, 'a.db');
+    const b = path.join(f.tmp, 'b.db');
     const cli = (db: string, ...args: string[]) => runCli([...args, '--db', db]);
 
-    const joined = await cli(a, 'team', 'join', hub.url, await invite(), '--name', '张三', '--json');
+    const joined = await cli(a, 'team', 'join', f.hub.url, await invite(), '--name', '张三', '--json');
     expect(joined.code).toBe(0);
     expect(joined.json()).toMatchObject({
       joined: true,
@@ -84,7 +59,9 @@ describePg('yandu team join|status|sync|conflicts|leave', () => {
     expect(first.code).toBe(0);
     expect(first.json()).toMatchObject({ accepted: 2, rejected: 0, pending: 0 });
 
-    expect((await cli(b, 'team', 'join', hub.url, await invite(), '--name', '李四', '--json')).code).toBe(0);
+    expect((await cli(b, 'team', 'join', f.hub.url, await invite(), '--name', '李四', '--json')).code).toBe(
+      0,
+    );
     const pulled = await cli(b, 'team', 'sync', '--json');
     expect(pulled.json()).toMatchObject({ documents: 1, pending: 0 });
     const list = (await cli(b, 'list', '--json')).json<{ id: string }[]>();
@@ -155,14 +132,14 @@ describePg('yandu team join|status|sync|conflicts|leave', () => {
     const { createCore } = await import('../../../electron/main/core/app-core');
     const { deleteLedgerOverride, loadLedgerOverrides, saveLedgerOverride } =
       await import('../../../electron/main/ledger/ledger-store');
-    const [d, e] = ['d.db', 'e.db'].map((f) => path.join(tmp, f)) as [string, string];
+    const [d, e] = ['d.db', 'e.db'].map((name) => path.join(f.tmp, name)) as [string, string];
     for (const [db, name] of [
       [d, '赵六'],
       [e, '钱七'],
     ] as const)
-      expect((await runCli(['team', 'join', hub.url, await invite(), '--name', name, '--db', db])).code).toBe(
-        0,
-      );
+      expect(
+        (await runCli(['team', 'join', f.hub.url, await invite(), '--name', name, '--db', db])).code,
+      ).toBe(0);
     const first = createCore({ databasePath: d });
     saveLedgerOverride(first.ctx.db, {
       issuerKey: '湖里区',
@@ -188,10 +165,10 @@ describePg('yandu team join|status|sync|conflicts|leave', () => {
   }, 60_000);
 
   it('reports an unreachable hub as an error, not a crash, and keeps the changes for later', async () => {
-    const c = path.join(tmp, 'c.db');
-    expect((await runCli(['team', 'join', hub.url, await invite(), '--name', '王五', '--db', c])).code).toBe(
-      0,
-    );
+    const c = path.join(f.tmp, 'c.db');
+    expect(
+      (await runCli(['team', 'join', f.hub.url, await invite(), '--name', '王五', '--db', c])).code,
+    ).toBe(0);
     const core = await import('../../../electron/main/core/app-core');
     const lib = core.createCore({ databasePath: c });
     lib.ctx.db.prepare(`UPDATE team_state SET value = 'http://127.0.0.1:9/' WHERE key = 'hub_url'`).run();

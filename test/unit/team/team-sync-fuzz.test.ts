@@ -1,33 +1,30 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type pg from 'pg';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  createPool,
-  createInvitation,
-  ensureLibrary,
-  startHub,
-  type RunningHub,
-} from '../../../electron/hub';
+import { expect, it } from 'vitest';
+import { createInvitation, ensureLibrary } from '../../../electron/hub';
 import { createBriefing } from '../../../electron/main/briefings/service';
 import { importFiles } from '../../../electron/main/ingest/import-service';
 import { HubClient } from '../../../electron/main/team/hub-client';
 import { canonical } from '../../../electron/main/team/merge';
 import type { RemoteObject } from '../../../shared/team/protocol';
-import { describePg, startPgCluster, type PgCluster } from '../../helpers/pg-cluster';
+import { describePg } from '../../helpers/pg-cluster';
 import { startFaultProxy, type FaultMode } from './fault-proxy';
 import { FuzzClient, type AcceptedChange } from './fuzz-client';
+import { FaultEvents } from './fuzz-events';
 import { mulberry32, randomOp, type Requirement, type Rng, type World } from './fuzz-ops';
 import { checkRequirements } from './fuzz-checks';
+import { useTeamHub } from './team-hub-fixture';
 
 /**
  * Issue 14's acceptance run: a throwaway PostgreSQL cluster, the real hub service, three clients
  * (each its own SQLite library behind its own fault proxy) × 1,000 random operations with
- * partitions, connections cut before and after the hub committed, and client restarts. Then the
- * network heals and every client syncs until quiet; every library must equal the hub, every
- * accepted change must sit in an unbroken version chain, and every operation must be in an
- * accepted version, listed as a conflict on its client, or overwritten later by that client.
+ * partitions, connections cut before and after the hub committed, client restarts, members
+ * putting back old backups of their library, PostgreSQL and the hub service restarting during a
+ * sync, and the hub's database restored from an older dump. Then the network heals and every
+ * client syncs until quiet; every library must equal the hub, every accepted change must sit in
+ * an unbroken version chain (changes the hub restore lost must have been offered again), and every
+ * operation must be in an accepted version, listed as a conflict on its client, overwritten later
+ * by that client, or undone by that client putting back a backup older than it.
  * SYNC_SEEDS=1,2,3 and SYNC_FUZZ_OPS=1000 override the defaults.
  */
 const SEEDS = (process.env['SYNC_SEEDS'] ?? '11,22,33').split(',').map(Number);
@@ -35,25 +32,7 @@ const OPS = Number(process.env['SYNC_FUZZ_OPS'] ?? 1000);
 const HULI = path.resolve(__dirname, '../../../resources/documents/huli-2021.txt');
 
 describePg('team sync: 3 clients × random operations against the real hub, with faults', () => {
-  let cluster: PgCluster;
-  let hub: RunningHub;
-  let pool: pg.Pool;
-  let tmp: string;
-
-  beforeAll(async () => {
-    cluster = await startPgCluster();
-    const url = cluster.createDatabase('hub');
-    hub = await startHub({ databaseUrl: url, poolSize: 8 });
-    pool = createPool(url, 2);
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'yandu-team-fuzz-'));
-  }, 60_000);
-
-  afterAll(async () => {
-    await pool?.end();
-    await hub?.close();
-    cluster?.stop();
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-  });
+  const f = useTeamHub('team-fuzz', { poolSize: 8 });
 
   for (const seed of SEEDS)
     it(`seed ${seed}: converges, keeps every accepted change, lists every clash`, async () => {
@@ -63,15 +42,15 @@ describePg('team sync: 3 clients × random operations against the real hub, with
   async function runSeed(seed: number): Promise<void> {
     const rng = mulberry32(seed);
     const library = `fuzz-${seed}`;
-    await ensureLibrary(pool, library);
-    const port = Number(new URL(hub.url).port);
+    await ensureLibrary(f.pool, library);
+    const port = f.hub.port;
     const accepted = new Map<string, AcceptedChange>();
     const sent: FuzzClient['sent'] = [];
     const clients: FuzzClient[] = [];
     for (const name of ['甲', '乙', '丙']) {
       const proxy = await startFaultProxy(port);
-      const c = new FuzzClient(`${name}${seed}`, path.join(tmp, `${seed}-${name}`), proxy, accepted, sent);
-      const { code } = await createInvitation(pool, { library, role: 'editor' });
+      const c = new FuzzClient(`${name}${seed}`, path.join(f.tmp, `${seed}-${name}`), proxy, accepted, sent);
+      const { code } = await createInvitation(f.pool, { library, role: 'editor' });
       await c.team.join({ hubUrl: proxy.url, code, memberName: c.name });
       clients.push(c);
     }
@@ -82,7 +61,9 @@ describePg('team sync: 3 clients × random operations against the real hub, with
       const nextSync = new Map(clients.map((c) => [c, 15 + Math.floor(rng() * 30)]));
       const tally: Record<string, number> = {};
       const ms = { ops: 0, sync: 0 };
-      for (let step = 0; step < OPS * clients.length; step++) {
+      const total = OPS * clients.length;
+      const events = new FaultEvents(f, library, accepted, total, rng);
+      for (let step = 0; step < total; step++) {
         const open = clients.filter((c) => done.get(c)! < OPS);
         const c = open[Math.floor(rng() * open.length)]!;
         done.set(c, done.get(c)! + 1);
@@ -91,15 +72,17 @@ describePg('team sync: 3 clients × random operations against the real hub, with
         ms.ops += performance.now() - t;
         if (name) tally[name] = (tally[name] ?? 0) + 1;
         if (rng() < 0.015) c.restart();
+        events.clientStep(c, rng, step);
+        await events.hubStep(step);
         if (done.get(c)! >= nextSync.get(c)!) {
           nextSync.set(c, done.get(c)! + 15 + Math.floor(rng() * 30));
           t = performance.now();
-          await faultySync(c, rng);
+          if (!(await events.restartDuringSync(c, rng))) await faultySync(c, rng);
           ms.sync += performance.now() - t;
         }
       }
       await quiesce(clients);
-      const hubObjects = await hubState(pool, library, hub.url);
+      const hubObjects = await hubState(f.pool, library, f.hub.url);
       for (const c of clients) {
         expect(c.db.pragma('integrity_check', { simple: true })).toBe('ok');
         expect(c.db.prepare(`SELECT count(*) FROM team_objects WHERE applied = 0`).pluck().get()).toBe(0);
@@ -111,12 +94,13 @@ describePg('team sync: 3 clients × random operations against the real hub, with
         const shown = diff.slice(0, 3).map((k) => ({ k, mine: mine.get(k), hub: hubObjects.get(k) }));
         expect(shown, `${c.name} differs from the hub`).toEqual([]);
       }
-      const report = checkRequirements(requirements, accepted, hubObjects, clients);
+      const report = checkRequirements(requirements, accepted, hubObjects, clients, events.log);
       const faults = clients.map((c) => c.proxy.counts);
       console.log(
         `seed ${seed}: ops ${JSON.stringify(tally)}; hub objects ${hubObjects.size}; accepted ${accepted.size}; ` +
           `conflicts listed ${report.conflicts} (refused ${report.refused}); restarts ${clients.map((c) => c.restarts).join('/')}; ` +
-          `faults ${JSON.stringify(faults)}; ms ${JSON.stringify(ms)}`,
+          `faults ${JSON.stringify(faults)}; restores ${JSON.stringify({ ...events.log, lost: events.log.lost.length })}; ` +
+          `ms ${JSON.stringify(ms)}`,
       );
       expect(report.violations.slice(0, 5)).toEqual([]);
       expect(report.brokenChains.slice(0, 5)).toEqual([]);
@@ -124,7 +108,9 @@ describePg('team sync: 3 clients × random operations against the real hub, with
       expect(report.conflicts).toBeGreaterThan(0);
       expect(report.refused).toBeGreaterThan(0);
       for (const mode of ['refuse', 'cut-request', 'cut-answer'] as FaultMode[])
-        expect(faults.reduce((n, f) => n + f[mode], 0)).toBeGreaterThan(0);
+        expect(faults.reduce((n, x) => n + x[mode], 0)).toBeGreaterThan(0);
+      const { log } = events;
+      expect([log.clientRestores.length, log.hubRestores, log.pgRestarts + log.hubRestarts]).not.toContain(0);
     } finally {
       for (const c of clients) {
         c.core.close();

@@ -1,9 +1,19 @@
 import type { TeamConflictView } from '../../../../shared/ipc/channels/team';
-import { useT, type KeyOf } from '../../i18n';
+import { useT, type KeyOf, type Translate } from '../../i18n';
 import { teamStrings } from './strings';
 
 /** Keys built from a kind or reason the hub and the engine name (`kind_annotation`, `reason_edit`). */
 type TeamKey = KeyOf<typeof teamStrings>;
+
+/**
+ * A synced field's name for people: the last part of its dotted path (`fields.title`, a metadata
+ * correction's title, reads 标题), `*` the whole object; a field this table does not know keeps its name.
+ */
+export function fieldLabel(t: Translate<TeamKey>, path: string): string {
+  const leaf = path === '*' ? 'all' : (path.split('.').pop() ?? path);
+  const key = `field_${leaf}`;
+  return key in teamStrings['zh-CN'] ? t(key as TeamKey) : path;
+}
 
 /** One version of an object as readable lines: the conflicting fields first and marked. */
 function VersionBody({ data, fields }: { data: Record<string, unknown> | null; fields: string[] }) {
@@ -20,11 +30,31 @@ function VersionBody({ data, fields }: { data: Record<string, unknown> | null; f
     <dl className="team-version">
       {flat.slice(0, 12).map(([k, v]) => (
         <div key={k} className={hot(k) ? 'team-field team-field-hot' : 'team-field'}>
-          <dt>{k}</dt>
+          <dt title={k}>{fieldLabel(t, k)}</dt>
           <dd>{typeof v === 'string' ? v : JSON.stringify(v)}</dd>
         </div>
       ))}
     </dl>
+  );
+}
+
+/** One side of a conflict: its heading, its version and the button that keeps it. */
+function VersionColumn(props: {
+  title: string;
+  keepLabel: string;
+  data: Record<string, unknown> | null;
+  fields: string[];
+  busy: boolean;
+  onKeep: () => void;
+}) {
+  return (
+    <section aria-label={props.title}>
+      <h3>{props.title}</h3>
+      <VersionBody data={props.data} fields={props.fields} />
+      <button type="button" className="button" disabled={props.busy} onClick={props.onKeep}>
+        {props.keepLabel}
+      </button>
+    </section>
   );
 }
 
@@ -46,33 +76,26 @@ export function ConflictList(props: {
         >
           <p className="team-conflict-head">
             <strong>{t(`kind_${c.kind}` as TeamKey)}</strong> <code>{c.objectId.slice(0, 12)}</code> ·{' '}
-            {t(`reason_${c.reason}` as TeamKey)} · {t('fields', { fields: c.fields.join(', ') })}
+            {t(`reason_${c.reason}` as TeamKey)} ·{' '}
+            {t('fields', { fields: c.fields.map((f) => fieldLabel(t, f)).join('、') })}
           </p>
           <div className="team-sides">
-            <section aria-label={t('mine')}>
-              <h3>{t('mine')}</h3>
-              <VersionBody data={c.local} fields={c.fields} />
-              <button
-                type="button"
-                className="button"
-                disabled={props.busy}
-                onClick={() => props.onResolve(c.id, 'local')}
-              >
-                {t('keepMine')}
-              </button>
-            </section>
-            <section aria-label={t('theirs', { author: c.remoteAuthor ?? '' })}>
-              <h3>{t('theirs', { author: c.remoteAuthor ?? '' })}</h3>
-              <VersionBody data={c.remote} fields={c.fields} />
-              <button
-                type="button"
-                className="button"
-                disabled={props.busy}
-                onClick={() => props.onResolve(c.id, 'remote')}
-              >
-                {t('keepTheirs')}
-              </button>
-            </section>
+            <VersionColumn
+              title={t('mine')}
+              keepLabel={t('keepMine')}
+              data={c.local}
+              fields={c.fields}
+              busy={props.busy}
+              onKeep={() => props.onResolve(c.id, 'local')}
+            />
+            <VersionColumn
+              title={t('theirs', { author: c.remoteAuthor ?? '' })}
+              keepLabel={t('keepTheirs')}
+              data={c.remote}
+              fields={c.fields}
+              busy={props.busy}
+              onKeep={() => props.onResolve(c.id, 'remote')}
+            />
           </div>
         </li>
       ))}

@@ -3,6 +3,7 @@ import type {
   TeamAnnotationView,
   TeamConflictView,
   TeamStatusView,
+  TeamSyncProgress,
 } from '../../../../shared/ipc/channels/team';
 import { useLocale, useT, type KeyOf } from '../../i18n';
 import { ApiError, apiClient } from '../../lib/api-client';
@@ -86,17 +87,16 @@ export function TeamScreen() {
   useEffect(() => {
     apiClient.call('team:annotations', { mine }).then(setAnnotations, () => setAnnotations([]));
   }, [mine, status]);
-  // While a sync runs, its progress is read every half second (a large first sync takes a while).
-  useEffect(() => {
-    if (!busy) return;
-    const timer = setInterval(() => {
-      apiClient.call('team:status', {}).then(
-        (s) => setStatus(s),
-        () => {},
-      );
-    }, 500);
-    return () => clearInterval(timer);
-  }, [busy]);
+  // The sync tells how far it got as it goes (a large first sync takes a while), background syncs too.
+  const [live, setLive] = useState<TeamSyncProgress | null>(null);
+  useEffect(
+    () =>
+      apiClient.on('team:progress', (p) => {
+        setLive(p.phase === 'done' ? null : p);
+        if (p.phase === 'done') reload();
+      }),
+    [],
+  );
 
   const run = async (work: () => Promise<string>) => {
     setBusy(true);
@@ -125,7 +125,7 @@ export function TeamScreen() {
       return t('kept', { side: t(keep === 'local' ? 'side_local' : 'side_remote') });
     });
 
-  const progress = status?.syncing;
+  const progress = live ?? status?.syncing;
   return (
     <main className="team-screen" aria-labelledby="team-title">
       <header className="team-header">

@@ -1,0 +1,64 @@
+import type { RemoteObject, TeamKind } from '../../../shared/team/protocol';
+import type { Db } from '../store/database';
+import { addConflict } from './conflict-store';
+import { readLocal, type LocalData } from './local-read';
+import { applyLocal } from './local-write';
+import { canonical, mergeObject } from './merge';
+import { isLost } from './restores';
+import { getBase, markDirty, putBase, type BaseCopy } from './team-store';
+
+/**
+ * Brings a remote object into an object changed here since its base. Used by pull and by a push
+ * conflict alike; the library ends with the merge, the base with the hub's copy.
+ */
+export function mergeRemote(
+  db: Db,
+  kind: Exclude<TeamKind, 'document'>,
+  id: string,
+  remote: RemoteObject,
+  now: () => Date,
+): void {
+  const base = getBase(db, kind, id);
+  const local = readLocal(db, kind, id);
+  const remoteData = remote.deleted ? null : remote.data;
+  const { merged, conflicts } = guardedMerge(kind, base, local, remoteData);
+  const applied = applyLocal(db, remote, merged);
+  putBase(db, remote, applied);
+  if (conflicts.length)
+    addConflict(
+      db,
+      {
+        kind,
+        objectId: id,
+        reason: 'edit',
+        fields: conflicts,
+        local,
+        remote: remote.data,
+        remoteVersion: remote.version,
+        remoteAuthor: remote.author.name,
+      },
+      now(),
+    );
+  db.prepare(`DELETE FROM team_outbox WHERE kind = ? AND object_id = ?`).run(kind, id);
+  if (canonical(merged) !== canonical(remote.deleted ? null : remote.data)) markDirty(db, kind, id);
+}
+
+const RANDOM_IDS: ReadonlySet<TeamKind> = new Set(['annotation', 'link', 'briefing', 'briefing_item']);
+
+/**
+ * The three-way merge, with what a restore (here or on the hub) leaves behind. An object with a
+ * random id is on the hub only because some library pushed it, and one changed here without a
+ * base can meet the hub's copy only after this library went back to a backup taken before it
+ * synced the object: the hub's tombstone against the object still held here (never brought back
+ * silently), or the hub's copy against a delete made here since, is listed, the hub's side kept.
+ * A lost base (hub restore) is no common ancestor: both sides count as changed, and an edit
+ * against a delete is listed too.
+ */
+function guardedMerge(kind: TeamKind, base: BaseCopy | undefined, local: LocalData, remote: LocalData) {
+  const lost = isLost(base);
+  const baseData = base && !base.deleted && !lost ? base.data : null;
+  const noBase = !base || lost || base.deleted;
+  if (noBase && (local === null) !== (remote === null) && (lost || RANDOM_IDS.has(kind)))
+    return { merged: remote, conflicts: ['*'] };
+  return mergeObject(baseData, local, remote);
+}

@@ -1,0 +1,135 @@
+import type { Change, HubEpoch, TeamKind } from '../../../shared/team/protocol';
+import type { Db } from '../store/database';
+import { statement } from '../store/statements';
+import { addConflict } from './conflict-store';
+import { readLocal } from './local-read';
+import { applyOverBase } from './local-write';
+import { CURSOR_KEY, getPendingPush, getState, markDirty, setPendingPush, setState } from './team-store';
+
+/**
+ * Restores from a backup, on either side (issue 14, faults).
+ *
+ * The hub restored: every pull and push answer names the hub's epoch. Another epoch than the one
+ * this desktop knows means the hub went back to version `epochSince`: what this desktop learnt
+ * above it (its cursor, base copies, a batch in flight) belongs to a history the hub no longer
+ * has. Base copies above it are marked lost (version 0: the hub's version of the object is
+ * unknown), their objects queued, and the cursor goes back to 0: the pull then brings the hub's
+ * copy of each; one from before the restore becomes the base the queued object is offered again
+ * on — as it stands here, this member's edits included — and one written since is merged, with
+ * the lost copy no common ancestor (see push.ts `guardedMerge`). Others' annotations and links are left to their
+ * authors, who offer them again themselves (the hub would otherwise make this member their author).
+ *
+ * The desktop restored: its library (cursor, outbox, base copies) went back in time. The hub
+ * remembers the highest cursor each device pulled from; an older one is noted here (`team
+ * status`). The ordinary sync then does the rest: the pull from the older cursor brings what the
+ * backup lacks, the outbox offers again what the backup had not sent, and a pulled tombstone never
+ * loses to an object this library still holds without a base (see `mergeRemote`).
+ */
+export const LOST_VERSION = 0;
+export const EPOCH_KEY = 'hub_epoch';
+const EPOCH_SINCE_KEY = 'hub_epoch_since';
+export const HUB_RESTORED_KEY = 'hub_restored';
+export const LIBRARY_RESTORED_KEY = 'library_restored';
+/** Set while the pull from the start after a hub restore has not finished. */
+export const REFRESH_KEY = 'hub_refresh';
+
+const AUTHORED: ReadonlySet<TeamKind> = new Set(['annotation', 'link']);
+
+export const currentEpoch = (db: Db): string | undefined => getState(db, EPOCH_KEY);
+
+/** The version the hub went back to in its latest restore (0: never restored since this desktop joined). */
+export const epochSince = (db: Db): number => Number(getState(db, EPOCH_SINCE_KEY) ?? 0);
+
+/**
+ * Checks an answer's epoch; on a new one, forgets what the lost history taught this desktop (in
+ * the caller's transaction). Returns true when the answer came from a restored hub.
+ */
+export function noteEpoch(db: Db, answer: HubEpoch, me: { id: string }, now: Date): boolean {
+  if (!answer.epoch) return false;
+  const known = currentEpoch(db);
+  if (known === answer.epoch) return false;
+  if (known) forgetLostHistory(db, answer.epochSince ?? 0, me);
+  setState(db, EPOCH_KEY, answer.epoch);
+  setState(db, EPOCH_SINCE_KEY, String(answer.epochSince ?? 0));
+  if (known)
+    setState(db, HUB_RESTORED_KEY, JSON.stringify({ at: now.toISOString(), since: answer.epochSince ?? 0 }));
+  return !!known;
+}
+
+function forgetLostHistory(db: Db, since: number, me: { id: string }): void {
+  // Pulled again from the start: the hub's copy of each object with a lost base is needed, and
+  // those the hub kept from before its backup are at or below `since`, out of a pull's reach.
+  setState(db, CURSOR_KEY, '0');
+  setState(db, REFRESH_KEY, '1');
+  const lost = statement(
+    db,
+    `SELECT kind, object_id AS id, author_id AS authorId FROM team_objects WHERE version > ?`,
+  ).all(since) as { kind: TeamKind; id: string; authorId: string | null }[];
+  statement(db, `UPDATE team_objects SET version = ${LOST_VERSION} WHERE version > ?`).run(since);
+  for (const o of lost) if (!AUTHORED.has(o.kind) || o.authorId === me.id) markDirty(db, o.kind, o.id);
+  // A batch in flight was built on the lost history: its objects are offered again as they stand.
+  requeuePending(db);
+}
+
+/** Drops the batch in flight, its objects back in the outbox (read again at the next push). */
+export function requeuePending(db: Db): void {
+  const pending = getPendingPush(db);
+  if (!pending) return;
+  for (const c of (JSON.parse(pending.body) as { changes: Change[] }).changes)
+    markDirty(db, c.kind as TeamKind, c.id);
+  setPendingPush(db, null);
+}
+
+/** A base copy from a history the hub lost: its version tells nothing about the hub's copy. */
+export const isLost = (base: { version: number } | undefined): boolean => base?.version === LOST_VERSION;
+
+/**
+ * After the pull from the start that follows a hub restore: an object still holding a lost base
+ * and not queued here is another member's that the hub no longer has at all (their desktop may
+ * offer it again; if it does, a later pull brings it back). Until then it is listed with this
+ * desktop's copy and taken out, so the library equals the hub and nothing is dropped unseen.
+ */
+export function listVanished(db: Db, now: Date): number {
+  const rows = statement(
+    db,
+    `SELECT o.kind, o.object_id AS id, o.base, o.author_name AS authorName FROM team_objects o
+      WHERE o.version = ${LOST_VERSION} AND o.kind <> 'document'
+        AND NOT EXISTS (SELECT 1 FROM team_outbox x WHERE x.kind = o.kind AND x.object_id = o.object_id)`,
+  ).all() as {
+    kind: Exclude<TeamKind, 'document'>;
+    id: string;
+    base: string | null;
+    authorName: string | null;
+  }[];
+  for (const r of rows) {
+    const local = readLocal(db, r.kind, r.id);
+    if (local)
+      addConflict(
+        db,
+        {
+          kind: r.kind,
+          objectId: r.id,
+          reason: 'edit',
+          fields: ['*'],
+          local,
+          remote: null,
+          remoteVersion: null,
+          remoteAuthor: r.authorName,
+        },
+        now,
+      );
+    applyOverBase(db, r.kind, r.id, undefined, null, now);
+    statement(db, `DELETE FROM team_objects WHERE kind = ? AND object_id = ?`).run(r.kind, r.id);
+  }
+  return rows.length;
+}
+
+/** A pull from below the cursor this device once confirmed: the library was restored from a backup. */
+export function noteLibraryRestore(db: Db, since: number, deviceCursor: number | undefined, now: Date): void {
+  if (deviceCursor === undefined || since >= deviceCursor || getState(db, REFRESH_KEY)) return;
+  setState(
+    db,
+    LIBRARY_RESTORED_KEY,
+    JSON.stringify({ at: now.toISOString(), cursor: since, hubHadSeen: deviceCursor }),
+  );
+}

@@ -1,0 +1,103 @@
+import { expect } from 'vitest';
+import type { AcceptedChange, FuzzClient } from './fuzz-client';
+import type { Rng } from './fuzz-ops';
+import type { TeamHub } from './team-hub-fixture';
+
+/**
+ * The restore and restart faults of the fuzz run (issue 14, faults): a member putting back an old
+ * backup of their library, the hub's PostgreSQL or the hub service restarting while a desktop
+ * syncs, and the hub's database restored from an older dump. Each is logged so the checks know
+ * what a fault may legitimately take away (what a member did after their backup and never sent)
+ * and what it must not (anything the hub accepted, even in the history a hub restore lost).
+ */
+export interface ClientRestore {
+  client: string;
+  /** The step the backup was taken at and the step it was put back at. */
+  from: number;
+  to: number;
+}
+
+export interface FaultLog {
+  clientRestores: ClientRestore[];
+  /** Accepted changes the hub lost in a restore (they must be offered again or listed). */
+  lost: AcceptedChange[];
+  hubRestores: number;
+  pgRestarts: number;
+  hubRestarts: number;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export class FaultEvents {
+  readonly log: FaultLog = { clientRestores: [], lost: [], hubRestores: 0, pgRestarts: 0, hubRestarts: 0 };
+  private dump: { file: string; version: number } | null = null;
+  private readonly dumpAt: number;
+  private readonly restoreAt: number;
+
+  constructor(
+    private readonly f: TeamHub,
+    private readonly library: string,
+    private readonly accepted: Map<string, AcceptedChange>,
+    total: number,
+    rng: Rng,
+  ) {
+    this.dumpAt = Math.floor(total * (0.2 + 0.25 * rng()));
+    this.restoreAt = Math.floor(total * (0.55 + 0.3 * rng()));
+  }
+
+  /** A member's own backup now and then; later, sometimes, putting it back. */
+  clientStep(c: FuzzClient, rng: Rng, step: number): void {
+    const r = rng();
+    if (r < 0.003) c.backup(step);
+    else if (r < 0.005) {
+      const from = c.restoreBackup();
+      if (from !== null) this.log.clientRestores.push({ client: c.name, from, to: step });
+    }
+  }
+
+  /** The hub's administrator: one dump in the first half of the run, put back in the second. */
+  async hubStep(step: number): Promise<void> {
+    if (step === this.dumpAt) {
+      const { rows } = await this.f.pool.query<{ version: string }>(
+        'SELECT version FROM hub.libraries WHERE name = $1',
+        [this.library],
+      );
+      this.dump = { file: this.f.cluster.dump(this.f.database), version: Number(rows[0]!.version) };
+    } else if (step === this.restoreAt) {
+      await this.restoreHub();
+    }
+  }
+
+  /** Restores the dump (service stopped meanwhile, as pg_restore wants): the versions above it are lost. */
+  async restoreHub(): Promise<void> {
+    const dump = this.dump!;
+    await this.f.restartHub(() => this.f.cluster.restore(this.f.database, dump.file));
+    for (const [key, a] of this.accepted)
+      if (a.version > dump.version) {
+        this.log.lost.push(a);
+        this.accepted.delete(key);
+      }
+    this.log.hubRestores++;
+  }
+
+  /** A sync during which PostgreSQL or the hub service restarts; failing is fine, losing is not. */
+  async restartDuringSync(c: FuzzClient, rng: Rng): Promise<boolean> {
+    const r = rng();
+    if (r >= 0.04) return false;
+    const sync = c.team.sync().then(
+      () => null,
+      (error: unknown) => error,
+    );
+    await sleep(Math.floor(rng() * 40));
+    if (r < 0.02) {
+      this.f.cluster.restart();
+      this.log.pgRestarts++;
+    } else {
+      await this.f.restartHub();
+      this.log.hubRestarts++;
+    }
+    const error = await sync;
+    if (error) expect((error as { code?: string }).code).toBe('team_hub_error');
+    return true;
+  }
+}
