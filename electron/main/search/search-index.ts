@@ -4,9 +4,12 @@ import { runQueryTask, type DocFacts, type LiveSegment, type RankedResult } from
 import { LiveSegments } from './live-segment';
 import { foldText } from './fold';
 import { sectionsOf } from './library-sources';
+import { snapshotOf, type IndexSnapshot } from './index-snapshot';
+import { RetiredBlocks } from './retired-blocks';
 import type { Segment } from './segment';
 import { buildSegment, runToEnd } from './segment-build';
 import { mergeSegments, pickMergeGroup, type MergePolicy } from './segment-merge';
+import { BlockCache } from './segment-parts';
 import {
   deleteSegments,
   documentTextLength,
@@ -14,11 +17,14 @@ import {
   listSegments,
   loadSegment,
   saveSegment,
+  SegmentGoneError,
+  storedParts,
   READABLE_FORMATS,
   SEGMENT_FORMAT,
   unindexedCount,
   type DocRow,
 } from './segment-store';
+import { SegmentUpgrade } from './segment-upgrade';
 import type { SearchSource, SearchUnit } from './source';
 import { statement } from '../store/statements';
 import { TaskRunner } from '../kernel/task-runner';
@@ -32,6 +38,8 @@ const QUERY_BUILD_BUDGET = 400_000;
 /** A segment 30 % dead is rewritten alone; past 24 segments the smallest are merged. */
 const MERGE_POLICY: MergePolicy = { maxSegments: 24, deadShare: 0.3, budget: SEGMENT_TEXT_BUDGET };
 const CACHED_RESULTS = 8;
+/** Posting and text blocks kept in memory across queries: the index's memory no longer grows with the library. */
+const BLOCK_CACHE_BYTES = 24 * 1024 * 1024;
 
 interface Entry extends LiveSegment {
   rowId: number | null;
@@ -51,9 +59,10 @@ export interface RebuildProgress {
 }
 
 /**
- * The search index of one library: persisted segments loaded into memory, kept in step with the
- * documents table (new content indexed, replaced or deleted content dead until a merge drops it),
- * built and merged in slices on this thread. Every answer covers the library as it is when asked.
+ * The search index of one library: persisted segments (their term dictionaries and unit columns in
+ * memory, posting lists and text read in blocks through `blocks`), kept in step with the documents
+ * table (new content indexed, replaced or deleted content dead until a merge drops it), built and
+ * merged in slices on this thread. Every answer covers the library as it is when asked.
  */
 export class SearchIndex {
   private entries: Entry[] = [];
@@ -65,11 +74,13 @@ export class SearchIndex {
   private persist = true;
   private syncQueued = false;
   private cache = new Map<string, RankedResult>();
-  /** Loaded segments of an older format, to write again in this one; and how many were. */
-  private upgrades: Entry[] = [];
-  private upgraded = 0;
+  /** Loaded segments of an older format, to write again in this one. */
+  private upgrade = new SegmentUpgrade<Entry>();
+  private readonly retired: RetiredBlocks;
+  readonly blocks = new BlockCache(BLOCK_CACHE_BYTES);
   private readonly live: LiveSegments;
   private libraryVersion = '';
+  private dataVersion = -1;
   readonly runner: TaskRunner;
   /** Queries run in slices of their own, between the index's background slices, not behind them. */
   readonly queries: TaskRunner;
@@ -82,6 +93,7 @@ export class SearchIndex {
     querySliceMs = 12,
   ) {
     this.live = new LiveSegments(db, sources);
+    this.retired = new RetiredBlocks(db);
     this.runner = new TaskRunner(12, () => db.open);
     this.queries = new TaskRunner(querySliceMs, () => db.open);
   }
@@ -106,24 +118,54 @@ export class SearchIndex {
   }
 
   private *loadTask(): Generator<void, void> {
-    const kinds = this.kindsKey();
     const stale: number[] = [];
     for (const row of listSegments(this.db)) {
       if (this.loaded) return;
-      if (this.entries.some((e) => e.rowId === row.id)) continue;
-      if (!READABLE_FORMATS.includes(row.format) || row.kinds !== kinds) {
-        stale.push(row.id);
-        continue;
-      }
-      const segment = loadSegment(this.db, row.id);
-      const entry = { rowId: row.id, segment, aliveDocs: new Uint8Array(segment.docs.length) };
-      this.entries.push(entry);
-      if (row.format !== SEGMENT_FORMAT) this.upgrades.push(entry);
+      if (!this.loadRow(row, stale)) continue;
       yield;
     }
-    if (stale.length) this.write(() => deleteSegments(this.db, stale));
+    if (stale.length) this.retire(stale);
+    if (this.persist) this.retired.adoptOrphans();
     this.loaded = true;
     this.refresh();
+  }
+
+  /** Loads a persisted segment not loaded yet (its head only, in format 3); false when skipped. */
+  private loadRow(row: ReturnType<typeof listSegments>[number], stale: number[]): boolean {
+    if (this.entries.some((e) => e.rowId === row.id)) return false;
+    if (!READABLE_FORMATS.includes(row.format) || row.kinds !== this.kindsKey()) {
+      stale.push(row.id);
+      return false;
+    }
+    const segment = loadSegment(this.db, row.id, this.blocks);
+    const entry = { rowId: row.id, segment, aliveDocs: new Uint8Array(segment.docs.length) };
+    this.entries.push(entry);
+    if (row.format !== SEGMENT_FORMAT) this.upgrade.add(entry);
+    return true;
+  }
+
+  /**
+   * Another connection changed the segments (a CLI import beside the app): drop the ones it
+   * replaced, load the ones it added, so that no query reads blocks of a segment that is gone.
+   */
+  private followSegmentRows(): void {
+    const rows = listSegments(this.db);
+    const ids = new Set(rows.map((r) => r.id));
+    this.entries = this.entries.filter((e) => e.rowId === null || ids.has(e.rowId));
+    const stale: number[] = [];
+    for (const row of rows) this.loadRow(row, stale);
+    this.entries.sort((a, b) => (a.rowId ?? Infinity) - (b.rowId ?? Infinity));
+    this.generation++;
+  }
+
+  /** Forgets every loaded segment (a reader found one gone): the next use loads them again. */
+  private unload(): void {
+    this.entries = [];
+    this.upgrade.clear();
+    this.loaded = false;
+    this.loading = null;
+    this.libraryVersion = '';
+    this.generation++;
   }
 
   private loadNow(): void {
@@ -136,8 +178,11 @@ export class SearchIndex {
   refresh(): string[] {
     // data_version moves when another connection commits, total_changes when this one writes:
     // while neither moves, the documents table is as last read.
-    const version = `${this.db.pragma('data_version', { simple: true })}:${statement(this.db, 'SELECT total_changes()').pluck().get()}`;
+    const dataVersion = this.db.pragma('data_version', { simple: true }) as number;
+    const version = `${dataVersion}:${statement(this.db, 'SELECT total_changes()').pluck().get()}`;
     if (version !== this.libraryVersion) {
+      if (this.loaded && this.dataVersion >= 0 && dataVersion !== this.dataVersion) this.followSegmentRows();
+      this.dataVersion = dataVersion;
       this.libraryVersion = version;
       this.readLibrary();
     }
@@ -196,30 +241,34 @@ export class SearchIndex {
     return yield* buildSegment({ docs, sections: sectionsOf(this.db, docIds), units });
   }
 
+  /** Persists a segment built or merged in memory; from then on its large parts are read from the library. */
   private add(segment: Segment, replaces: Entry[] = []): void {
-    const rowId = this.write(() =>
-      saveSegment(
-        this.db,
-        segment,
-        this.kindsKey(),
-        replaces.flatMap((e) => (e.rowId === null ? [] : [e.rowId])),
-      ),
-    );
+    const old = rowIds(replaces);
+    const rowId = this.write(() => saveSegment(this.db, segment, this.kindsKey(), old));
+    if (rowId !== null) this.retired.retire(old);
+    const stored = rowId === null ? segment : storedParts(this.db, rowId, segment, this.blocks);
     this.entries = this.entries.filter((e) => !replaces.includes(e));
-    this.entries.push({ rowId, segment, aliveDocs: new Uint8Array(segment.docs.length) });
+    this.entries.push({ rowId, segment: stored, aliveDocs: new Uint8Array(segment.docs.length) });
     this.resolve();
     this.generation++;
   }
 
   private drop(group: Entry[]): void {
-    this.write(() =>
-      deleteSegments(
-        this.db,
-        group.flatMap((e) => (e.rowId === null ? [] : [e.rowId])),
-      ),
-    );
+    this.retire(rowIds(group));
     this.entries = this.entries.filter((e) => !group.includes(e));
     this.generation++;
+  }
+
+  /** Deletes segment rows now; their blocks once no query can read them. */
+  private retire(ids: number[]): void {
+    if (ids.length && this.write(() => deleteSegments(this.db, ids)) !== null) this.retired.retire(ids);
+  }
+
+  private *dropRetiredTask(): Generator<void, void> {
+    yield* this.retired.dropTask(
+      () => !this.queries.busy,
+      (fn) => this.write(fn),
+    );
   }
 
   /** Writes to the library unless it is read-only; the index then lives in memory only. */
@@ -260,6 +309,7 @@ export class SearchIndex {
   completeNow(): void {
     this.indexPendingNow();
     this.compactNow();
+    runToEnd(this.dropRetiredTask());
   }
 
   /** Merges what the merge policy asks for, on this thread (the CLI, which has no background). */
@@ -283,20 +333,11 @@ export class SearchIndex {
       yield;
     }
     yield* this.mergeTask();
-    yield* this.upgradeTask();
-  }
-
-  /**
-   * Writes segments of an older format again in this one, one per slice: they are already in
-   * memory, converted, so queries answer from them all along; only the blob changes.
-   */
-  private *upgradeTask(): Generator<void, void> {
-    while (this.upgrades.length) {
-      const entry = this.upgrades.shift()!;
-      if (this.entries.includes(entry)) this.add(entry.segment, [entry]);
-      this.upgraded++;
-      yield;
-    }
+    yield* this.upgrade.task(
+      (entry) => this.entries.includes(entry),
+      (entry) => this.add(entry.segment, [entry]),
+    );
+    yield* this.dropRetiredTask();
   }
 
   private *mergeTask(): Generator<void, void> {
@@ -321,9 +362,9 @@ export class SearchIndex {
   private *rebuildTask(onProgress: (p: RebuildProgress) => void): Generator<void, void> {
     this.loaded = true;
     this.entries = [];
-    this.upgrades = [];
+    this.upgrade.clear();
     for (const row of listSegments(this.db)) {
-      this.write(() => deleteSegments(this.db, [row.id]));
+      this.retire([row.id]);
       yield;
     }
     const batches = yield* this.batches(this.refresh());
@@ -335,6 +376,7 @@ export class SearchIndex {
       done += batch.length;
       onProgress({ done, total });
     }
+    yield* this.dropRetiredTask();
   }
 
   // Answering ----------------------------------------------------------------------------------
@@ -372,12 +414,15 @@ export class SearchIndex {
     const key = `${this.generation}|${live?.signature ?? ''}|${complete}|${text}`;
     let result = this.cache.get(key);
     if (!result) {
-      // Background indexing may change which copies are live between slices: query a snapshot.
-      const segments = (live ? [...this.entries, live] : this.entries).map((e) => ({
-        segment: e.segment,
-        aliveDocs: e.aliveDocs.slice(),
-      }));
-      result = yield* runQueryTask(text, segments, this.facts);
+      try {
+        result = yield* runQueryTask(text, snapshotOf(live ? [...this.entries, live] : this.entries), this.facts);
+      } catch (error) {
+        if (!(error instanceof SegmentGoneError)) throw error;
+        // Another connection merged a segment away under this query: load the segments again.
+        this.unload();
+        yield* this.loadTask();
+        result = yield* runQueryTask(text, snapshotOf(live ? [...this.entries, live] : this.entries), this.facts);
+      }
       this.cache.set(key, result);
       if (this.cache.size > CACHED_RESULTS) this.cache.delete(this.cache.keys().next().value!);
     }
@@ -389,7 +434,7 @@ export class SearchIndex {
    * of the postings other than queries (related passages). Like a query, it loads what is not
    * loaded and indexes small changes on the spot; `complete` is false while a large import waits.
    */
-  snapshot(): { segments: LiveSegment[]; complete: boolean } {
+  snapshot(): IndexSnapshot {
     this.loadNow();
     const complete = this.indexPendingNow(QUERY_BUILD_BUDGET);
     if (!complete)
@@ -397,10 +442,7 @@ export class SearchIndex {
         if (this.db.open) logBackgroundError('search index sync', e);
       });
     this.refresh();
-    return {
-      segments: this.entries.map((e) => ({ segment: e.segment, aliveDocs: e.aliveDocs.slice() })),
-      complete,
-    };
+    return { segments: snapshotOf(this.entries), complete };
   }
 
   /** Text of a live unit as last read (live sources need not look it up again). */
@@ -435,9 +477,7 @@ export class SearchIndex {
       segments: this.entries.length,
       units,
       task,
-      upgrade: this.upgrades.length
-        ? { done: this.upgraded, total: this.upgraded + this.upgrades.length }
-        : null,
+      upgrade: this.upgrade.progress(),
     };
   }
 
@@ -447,3 +487,5 @@ export class SearchIndex {
     while (this.runner.busy) await new Promise((r) => setTimeout(r, 5));
   }
 }
+
+const rowIds = (entries: Entry[]): number[] => entries.flatMap((e) => (e.rowId === null ? [] : [e.rowId]));

@@ -3,7 +3,7 @@ import { foldText } from '../search/fold';
 import { requiredGrams } from '../search/grams';
 import { occurrencesIn } from '../search/matcher';
 import { intersectAll } from '../search/postings';
-import { kindCode, postingsOf } from '../search/segment';
+import { kindCode, postingsOf, unitText } from '../search/segment';
 
 /**
  * Which passages hold a phrase, read from the search index's postings: no index of its own. The
@@ -53,7 +53,7 @@ export function verifyPhrase(
     for (let i = 0; i < units.length; i++) {
       const u = units[i]!;
       found.length = 0;
-      occurrencesIn(segment.text.slice(segment.textStarts[u], segment.textStarts[u + 1]), folded, found);
+      occurrencesIn(unitText(segment, u), folded, found);
       if (found.length) hits.push({ segment: s, unit: u, tf: found.length / 2 });
     }
   });

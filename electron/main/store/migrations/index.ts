@@ -7,6 +7,8 @@ import { migration006Xref } from './006-xref';
 import { migration007Briefings } from './007-briefings';
 import { migration008Team } from './008-team';
 import { migration009PassageOcr } from './009-passage-ocr';
+import { migration010Reserved } from './010-reserved-undo';
+import { migration011SearchBlocks } from './011-search-blocks';
 import type { Migration } from './types';
 
 /** In order. Append only: a shipped migration is never edited, a fix is a new one. */
@@ -20,4 +22,6 @@ export const migrations: readonly Migration[] = [
   migration007Briefings,
   migration008Team,
   migration009PassageOcr,
+  migration010Reserved,
+  migration011SearchBlocks,
 ];
