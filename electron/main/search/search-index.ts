@@ -1,30 +1,24 @@
 import type { SearchStatus } from '../../../shared/domain/search';
 import type { Db } from '../store/database';
-import { runQueryTask, type DocFacts, type LiveSegment, type RankedResult } from './engine';
+import { runQueryTask, type DocFacts, type RankedResult } from './engine';
 import { LiveSegments } from './live-segment';
 import { foldText } from './fold';
 import { sectionsOf } from './library-sources';
 import { snapshotOf, type IndexSnapshot } from './index-snapshot';
-import { RetiredBlocks } from './retired-blocks';
 import type { Segment } from './segment';
 import { buildSegment, runToEnd } from './segment-build';
 import { mergeSegments, pickMergeGroup, type MergePolicy } from './segment-merge';
-import { BlockCache } from './segment-parts';
 import {
-  deleteSegments,
   documentTextLength,
   libraryDocs,
   listSegments,
-  loadSegment,
-  saveSegment,
   SegmentGoneError,
-  storedParts,
-  READABLE_FORMATS,
-  SEGMENT_FORMAT,
-  unindexedCount,
   type DocRow,
+  type SegmentRow,
 } from './segment-store';
+import { coldStatus, followRows, loadRow, type Entry } from './segment-loader';
 import { SegmentUpgrade } from './segment-upgrade';
+import { SegmentWriter } from './segment-writer';
 import type { SearchSource, SearchUnit } from './source';
 import { statement } from '../store/statements';
 import { TaskRunner } from '../kernel/task-runner';
@@ -38,13 +32,6 @@ const QUERY_BUILD_BUDGET = 400_000;
 /** A segment 30 % dead is rewritten alone; past 24 segments the smallest are merged. */
 const MERGE_POLICY: MergePolicy = { maxSegments: 24, deadShare: 0.3, budget: SEGMENT_TEXT_BUDGET };
 const CACHED_RESULTS = 8;
-/** Posting and text blocks kept in memory across queries: the index's memory no longer grows with the library. */
-const BLOCK_CACHE_BYTES = 24 * 1024 * 1024;
-
-interface Entry extends LiveSegment {
-  rowId: number | null;
-}
-
 export type IndexStatus = Omit<SearchStatus, 'rebuild'>;
 
 export interface SearchAnswer {
@@ -71,13 +58,11 @@ export class SearchIndex {
   private pending: string[] = [];
   private loaded = false;
   private loading: Promise<void> | null = null;
-  private persist = true;
   private syncQueued = false;
   private cache = new Map<string, RankedResult>();
   /** Loaded segments of an older format, to write again in this one. */
   private upgrade = new SegmentUpgrade<Entry>();
-  private readonly retired: RetiredBlocks;
-  readonly blocks = new BlockCache(BLOCK_CACHE_BYTES);
+  private readonly writer: SegmentWriter;
   private readonly live: LiveSegments;
   private libraryVersion = '';
   private dataVersion = -1;
@@ -93,9 +78,14 @@ export class SearchIndex {
     querySliceMs = 12,
   ) {
     this.live = new LiveSegments(db, sources);
-    this.retired = new RetiredBlocks(db);
+    this.writer = new SegmentWriter(db);
     this.runner = new TaskRunner(12, () => db.open);
     this.queries = new TaskRunner(querySliceMs, () => db.open);
+  }
+
+  /** The cache of posting and text blocks every segment reads through. */
+  get blocks() {
+    return this.writer.blocks;
   }
 
   private indexedSources(): SearchSource[] {
@@ -121,41 +111,23 @@ export class SearchIndex {
     const stale: number[] = [];
     for (const row of listSegments(this.db)) {
       if (this.loaded) return;
-      if (!this.loadRow(row, stale)) continue;
+      if (!this.loadRow(row, this.entries, stale)) continue;
       yield;
     }
-    if (stale.length) this.retire(stale);
-    if (this.persist) this.retired.adoptOrphans();
+    this.writer.retireIds(stale);
+    if (this.writer.persist) this.writer.retired.adoptOrphans();
     this.loaded = true;
     this.refresh();
   }
 
-  /** Loads a persisted segment not loaded yet (its head only, in format 3); false when skipped. */
-  private loadRow(row: ReturnType<typeof listSegments>[number], stale: number[]): boolean {
-    if (this.entries.some((e) => e.rowId === row.id)) return false;
-    if (!READABLE_FORMATS.includes(row.format) || row.kinds !== this.kindsKey()) {
-      stale.push(row.id);
-      return false;
-    }
-    const segment = loadSegment(this.db, row.id, this.blocks);
-    const entry = { rowId: row.id, segment, aliveDocs: new Uint8Array(segment.docs.length) };
-    this.entries.push(entry);
-    if (row.format !== SEGMENT_FORMAT) this.upgrade.add(entry);
+  /** Adds a persisted segment not loaded yet to `entries`; false when skipped. */
+  private loadRow(row: SegmentRow, entries: Entry[], stale: number[] = []): boolean {
+    const loaded = loadRow(this.db, row, this.kindsKey(), entries, this.writer.blocks);
+    if (loaded === 'stale') stale.push(row.id);
+    if (typeof loaded === 'string') return false;
+    entries.push(loaded.entry);
+    if (loaded.upgrade) this.upgrade.add(loaded.entry);
     return true;
-  }
-
-  /**
-   * Another connection changed the segments (a CLI import beside the app): drop the ones it
-   * replaced, load the ones it added, so that no query reads blocks of a segment that is gone.
-   */
-  private followSegmentRows(): void {
-    const rows = listSegments(this.db);
-    const ids = new Set(rows.map((r) => r.id));
-    this.entries = this.entries.filter((e) => e.rowId === null || ids.has(e.rowId));
-    const stale: number[] = [];
-    for (const row of rows) this.loadRow(row, stale);
-    this.entries.sort((a, b) => (a.rowId ?? Infinity) - (b.rowId ?? Infinity));
-    this.generation++;
   }
 
   /** Forgets every loaded segment (a reader found one gone): the next use loads them again. */
@@ -181,7 +153,10 @@ export class SearchIndex {
     const dataVersion = this.db.pragma('data_version', { simple: true }) as number;
     const version = `${dataVersion}:${statement(this.db, 'SELECT total_changes()').pluck().get()}`;
     if (version !== this.libraryVersion) {
-      if (this.loaded && this.dataVersion >= 0 && dataVersion !== this.dataVersion) this.followSegmentRows();
+      if (this.loaded && this.dataVersion >= 0 && dataVersion !== this.dataVersion) {
+        this.entries = followRows(this.db, this.entries, (row, entries) => this.loadRow(row, entries));
+        this.generation++;
+      }
       this.dataVersion = dataVersion;
       this.libraryVersion = version;
       this.readLibrary();
@@ -241,48 +216,22 @@ export class SearchIndex {
     return yield* buildSegment({ docs, sections: sectionsOf(this.db, docIds), units });
   }
 
-  /** Persists a segment built or merged in memory; from then on its large parts are read from the library. */
   private add(segment: Segment, replaces: Entry[] = []): void {
-    const old = rowIds(replaces);
-    const rowId = this.write(() => saveSegment(this.db, segment, this.kindsKey(), old));
-    if (rowId !== null) this.retired.retire(old);
-    const stored = rowId === null ? segment : storedParts(this.db, rowId, segment, this.blocks);
+    const entry = this.writer.save(segment, this.kindsKey(), replaces);
     this.entries = this.entries.filter((e) => !replaces.includes(e));
-    this.entries.push({ rowId, segment: stored, aliveDocs: new Uint8Array(segment.docs.length) });
+    this.entries.push(entry);
     this.resolve();
     this.generation++;
   }
 
   private drop(group: Entry[]): void {
-    this.retire(rowIds(group));
+    this.writer.retire(group);
     this.entries = this.entries.filter((e) => !group.includes(e));
     this.generation++;
   }
 
-  /** Deletes segment rows now; their blocks once no query can read them. */
-  private retire(ids: number[]): void {
-    if (ids.length && this.write(() => deleteSegments(this.db, ids)) !== null) this.retired.retire(ids);
-  }
-
-  private *dropRetiredTask(): Generator<void, void> {
-    yield* this.retired.dropTask(
-      () => !this.queries.busy,
-      (fn) => this.write(fn),
-    );
-  }
-
-  /** Writes to the library unless it is read-only; the index then lives in memory only. */
-  private write<T>(fn: () => T): T | null {
-    if (!this.persist) return null;
-    try {
-      return fn();
-    } catch (error) {
-      if (/readonly|read-only/i.test((error as Error).message)) {
-        this.persist = false;
-        return null;
-      }
-      throw error;
-    }
+  private dropRetiredTask(): Generator<void, void> {
+    return this.writer.dropRetiredTask(() => !this.queries.busy);
   }
 
   /** Indexes what is not indexed yet, on this thread; false when more than `budget` characters wait. */
@@ -364,7 +313,7 @@ export class SearchIndex {
     this.entries = [];
     this.upgrade.clear();
     for (const row of listSegments(this.db)) {
-      this.retire([row.id]);
+      this.writer.retireIds([row.id]);
       yield;
     }
     const batches = yield* this.batches(this.refresh());
@@ -452,22 +401,8 @@ export class SearchIndex {
 
   status(): IndexStatus {
     const task = this.runner.busy;
+    if (!this.loaded) return coldStatus(this.db, this.loading !== null, task);
     const units = this.entries.reduce((n, e) => n + e.segment.count, 0);
-    if (!this.loaded) {
-      // Not loaded yet: what the persisted segments cover, read from their document rows.
-      const documents = statement(this.db, `SELECT count(*) FROM documents`).pluck().get() as number;
-      const pending = unindexedCount(this.db);
-      return {
-        state: this.loading ? 'loading' : 'cold',
-        documents,
-        indexed: documents - pending,
-        pending,
-        segments: this.entries.length,
-        units,
-        task,
-        upgrade: null,
-      };
-    }
     this.refresh();
     return {
       state: this.pending.length ? 'indexing' : 'ready',
@@ -488,4 +423,3 @@ export class SearchIndex {
   }
 }
 
-const rowIds = (entries: Entry[]): number[] => entries.flatMap((e) => (e.rowId === null ? [] : [e.rowId]));
