@@ -15,6 +15,8 @@ export interface OpenOptions {
   /** Path of a better_sqlite3.node built for another runtime (the Electron build kept apart from Node's). */
   nativeBinding?: string;
   readonly?: boolean;
+  /** Up to this file size the integrity check at open covers every table (tests lower it). */
+  fullCheckBytes?: number;
 }
 
 const READ_ONLY_CODES = /^SQLITE_(READONLY|CANTOPEN|PERM|AUTH)/;
@@ -112,8 +114,8 @@ const BULK_TABLES = new Set(['passages', 'search_segments', 'search_blocks', 'xr
  * small library; else every table but the bulk ones, one `quick_check(table)` each, so that the
  * cost at start does not grow with the text.
  */
-function openCheck(db: Db, file: string, walLeft: boolean): string {
-  if (file === ':memory:' || walLeft || fs.statSync(file).size <= FULL_CHECK_BYTES) return quickCheck(db);
+function openCheck(db: Db, file: string, walLeft: boolean, fullCheckBytes = FULL_CHECK_BYTES): string {
+  if (file === ':memory:' || walLeft || fs.statSync(file).size <= fullCheckBytes) return quickCheck(db);
   const tables = db
     .prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
     .pluck()
@@ -142,7 +144,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     // Checked before any pragma that writes, so a newer library is left byte-for-byte as it was.
     assertNotNewer(db, migrations, file);
     db = enableWal(db, file, options);
-    const check = openCheck(db, file, walLeft);
+    const check = openCheck(db, file, walLeft, options.fullCheckBytes);
     if (check !== 'ok') {
       db.close();
       const backup = newestGoodBackup(file, options.nativeBinding);
