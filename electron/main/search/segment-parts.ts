@@ -55,11 +55,13 @@ export function textOf(t: SegmentText): string {
 }
 
 /**
- * Least recently used blocks of every segment of a library, up to a byte cap: what a query reads
- * again (the lists of common terms, the text of likely units) stays, the rest is read again.
+ * Recently used blocks of every segment of a library, up to a byte cap: what a query reads again
+ * (the lists of common terms, the text of likely units) stays, the rest is read again. Eviction is
+ * second-chance (CLOCK): a hit only sets a flag, since a query touches the same block thousands of
+ * times and moving it in the map on every touch cost more than the reads it saved.
  */
 export class BlockCache {
-  private entries = new Map<string, { value: Uint8Array | string; bytes: number }>();
+  private entries = new Map<string, { value: Uint8Array | string; bytes: number; used: boolean }>();
   bytes = 0;
   reads = 0;
 
@@ -68,21 +70,29 @@ export class BlockCache {
   get<T extends Uint8Array | string>(key: string, load: () => T): T {
     const hit = this.entries.get(key);
     if (hit) {
-      this.entries.delete(key);
-      this.entries.set(key, hit);
+      hit.used = true;
       return hit.value as T;
     }
     const value = load();
     this.reads++;
     const bytes = typeof value === 'string' ? value.length * 2 : value.byteLength;
-    this.entries.set(key, { value, bytes });
+    this.evict(bytes);
+    this.entries.set(key, { value, bytes, used: false });
     this.bytes += bytes;
-    for (const [k, e] of this.entries) {
-      if (this.bytes <= this.capBytes || k === key) break;
-      this.entries.delete(k);
-      this.bytes -= e.bytes;
-    }
     return value;
+  }
+
+  /** Drops the oldest blocks not used since they were last passed over, until `incoming` fits. */
+  private evict(incoming: number): void {
+    // Each entry is passed over at most twice: once to clear its flag, once to drop it.
+    for (let turns = this.entries.size * 2; turns > 0 && this.bytes + incoming > this.capBytes; turns--) {
+      const [key, entry] = this.entries.entries().next().value!;
+      this.entries.delete(key);
+      if (entry.used) {
+        entry.used = false;
+        this.entries.set(key, entry);
+      } else this.bytes -= entry.bytes;
+    }
   }
 }
 

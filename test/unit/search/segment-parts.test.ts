@@ -59,14 +59,14 @@ describe('segment parts read in blocks', () => {
     expect(across.base).toBe(TEXT_BLOCK - 2);
   });
 
-  it('keeps the cache under its byte cap, dropping the least recently used block first', () => {
+  it('keeps the cache under its byte cap, giving a block used since it was cached a second chance', () => {
     const bytes = new Uint8Array(POSTING_BLOCK * 4).fill(1);
     const { read, reads } = stored(bytes, POSTING_BLOCK);
     const cache = new BlockCache(POSTING_BLOCK * 2);
     const postings = blockPostings(bytes.length, cache, 3, read);
     postings.read(0, 1);
     postings.read(POSTING_BLOCK, POSTING_BLOCK + 1);
-    postings.read(0, 1); // block 0 is now the most recent
+    postings.read(0, 1); // block 0 used again: passed over once
     postings.read(2 * POSTING_BLOCK, 2 * POSTING_BLOCK + 1); // drops block 1
     expect(cache.bytes).toBeLessThanOrEqual(POSTING_BLOCK * 2);
     postings.read(0, 1);
