@@ -73,8 +73,9 @@ export function storedParts(db: Db, id: number, segment: Segment, cache: BlockCa
 
 /**
  * Stores a segment (head row and blocks) and drops the rows of the ones it replaces (a merge) in
- * one transaction; returns its id. Their blocks stay until `dropOrphanBlocks`: a query begun
- * before may still read them. Ids are never reused, so old blocks never pass for a new segment's.
+ * one transaction; returns its id. Their blocks stay until `dropBlocks`: a query begun before may
+ * still read them. Ids are never used twice (`search_segment_ids`), so a replaced segment's reader
+ * never reads a newer segment's blocks.
  */
 export function saveSegment(
   db: Db,
@@ -85,14 +86,13 @@ export function saveSegment(
   const { head, postings, text } = encodeSegment(segment);
   let id = 0;
   db.transaction(() => {
-    id =
-      (db
-        .prepare(
-          `SELECT max(coalesce((SELECT max(id) FROM search_segments), 0),
-                      coalesce((SELECT max(segment_id) FROM search_blocks), 0)) + 1`,
-        )
-        .pluck()
-        .get() as number);
+    id = db
+      .prepare(
+        `UPDATE search_segment_ids
+         SET last = max(last, (SELECT coalesce(max(id), 0) FROM search_segments)) + 1 RETURNING last`,
+      )
+      .pluck()
+      .get() as number;
     db.prepare(
       `INSERT INTO search_segments (id, format, kinds, created_at, units, bytes, data) VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ).run(

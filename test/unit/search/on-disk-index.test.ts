@@ -2,7 +2,15 @@ import { expect, it } from 'vitest';
 import type { Core } from '../../../electron/main/core/app-core';
 import { importFiles } from '../../../electron/main/ingest/import-service';
 import { searchServiceFor } from '../../../electron/main/search/search-service';
-import { orphanBlockSegments } from '../../../electron/main/search/segment-store';
+import { BlockCache } from '../../../electron/main/search/segment-parts';
+import {
+  deleteSegments,
+  dropBlocks,
+  listSegments,
+  loadSegment,
+  orphanBlockSegments,
+  saveSegment,
+} from '../../../electron/main/search/segment-store';
 import { coreOpener, corpusFiles, SEED, searchAll, tempDatabase, unitKey } from './library';
 
 const open = coreOpener();
@@ -49,4 +57,18 @@ it('follows segments another connection replaced, and drops replaced blocks once
   const expected = queries.map((q) => searchAll(cli, q).hits.map(unitKey).sort());
   expect(expected[0]!.length).toBeGreaterThan(0);
   expect(queries.map((q) => searchAll(app, q).hits.map(unitKey).sort())).toEqual(expected);
+});
+
+it('never hands out a segment id twice, even once the newest segment and its blocks are gone', async () => {
+  const core = open(tempDatabase());
+  await importFiles(core.ctx, [SEED], { inline: true });
+  searchServiceFor(core.ctx).index.indexPendingNow();
+  const { db } = core.ctx;
+  const [row] = listSegments(db).slice(-1);
+  const segment = loadSegment(db, row!.id, new BlockCache(1 << 26));
+  const copy = saveSegment(db, segment, row!.kinds);
+  deleteSegments(db, [copy]);
+  dropBlocks(db, copy);
+  expect(orphanBlockSegments(db)).toEqual([]);
+  expect(saveSegment(db, segment, row!.kinds)).toBeGreaterThan(copy);
 });

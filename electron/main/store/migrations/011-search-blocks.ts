@@ -20,6 +20,11 @@ export const migration011SearchBlocks: Migration = {
         data       BLOB NOT NULL,
         PRIMARY KEY (segment_id, part, block)
       ) STRICT;
+
+      -- The last segment id handed out: ids are never used twice, so a reader holding a replaced
+      -- segment can never read the blocks of a newer one under the same id.
+      CREATE TABLE search_segment_ids (last INTEGER NOT NULL) STRICT;
+      INSERT INTO search_segment_ids (last) SELECT coalesce(max(id), 0) FROM search_segments;
     `);
   },
 };
