@@ -1,3 +1,4 @@
+import type { SearchStatus } from '../../../shared/domain/search';
 import type { Db } from '../store/database';
 import { statement } from '../store/statements';
 import type { LiveSegment } from './engine';
@@ -10,7 +11,6 @@ import {
   unindexedCount,
   type SegmentRow,
 } from './segment-store';
-import type { IndexStatus } from './search-index';
 
 /** A segment of the index: persisted as `rowId`, or null while the library may not be written. */
 export interface Entry extends LiveSegment {
@@ -47,7 +47,7 @@ export function followRows(db: Db, entries: Entry[], load: (row: SegmentRow, ent
 }
 
 /** Status before the segments are loaded: what the persisted ones cover, from their document rows. */
-export function coldStatus(db: Db, loading: boolean, task: string | null): IndexStatus {
+export function coldStatus(db: Db, loading: boolean, task: string | null): Omit<SearchStatus, 'rebuild'> {
   const documents = statement(db, `SELECT count(*) FROM documents`).pluck().get() as number;
   const pending = unindexedCount(db);
   return {
