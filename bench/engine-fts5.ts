@@ -46,7 +46,7 @@ async function main() {
   indexDocs(db, [docId]);
   const oneMoreMs = performance.now() - t + timeOnce(() => run(db, marker));
 
-  const { p50, p95, cpuP95 } = timeQueries(queries, (q) => run(db, q));
+  const { p50, p95, cpuP50, cpuP95 } = timeQueries(queries, (q) => run(db, q));
   const indexBytes = (
     db.prepare(`SELECT coalesce(sum(pgsize), 0) AS n FROM dbstat WHERE name LIKE 'fts%'`).get() as {
       n: number;
@@ -60,6 +60,7 @@ async function main() {
     oneMoreBackgroundMs: null,
     p50,
     p95,
+    cpuP50,
     cpuP95,
     queries: queries.length,
     peakRssMb: peakRssMb(),

@@ -43,7 +43,7 @@ async function main() {
   const oneMoreBackgroundMs = performance.now() - t;
   if (service.hits(marker2, { limit: 5 }).total < 1) throw new Error('the second new document was not found');
 
-  const { p50, p95, cpuP95 } = timeQueries(queries, (q) => service.query(q, { limit: 50 }));
+  const { p50, p95, cpuP50, cpuP95 } = timeQueries(queries, (q) => service.query(q, { limit: 50 }));
   const figures: Omit<EngineFigures, 'startToAnswerMs' | 'documents' | 'chars'> = {
     engine: 'yandu',
     buildMs,
@@ -52,6 +52,7 @@ async function main() {
     oneMoreBackgroundMs,
     p50,
     p95,
+    cpuP50,
     cpuP95,
     queries: queries.length,
     peakRssMb: peakRssMb(),

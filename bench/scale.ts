@@ -138,6 +138,12 @@ async function tierRows(tier: ScaleTier, bundle: string): Promise<string[]> {
       `${ms(f.p50)} / ${ms(f.p95)}`,
       x ? 'p95 ≤ 50 ms' : '≤ 3 ms / ≤ 20 ms',
     ],
+    [
+      'query CPU p50 / p95 (process.cpuUsage)',
+      `${ms(y.cpuP50)} / ${ms(y.cpuP95)}`,
+      `${ms(f.cpuP50)} / ${ms(f.cpuP95)}`,
+      '—',
+    ],
     ['peak RSS (index rebuild + queries)', mb(y.peakRssMb), mb(f.peakRssMb), x ? '≤ 500 MB' : '≤ 250 MB'],
     ['peak RSS of the yandu import process', mb(imported.rssMb), '—', '—'],
   ];

@@ -27,7 +27,7 @@ export { runToEnd } from './segment-build';
 export type { LiveSegment } from './engine';
 export { requiredGrams } from './grams';
 export { intersectAll } from './postings';
-export { kindCode, postingsOf } from './segment';
+export { kindCode, postingsOf, unitText } from './segment';
 
 function searchHandlers(ctx: CoreContext): Pick<Handlers, SearchChannel> {
   const service = searchServiceFor(ctx);

@@ -1,7 +1,7 @@
 import { requiredGrams } from './grams';
 import { intersectAll, union } from './postings';
 import type { ParsedQuery } from './query-parser';
-import { postingsOf, type Segment } from './segment';
+import { postingsOf, unitText, type Segment } from './segment';
 
 /** Candidates verified between two yields of a sliced query: a slice stays well under a frame. */
 export const VERIFY_STEP = 2048;
@@ -103,9 +103,10 @@ class MatchBuilder {
 }
 
 /**
- * One literal over many candidates: a single forward walk through the segment's text from one
- * occurrence to the next, instead of a search per unit. Occurrences that straddle two units or
- * fall in a unit out of scope are stepped over.
+ * One literal over many candidates: a forward walk through the segment's text from one occurrence
+ * to the next, instead of a search per unit — through the whole text in memory, block by block
+ * when it is read from the library. Occurrences that straddle two units or fall in a unit out of
+ * scope are stepped over.
  */
 function* scanOne(
   segment: Segment,
@@ -114,22 +115,35 @@ function* scanOne(
   scope: Scope,
 ): Generator<void, SegmentMatch> {
   const out = new MatchBuilder(cands.length);
-  const { text, textStarts, emphasis } = segment;
+  const { textStarts, emphasis } = segment;
   const n = literal.length;
+  let text = '';
+  let base = 0;
+  let windowEnd = -1;
+  // Next occurrence at or after the last search start, in text offsets; past the window when none.
   let at = -1;
+  const next = (from: number) => {
+    const found = text.indexOf(literal, from - base);
+    return found < 0 ? windowEnd + n : base + found;
+  };
   for (let i = 0; i < cands.length; i++) {
     if (i % VERIFY_STEP === VERIFY_STEP - 1) yield;
     const u = cands[i]!;
     const start = textStarts[u]!;
     const end = textStarts[u + 1]!;
-    if (at < start) at = text.indexOf(literal, start);
-    if (at < 0) break;
-    if (at + n > end || !inScope(segment, scope, u)) continue;
+    if (!inScope(segment, scope, u)) continue;
+    if (start < base || end > windowEnd) {
+      ({ text, base } = segment.text.window(start, end));
+      windowEnd = base + text.length;
+      at = -1;
+    }
+    if (at < start) at = next(start);
+    if (at + n > end) continue;
     const emStart = start + emphasis[2 * u]!;
     const emEnd = start + emphasis[2 * u + 1]!;
     let count = 0;
     let emphasised = false;
-    for (; at >= 0 && at + n <= end; at = text.indexOf(literal, at + n)) {
+    for (; at + n <= end; at = next(at + n)) {
       count++;
       if (at >= emStart && at + n <= emEnd) emphasised = true;
     }
@@ -162,7 +176,7 @@ export function* matchSegmentTask(
     if (i % VERIFY_STEP === VERIFY_STEP - 1) yield;
     const u = cands ? cands[i]! : i;
     if (!inScope(segment, scope, u)) continue;
-    const text = segment.text.slice(segment.textStarts[u], segment.textStarts[u + 1]);
+    const text = unitText(segment, u);
     found.length = 0;
     let ok = true;
     for (const clause of query.clauses) {

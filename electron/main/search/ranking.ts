@@ -1,6 +1,6 @@
 import { lunrScores, type WindowItem } from './lunr-ranker';
 import type { CompiledQuery } from './matcher';
-import type { Segment } from './segment';
+import { unitText, type Segment } from './segment';
 
 /** How many of the best first-pass hits lunr re-ranks (a rescore window, as in Lucene): one page. */
 export const RESCORE_WINDOW = 50;
@@ -97,7 +97,7 @@ export function* rerankWindow(
     const emStart = segment.emphasis[2 * u]!;
     const emEnd = segment.emphasis[2 * u + 1]!;
     return {
-      text: segment.text.slice(segment.textStarts[u], segment.textStarts[u + 1]),
+      text: unitText(segment, u),
       emphasis: emEnd > emStart ? [emStart, emEnd] : null,
       sectionTitle: sectionChainTitle(segment, segment.sectionSlots[u]!),
       boost: segment.boosts[u]!,

@@ -1,24 +1,24 @@
 import type { SearchStatus } from '../../../shared/domain/search';
 import type { Db } from '../store/database';
-import { runQueryTask, type DocFacts, type LiveSegment, type RankedResult } from './engine';
+import { runQueryTask, type DocFacts, type RankedResult } from './engine';
 import { LiveSegments } from './live-segment';
 import { foldText } from './fold';
 import { sectionsOf } from './library-sources';
+import { snapshotOf, type IndexSnapshot } from './index-snapshot';
 import type { Segment } from './segment';
 import { buildSegment, runToEnd } from './segment-build';
 import { mergeSegments, pickMergeGroup, type MergePolicy } from './segment-merge';
 import {
-  deleteSegments,
   libraryDocs,
   listSegments,
-  loadSegment,
-  saveSegment,
-  READABLE_FORMATS,
-  SEGMENT_FORMAT,
+  SegmentGoneError,
   type DocRow,
+  type SegmentRow,
 } from './segment-store';
+import { coldStatus, followRows, loadRow, type Entry } from './segment-loader';
+import { SegmentUpgrade } from './segment-upgrade';
+import { SegmentWriter } from './segment-writer';
 import type { SearchSource, SearchUnit } from '../kernel/search-source';
-import { documentCount, unindexedCount } from '../store/document-lookup';
 import { documentTextLength } from '../store/passage-reader';
 import { statement } from '../store/statements';
 import { TaskRunner } from '../kernel/task-runner';
@@ -32,11 +32,6 @@ const QUERY_BUILD_BUDGET = 400_000;
 /** A segment 30 % dead is rewritten alone; past 24 segments the smallest are merged. */
 const MERGE_POLICY: MergePolicy = { maxSegments: 24, deadShare: 0.3, budget: SEGMENT_TEXT_BUDGET };
 const CACHED_RESULTS = 8;
-
-interface Entry extends LiveSegment {
-  rowId: number | null;
-}
-
 export type IndexStatus = Omit<SearchStatus, 'rebuild'>;
 
 export interface SearchAnswer {
@@ -51,9 +46,10 @@ export interface RebuildProgress {
 }
 
 /**
- * The search index of one library: persisted segments loaded into memory, kept in step with the
- * documents table (new content indexed, replaced or deleted content dead until a merge drops it),
- * built and merged in slices on this thread. Every answer covers the library as it is when asked.
+ * The search index of one library: persisted segments (their term dictionaries and unit columns in
+ * memory, posting lists and text read in blocks through `blocks`), kept in step with the documents
+ * table (new content indexed, replaced or deleted content dead until a merge drops it), built and
+ * merged in slices on this thread. Every answer covers the library as it is when asked.
  */
 export class SearchIndex {
   private entries: Entry[] = [];
@@ -62,14 +58,14 @@ export class SearchIndex {
   private pending: string[] = [];
   private loaded = false;
   private loading: Promise<void> | null = null;
-  private persist = true;
   private syncQueued = false;
   private cache = new Map<string, RankedResult>();
-  /** Loaded segments of an older format, to write again in this one; and how many were. */
-  private upgrades: Entry[] = [];
-  private upgraded = 0;
+  /** Loaded segments of an older format, to write again in this one. */
+  private upgrade = new SegmentUpgrade<Entry>();
+  private readonly writer: SegmentWriter;
   private readonly live: LiveSegments;
   private libraryVersion = '';
+  private dataVersion = -1;
   readonly runner: TaskRunner;
   /** Queries run in slices of their own, between the index's background slices, not behind them. */
   readonly queries: TaskRunner;
@@ -82,8 +78,14 @@ export class SearchIndex {
     querySliceMs = 12,
   ) {
     this.live = new LiveSegments(db, sources);
+    this.writer = new SegmentWriter(db);
     this.runner = new TaskRunner(12, () => db.open);
     this.queries = new TaskRunner(querySliceMs, () => db.open);
+  }
+
+  /** The cache of posting and text blocks every segment reads through. */
+  get blocks() {
+    return this.writer.blocks;
   }
 
   private indexedSources(): readonly SearchSource[] {
@@ -106,24 +108,36 @@ export class SearchIndex {
   }
 
   private *loadTask(): Generator<void, void> {
-    const kinds = this.kindsKey();
     const stale: number[] = [];
     for (const row of listSegments(this.db)) {
       if (this.loaded) return;
-      if (this.entries.some((e) => e.rowId === row.id)) continue;
-      if (!READABLE_FORMATS.includes(row.format) || row.kinds !== kinds) {
-        stale.push(row.id);
-        continue;
-      }
-      const segment = loadSegment(this.db, row.id);
-      const entry = { rowId: row.id, segment, aliveDocs: new Uint8Array(segment.docs.length) };
-      this.entries.push(entry);
-      if (row.format !== SEGMENT_FORMAT) this.upgrades.push(entry);
+      if (!this.loadRow(row, this.entries, stale)) continue;
       yield;
     }
-    if (stale.length) this.write(() => deleteSegments(this.db, stale));
+    this.writer.retireIds(stale);
+    if (this.writer.persist) this.writer.retired.adoptOrphans();
     this.loaded = true;
     this.refresh();
+  }
+
+  /** Adds a persisted segment not loaded yet to `entries`; false when skipped. */
+  private loadRow(row: SegmentRow, entries: Entry[], stale: number[] = []): boolean {
+    const loaded = loadRow(this.db, row, this.kindsKey(), entries, this.writer.blocks);
+    if (loaded === 'stale') stale.push(row.id);
+    if (typeof loaded === 'string') return false;
+    entries.push(loaded.entry);
+    if (loaded.upgrade) this.upgrade.add(loaded.entry);
+    return true;
+  }
+
+  /** Forgets every loaded segment (a reader found one gone): the next use loads them again. */
+  private unload(): void {
+    this.entries = [];
+    this.upgrade.clear();
+    this.loaded = false;
+    this.loading = null;
+    this.libraryVersion = '';
+    this.generation++;
   }
 
   private loadNow(): void {
@@ -136,8 +150,14 @@ export class SearchIndex {
   refresh(): string[] {
     // data_version moves when another connection commits, total_changes when this one writes:
     // while neither moves, the documents table is as last read.
-    const version = `${this.db.pragma('data_version', { simple: true })}:${statement(this.db, 'SELECT total_changes()').pluck().get()}`;
+    const dataVersion = this.db.pragma('data_version', { simple: true }) as number;
+    const version = `${dataVersion}:${statement(this.db, 'SELECT total_changes()').pluck().get()}`;
     if (version !== this.libraryVersion) {
+      if (this.loaded && this.dataVersion >= 0 && dataVersion !== this.dataVersion) {
+        this.entries = followRows(this.db, this.entries, (row, entries) => this.loadRow(row, entries));
+        this.generation++;
+      }
+      this.dataVersion = dataVersion;
       this.libraryVersion = version;
       this.readLibrary();
     }
@@ -197,43 +217,21 @@ export class SearchIndex {
   }
 
   private add(segment: Segment, replaces: Entry[] = []): void {
-    const rowId = this.write(() =>
-      saveSegment(
-        this.db,
-        segment,
-        this.kindsKey(),
-        replaces.flatMap((e) => (e.rowId === null ? [] : [e.rowId])),
-      ),
-    );
+    const entry = this.writer.save(segment, this.kindsKey(), replaces);
     this.entries = this.entries.filter((e) => !replaces.includes(e));
-    this.entries.push({ rowId, segment, aliveDocs: new Uint8Array(segment.docs.length) });
+    this.entries.push(entry);
     this.resolve();
     this.generation++;
   }
 
   private drop(group: Entry[]): void {
-    this.write(() =>
-      deleteSegments(
-        this.db,
-        group.flatMap((e) => (e.rowId === null ? [] : [e.rowId])),
-      ),
-    );
+    this.writer.retire(group);
     this.entries = this.entries.filter((e) => !group.includes(e));
     this.generation++;
   }
 
-  /** Writes to the library unless it is read-only; the index then lives in memory only. */
-  private write<T>(fn: () => T): T | null {
-    if (!this.persist) return null;
-    try {
-      return fn();
-    } catch (error) {
-      if (/readonly|read-only/i.test((error as Error).message)) {
-        this.persist = false;
-        return null;
-      }
-      throw error;
-    }
+  private dropRetiredTask(): Generator<void, void> {
+    return this.writer.dropRetiredTask(() => !this.queries.busy);
   }
 
   /** Indexes what is not indexed yet, on this thread; false when more than `budget` characters wait. */
@@ -260,6 +258,7 @@ export class SearchIndex {
   completeNow(): void {
     this.indexPendingNow();
     this.compactNow();
+    runToEnd(this.dropRetiredTask());
   }
 
   /** Merges what the merge policy asks for, on this thread (the CLI, which has no background). */
@@ -283,20 +282,11 @@ export class SearchIndex {
       yield;
     }
     yield* this.mergeTask();
-    yield* this.upgradeTask();
-  }
-
-  /**
-   * Writes segments of an older format again in this one, one per slice: they are already in
-   * memory, converted, so queries answer from them all along; only the blob changes.
-   */
-  private *upgradeTask(): Generator<void, void> {
-    while (this.upgrades.length) {
-      const entry = this.upgrades.shift()!;
-      if (this.entries.includes(entry)) this.add(entry.segment, [entry]);
-      this.upgraded++;
-      yield;
-    }
+    yield* this.upgrade.task(
+      (entry) => this.entries.includes(entry),
+      (entry) => this.add(entry.segment, [entry]),
+    );
+    yield* this.dropRetiredTask();
   }
 
   private *mergeTask(): Generator<void, void> {
@@ -321,9 +311,9 @@ export class SearchIndex {
   private *rebuildTask(onProgress: (p: RebuildProgress) => void): Generator<void, void> {
     this.loaded = true;
     this.entries = [];
-    this.upgrades = [];
+    this.upgrade.clear();
     for (const row of listSegments(this.db)) {
-      this.write(() => deleteSegments(this.db, [row.id]));
+      this.writer.retireIds([row.id]);
       yield;
     }
     const batches = yield* this.batches(this.refresh());
@@ -335,6 +325,7 @@ export class SearchIndex {
       done += batch.length;
       onProgress({ done, total });
     }
+    yield* this.dropRetiredTask();
   }
 
   // Answering ----------------------------------------------------------------------------------
@@ -372,12 +363,15 @@ export class SearchIndex {
     const key = `${this.generation}|${live?.signature ?? ''}|${complete}|${text}`;
     let result = this.cache.get(key);
     if (!result) {
-      // Background indexing may change which copies are live between slices: query a snapshot.
-      const segments = (live ? [...this.entries, live] : this.entries).map((e) => ({
-        segment: e.segment,
-        aliveDocs: e.aliveDocs.slice(),
-      }));
-      result = yield* runQueryTask(text, segments, this.facts);
+      try {
+        result = yield* runQueryTask(text, snapshotOf(live ? [...this.entries, live] : this.entries), this.facts);
+      } catch (error) {
+        if (!(error instanceof SegmentGoneError)) throw error;
+        // Another connection merged a segment away under this query: load the segments again.
+        this.unload();
+        yield* this.loadTask();
+        result = yield* runQueryTask(text, snapshotOf(live ? [...this.entries, live] : this.entries), this.facts);
+      }
       this.cache.set(key, result);
       if (this.cache.size > CACHED_RESULTS) this.cache.delete(this.cache.keys().next().value!);
     }
@@ -389,7 +383,7 @@ export class SearchIndex {
    * of the postings other than queries (related passages). Like a query, it loads what is not
    * loaded and indexes small changes on the spot; `complete` is false while a large import waits.
    */
-  snapshot(): { segments: LiveSegment[]; complete: boolean } {
+  snapshot(): IndexSnapshot {
     this.loadNow();
     const complete = this.indexPendingNow(QUERY_BUILD_BUDGET);
     if (!complete)
@@ -397,10 +391,7 @@ export class SearchIndex {
         if (this.db.open) logBackgroundError('search index sync', e);
       });
     this.refresh();
-    return {
-      segments: this.entries.map((e) => ({ segment: e.segment, aliveDocs: e.aliveDocs.slice() })),
-      complete,
-    };
+    return { segments: snapshotOf(this.entries), complete };
   }
 
   /** Text of a live unit as last read (live sources need not look it up again). */
@@ -410,22 +401,8 @@ export class SearchIndex {
 
   status(): IndexStatus {
     const task = this.runner.busy;
+    if (!this.loaded) return coldStatus(this.db, this.loading !== null, task);
     const units = this.entries.reduce((n, e) => n + e.segment.count, 0);
-    if (!this.loaded) {
-      // Not loaded yet: what the persisted segments cover, read from their document rows.
-      const documents = documentCount(this.db);
-      const pending = unindexedCount(this.db);
-      return {
-        state: this.loading ? 'loading' : 'cold',
-        documents,
-        indexed: documents - pending,
-        pending,
-        segments: this.entries.length,
-        units,
-        task,
-        upgrade: null,
-      };
-    }
     this.refresh();
     return {
       state: this.pending.length ? 'indexing' : 'ready',
@@ -435,9 +412,7 @@ export class SearchIndex {
       segments: this.entries.length,
       units,
       task,
-      upgrade: this.upgrades.length
-        ? { done: this.upgraded, total: this.upgraded + this.upgrades.length }
-        : null,
+      upgrade: this.upgrade.progress(),
     };
   }
 
@@ -447,3 +422,4 @@ export class SearchIndex {
     while (this.runner.busy) await new Promise((r) => setTimeout(r, 5));
   }
 }
+

@@ -4,6 +4,7 @@ import { PostingWriter } from './posting-lists';
 import { TermTable } from './term-table';
 import { allocateUnits, kindCode, type Segment, type SegmentDoc } from './segment';
 import type { SearchUnit } from '../kernel/search-source';
+import { memoryPostings, memoryText } from './segment-parts';
 
 export interface SectionInput {
   id: string;
@@ -133,8 +134,8 @@ export function* buildSegment(input: SegmentInput): Generator<void, Segment> {
     if (rank % 50_000 === 49_999) yield;
   }
   byteStarts[keys.length] = writer.length;
-  const body = { docs, sections, count, ...columns, text: texts.join('') };
-  return { ...body, keys, starts: byteStarts, postings: writer.done() };
+  const body = { docs, sections, count, ...columns, text: memoryText(texts.join('')) };
+  return { ...body, keys, starts: byteStarts, postings: memoryPostings(writer.done()) };
 }
 
 /** Runs a sliced task to its end on this thread. */

@@ -1,14 +1,24 @@
 import { PostingWriter } from './posting-lists';
 import type { Segment } from './segment';
+import {
+  memoryPostings,
+  memoryText,
+  postingBytesOf,
+  textOf,
+  type PostingBytes,
+  type SegmentText,
+} from './segment-parts';
 
 /**
- * A segment as one blob: a JSON header (documents, sections, record ids) followed by the typed
- * arrays and the folded text as UTF-16, each 8-byte aligned so that loading makes views, not copies.
- * Format 2 stores postings as varint gaps (posting-lists.ts); format 1 (four bytes a posting) is
- * still read, converted on load, so that a library made before keeps answering while its
- * segments are written again in the background.
+ * A segment's head as one blob: a JSON header (documents, sections, record ids) followed by the
+ * typed arrays, each 8-byte aligned so that loading makes views, not copies. Format 3 leaves the
+ * posting bytes and the folded text out of the head: they are stored in blocks (segment-store.ts)
+ * and read when a query needs them, so opening a library reads term dictionaries, not whole segments.
+ * Formats 1 (four bytes a posting) and 2 (varint gaps, posting-lists.ts) held both in the blob;
+ * they are still read, whole, so that a library made before answers while its segments are
+ * written again in the background.
  */
-export const FORMAT = 2;
+export const FORMAT = 3;
 
 const ARRAYS = [
   ['kinds', Uint8Array],
@@ -19,10 +29,9 @@ const ARRAYS = [
   ['textStarts', Uint32Array],
   ['keys', Float64Array],
   ['starts', Uint32Array],
-  ['postings', Uint8Array],
 ] as const;
 
-type ArrayName = (typeof ARRAYS)[number][0];
+type ArrayName = (typeof ARRAYS)[number][0] | 'postings';
 
 interface Header {
   format: number;
@@ -33,24 +42,20 @@ interface Header {
   fieldNames: string[];
   fields: number[];
   passageIds: (string | null)[];
+  /** Formats 1 and 2 only have `postings` here. */
   arrays: Record<ArrayName, [offset: number, length: number]>;
+  /** Formats 1 and 2: where the text is in the blob; format 3: [0, its length]. */
   text: [offset: number, length: number];
+  /** Format 3: bytes of posting lists, stored in blocks. */
+  postingBytes?: number;
 }
 
 const align8 = (n: number) => (n + 7) & ~7;
 
-export function encodeSegment(s: Segment): Buffer {
+/** What every format's header says of a segment's documents, sections and units. */
+export function headerRecords(s: Segment) {
   const fieldNames = [...new Set(s.fields)];
-  const arrays = {} as Header['arrays'];
-  let offset = 0;
-  for (const [name] of ARRAYS) {
-    const array = s[name];
-    arrays[name] = [offset, array.length];
-    offset = align8(offset + array.byteLength);
-  }
-  const textOffset = offset;
-  const header: Header = {
-    format: FORMAT,
+  return {
     docs: s.docs,
     sections: s.sections,
     count: s.count,
@@ -58,20 +63,36 @@ export function encodeSegment(s: Segment): Buffer {
     fieldNames,
     fields: s.fields.map((f) => fieldNames.indexOf(f)),
     passageIds: s.passageIds,
+  };
+}
+
+/** The head blob of a segment in format 3, and its two large parts for the block store. */
+export function encodeSegment(s: Segment): { head: Buffer; postings: Uint8Array; text: Buffer } {
+  const arrays = {} as Header['arrays'];
+  let offset = 0;
+  for (const [name] of ARRAYS) {
+    const array = s[name];
+    arrays[name] = [offset, array.length];
+    offset = align8(offset + array.byteLength);
+  }
+  const postings = postingBytesOf(s.postings);
+  const header: Header = {
+    format: FORMAT,
+    ...headerRecords(s),
     arrays,
-    text: [textOffset, s.text.length],
+    text: [0, s.text.length],
+    postingBytes: postings.length,
   };
   const json = Buffer.from(JSON.stringify(header), 'utf8');
   const base = align8(4 + json.length);
-  const out = Buffer.alloc(base + textOffset + s.text.length * 2);
-  out.writeUInt32LE(json.length, 0);
-  json.copy(out, 4);
+  const head = Buffer.alloc(base + offset);
+  head.writeUInt32LE(json.length, 0);
+  json.copy(head, 4);
   for (const [name] of ARRAYS) {
     const array = s[name];
-    Buffer.from(array.buffer, array.byteOffset, array.byteLength).copy(out, base + arrays[name][0]);
+    Buffer.from(array.buffer, array.byteOffset, array.byteLength).copy(head, base + arrays[name][0]);
   }
-  out.write(s.text, base + textOffset, 'utf16le');
-  return out;
+  return { head, postings, text: Buffer.from(textOf(s.text), 'utf16le') };
 }
 
 /** Format 1's postings (a Uint32 each, `starts` in postings) as varint gaps. */
@@ -83,14 +104,22 @@ function fromFormat1(starts: Uint32Array, postings: Uint32Array): Pick<Segment, 
     writer.write(postings, starts[t]!, starts[t + 1]!);
   }
   byteStarts[starts.length - 1] = writer.length;
-  return { starts: byteStarts, postings: writer.done() };
+  return { starts: byteStarts, postings: memoryPostings(writer.done()) };
 }
 
-export function decodeSegment(blob: Buffer): Segment {
+/** How a format-3 head finds its parts: readers of its stored blocks. */
+export interface StoredParts {
+  postings(length: number): PostingBytes;
+  text(length: number): SegmentText;
+}
+
+/** A segment from its head blob; a format-3 head reads its parts through `parts`. */
+export function decodeSegment(blob: Buffer, parts?: StoredParts): Segment {
   const jsonLength = blob.readUInt32LE(0);
   const header = JSON.parse(blob.toString('utf8', 4, 4 + jsonLength)) as Header;
-  if (header.format !== FORMAT && header.format !== 1)
+  if (header.format !== FORMAT && header.format !== 1 && header.format !== 2)
     throw new Error(`search segment format ${header.format}`);
+  if (header.format === FORMAT && !parts) throw new Error('a format-3 search segment needs its blocks');
   const base = align8(4 + jsonLength);
   // Views need an 8-byte aligned start; a blob handed over at an odd offset is copied once.
   const bytes = (blob.byteOffset + base) % 8 === 0 ? blob : Buffer.from(blob);
@@ -99,6 +128,19 @@ export function decodeSegment(blob: Buffer): Segment {
     return new ctor(bytes.buffer, bytes.byteOffset + base + offset, length);
   };
   const [textOffset, textLength] = header.text;
+  const large =
+    header.format === FORMAT
+      ? {
+          starts: view(Uint32Array, 'starts'),
+          postings: parts!.postings(header.postingBytes ?? 0),
+          text: parts!.text(textLength),
+        }
+      : {
+          ...(header.format === 1
+            ? fromFormat1(view(Uint32Array, 'starts'), view(Uint32Array, 'postings'))
+            : { starts: view(Uint32Array, 'starts'), postings: memoryPostings(view(Uint8Array, 'postings')) }),
+          text: memoryText(bytes.toString('utf16le', base + textOffset, base + textOffset + textLength * 2)),
+        };
   return {
     docs: header.docs,
     sections: header.sections,
@@ -110,12 +152,9 @@ export function decodeSegment(blob: Buffer): Segment {
     boosts: view(Float32Array, 'boosts'),
     textStarts: view(Uint32Array, 'textStarts'),
     keys: view(Float64Array, 'keys'),
-    ...(header.format === 1
-      ? fromFormat1(view(Uint32Array, 'starts'), view(Uint32Array, 'postings'))
-      : { starts: view(Uint32Array, 'starts'), postings: view(Uint8Array, 'postings') }),
+    ...large,
     recordIds: header.recordIds,
     fields: header.fields.map((i) => header.fieldNames[i]!),
     passageIds: header.passageIds,
-    text: bytes.toString('utf16le', base + textOffset, base + textOffset + textLength * 2),
   };
 }

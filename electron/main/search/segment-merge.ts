@@ -1,5 +1,6 @@
 import { PostingWriter } from './posting-lists';
-import { allocateUnits, postingsAt, type Segment, type SegmentSection } from './segment';
+import { allocateUnits, postingsAt, unitText, type Segment, type SegmentSection } from './segment';
+import { memoryPostings, memoryText } from './segment-parts';
 
 export interface MergePart {
   segment: Segment;
@@ -59,7 +60,7 @@ export function* mergeSegments(parts: MergePart[]): Generator<void, Segment> {
     columns.recordIds[i] = s.recordIds[u]!;
     columns.fields[i] = s.fields[u]!;
     columns.passageIds[i] = s.passageIds[u]!;
-    const text = s.text.slice(s.textStarts[u], s.textStarts[u + 1]);
+    const text = unitText(s, u);
     texts.push(text);
     textStarts[i] = offset;
     offset += text.length;
@@ -108,10 +109,10 @@ export function* mergeSegments(parts: MergePart[]): Generator<void, Segment> {
     sections,
     count,
     ...columns,
-    text: texts.join(''),
+    text: memoryText(texts.join('')),
     keys: keys.slice(0, nKeys),
     starts: starts.slice(0, nKeys + 1),
-    postings: writer.done(),
+    postings: memoryPostings(writer.done()),
   };
 }
 

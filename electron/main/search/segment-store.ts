@@ -1,11 +1,23 @@
 import type { Db } from '../store/database';
 import { documentHeadings } from '../store/document-lookup';
+import { statement } from '../store/statements';
 import type { Segment } from './segment';
 import { decodeSegment, encodeSegment, FORMAT } from './segment-codec';
+import {
+  blockPostings,
+  blocksOf,
+  blockText,
+  PART_POSTINGS,
+  PART_TEXT,
+  POSTING_BLOCK,
+  TEXT_BLOCK,
+  type BlockCache,
+  type BlockReader,
+} from './segment-parts';
 
 export const SEGMENT_FORMAT = FORMAT;
 /** Formats still read (and written again in the new one in the background). */
-export const READABLE_FORMATS: readonly number[] = [1, FORMAT];
+export const READABLE_FORMATS: readonly number[] = [1, 2, FORMAT];
 
 export interface SegmentRow {
   id: number;
@@ -22,29 +34,80 @@ export function listSegments(db: Db): SegmentRow[] {
     .all() as SegmentRow[];
 }
 
-export function loadSegment(db: Db, id: number): Segment {
-  const row = db.prepare(`SELECT data FROM search_segments WHERE id = ?`).get(id) as { data: Buffer };
-  return decodeSegment(row.data);
+function blockReader(db: Db, id: number): BlockReader {
+  return (part, block) => {
+    const row = statement(
+      db,
+      `SELECT data FROM search_blocks WHERE segment_id = ? AND part = ? AND block = ?`,
+    ).get(id, part, block) as { data: Buffer } | undefined;
+    // Another connection merged the segment away and dropped its blocks: the caller reloads.
+    if (!row) throw new SegmentGoneError(id);
+    return row.data;
+  };
 }
 
-/** Stores a segment and drops the ones it replaces (a merge) in one transaction; returns its id. */
+export class SegmentGoneError extends Error {
+  constructor(readonly segmentId: number) {
+    super(`search segment ${segmentId} is no longer in the library`);
+  }
+}
+
+/** A persisted segment: its head now, its posting and text blocks when read, through `cache`. */
+export function loadSegment(db: Db, id: number, cache: BlockCache): Segment {
+  const row = db.prepare(`SELECT data FROM search_segments WHERE id = ?`).get(id) as { data: Buffer };
+  const read = blockReader(db, id);
+  return decodeSegment(row.data, {
+    postings: (n) => blockPostings(n, cache, id, read),
+    text: (n) => blockText(n, cache, id, read),
+  });
+}
+
+/** The segment just saved as `id`, its large parts read from the library from now on. */
+export function storedParts(db: Db, id: number, segment: Segment, cache: BlockCache): Segment {
+  const read = blockReader(db, id);
+  return {
+    ...segment,
+    postings: blockPostings(segment.postings.length, cache, id, read),
+    text: blockText(segment.text.length, cache, id, read),
+  };
+}
+
+/**
+ * Stores a segment (head row and blocks) and drops the rows of the ones it replaces (a merge) in
+ * one transaction; returns its id. Their blocks stay until `dropBlocks`: a query begun before may
+ * still read them. Ids are never used twice (`search_segment_ids`), so a replaced segment's reader
+ * never reads a newer segment's blocks.
+ */
 export function saveSegment(
   db: Db,
   segment: Segment,
   kinds: string,
   replaces: readonly number[] = [],
 ): number {
-  const blob = encodeSegment(segment);
+  const { head, postings, text } = encodeSegment(segment);
   let id = 0;
   db.transaction(() => {
-    id = Number(
-      db
-        .prepare(
-          `INSERT INTO search_segments (format, kinds, created_at, units, bytes, data) VALUES (?, ?, ?, ?, ?, ?)`,
-        )
-        .run(SEGMENT_FORMAT, kinds, new Date().toISOString(), segment.count, blob.length, blob)
-        .lastInsertRowid,
+    id = db
+      .prepare(
+        `UPDATE search_segment_ids
+         SET last = max(last, (SELECT coalesce(max(id), 0) FROM search_segments)) + 1 RETURNING last`,
+      )
+      .pluck()
+      .get() as number;
+    db.prepare(
+      `INSERT INTO search_segments (id, format, kinds, created_at, units, bytes, data) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      id,
+      SEGMENT_FORMAT,
+      kinds,
+      new Date().toISOString(),
+      segment.count,
+      head.length + postings.length + text.length,
+      head,
     );
+    const block = db.prepare(`INSERT INTO search_blocks (segment_id, part, block, data) VALUES (?, ?, ?, ?)`);
+    for (const [b, bytes] of blocksOf(postings, POSTING_BLOCK)) block.run(id, PART_POSTINGS, b, bytes);
+    for (const [b, bytes] of blocksOf(text, TEXT_BLOCK * 2)) block.run(id, PART_TEXT, b, bytes);
     const doc = db.prepare(
       `INSERT INTO search_segment_docs (segment_id, document_id, content_hash) VALUES (?, ?, ?)`,
     );
@@ -53,6 +116,24 @@ export function saveSegment(
     for (const old of replaces) drop.run(old);
   })();
   return id;
+}
+
+/** Segment ids that have blocks but no segment row any more (replaced, dropped, or left by a crash). */
+export function orphanBlockSegments(db: Db): number[] {
+  return db
+    .prepare(
+      `SELECT DISTINCT segment_id FROM search_blocks
+       WHERE segment_id NOT IN (SELECT id FROM search_segments)`,
+    )
+    .pluck()
+    .all() as number[];
+}
+
+/** Drops the blocks of one segment whose row is gone. */
+export function dropBlocks(db: Db, segmentId: number): void {
+  db.prepare(
+    `DELETE FROM search_blocks WHERE segment_id = ? AND segment_id NOT IN (SELECT id FROM search_segments)`,
+  ).run(segmentId);
 }
 
 export function deleteSegments(db: Db, ids: readonly number[]): void {

@@ -1,4 +1,5 @@
 import { readPostings } from './posting-lists';
+import type { PostingBytes, SegmentText } from './segment-parts';
 import { SEARCH_KINDS, type SearchKind } from '../kernel/search-source';
 
 /** A document as a segment knows it: the content it indexed (a later edition makes it stale). */
@@ -37,14 +38,16 @@ export interface Segment {
   passageIds: (string | null)[];
   /** Per unit: where its folded text starts in `text` (count + 1 entries). */
   textStarts: Uint32Array;
-  text: string;
+  /** In memory when just built; read in blocks when persisted (segment-parts.ts). */
+  text: SegmentText;
   /**
    * Sorted term keys (see grams.ts) and, per term, its units as the bytes
-   * `postings[starts[t]..starts[t+1]]` (posting-lists.ts).
+   * `postings[starts[t]..starts[t+1]]` (posting-lists.ts): the term dictionary stays in memory,
+   * the posting bytes of a persisted segment are read per list.
    */
   keys: Float64Array;
   starts: Uint32Array;
-  postings: Uint8Array;
+  postings: PostingBytes;
 }
 
 export type UnitColumns = Pick<
@@ -79,7 +82,7 @@ export const kindCode = (kind: SearchKind): number => SEARCH_KINDS.indexOf(kind)
 export const kindOf = (segment: Segment, unit: number): SearchKind => SEARCH_KINDS[segment.kinds[unit]!]!;
 
 export function unitText(segment: Segment, unit: number): string {
-  return segment.text.slice(segment.textStarts[unit], segment.textStarts[unit + 1]);
+  return segment.text.slice(segment.textStarts[unit]!, segment.textStarts[unit + 1]!);
 }
 
 /** Units of the term, or null when no unit has it. */
@@ -99,14 +102,15 @@ export function postingsOf(segment: Segment, key: number): Uint32Array | null {
 
 /** Units of the term at rank `t` of the segment's keys. */
 export function postingsAt(segment: Segment, t: number): Uint32Array {
-  return readPostings(segment.postings, segment.starts[t]!, segment.starts[t + 1]!);
+  const bytes = segment.postings.read(segment.starts[t]!, segment.starts[t + 1]!);
+  return readPostings(bytes, 0, bytes.length);
 }
 
 export function segmentBytes(segment: Segment): number {
   return (
     segment.keys.byteLength +
     segment.starts.byteLength +
-    segment.postings.byteLength +
+    segment.postings.length +
     segment.text.length * 2 +
     segment.count * 24
   );

@@ -1,5 +1,13 @@
 import type { LiveSegment } from '../search/domain';
-import { foldText, requiredGrams, occurrencesIn, intersectAll, kindCode, postingsOf } from '../search/domain';
+import {
+  foldText,
+  requiredGrams,
+  occurrencesIn,
+  intersectAll,
+  kindCode,
+  postingsOf,
+  unitText,
+} from '../search/domain';
 
 /**
  * Which passages hold a phrase, read from the search index's postings: no index of its own. The
@@ -49,7 +57,7 @@ export function verifyPhrase(
     for (let i = 0; i < units.length; i++) {
       const u = units[i]!;
       found.length = 0;
-      occurrencesIn(segment.text.slice(segment.textStarts[u], segment.textStarts[u + 1]), folded, found);
+      occurrencesIn(unitText(segment, u), folded, found);
       if (found.length) hits.push({ segment: s, unit: u, tf: found.length / 2 });
     }
   });

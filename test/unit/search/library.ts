@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterEach } from 'vitest';
 import { createCore, type Core } from '../../../electron/main/core/app-core';
 import { importFiles } from '../../../electron/main/ingest/import-service';
 import { foldText } from '../../../electron/main/search/fold';
@@ -19,6 +20,17 @@ export const corpusFiles = (): string[] =>
     .filter((f) => /\.(txt|html)$/.test(f))
     .sort()
     .map((f) => path.join(CORPUS_DIR, f));
+
+/** Opens cores on library files; each is closed after the test that opened it. */
+export function coreOpener(): (databasePath: string) => Core {
+  const cores: Core[] = [];
+  afterEach(() => cores.splice(0).forEach((c) => c.ctx.db.open && c.close()));
+  return (databasePath) => {
+    const core = createCore({ databasePath });
+    cores.push(core);
+    return core;
+  };
+}
 
 export function tempDatabase(): string {
   return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'yandu-search-')), 'library.db');

@@ -8,6 +8,7 @@ import { migration007Briefings } from './007-briefings';
 import { migration008Team } from './008-team';
 import { migration009PassageOcr } from './009-passage-ocr';
 import { migration010UndoLog } from './010-undo-log';
+import { migration011SearchBlocks } from './011-search-blocks';
 import type { Migration } from './types';
 
 /** In order. Append only: a shipped migration is never edited, a fix is a new one. */
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   migration008Team,
   migration009PassageOcr,
   migration010UndoLog,
+  migration011SearchBlocks,
 ];

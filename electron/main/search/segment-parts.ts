@@ -1,0 +1,156 @@
+/**
+ * The two large parts of a segment, its posting bytes and its folded text, behind small interfaces
+ * so that a segment just built holds them in memory while a persisted one (format 3) reads them
+ * in blocks from the library when a query needs them, through a cache with a byte cap.
+ */
+
+/** Posting bytes of a segment (posting-lists.ts reads lists out of them). */
+export interface PostingBytes {
+  readonly length: number;
+  /** Bytes `[from, to)`: a view when they lie in one block, else a copy. */
+  read(from: number, to: number): Uint8Array;
+}
+
+/** Folded text of a segment, every unit's text one after another. */
+export interface SegmentText {
+  readonly length: number;
+  slice(from: number, to: number): string;
+  /**
+   * A string holding at least `[from, to)` and the offset it starts at: the whole text in memory,
+   * the block on disk (so a scan can walk on from one unit to the next without slicing each).
+   */
+  window(from: number, to: number): { text: string; base: number };
+}
+
+/** Bytes of posting lists per stored block. */
+export const POSTING_BLOCK = 32 * 1024;
+/** UTF-16 code units of folded text per stored block. */
+export const TEXT_BLOCK = 16 * 1024;
+
+export const PART_POSTINGS = 0;
+export const PART_TEXT = 1;
+
+const EMPTY = new Uint8Array(0);
+
+export function memoryPostings(bytes: Uint8Array): PostingBytes & { bytes: Uint8Array } {
+  return { bytes, length: bytes.length, read: (from, to) => bytes.subarray(from, to) };
+}
+
+export function memoryText(text: string): SegmentText & { text: string } {
+  return {
+    text,
+    length: text.length,
+    slice: (from, to) => text.slice(from, to),
+    window: () => ({ text, base: 0 }),
+  };
+}
+
+/** The whole of a part, in memory (a merge, an upgrade, or writing a segment read before). */
+export function postingBytesOf(p: PostingBytes): Uint8Array {
+  return 'bytes' in p ? (p as { bytes: Uint8Array }).bytes : p.read(0, p.length);
+}
+
+export function textOf(t: SegmentText): string {
+  return 'text' in t ? (t as { text: string }).text : t.slice(0, t.length);
+}
+
+/**
+ * Recently used blocks of every segment of a library, up to a byte cap: what a query reads again
+ * (the lists of common terms, the text of likely units) stays, the rest is read again. Eviction is
+ * second-chance (CLOCK): a hit only sets a flag, since a query touches the same block thousands of
+ * times and moving it in the map on every touch cost more than the reads it saved.
+ */
+export class BlockCache {
+  private entries = new Map<string, { value: Uint8Array | string; bytes: number; used: boolean }>();
+  bytes = 0;
+  reads = 0;
+
+  constructor(readonly capBytes: number) {}
+
+  get<T extends Uint8Array | string>(key: string, load: () => T): T {
+    const hit = this.entries.get(key);
+    if (hit) {
+      hit.used = true;
+      return hit.value as T;
+    }
+    const value = load();
+    this.reads++;
+    const bytes = typeof value === 'string' ? value.length * 2 : value.byteLength;
+    this.evict(bytes);
+    this.entries.set(key, { value, bytes, used: false });
+    this.bytes += bytes;
+    return value;
+  }
+
+  /** Drops the oldest blocks not used since they were last passed over, until `incoming` fits. */
+  private evict(incoming: number): void {
+    // Each entry is passed over at most twice: once to clear its flag, once to drop it.
+    for (let turns = this.entries.size * 2; turns > 0 && this.bytes + incoming > this.capBytes; turns--) {
+      const [key, entry] = this.entries.entries().next().value!;
+      this.entries.delete(key);
+      if (entry.used) {
+        entry.used = false;
+        this.entries.set(key, entry);
+      } else this.bytes -= entry.bytes;
+    }
+  }
+}
+
+/** Reads one stored block of a part of a segment. */
+export type BlockReader = (part: number, block: number) => Uint8Array;
+
+export function blockPostings(length: number, cache: BlockCache, id: number, read: BlockReader): PostingBytes {
+  const block = (b: number) => cache.get(`${id}:0:${b}`, () => read(PART_POSTINGS, b));
+  return {
+    length,
+    read(from, to) {
+      if (to <= from) return EMPTY;
+      const first = Math.floor(from / POSTING_BLOCK);
+      const last = Math.floor((to - 1) / POSTING_BLOCK);
+      if (first === last) return block(first).subarray(from - first * POSTING_BLOCK, to - first * POSTING_BLOCK);
+      const out = new Uint8Array(to - from);
+      for (let b = first; b <= last; b++) {
+        const start = b * POSTING_BLOCK;
+        const bytes = block(b);
+        const a = Math.max(from, start) - start;
+        const z = Math.min(to, start + bytes.length) - start;
+        out.set(bytes.subarray(a, z), start + a - from);
+      }
+      return out;
+    },
+  };
+}
+
+export function blockText(length: number, cache: BlockCache, id: number, read: BlockReader): SegmentText {
+  const block = (b: number) =>
+    cache.get(`${id}:1:${b}`, () => {
+      const bytes = read(PART_TEXT, b);
+      return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf16le');
+    });
+  const slice = (from: number, to: number): string => {
+    if (to <= from) return '';
+    const first = Math.floor(from / TEXT_BLOCK);
+    const last = Math.floor((to - 1) / TEXT_BLOCK);
+    if (first === last) return block(first).slice(from - first * TEXT_BLOCK, to - first * TEXT_BLOCK);
+    const pieces: string[] = [];
+    for (let b = first; b <= last; b++) {
+      const start = b * TEXT_BLOCK;
+      pieces.push(block(b).slice(Math.max(from, start) - start, Math.min(to, start + TEXT_BLOCK) - start));
+    }
+    return pieces.join('');
+  };
+  return {
+    length,
+    slice,
+    window(from, to) {
+      const first = Math.floor(from / TEXT_BLOCK);
+      if (to <= (first + 1) * TEXT_BLOCK) return { text: block(first), base: first * TEXT_BLOCK };
+      return { text: slice(from, to), base: from };
+    },
+  };
+}
+
+/** A part cut into stored blocks. */
+export function* blocksOf(bytes: Uint8Array, size: number): Generator<[number, Uint8Array]> {
+  for (let b = 0; b * size < bytes.length; b++) yield [b, bytes.subarray(b * size, (b + 1) * size)];
+}

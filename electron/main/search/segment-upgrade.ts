@@ -1,0 +1,34 @@
+import type { LiveSegment } from './engine';
+
+/**
+ * Segments of an older format (1 and 2 held postings and text in one blob, read whole) waiting to
+ * be written again in the current one. They answer queries all along, from memory; each is
+ * written again in a slice of its own, after which it is read from its blocks like any other.
+ */
+export class SegmentUpgrade<E extends LiveSegment> {
+  private waiting: E[] = [];
+  private done = 0;
+
+  add(entry: E): void {
+    this.waiting.push(entry);
+  }
+
+  clear(): void {
+    this.waiting = [];
+  }
+
+  /** Writes each waiting entry again through `rewrite` (skipped when a merge replaced it meanwhile). */
+  *task(isLive: (entry: E) => boolean, rewrite: (entry: E) => void): Generator<void, void> {
+    while (this.waiting.length) {
+      const entry = this.waiting.shift()!;
+      if (isLive(entry)) rewrite(entry);
+      this.done++;
+      yield;
+    }
+  }
+
+  /** Progress for the index status, null when nothing waits. */
+  progress(): { done: number; total: number } | null {
+    return this.waiting.length ? { done: this.done, total: this.done + this.waiting.length } : null;
+  }
+}

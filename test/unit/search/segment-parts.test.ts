@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import {
+  BlockCache,
+  blockPostings,
+  blocksOf,
+  blockText,
+  POSTING_BLOCK,
+  TEXT_BLOCK,
+} from '../../../electron/main/search/segment-parts';
+
+/** A part stored as blocks in a map, as search_blocks holds them, with a count of reads. */
+function stored(bytes: Uint8Array, size: number) {
+  const blocks = new Map([...blocksOf(bytes, size)].map(([b, data]) => [b, data.slice()]));
+  const reads: number[] = [];
+  return {
+    reads,
+    read: (_part: number, b: number) => {
+      reads.push(b);
+      const data = blocks.get(b);
+      if (!data) throw new Error(`no block ${b}`);
+      return data;
+    },
+  };
+}
+
+describe('segment parts read in blocks', () => {
+  it('reads any byte range of the postings, across block boundaries, as the bytes were', () => {
+    const bytes = Uint8Array.from({ length: POSTING_BLOCK * 3 + 123 }, (_, i) => (i * 7919) % 251);
+    const { read, reads } = stored(bytes, POSTING_BLOCK);
+    const postings = blockPostings(bytes.length, new BlockCache(1 << 30), 1, read);
+    for (const [from, to] of [
+      [0, 10],
+      [POSTING_BLOCK - 5, POSTING_BLOCK + 5],
+      [10, POSTING_BLOCK * 3 + 100],
+      [POSTING_BLOCK * 3, bytes.length],
+      [42, 42],
+    ] as const)
+      expect(Array.from(postings.read(from, to))).toEqual(Array.from(bytes.subarray(from, to)));
+    // Each block read once: the cache answers the rest.
+    expect(reads.sort()).toEqual([0, 1, 2, 3]);
+  });
+
+  it('slices the text across block boundaries, surrogate pairs included, and windows within a block', () => {
+    const text = Array.from({ length: TEXT_BLOCK * 2 + 77 }, (_, i) => (i % 97 === 0 ? '𠀋' : '发展改革'[i % 4]!)).join('');
+    const { read } = stored(Buffer.from(text, 'utf16le'), TEXT_BLOCK * 2);
+    const t = blockText(text.length, new BlockCache(1 << 30), 2, read);
+    expect(t.length).toBe(text.length);
+    for (const [from, to] of [
+      [0, 5],
+      [TEXT_BLOCK - 3, TEXT_BLOCK + 3],
+      [5, text.length],
+    ] as const)
+      expect(t.slice(from, to)).toBe(text.slice(from, to));
+    const inside = t.window(TEXT_BLOCK + 10, TEXT_BLOCK + 20);
+    expect(inside.base).toBe(TEXT_BLOCK);
+    expect(inside.text.slice(10, 20)).toBe(text.slice(TEXT_BLOCK + 10, TEXT_BLOCK + 20));
+    const across = t.window(TEXT_BLOCK - 2, TEXT_BLOCK + 2);
+    expect(across.text.slice(0, 4)).toBe(text.slice(TEXT_BLOCK - 2, TEXT_BLOCK + 2));
+    expect(across.base).toBe(TEXT_BLOCK - 2);
+  });
+
+  it('keeps the cache under its byte cap, giving a block used since it was cached a second chance', () => {
+    const bytes = new Uint8Array(POSTING_BLOCK * 4).fill(1);
+    const { read, reads } = stored(bytes, POSTING_BLOCK);
+    const cache = new BlockCache(POSTING_BLOCK * 2);
+    const postings = blockPostings(bytes.length, cache, 3, read);
+    postings.read(0, 1);
+    postings.read(POSTING_BLOCK, POSTING_BLOCK + 1);
+    postings.read(0, 1); // block 0 used again: passed over once
+    postings.read(2 * POSTING_BLOCK, 2 * POSTING_BLOCK + 1); // drops block 1
+    expect(cache.bytes).toBeLessThanOrEqual(POSTING_BLOCK * 2);
+    postings.read(0, 1);
+    postings.read(POSTING_BLOCK, POSTING_BLOCK + 1);
+    expect(reads).toEqual([0, 1, 2, 1]);
+  });
+});
