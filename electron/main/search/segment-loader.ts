@@ -1,6 +1,5 @@
 import type { SearchStatus } from '../../../shared/domain/search';
 import type { Db } from '../store/database';
-import { statement } from '../store/statements';
 import type { LiveSegment } from './engine';
 import type { BlockCache } from './segment-parts';
 import {
@@ -10,7 +9,7 @@ import {
   SEGMENT_FORMAT,
   type SegmentRow,
 } from './segment-store';
-import { unindexedCount } from '../store/document-lookup';
+import { documentCount, unindexedCount } from '../store/document-lookup';
 
 /** A segment of the index: persisted as `rowId`, or null while the library may not be written. */
 export interface Entry extends LiveSegment {
@@ -48,7 +47,7 @@ export function followRows(db: Db, entries: Entry[], load: (row: SegmentRow, ent
 
 /** Status before the segments are loaded: what the persisted ones cover, from their document rows. */
 export function coldStatus(db: Db, loading: boolean, task: string | null): Omit<SearchStatus, 'rebuild'> {
-  const documents = statement(db, `SELECT count(*) FROM documents`).pluck().get() as number;
+  const documents = documentCount(db);
   const pending = unindexedCount(db);
   return {
     state: loading ? 'loading' : 'cold',

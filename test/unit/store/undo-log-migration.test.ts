@@ -55,6 +55,11 @@ function downgrade(db: Db): void {
         SELECT scope, action, before, after, undone, created_at
         FROM undo_log WHERE kind = 'briefing' ORDER BY seq;
       DROP TABLE undo_log;
+      -- Schema 9 also had no search blocks (migration 011): its segments go, to be built again.
+      DROP TABLE search_blocks;
+      DROP TABLE search_segment_ids;
+      DELETE FROM search_segment_docs;
+      DELETE FROM search_segments;
     `);
     db.pragma(`user_version = ${migration010UndoLog.version - 1}`);
   })();
