@@ -96,6 +96,12 @@ export const errorMessages = {
     en: (p: Params) =>
       `Another program kept writing the library for more than ${p.seconds} s; nothing was done. Try again later.`,
   },
+  import_too_many: {
+    'zh-CN': (p: Params) =>
+      `所选的文件夹或文件共有 ${p.count} 个文件，一次最多导入 ${p.max} 个；请分批选择。`,
+    en: (p: Params) =>
+      `The choice holds ${p.count} files; at most ${p.max} can be imported at once — choose them in parts.`,
+  },
   import_token_unknown: {
     'zh-CN': () => '要导入的文件不是经由“导入文件…”或拖放选择的，或选择已失效；请重新选择文件。',
     en: () =>
@@ -145,7 +151,8 @@ export const errorMessages = {
       `The text encoding of ${p.file} is not recognised (UTF-8, UTF-16 and GB18030/GBK are supported).`,
   },
   file_unsupported: {
-    'zh-CN': (p: Params) => `${p.file} 的格式（${p.format}）不受支持；请另存为 TXT、HTML、DOCX、PDF 或图片（PNG、JPEG、TIFF）。`,
+    'zh-CN': (p: Params) =>
+      `${p.file} 的格式（${p.format}）不受支持；请另存为 TXT、HTML、DOCX、PDF 或图片（PNG、JPEG、TIFF）。`,
     en: (p: Params) =>
       `${p.file} is in a format Yandu cannot read (${p.format}); save it as TXT, HTML, DOCX, PDF or an image (PNG, JPEG, TIFF).`,
   },

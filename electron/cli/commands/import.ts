@@ -89,7 +89,7 @@ export const importCommand: CliCommand = {
 async function chooseFiles(ctx: CommandContext, inputs: string[]): Promise<string[]> {
   const tokens: string[] = [];
   for (const input of inputs) {
-    const chosen = await ctx.call('imports:register-drop', { paths: [path.resolve(input)] });
+    const chosen = await ctx.call('imports:register-local', { paths: [path.resolve(input)] });
     tokens.push(...chosen.map((c) => c.token));
   }
   return tokens;

@@ -81,6 +81,7 @@ export const channelAccess: Record<CoreChannel, 'read' | 'write'> = {
   'print:print': 'read',
   // Local channels (the CLI): a backup copies the library; a restore replaces it.
   'backups:create-file': 'read',
+  'imports:register-local': 'read',
   'backups:restore-from': 'write',
   'team:status': 'read',
   'team:join': 'write',

@@ -7,8 +7,9 @@ import { searchServiceFor } from '../search/domain';
 import { getDocumentMeta } from '../store/document-reader';
 import type { Handlers } from '../kernel/api';
 import type { Domain } from '../kernel/domain';
+import { MAX_LOCAL_IMPORT_FILES } from '../../../shared/ipc/channels/local';
 
-type ImportChannel = 'imports:start' | 'imports:cancel' | 'imports:register-drop';
+type ImportChannel = 'imports:start' | 'imports:cancel' | 'imports:register-drop' | 'imports:register-local';
 
 /** Importing files: batches started and cancelled over the contract, one file at a time. */
 export const ingestDomain: Domain<ImportChannel> = {
@@ -51,6 +52,10 @@ export function importHandlers(
     'imports:register-drop': ({ paths }) => {
       checkDroppedPaths(paths);
       return ctx.importTokens.issue(paths);
+    },
+    'imports:register-local': ({ paths }) => {
+      checkDroppedPaths(paths);
+      return ctx.importTokens.issue(paths, MAX_LOCAL_IMPORT_FILES);
     },
     'imports:start': async ({ tokens, replace, batchId, complete }) => {
       const files = ctx.importTokens.resolve(tokens);

@@ -6,7 +6,7 @@ import { expandInputs } from './expand-inputs';
 
 /** Tokens kept at most: a few thousand chosen files; the oldest are forgotten first. */
 export const MAX_IMPORT_TOKENS = 5000;
-/** Most files one choice may expand to (a folder of reports, not a disk). */
+/** Most files one choice in the window may expand to (a folder of reports, not a disk). */
 export const MAX_CHOSEN_FILES = 500;
 
 /**
@@ -19,15 +19,19 @@ export class ImportTokens {
 
   constructor(private readonly limit = MAX_IMPORT_TOKENS) {}
 
-  issue(chosen: string[]): ChosenFile[] {
-    return expandInputs(chosen)
-      .slice(0, MAX_CHOSEN_FILES)
-      .map((file) => {
-        const token = randomBytes(16).toString('hex');
-        this.paths.set(token, file);
-        if (this.paths.size > this.limit) this.paths.delete(this.paths.keys().next().value!);
-        return { token, name: path.basename(file), path: file };
-      });
+  /**
+   * Tokens for the chosen files and folders' files; a choice beyond `max` files is refused whole
+   * with the count (not cut short: the files past the cap would be left out without a word).
+   */
+  issue(chosen: string[], max = MAX_CHOSEN_FILES): ChosenFile[] {
+    const files = expandInputs(chosen);
+    if (files.length > max) throw new AppError('import_too_many', { count: files.length, max });
+    return files.map((file) => {
+      const token = randomBytes(16).toString('hex');
+      this.paths.set(token, file);
+      if (this.paths.size > this.limit) this.paths.delete(this.paths.keys().next().value!);
+      return { token, name: path.basename(file), path: file };
+    });
   }
 
   /** The paths behind the tokens, in order; refused whole when any token was never issued. */

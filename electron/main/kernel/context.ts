@@ -35,7 +35,8 @@ export interface EditionAlignment {
 
 /** The files the user chose or dropped, by token (owned by the imports domain, ingest/import-tokens). */
 export interface ImportTokenRegistry {
-  issue(chosen: string[]): ChosenFile[];
+  /** Refuses a choice of more than `max` files (default: what the window may choose at once). */
+  issue(chosen: string[], max?: number): ChosenFile[];
   resolve(tokens: string[]): string[];
 }
 

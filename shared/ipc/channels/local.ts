@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { channel } from '../define';
+import type { ChosenFile } from '../../domain/import';
 import type { RestoreReply } from './backups';
 import { MAX_PATH_LENGTH } from './imports';
+
+/** Most files one `yandu import` may register (a library's worth of reports; the window: 500). */
+export const MAX_LOCAL_IMPORT_FILES = 5000;
 
 /** An absolute path (POSIX, drive letter or UNC): the core never resolves one against its own folder. */
 const absolutePath = z
@@ -20,6 +24,13 @@ export const localChannels = {
     file: string;
     bytes: number;
   }>(),
+  /**
+   * Files and folders named on the command line, registered for `imports:start` (folders
+   * expanded), up to MAX_LOCAL_IMPORT_FILES files, which the CLI imports in batches.
+   */
+  'imports:register-local': channel(() =>
+    z.object({ paths: z.array(absolutePath).min(1).max(1000) }).strict(),
+  )<ChosenFile[]>(),
   /** Restores from a listed backup's id or from a backup file (the current library is backed up first). */
   'backups:restore-from': channel(() =>
     z

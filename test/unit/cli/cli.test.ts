@@ -34,7 +34,16 @@ describe('yandu CLI', () => {
     const listed = await runCli(['list', '--db', db, '--json']);
     const rows = listed.json<Record<string, unknown>[]>();
     expect(rows).toHaveLength(1);
-    expect(Object.keys(rows[0]!).sort()).toEqual(['date', 'id', 'issuer', 'level', 'passages', 'region', 'title', 'year']);
+    expect(Object.keys(rows[0]!).sort()).toEqual([
+      'date',
+      'id',
+      'issuer',
+      'level',
+      'passages',
+      'region',
+      'title',
+      'year',
+    ]);
     expect(rows[0]).toMatchObject({
       id,
       title: summary.imported[0]!.title,
@@ -74,6 +83,25 @@ describe('yandu CLI', () => {
     expect(summary.failed[0]!.error).toContain('nope.txt');
     expect(summary.imported).toHaveLength(1);
   });
+
+  it('imports every file of a folder of more than 500, in batches, and says so once', async () => {
+    // The window's choice stops at 500 files; `yandu import <folder>` of a generated 600-report
+    // library once imported the first 500 and said nothing of the rest.
+    const folder = path.join(dir, 'reports');
+    fs.mkdirSync(folder);
+    for (let i = 0; i < 520; i++)
+      fs.writeFileSync(
+        path.join(folder, `${String(i).padStart(3, '0')}.txt`),
+        `第${i}号工作报告\n\n一、总体情况\n\n第${i}号报告的正文，推动高质量发展。\n`,
+      );
+    const run = await runCli(['import', folder, '--db', db, '--json']);
+    expect(run.code).toBe(0);
+    const summary = run.json<Summary>();
+    expect(summary.imported).toHaveLength(520);
+    expect(summary.failed).toEqual([]);
+    const listed = await runCli(['list', '--db', db, '--json']);
+    expect(listed.json<unknown[]>()).toHaveLength(520);
+  }, 120_000);
 
   it('uses YANDU_DB when --db is absent', async () => {
     const previous = process.env['YANDU_DB'];

@@ -111,10 +111,27 @@ describe('imports:start', () => {
     // A chosen folder stands for its files.
     expect(core.ctx.importTokens.issue([path.join(dir, 'folder')]).map((c) => c.name)).toEqual(['inner.txt']);
   });
+
+  it('refuses a drop of more files than the window imports at once, saying how many, instead of cutting it short', async () => {
+    const many = path.join(dir, 'many');
+    fs.mkdirSync(many);
+    for (let i = 0; i <= 500; i++)
+      fs.writeFileSync(path.join(many, `${String(i).padStart(3, '0')}.txt`), `${i}\n`);
+    const reply = await dispatch(core, 'imports:register-drop', { paths: [many] }, { locale: 'en' });
+    expect(reply).toMatchObject({
+      ok: false,
+      error: { code: 'import_too_many', message: expect.stringMatching(/holds 501 files; at most 500/) },
+    });
+    // The command line registers up to 5,000 (it imports them in batches of 500).
+    const local = await core.call('imports:register-local', { paths: [many] });
+    expect(local).toHaveLength(501);
+    expect(local.at(-1)!.name).toBe('500.txt');
+  });
 });
 
 describe('imports:cancel', () => {
-  const cancel = (door: Pick<Core, 'call'>, batchId: unknown) => dispatch(door, 'imports:cancel', { batchId });
+  const cancel = (door: Pick<Core, 'call'>, batchId: unknown) =>
+    dispatch(door, 'imports:cancel', { batchId });
 
   it('stops a running batch between files: what is stored stays, the rest come back cancelled', async () => {
     const replies: unknown[] = [];

@@ -75,6 +75,8 @@ describe('IPC dispatch', () => {
   it("refuses the core's local channels (they name files) as unknown channels", async () => {
     const result = await dispatch(core(), 'backups:create-file', { out: '/tmp/yandu-ipc-probe.db' });
     expect(result).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+    const register = await dispatch(core(), 'imports:register-local', { paths: ['/etc'] });
+    expect(register).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
   });
 
   it('refuses a channel defined by two domains', () => {
