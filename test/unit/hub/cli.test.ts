@@ -19,18 +19,11 @@ describePg('yandu hub init|invite|members|serve', () => {
   const members = (...more: string[]) =>
     runCli(['hub', 'members', '--db', db, '--library', '政策研究室', ...more]);
 
+  const initLibrary = () =>
+    runCli(['hub', 'init', '--db', db, '--library', '政策研究室', '--owner', '张三', '--json']);
+
   it('sets up a library, invites, and lists the members who joined', async () => {
-    const init = await runCli([
-      'hub',
-      'init',
-      '--db',
-      db,
-      '--library',
-      '政策研究室',
-      '--owner',
-      '张三',
-      '--json',
-    ]);
+    const init = await initLibrary();
     expect(init.code, init.stderr).toBe(0);
     const made = init.json<{
       library: { id: string; name: string };
@@ -42,17 +35,8 @@ describePg('yandu hub init|invite|members|serve', () => {
       created: true,
       invitation: { role: 'owner' },
     });
-    const again = await runCli([
-      'hub',
-      'init',
-      '--db',
-      db,
-      '--library',
-      '政策研究室',
-      '--owner',
-      '张三',
-      '--json',
-    ]);
+    // Run again: the same library, not a second one.
+    const again = await initLibrary();
     expect(again.json()).toMatchObject({ library: { id: made.library.id }, created: false });
 
     const invite = await runCli([
