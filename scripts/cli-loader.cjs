@@ -44,7 +44,6 @@ function load() {
   const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
   const module_ = new Module(file, module);
   module_.filename = file;
-  module_.paths = Module._nodeModulePaths(__dirname);
   const require_ = Module.createRequire(file);
   script.runInThisContext().call(module_.exports, module_.exports, require_, module_, file, __dirname);
   module_.loaded = true;
