@@ -1,4 +1,5 @@
 import type { Measure } from '../../../shared/domain/library';
+import type { PassageXref } from '../../../shared/domain/xref';
 import type { Db } from './database';
 import { statement } from './statements';
 
@@ -41,6 +42,33 @@ export function glossaryRowsOfDocument(db: Db, documentId: string): GlossaryRow[
         WHERE f.glossary_id = g.id ORDER BY p.ordinal, f.offset LIMIT 1) AS passageId
      FROM glossary_entries g WHERE g.document_id = ? ORDER BY g.ordinal`,
   ).all(documentId) as GlossaryRow[];
+}
+
+/** Every glossary entry of the library, by document and ordinal (the term view's lookup table). */
+export type LibraryGlossaryEntry = Omit<GlossaryRow, 'passageId'>;
+
+export function glossaryEntriesOfLibrary(db: Db): LibraryGlossaryEntry[] {
+  return statement(
+    db,
+    `SELECT id, document_id AS docId, term, definition FROM glossary_entries ORDER BY document_id, ordinal`,
+  ).all() as LibraryGlossaryEntry[];
+}
+
+/** The glossary terms one passage refers to, in the order it first refers to them. */
+export function glossaryTermsOfPassage(db: Db, passageId: string): PassageXref['terms'] {
+  return statement(
+    db,
+    `SELECT g.id AS glossaryId, g.term, min(f.source) AS source FROM footnote_refs f
+     JOIN glossary_entries g ON g.id = f.glossary_id WHERE f.passage_id = ?
+     GROUP BY g.id ORDER BY min(f.offset)`,
+  ).all(passageId) as PassageXref['terms'];
+}
+
+/** The measures stated in one passage, in reading order. */
+export function measuresOfPassage(db: Db, passageId: string): PassageXref['measures'] {
+  return statement(db, `SELECT id, kind, title FROM measures WHERE passage_id = ? ORDER BY ordinal`).all(
+    passageId,
+  ) as PassageXref['measures'];
 }
 
 /** A measure with the section of its passage. */

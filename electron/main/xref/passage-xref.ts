@@ -4,7 +4,7 @@ import { AppError } from '../kernel/app-error';
 import { linksOf } from '../links/domain';
 import { citationsFor } from '../store/citation';
 import { passageHeading, storedPassage } from '../store/passage-reader';
-import { statement } from '../store/statements';
+import { glossaryTermsOfPassage, measuresOfPassage } from '../store/document-rows';
 import { searchServiceFor } from '../search/domain';
 import { relatedPassages } from './related';
 
@@ -40,16 +40,8 @@ export function passageXref(ctx: CoreContext, passageId: string, limit = DEFAULT
   if (!passage) throw new AppError('not_found', { what: '段落', id: passageId });
   const docId = passage.documentId;
   const { segments, complete } = searchServiceFor(ctx).index.snapshot();
-  const terms = statement(
-    db,
-    `SELECT g.id AS glossaryId, g.term, min(f.source) AS source FROM footnote_refs f
-     JOIN glossary_entries g ON g.id = f.glossary_id WHERE f.passage_id = ?
-     GROUP BY g.id ORDER BY min(f.offset)`,
-  ).all(passageId) as PassageXref['terms'];
-  const measures = statement(
-    db,
-    `SELECT id, kind, title FROM measures WHERE passage_id = ? ORDER BY ordinal`,
-  ).all(passageId) as PassageXref['measures'];
+  const terms = glossaryTermsOfPassage(db, passageId);
+  const measures = measuresOfPassage(db, passageId);
   const related = relatedPassages(segments, passage.text, docId, limit);
   const { links, backlinks } = linksOf(db, passageId);
   const refs = passageRefs(ctx, [

@@ -14,9 +14,13 @@ import {
   libraryContentKey,
   type DocumentHeading,
 } from '../store/document-lookup';
-import { sectionHeadingsOfLibrary, type SectionHeading } from '../store/document-rows';
+import {
+  glossaryEntriesOfLibrary,
+  sectionHeadingsOfLibrary,
+  type LibraryGlossaryEntry,
+  type SectionHeading,
+} from '../store/document-rows';
 import { passagesOfDocument, passageTexts } from '../store/passage-reader';
-import { statement } from '../store/statements';
 
 export const MAX_TERM_CHARS = 100;
 /** Occurrences returned by default: the view groups them; counts per year always cover all. */
@@ -159,20 +163,13 @@ interface TitleRow extends SectionHeading {
   folded: string;
 }
 
-interface GlossaryRow {
-  id: string;
-  docId: string;
-  term: string;
-  definition: string;
-}
-
 interface LibraryLookups {
   key: string;
   titles: TitleRow[];
   /** The folded titles joined by a separator, and where each starts: one walk finds a term in all. */
   titleText: string;
   titleStarts: number[];
-  glossary: Map<string, GlossaryRow[]>;
+  glossary: Map<string, LibraryGlossaryEntry[]>;
 }
 
 /**
@@ -190,11 +187,8 @@ function libraryLookups(ctx: CoreContext) {
   const cache = lookupsOf(ctx);
   if (cache.current && cache.current.key === key) return cache.current;
   const titles = sectionHeadingsOfLibrary(ctx.db).map((r) => ({ ...r, folded: foldText(r.title) }));
-  const glossary = new Map<string, GlossaryRow[]>();
-  for (const r of statement(
-    ctx.db,
-    `SELECT id, document_id AS docId, term, definition FROM glossary_entries ORDER BY document_id, ordinal`,
-  ).all() as GlossaryRow[]) {
+  const glossary = new Map<string, LibraryGlossaryEntry[]>();
+  for (const r of glossaryEntriesOfLibrary(ctx.db)) {
     const k = bare(r.term);
     glossary.set(k, [...(glossary.get(k) ?? []), r]);
   }

@@ -70,9 +70,11 @@ describe('wiring rules over the source', () => {
     expect(offenders).toEqual(pending.sort());
   });
 
-  // Issue 17: one owner of the document tables. Statements naming documents, passages or sections
-  // as a table (word-bounded: `detached_documents` or `passages_fts` are other tables).
-  const queriesDocumentTables = /\b(FROM|JOIN|INTO|UPDATE)\s+(documents|passages|sections)\b/;
+  // Issue 17: one owner of the document tables. Statements naming documents, passages, sections or
+  // the rows parsed with them (glossary entries, their footnote references, measures) as a table
+  // (word-bounded: `detached_documents` or `passages_fts` are other tables).
+  const queriesDocumentTables =
+    /\b(FROM|JOIN|INTO|UPDATE)\s+(documents|passages|sections|glossary_entries|footnote_refs|measures)\b/;
 
   it('recognises a statement over the document tables and nothing else', () => {
     for (const sql of [
@@ -80,6 +82,9 @@ describe('wiring rules over the source', () => {
       'x JOIN passages p ON',
       'INSERT INTO sections (id)',
       'UPDATE documents SET',
+      'SELECT id FROM glossary_entries',
+      'f JOIN footnote_refs r',
+      'DELETE FROM measures WHERE',
     ])
       expect(sql).toMatch(queriesDocumentTables);
     for (const sql of [
@@ -88,11 +93,13 @@ describe('wiring rules over the source', () => {
       'INSERT INTO document_meta_overrides',
       'JOIN search_segment_docs s',
       'turns paragraphs into sections',
+      'FROM measures_fts',
+      'JOIN ledger_measures l',
     ])
       expect(sql).not.toMatch(queriesDocumentTables);
   });
 
-  it('queries documents, passages and sections only in store/ (their one owner)', () => {
+  it('queries the document tables only in store/ (their one owner)', () => {
     const offenders = sources
       .filter((s) => queriesDocumentTables.test(s.text))
       .map((s) => s.file)
