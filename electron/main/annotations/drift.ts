@@ -1,24 +1,13 @@
 import type { AnchorContext, DriftItem, DriftOutcome, DriftReport } from '../../../shared/domain/annotations';
 import type { Db } from '../store/database';
 import { documentEdition } from '../store/document-lookup';
-
-interface DriftRow {
-  annotationId: string;
-  outcome: DriftOutcome;
-  before: string;
-  after: string | null;
-}
+import { driftRows } from './side-tables';
 
 /** The drift report of a document's latest replace; null for a document never replaced. */
 export function latestDrift(db: Db, documentId: string): DriftReport | null {
   const doc = documentEdition(db, documentId);
   if (!doc || doc.edition < 2) return null;
-  const rows = db
-    .prepare(
-      `SELECT annotation_id AS annotationId, outcome, before_json AS before, after_json AS after
-       FROM annotation_drift WHERE document_id = ? AND edition = ? ORDER BY id`,
-    )
-    .all(documentId, doc.edition) as DriftRow[];
+  const rows = driftRows(db, documentId, doc.edition);
   const counts: Record<DriftOutcome, number> = { exact: 0, moved: 0, fuzzy: 0, orphaned: 0 };
   const items = rows.map((r): DriftItem => {
     counts[r.outcome]++;

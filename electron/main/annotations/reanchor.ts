@@ -5,6 +5,7 @@ import { locate } from './anchoring/locate';
 import { anchoredAt } from './anchoring/selectors';
 import { clearLog } from './oplog';
 import { listAnnotations, putAnnotation, type StoredAnnotation } from './repository';
+import { saveDrift } from './side-tables';
 
 const contextOf = (a: StoredAnnotation): AnchorContext => ({
   passageId: a.passageId,
@@ -23,10 +24,7 @@ const contextOf = (a: StoredAnnotation): AnchorContext => ({
 export function reanchorDocument(db: Db, documentId: string, alignment: EditionAlignment): void {
   const { edition, previous, previousIndex, next, texts, counterpart } = alignment;
 
-  const insertDrift = db.prepare(
-    `INSERT INTO annotation_drift (document_id, edition, replaced_at, annotation_id, outcome, before_json, after_json)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  );
+  const drift = { documentId, number: edition.number, replacedAt: edition.importedAt };
   for (const a of listAnnotations(db, { documentId })) {
     const oldIndex = a.passageId === null ? undefined : previousIndex.get(a.passageId);
     // An anchored annotation on a passage of neither edition cannot happen; leave it be if it does.
@@ -47,15 +45,12 @@ export function reanchorDocument(db: Db, documentId: string, alignment: EditionA
       outcome = 'orphaned';
     }
     putAnnotation(db, placed);
-    insertDrift.run(
-      documentId,
-      edition.number,
-      edition.importedAt,
-      a.id,
+    saveDrift(db, drift, {
+      annotationId: a.id,
       outcome,
-      JSON.stringify(contextOf(a)),
-      found ? JSON.stringify(contextOf(placed)) : null,
-    );
+      before: JSON.stringify(contextOf(a)),
+      after: found ? JSON.stringify(contextOf(placed)) : null,
+    });
   }
   clearLog(db, documentId);
 }

@@ -13,6 +13,7 @@ import { getAuthor, saveAuthor } from '../store/settings';
 import { quoteAt } from './anchoring/selectors';
 import { contentHash, mergeHistory } from './content-hash';
 import { recordBatch } from './oplog';
+import { colorLabelled, colorLabels, saveColorLabel } from './side-tables';
 import {
   getAnnotation,
   normalizeTags,
@@ -144,14 +145,11 @@ export function deleteAnnotation(db: Db, id: string, clock: Clock = {}): { id: s
 }
 
 export function getPrefs(db: Db): AnnotationPrefs {
-  const colors = db
-    .prepare(`SELECT color, label FROM annotation_colors ORDER BY ordinal`)
-    .all() as AnnotationPrefs['colors'];
-  return { colors, author: getAuthor(db) };
+  return { colors: colorLabels(db), author: getAuthor(db) };
 }
 
 export function setColorLabel(db: Db, color: AnnotationColor, label: string): AnnotationPrefs {
-  db.prepare(`UPDATE annotation_colors SET label = ? WHERE color = ?`).run(label.trim(), color);
+  saveColorLabel(db, color, label.trim());
   return getPrefs(db);
 }
 
@@ -165,7 +163,5 @@ export function resolveColor(db: Db, nameOrLabel: string): AnnotationColor | und
   const wanted = nameOrLabel.trim();
   if ((ANNOTATION_COLORS as readonly string[]).includes(wanted.toLowerCase()))
     return wanted.toLowerCase() as AnnotationColor;
-  const row = db.prepare(`SELECT color FROM annotation_colors WHERE label = ?`).get(wanted) as
-    { color: AnnotationColor } | undefined;
-  return row?.color;
+  return colorLabelled(db, wanted);
 }

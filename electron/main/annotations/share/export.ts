@@ -8,6 +8,7 @@ import { listLinks } from '../../links/domain';
 import { libraryId } from '../../store/settings';
 import { linkToW3C } from '../../links/domain';
 import { listAnnotations } from '../repository';
+import { colorLabels } from '../side-tables';
 import { exportMarkdown } from './markdown';
 import { exportW3C } from './w3c';
 
@@ -25,11 +26,7 @@ export function exportAnnotations(
 ): AnnotationExport {
   const docs = documentTitlesByYear(db, documentId);
   if (documentId && !docs.length) throw new AppError('not_found', { what: '文档', id: documentId });
-  const labels = Object.fromEntries(
-    (
-      db.prepare(`SELECT color, label FROM annotation_colors`).all() as { color: string; label: string }[]
-    ).map((r) => [r.color, r.label]),
-  );
+  const labels = Object.fromEntries(colorLabels(db).map((r) => [r.color, r.label]));
   const perDoc = docs.map((d) => ({ ...d, annotations: listAnnotations(db, { documentId: d.id }) }));
   const count = perDoc.reduce((n, d) => n + d.annotations.length, 0);
   const stem = documentId ?? 'all';

@@ -12,6 +12,7 @@ import { anchoredAt } from '../anchoring/selectors';
 import { contentHash, mergeHistory } from '../content-hash';
 import { recordBatch, type OpChange } from '../oplog';
 import { getAnnotation, normalizeTags, putAnnotation, type StoredAnnotation } from '../repository';
+import { clearPendingConflict, pendingConflict, pendingConflicts, savePendingConflict } from '../side-tables';
 import { importLinks } from '../../links/domain';
 import { parseW3C, readW3CItems, utf16Range, type IncomingAnnotation } from './w3c';
 
@@ -208,18 +209,15 @@ export async function importAnnotations(db: Db, text: string, now: string): Prom
       const localHash = contentHash(local);
       const incomingHash = contentHash({ ...a, tags: normalizeTags(a.tags) });
       if (incomingHash === localHash || local.history.includes(incomingHash)) {
-        db.prepare(`DELETE FROM annotation_conflicts WHERE annotation_id = ?`).run(a.id);
+        clearPendingConflict(db, a.id);
         result.unchanged++;
       } else if (a.history.includes(localHash)) {
         putAnnotation(db, takeIncoming(local, a));
-        db.prepare(`DELETE FROM annotation_conflicts WHERE annotation_id = ?`).run(a.id);
+        clearPendingConflict(db, a.id);
         record(local.documentId, { before: local, after: getAnnotation(db, a.id)! });
         result.updated++;
       } else {
-        db.prepare(
-          `INSERT INTO annotation_conflicts (annotation_id, incoming, received_at) VALUES (?, ?, ?)
-           ON CONFLICT(annotation_id) DO UPDATE SET incoming = excluded.incoming, received_at = excluded.received_at`,
-        ).run(a.id, JSON.stringify(a), now);
+        savePendingConflict(db, a.id, JSON.stringify(a), now);
         result.conflicts.push(conflictView(local, a));
       }
     }
@@ -247,14 +245,7 @@ export function conflictView(local: StoredAnnotation, incoming: IncomingAnnotati
 }
 
 export function listConflicts(db: Db, documentId?: string): AnnotationConflict[] {
-  const rows = db
-    .prepare(
-      `SELECT c.annotation_id AS id, c.incoming FROM annotation_conflicts c
-       JOIN annotations a ON a.id = c.annotation_id
-       ${documentId ? 'WHERE a.document_id = ?' : ''} ORDER BY c.received_at, c.annotation_id`,
-    )
-    .all(...(documentId ? [documentId] : [])) as { id: string; incoming: string }[];
-  return rows.map((r) =>
+  return pendingConflicts(db, documentId).map((r) =>
     conflictView(getAnnotation(db, r.id)!, JSON.parse(r.incoming) as IncomingAnnotation),
   );
 }
@@ -267,11 +258,10 @@ export function resolveConflict(
   now: string,
 ): StoredAnnotation | null {
   return db.transaction(() => {
-    const row = db.prepare(`SELECT incoming FROM annotation_conflicts WHERE annotation_id = ?`).get(id) as
-      { incoming: string } | undefined;
+    const pending = pendingConflict(db, id);
     const local = getAnnotation(db, id);
-    if (!row || !local) return null;
-    const incoming = JSON.parse(row.incoming) as IncomingAnnotation;
+    if (pending === undefined || !local) return null;
+    const incoming = JSON.parse(pending) as IncomingAnnotation;
     const next =
       keep === 'incoming'
         ? takeIncoming(local, incoming)
@@ -282,7 +272,7 @@ export function resolveConflict(
             ]),
           };
     putAnnotation(db, next);
-    db.prepare(`DELETE FROM annotation_conflicts WHERE annotation_id = ?`).run(id);
+    clearPendingConflict(db, id);
     const after = getAnnotation(db, id)!;
     recordBatch(db, local.documentId, 'resolve', [{ before: local, after }], now);
     return after;
