@@ -2,7 +2,8 @@
  * Issue 15's figures for a large library, yandu beside SQLite FTS5 (trigram) in the same run:
  * a complete import through the `yandu` bundle (parse, store, search index — which related
  * passages read — and ledger facts), the first search after it, the library file against the
- * UTF-8 size of its text, query times and peak memory, and `yandu list` against a bare Node start.
+ * UTF-8 size of its text, the first screen of the app over it, query times and peak memory, and
+ * `yandu list` against a bare Node start.
  * `npm run bench` runs it for L; alone: `npx tsx bench/scale.ts` (BENCH_SCALE=L,XL for XL too).
  */
 import { spawnSync } from 'node:child_process';
@@ -61,17 +62,18 @@ function timed(args: string[]): { ms: number; rssMb: number; stdout: string } {
   return { ms, rssMb: kb / 1024, stdout: r.stdout };
 }
 
-function engine(
-  script: string,
-  args: string[],
-): Omit<EngineFigures, 'startToAnswerMs' | 'documents' | 'chars'> {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, script), ...args], {
+/** Runs a bench script in its own process; its last stdout line is its figures as JSON. */
+function script<T>(file: string, args: string[]): T {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, file), ...args], {
     encoding: 'utf8',
     maxBuffer: 1 << 24,
   });
-  if (r.status !== 0) throw new Error(`${script} failed:\n${r.stderr}`);
-  return JSON.parse(r.stdout.trim().split('\n').pop()!) as ReturnType<typeof engine>;
+  if (r.status !== 0) throw new Error(`${file} failed:\n${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!) as T;
 }
+
+const engine = (file: string, args: string[]) =>
+  script<Omit<EngineFigures, 'startToAnswerMs' | 'documents' | 'chars'>>(file, args);
 
 const median = (runs: number, fn: () => number) =>
   percentile(
@@ -87,6 +89,10 @@ async function tierRows(tier: ScaleTier, bundle: string): Promise<string[]> {
   const db = path.join(dir, 'library.db');
   const imported = timed([process.execPath, bundle, 'import', files, '--db', db, '--json']);
   const first = timed([process.execPath, bundle, 'search', QUERY, '--db', db, '--json', '--limit', '50']);
+  const screen = script<{ firstScreenMs: number; shelfMs: number; documents: number }>(
+    'first-screen-yandu.ts',
+    [db],
+  );
   const fileBytes = ['', '-wal'].reduce(
     (n, x) => n + (fs.existsSync(db + x) ? fs.statSync(db + x).size : 0),
     0,
@@ -125,6 +131,12 @@ async function tierRows(tier: ScaleTier, bundle: string): Promise<string[]> {
       ms(first.ms),
       `${ms(fStart.ms)} (open + query)`,
       '≤ 1 s',
+    ],
+    [
+      `the app's first screen, core side after module load: library open → first document's bundle (then the shelf of ${screen.documents})`,
+      `${ms(screen.firstScreenMs)} (shelf + ${ms(screen.shelfMs)})`,
+      '—',
+      x ? '≤ 1 s' : '—',
     ],
     [
       `library file / UTF-8 text (${mb(textBytes / 1048576)})`,
