@@ -43,6 +43,9 @@ const mb = (n: number) => `${(n / 1048576).toFixed(0)} MB`;
 const f1 = (n: number) => n.toFixed(1);
 
 async function main() {
+  // The index loads on unref'd timers (background work never keeps a CLI run alive): hold the
+  // process open until the figures are printed.
+  const alive = setInterval(() => {}, 1000);
   const args = process.argv.slice(2);
   const source = args.find((a) => !a.startsWith('--')) ?? (await libraryL());
   const db = scratchCopy(source, 'query-phase');
@@ -89,6 +92,7 @@ async function main() {
   core.close();
   fs.rmSync(path.dirname(db), { recursive: true, force: true });
   process.stdout.write(`${lines.join('\n')}\n`);
+  clearInterval(alive);
 }
 
 main().catch((error: unknown) => {

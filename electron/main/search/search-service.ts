@@ -99,10 +99,14 @@ export class SearchService {
     options: QueryOptions,
     started: number,
   ): SearchResponse {
-    const page = result.hits(options.offset ?? 0, options.limit ?? QUERY_LIMIT);
+    const [offset, limit] = [options.offset ?? 0, options.limit ?? QUERY_LIMIT];
+    const page = result.hits(offset, limit);
+    const paragraphs = new Map<string, number>();
+    result.paragraphs(offset, limit).forEach((n, i) => n !== null && paragraphs.set(page[i]!.passageId!, n));
     const citations = citationsFor(
       this.ctx.db,
       page.flatMap((h) => (h.passageId ? [h.passageId] : [])),
+      paragraphs,
     );
     // A page is mostly passages: their texts in one statement rather than one per hit.
     const passageTexts = passageTextsOf(
