@@ -70,6 +70,8 @@ function candidates(segment: Segment, query: CompiledQuery): Uint32Array | null 
   return acc;
 }
 
+const everyUnit = (count: number): Uint32Array => Uint32Array.from({ length: count }, (_, u) => u);
+
 function inScope(segment: Segment, scope: Scope, u: number): boolean {
   if (!scope.docs[segment.docSlots[u]!]) return false;
   if (scope.kinds && !(scope.kinds & (1 << segment.kinds[u]!))) return false;
@@ -165,10 +167,15 @@ export function* matchSegmentTask(
 ): Generator<void, SegmentMatch> {
   const cands = candidates(segment, query);
   yield;
-  const only = query.clauses.length === 1 && query.clauses[0]!.length === 1 && !query.excludes.length;
-  // Many candidates for one literal: walk the text once rather than search unit by unit.
-  if (only && cands && cands.length * 8 > segment.count)
-    return yield* scanOne(segment, query.clauses[0]![0]!.text, cands, scope);
+  const only =
+    query.clauses.length === 1 &&
+    query.clauses[0]!.length === 1 &&
+    query.clauses[0]![0]!.text !== '' &&
+    !query.excludes.length;
+  // Many candidates for one literal (every unit when it has no term, such as `%`): walk the text
+  // once rather than slice and search unit by unit.
+  if (only && (!cands || cands.length * 8 > segment.count))
+    return yield* scanOne(segment, query.clauses[0]![0]!.text, cands ?? everyUnit(segment.count), scope);
   const n = cands ? cands.length : segment.count;
   const out = new MatchBuilder(n);
   const found: number[] = [];
