@@ -1,7 +1,7 @@
 import { requiredGrams } from './grams';
 import { intersectAll, union } from './postings';
 import type { ParsedQuery } from './query-parser';
-import { postingsOf, unitText, type Segment } from './segment';
+import { postingsOf, type Segment } from './segment';
 
 /** Candidates verified between two yields of a sliced query: a slice stays well under a frame. */
 export const VERIFY_STEP = 2048;
@@ -179,11 +179,21 @@ export function* matchSegmentTask(
   const n = cands ? cands.length : segment.count;
   const out = new MatchBuilder(n);
   const found: number[] = [];
+  // Units are cut from the block in hand (a block lookup per unit was most of verifying one).
+  let block = '';
+  let base = 0;
+  let blockEnd = -1;
   for (let i = 0; i < n; i++) {
     if (i % VERIFY_STEP === VERIFY_STEP - 1) yield;
     const u = cands ? cands[i]! : i;
     if (!inScope(segment, scope, u)) continue;
-    const text = unitText(segment, u);
+    const start = segment.textStarts[u]!;
+    const end = segment.textStarts[u + 1]!;
+    if (start < base || end > blockEnd) {
+      ({ text: block, base } = segment.text.window(start, end));
+      blockEnd = base + block.length;
+    }
+    const text = block.slice(start - base, end - base);
     found.length = 0;
     let ok = true;
     for (const clause of query.clauses) {
