@@ -46,6 +46,11 @@ export interface RankedResult {
   /** Hits from `offset`, at most `limit` of them. */
   hits(offset: number, limit: number): SearchHit[];
   /**
+   * Per hit of `hits(offset, limit)`: for a passage, its number within its section (within its
+   * document before the first section), as a citation numbers it; null for other kinds.
+   */
+  paragraphs(offset: number, limit: number): (number | null)[];
+  /**
    * Every hit of one document, unranked, in reading order, with its unit's folded text: for views
    * that list occurrences by document (the term view) without reading the documents again.
    */
@@ -58,6 +63,22 @@ export interface UnrankedHit {
   recordId: string;
   /** The unit's folded text, as verified (same length as the stored text). */
   folded: string;
+}
+
+const PASSAGE = kindCode('passage');
+
+/**
+ * A passage unit's paragraph number, counted back through the units before it: a segment holds a
+ * document's passages together, in reading order, each with its section's slot — so a citation
+ * needs no count of passage rows (which was most of building a page of answers).
+ */
+function paragraphOf(segment: Segment, u: number): number | null {
+  const { kinds, docSlots, sectionSlots } = segment;
+  if (kinds[u] !== PASSAGE) return null;
+  let n = 1;
+  for (let v = u - 1; v >= 0 && docSlots[v] === docSlots[u]; v--)
+    if (kinds[v] === PASSAGE && sectionSlots[v] === sectionSlots[u]) n++;
+  return n;
 }
 
 function scopeFor(live: LiveSegment, query: ParsedQuery, docs: Map<string, DocFacts>): Scope {
@@ -232,6 +253,12 @@ export function* runQueryTask(
     byKind,
     byDoc: [...perDoc].map(([docId, count]) => ({ docId, count })),
     rank,
+    paragraphs(offset, limit) {
+      runToEnd(rank(offset + limit));
+      return ranked.order
+        .slice(offset, offset + limit)
+        .map((h) => paragraphOf(segments[hits.segments[h]!]!, hits.units[h]!));
+    },
     hits(offset, limit) {
       runToEnd(rank(offset + limit));
       const { order, scores } = ranked;

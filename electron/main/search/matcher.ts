@@ -1,7 +1,7 @@
 import { requiredGrams } from './grams';
 import { intersectAll, union } from './postings';
 import type { ParsedQuery } from './query-parser';
-import { postingsOf, unitText, type Segment } from './segment';
+import { postingsOf, type Segment } from './segment';
 
 /** Candidates verified between two yields of a sliced query: a slice stays well under a frame. */
 export const VERIFY_STEP = 2048;
@@ -69,6 +69,8 @@ function candidates(segment: Segment, query: CompiledQuery): Uint32Array | null 
   }
   return acc;
 }
+
+const everyUnit = (count: number): Uint32Array => Uint32Array.from({ length: count }, (_, u) => u);
 
 function inScope(segment: Segment, scope: Scope, u: number): boolean {
   if (!scope.docs[segment.docSlots[u]!]) return false;
@@ -165,18 +167,33 @@ export function* matchSegmentTask(
 ): Generator<void, SegmentMatch> {
   const cands = candidates(segment, query);
   yield;
-  const only = query.clauses.length === 1 && query.clauses[0]!.length === 1 && !query.excludes.length;
-  // Many candidates for one literal: walk the text once rather than search unit by unit.
-  if (only && cands && cands.length * 8 > segment.count)
-    return yield* scanOne(segment, query.clauses[0]![0]!.text, cands, scope);
+  const only =
+    query.clauses.length === 1 &&
+    query.clauses[0]!.length === 1 &&
+    query.clauses[0]![0]!.text !== '' &&
+    !query.excludes.length;
+  // Many candidates for one literal (every unit when it has no term, such as `%`): walk the text
+  // once rather than slice and search unit by unit.
+  if (only && (!cands || cands.length * 8 > segment.count))
+    return yield* scanOne(segment, query.clauses[0]![0]!.text, cands ?? everyUnit(segment.count), scope);
   const n = cands ? cands.length : segment.count;
   const out = new MatchBuilder(n);
   const found: number[] = [];
+  // Units are cut from the block in hand (a block lookup per unit was most of verifying one).
+  let block = '';
+  let base = 0;
+  let blockEnd = -1;
   for (let i = 0; i < n; i++) {
     if (i % VERIFY_STEP === VERIFY_STEP - 1) yield;
     const u = cands ? cands[i]! : i;
     if (!inScope(segment, scope, u)) continue;
-    const text = unitText(segment, u);
+    const start = segment.textStarts[u]!;
+    const end = segment.textStarts[u + 1]!;
+    if (start < base || end > blockEnd) {
+      ({ text: block, base } = segment.text.window(start, end));
+      blockEnd = base + block.length;
+    }
+    const text = block.slice(start - base, end - base);
     found.length = 0;
     let ok = true;
     for (const clause of query.clauses) {

@@ -2,7 +2,7 @@ import type { SearchResponse, SearchResultItem, SearchStatus } from '../../../sh
 import type { CoreContext } from '../kernel/context';
 import { logBackgroundError } from '../kernel/log';
 import { citationsFor } from '../store/citation';
-import { documentHeadings } from '../store/document-lookup';
+import { passageTexts as passageTextsOf } from '../store/passage-reader';
 import type { SearchHit } from './engine';
 import { SearchIndex, type RebuildProgress, type SearchAnswer } from './search-index';
 import { makeSnippet } from './snippet';
@@ -36,8 +36,7 @@ export class SearchService {
     // Nothing happens until the index is first used; after that, changes are indexed as they land
     // (each imported file, not only the end of its batch).
     const changed = () => {
-      if (this.index.status().state !== 'cold')
-        void this.index.scheduleSync().catch(this.failed('search index sync'));
+      if (this.index.status().state !== 'cold') this.index.syncInBackground();
     };
     this.unsubscribe = [
       ctx.events.on('library:changed', changed),
@@ -96,20 +95,29 @@ export class SearchService {
 
   private respond(
     query: string,
-    { result, complete }: SearchAnswer,
+    { result, complete, documents: docs }: SearchAnswer,
     options: QueryOptions,
     started: number,
   ): SearchResponse {
-    const docs = new Map(documentHeadings(this.ctx.db).map((d) => [d.id, d]));
-    const page = result.hits(options.offset ?? 0, options.limit ?? QUERY_LIMIT);
+    const [offset, limit] = [options.offset ?? 0, options.limit ?? QUERY_LIMIT];
+    const page = result.hits(offset, limit);
+    const paragraphs = new Map<string, number>();
+    result.paragraphs(offset, limit).forEach((n, i) => n !== null && paragraphs.set(page[i]!.passageId!, n));
     const citations = citationsFor(
       this.ctx.db,
       page.flatMap((h) => (h.passageId ? [h.passageId] : [])),
+      paragraphs,
+    );
+    // A page is mostly passages: their texts in one statement rather than one per hit.
+    const passageTexts = passageTextsOf(
+      this.ctx.db,
+      page.flatMap((h) => (h.kind === 'passage' && h.field === 'text' ? [h.recordId] : [])),
     );
     const hits = page.map((hit): SearchResultItem => {
       const doc = docs.get(hit.docId);
       const source = this.source(hit.kind);
       let text =
+        passageTexts.get(hit.recordId) ??
         source?.textOf?.(this.ctx.db, hit.recordId, hit.field) ??
         this.index.liveText(hit.recordId, hit.field) ??
         '';

@@ -11,8 +11,14 @@ interface PassageRow {
 /**
  * Citations of several passages (a page of search hits, a glossary term's occurrences), with
  * statements kept prepared and section paths shared between passages of the same section.
+ * `paragraphs` are numbers a caller knows already (search has them from its index): those
+ * passages are not counted again.
  */
-export function citationsFor(db: Db, passageIds: readonly string[]): Map<string, string> {
+export function citationsFor(
+  db: Db,
+  passageIds: readonly string[],
+  paragraphs: ReadonlyMap<string, number> = new Map(),
+): Map<string, string> {
   const out = new Map<string, string>();
   const paths = new Map<string, { level: number; label: string }[]>();
   // The paragraph number counts within the section through the section index (a section's
@@ -27,6 +33,10 @@ export function citationsFor(db: Db, passageIds: readonly string[]): Map<string,
          ELSE (SELECT count(*) FROM passages q WHERE q.section_id = p.section_id AND q.ordinal <= p.ordinal)
        END AS paragraph
      FROM passages p JOIN documents d ON d.id = p.document_id WHERE p.id = ?`,
+  );
+  const place = statement(
+    db,
+    `SELECT d.title, p.section_id AS sectionId FROM passages p JOIN documents d ON d.id = p.document_id WHERE p.id = ?`,
   );
   const section = statement(db, `SELECT parent_id AS parentId, level, label FROM sections WHERE id = ?`);
   const pathOf = (sectionId: string | null) => {
@@ -44,8 +54,9 @@ export function citationsFor(db: Db, passageIds: readonly string[]): Map<string,
     return path;
   };
   for (const id of new Set(passageIds)) {
-    const row = passage.get(id) as PassageRow | undefined;
-    if (row) out.set(id, formatCitation(row.title, pathOf(row.sectionId), row.paragraph));
+    const known = paragraphs.get(id);
+    const row = (known === undefined ? passage.get(id) : place.get(id)) as PassageRow | undefined;
+    if (row) out.set(id, formatCitation(row.title, pathOf(row.sectionId), known ?? row.paragraph));
   }
   return out;
 }

@@ -53,6 +53,15 @@ export function documentCount(db: Db): number {
   return statement(db, `SELECT count(*) FROM documents`).pluck().get() as number;
 }
 
+/**
+ * Counters that move whenever the documents table may have changed: data_version when another
+ * connection commits, total_changes when this one writes. While neither moves, it is as last read.
+ */
+export function changeCounters(db: Db): { dataVersion: number; version: string } {
+  const dataVersion = db.pragma('data_version', { simple: true }) as number;
+  return { dataVersion, version: `${dataVersion}:${statement(db, 'SELECT total_changes()').pluck().get()}` };
+}
+
 /** The content hashes of every document in id order, joined: changes whenever any document does. */
 export function libraryContentKey(db: Db): string {
   return (

@@ -108,6 +108,24 @@ describe('what the overlay gets', () => {
     expect(response.byKind.passage + response.byKind.glossary + response.byKind.measure).toBe(response.total);
   });
 
+  it('numbers every passage as its citation does, before the first section and in nested ones', () => {
+    // A filter-only query lists every passage: each citation's paragraph comes from the index.
+    const service = searchServiceFor(core.ctx);
+    const total = service.query('kind:passage', { limit: 1 }).total;
+    const places = new Set<string>();
+    for (let offset = 0; offset < total; offset += 200)
+      for (const hit of service.query('kind:passage', { offset, limit: 200 }).hits) {
+        expect(hit.citation).toBe(citationFor(core.ctx.db, hit.passageId!));
+        places.add(hit.citation.replace(/第\d+段$/u, ''));
+      }
+    const counted = core.ctx.db.prepare(`SELECT count(*) FROM passages`).pluck().get() as number;
+    expect(total).toBe(counted);
+    // Passages outside any section, in a part, and in a part's section were all among them.
+    expect([...places].some((p) => p.endsWith('》'))).toBe(true);
+    expect([...places].some((p) => /》[^（]+$/u.test(p))).toBe(true);
+    expect([...places].some((p) => /）$/u.test(p))).toBe(true);
+  });
+
   it('cuts long texts around the first hit and marks the cuts', () => {
     const text = `${'前文。'.repeat(40)}关键词在这里${'后文'.repeat(80)}`;
     const at = text.indexOf('关键词');

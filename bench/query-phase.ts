@@ -1,0 +1,101 @@
+/**
+ * The query phase of the scale bench alone, over a library imported once and cached: a run costs
+ * seconds instead of the whole import + FTS5 comparison, so a change to the query path can be
+ * measured (and profiled with `node --cpu-prof`) again and again. Prints CPU and wall p50/p95 of
+ * the scale bench's 300 queries, where the CPU of a query goes (matching, lunr windows, answer
+ * building), and memory: peak RSS and what the process holds after the queries.
+ * `npx tsx bench/query-phase.ts [library.db]` (default: the L library, made on first use);
+ * `--rebuild` rebuilds the index first, as the scale bench does (its peak RSS includes that).
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createCore } from '../electron/main/core/app-core';
+import { searchServiceFor } from '../electron/main/search/search-service';
+import { peakRssMb, percentile, timeQueries } from './measure';
+import { tierFiles } from './scale';
+import { CACHE, realQueries, ROOT, scratchCopy } from './tiers';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { buildCli } = require(path.join(ROOT, 'scripts/build-cli.cjs')) as { buildCli(): string };
+
+/** The L library as `yandu import` makes it, cached beside the bench's other libraries. */
+async function libraryL(): Promise<string> {
+  const file = path.join(CACHE, 'scale-L.db');
+  if (fs.existsSync(file)) return file;
+  const files = await tierFiles('L');
+  const partial = `${file}.partial`;
+  fs.rmSync(partial, { force: true });
+  const r = spawnSync(process.execPath, [buildCli(), 'import', files, '--db', partial, '--json'], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
+  if (r.status !== 0) throw new Error(`import failed:\n${r.stderr}`);
+  fs.renameSync(partial, file);
+  return file;
+}
+
+const cpu = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+const mb = (n: number) => `${(n / 1048576).toFixed(0)} MB`;
+const f1 = (n: number) => n.toFixed(1);
+
+async function main() {
+  // The index loads on unref'd timers (background work never keeps a CLI run alive): hold the
+  // process open until the figures are printed.
+  const alive = setInterval(() => {}, 1000);
+  const args = process.argv.slice(2);
+  const source = args.find((a) => !a.startsWith('--')) ?? (await libraryL());
+  const db = scratchCopy(source, 'query-phase');
+  const core = createCore({ databasePath: db });
+  const service = searchServiceFor(core.ctx);
+  const texts = core.ctx.db.prepare(`SELECT text FROM passages`).pluck().all() as string[];
+  const queries = realQueries(texts);
+  texts.length = 0;
+  if (args.includes('--rebuild')) await service.index.rebuild();
+  await service.index.settle();
+  const opened = cpu();
+  service.query(queries[0]!, { limit: 50 });
+  const firstMs = cpu() - opened;
+
+  // Each query in three phases, timed on their own (together the work of `service.query`):
+  // matching and first-pass scores, lunr ranking of the page, the answer with snippets and citations.
+  const phases = { match: [] as number[], rank: [] as number[], answer: [] as number[] };
+  const { p50, p95, cpuP50, cpuP95 } = timeQueries(queries, (q) => {
+    let t = cpu();
+    const answer = service.index.search(q);
+    phases.match.push(cpu() - t);
+    t = cpu();
+    answer.result.hits(0, 50);
+    phases.rank.push(cpu() - t);
+    t = cpu();
+    service.query(q, { limit: 50 });
+    phases.answer.push(cpu() - t);
+  });
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  const total = sum(phases.match) + sum(phases.rank) + sum(phases.answer);
+  const share = (xs: number[]) => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    return `${((100 * sum(xs)) / total).toFixed(0)} % (p50 ${f1(percentile(sorted, 50))} / p95 ${f1(percentile(sorted, 95))} ms)`;
+  };
+  const memory = process.memoryUsage();
+  const lines = [
+    `library: ${source} (${queries.length} queries, limit 50)`,
+    `first query after open: ${f1(firstMs)} ms CPU`,
+    `query wall p50 / p95: ${f1(p50)} / ${f1(p95)} ms`,
+    `query CPU p50 / p95: ${f1(cpuP50)} / ${f1(cpuP95)} ms`,
+    `CPU by phase: match ${share(phases.match)}, rank ${share(phases.rank)}, answer ${share(phases.answer)}`,
+    `peak RSS ${peakRssMb().toFixed(0)} MB; now: rss ${mb(memory.rss)}, heap ${mb(memory.heapUsed)}, array buffers ${mb(memory.arrayBuffers)}, block cache ${mb(service.index.blocks.bytes)}`,
+  ];
+  core.close();
+  fs.rmSync(path.dirname(db), { recursive: true, force: true });
+  process.stdout.write(`${lines.join('\n')}\n`);
+  clearInterval(alive);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
