@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/main/store/database';
 import { getDocumentBundle, listDocuments } from '../../../electron/main/store/document-reader';
 import { citationFor } from '../../../electron/main/store/citation';
+import { contentHash } from '../../../electron/main/store/content-hash';
 import {
   deleteDocument,
   documentYear,
@@ -58,15 +59,17 @@ describe('document store', () => {
       expect(alignment.edition.number).toBe(2);
     });
     expect(edition).toBe(2);
+    // the new edition's rows are named by its content, as on every desktop holding it
+    const e2 = `${id}-e${contentHash(revised).slice(0, 10)}`;
     expect(seen).toEqual([`${id}-p1`, `${id}-p2`, `${id}-p3`]);
     // The edited third passage is paired by similarity, the others by identity.
     expect(pairs).toEqual([
-      [`${id}-p1`, `${id}-e2-p1`],
-      [`${id}-p2`, `${id}-e2-p2`],
-      [`${id}-p3`, `${id}-e2-p3`],
+      [`${id}-p1`, `${e2}-p1`],
+      [`${id}-p2`, `${e2}-p2`],
+      [`${id}-p3`, `${e2}-p3`],
     ]);
     const bundle = getDocumentBundle(db, id)!;
-    expect(bundle.passages.map((p) => p.id)).toEqual([`${id}-e2-p1`, `${id}-e2-p2`, `${id}-e2-p3`]);
+    expect(bundle.passages.map((p) => p.id)).toEqual([`${e2}-p1`, `${e2}-p2`, `${e2}-p3`]);
     expect(bundle.passages[2]!.text).toContain('980');
     expect(bundle.footnotes).toHaveLength(1);
     expect((db.prepare('SELECT count(*) AS n FROM passages').get() as { n: number }).n).toBe(3);
@@ -76,6 +79,7 @@ describe('document store', () => {
     const db = openDatabase(':memory:');
     const id = insertDocument(db, sampleDocument(), { file: null, format: null });
     const broken = sampleDocument();
+    broken.passages[2]!.text = '硬核举措“防扩散”。设置980个卡口。';
     broken.measures[0]!.passageIndex = 99;
     expect(() => replaceDocument(db, id, broken, { file: null, format: null })).toThrow(/passage 99/);
     expect(getDocumentBundle(db, id)!.document.edition).toBe(1);
