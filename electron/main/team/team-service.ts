@@ -51,6 +51,9 @@ export interface SyncReport {
   conflicts: number;
 }
 
+/** team_state key: how many documents the last sync replaced by another member's edition. */
+const LAST_REPLACED_KEY = 'last_replaced';
+
 const parse = <T>(s: string | undefined): T | null => (s ? (JSON.parse(s) as T) : null);
 
 export class TeamService {
@@ -134,6 +137,7 @@ export class TeamService {
         hub: parse(getState(this.db, HUB_RESTORED_KEY)),
         library: parse(getState(this.db, LIBRARY_RESTORED_KEY)),
       },
+      lastSyncReplaced: Number(getState(this.db, LAST_REPLACED_KEY) ?? 0),
     };
   }
 
@@ -176,6 +180,7 @@ export class TeamService {
       tell({ phase: 'push' });
       const pushed = await pushAll(this.db, hub, options);
       setState(this.db, 'last_sync', this.now().toISOString());
+      setState(this.db, LAST_REPLACED_KEY, String(pulled.replaced));
       setState(this.db, 'last_error', null);
       tell({ phase: 'done', hubVersion: pulled.version });
       return { pushed, pulled, pending: outboxCount(this.db), conflicts: countOpenConflicts(this.db) };
