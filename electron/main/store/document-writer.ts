@@ -164,6 +164,9 @@ export type { EditionAlignment, ReplacedPassage };
  * annotation, link and excerpt re-anchoring), which runs inside the same transaction while the
  * old rows still exist.
  */
+/** An edition's own rows, children before parents. */
+const ROW_TABLES = ['measures', 'glossary_entries', 'passages', 'sections'] as const;
+
 export function replaceDocument(
   db: Db,
   docId: string,
@@ -199,15 +202,17 @@ export function replaceDocument(
          source_format = @sourceFormat, content_hash = @hash, edition = @edition, imported_at = @importedAt
        WHERE id = @id`,
     ).run({ id: docId, ...row });
+    const lastRows = ROW_TABLES.map(
+      (table) =>
+        [table, db.prepare(`SELECT max(rowid) FROM ${table} WHERE document_id = ?`).pluck().get(docId)] as const,
+    ).filter(([, last]) => last !== null);
     const next = insertRows(db, docId, hash, doc);
     withinTransaction?.(alignEditions(previous, next, { hash: row.hash, number: edition, importedAt: row.importedAt }));
-    // Old rows go last so that listeners can still read them above; children before parents.
-    for (const table of ['measures', 'glossary_entries', 'passages', 'sections']) {
-      db.prepare(`DELETE FROM ${table} WHERE document_id = ? AND id NOT LIKE ?`).run(
-        docId,
-        `${rowPrefix(docId, hash)}-%`,
-      );
-    }
+    // Old rows go last so that listeners can still read them above; children before parents. They
+    // are told apart by rowid (the new ones were inserted after them), not by id: the edition the id
+    // was made from has the short form, a prefix of every other edition's.
+    for (const [table, last] of lastRows)
+      db.prepare(`DELETE FROM ${table} WHERE document_id = ? AND rowid <= ?`).run(docId, last);
   })();
   return { edition };
 }
