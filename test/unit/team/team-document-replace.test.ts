@@ -6,6 +6,9 @@ import { createAnnotation, updateAnnotation } from '../../../electron/main/annot
 import { createCore, type Core } from '../../../electron/main/core/app-core';
 import { importFiles } from '../../../electron/main/ingest/import-service';
 import { fileSecretStore } from '../../../electron/main/team/secret-store';
+import { HubClient } from '../../../electron/main/team/hub-client';
+import { pushAll } from '../../../electron/main/team/push';
+import { getState } from '../../../electron/main/team/team-store';
 import { TeamService } from '../../../electron/main/team/team-service';
 import { describePg } from '../../helpers/pg-cluster';
 import { useTeamHub } from './team-hub-fixture';
@@ -205,34 +208,46 @@ describePg('team sync: a document replaced by a new edition', () => {
     120_000,
   );
 
-  it(
-    'lists two members replacing the document with different files; the first edition stands',
-    withShared(async ({ a, b, docId }) => {
-      const first = edition(files(), '甲的版本.txt', '    补充说明:甲的版本。');
-      const second = edition(
-        files(),
-        '乙的版本.txt',
-        '    补充说明:乙的版本,与甲的不同。\n\n      又及:乙另加一段。',
-      );
-      await importFiles(a.core.ctx, [first], { inline: true, replace: docId });
-      await importFiles(b.core.ctx, [second], { inline: true, replace: docId });
-      for (const d of [a, b, a, b]) await d.team.sync();
-      await converged([a, b]);
-      expect(ordinals(b).map((r) => (r as { ordinal: number }).ordinal)).toEqual([11, 13]);
-      expect((await hubDocument())[0]).toMatchObject({ fileName: '甲的版本.txt' });
-      expect(await quiet(a)).toEqual({ pending: 0, conflicts: 0 });
-      // 乙's edition is listed, its file still where 乙 chose it
-      const [listed, ...others] = b.team.conflicts();
-      expect(others).toEqual([]);
-      expect(listed).toMatchObject({
-        kind: 'document',
-        objectId: docId,
-        reason: 'edit',
-        fields: ['contentHash'],
-      });
-      expect(listed!.local).toMatchObject({ fileName: '乙的版本.txt', sourceFile: second });
-      expect(fs.existsSync(second)).toBe(true);
-    }),
+  /** 乙 pushes its outbox without pulling first (甲's edition reached the hub in between). */
+  async function pushOnly(b: Desk): Promise<void> {
+    const token = fileSecretStore(path.join(f.tmp, `${library}-乙.token`)).get()!;
+    const me = JSON.parse(getState(b.core.ctx.db, 'member')!) as { id: string; name: string };
+    await pushAll(b.core.ctx.db, new HubClient({ url: f.hub.url, token }), { me, now: () => new Date() });
+  }
+
+  // 乙 hears of 甲's edition by a pull (the usual order of a sync) or by its own push's conflict
+  it.each(['pull', 'push'] as const)(
+    'lists two members replacing the document with different files; the first edition stands (%s)',
+    (way) =>
+      withShared(async ({ a, b, docId }) => {
+        const first = edition(files(), `甲的版本-${way}.txt`, `    补充说明:甲的版本${way}。`);
+        const second = edition(
+          files(),
+          `乙的版本-${way}.txt`,
+          `    补充说明:乙的版本${way},与甲的不同。\n\n      又及:乙另加一段。`,
+        );
+        await importFiles(a.core.ctx, [first], { inline: true, replace: docId });
+        await importFiles(b.core.ctx, [second], { inline: true, replace: docId });
+        await a.team.sync();
+        if (way === 'push') await pushOnly(b);
+        for (const d of [b, a, b]) await d.team.sync();
+        await converged([a, b]);
+        expect(ordinals(b).map((r) => (r as { ordinal: number }).ordinal)).toEqual([11, 13]);
+        expect((await hubDocument())[0]).toMatchObject({ fileName: `甲的版本-${way}.txt` });
+        expect(await quiet(a)).toEqual({ pending: 0, conflicts: 0 });
+        // 乙's edition is listed, its file still where 乙 chose it (and on the hub when it was sent)
+        const [listed, ...others] = b.team.conflicts();
+        expect(others).toEqual([]);
+        expect(listed).toMatchObject({
+          kind: 'document',
+          objectId: docId,
+          reason: 'edit',
+          fields: ['contentHash'],
+        });
+        expect(listed!.local).toMatchObject({ fileName: `乙的版本-${way}.txt` });
+        expect(fs.existsSync(second)).toBe(true);
+        expect(await hubBlobs()).toBe(way === 'push' ? 3 : 2);
+      })(),
     120_000,
   );
 
