@@ -75,7 +75,7 @@ function teamHandlers(ctx: CoreContext, team: () => TeamService): Pick<Handlers,
       team()
         .conflicts(r.all ?? false)
         .map(conflictView),
-    'team:resolve': (r) => conflictView(team().resolve(r.id, r.keep)),
+    'team:resolve': async (r) => conflictView(await team().resolve(r.id, r.keep)),
     'team:annotations': (r) =>
       recentAnnotations(ctx.db, {
         author: r.mine ? getAuthor(ctx.db) : undefined,

@@ -223,7 +223,8 @@ function settleConflict(
         reason: 'edit' as const,
         fields: ['contentHash'],
       };
-      addConflict(db, { ...conflict, local: sent, ...remote }, now());
+      const local = { ...sent, sourceFile: localDocument(db, entry.id)?.sourceFile ?? null };
+      addConflict(db, { ...conflict, local, ...remote }, now());
     }
     putBase(db, current, !other);
     ackOutbox(db, entry.kind, entry.id, entry.seq);

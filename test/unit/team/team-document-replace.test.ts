@@ -217,7 +217,7 @@ describePg('team sync: a document replaced by a new edition', () => {
 
   // 乙 hears of 甲's edition by a pull (the usual order of a sync) or by its own push's conflict
   it.each(['pull', 'push'] as const)(
-    'lists two members replacing the document with different files; the first edition stands (%s)',
+    'lists two members replacing the document with different files; the first stands, "keep mine" brings the other (%s)',
     (way) =>
       withShared(async ({ a, b, docId }) => {
         const first = edition(files(), `甲的版本-${way}.txt`, `    补充说明:甲的版本${way}。`);
@@ -244,9 +244,17 @@ describePg('team sync: a document replaced by a new edition', () => {
           reason: 'edit',
           fields: ['contentHash'],
         });
-        expect(listed!.local).toMatchObject({ fileName: `乙的版本-${way}.txt` });
+        expect(listed!.local).toMatchObject({ fileName: `乙的版本-${way}.txt`, sourceFile: second });
         expect(fs.existsSync(second)).toBe(true);
         expect(await hubBlobs()).toBe(way === 'push' ? 3 : 2);
+
+        // 乙 keeps its own edition after all: its file replaces the document again, and everyone takes it
+        expect(await b.team.resolve(listed!.id, 'local')).toMatchObject({ resolution: 'local' });
+        for (const d of [b, a, b]) await d.team.sync();
+        await converged([a, b]);
+        expect((await hubDocument())[0]).toMatchObject({ fileName: `乙的版本-${way}.txt` });
+        expect(ordinals(a).map((r) => (r as { ordinal: number }).ordinal)).toEqual([12, 14]);
+        for (const d of [a, b]) expect(await quiet(d)).toEqual({ pending: 0, conflicts: 0 });
       })(),
     120_000,
   );
