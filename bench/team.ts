@@ -92,6 +92,40 @@ async function firstSyncL(hubUrl: string, codes: string[], dir: string): Promise
   );
 }
 
+/**
+ * A new edition of the largest report (a paragraph added halfway): 甲 replaces it and pushes the
+ * document with the annotations it re-anchored; 乙 pulls it, fetches and parses the file, replaces
+ * its edition and re-anchors there (issue 14). CPU is this process's (both desktops and the hub).
+ */
+async function replaceLargest(a: Desk, b: Desk, dir: string): Promise<string> {
+  const doc = a.core.ctx.db
+    .prepare(
+      `SELECT d.id, d.source_file AS file, count(*) AS n FROM documents d JOIN passages p ON p.document_id = d.id
+       GROUP BY d.id ORDER BY n DESC LIMIT 1`,
+    )
+    .get() as { id: string; file: string; n: number };
+  const annotations = a.core.ctx.db
+    .prepare(`SELECT count(*) FROM annotations WHERE document_id = ?`)
+    .pluck()
+    .get(doc.id) as number;
+  const text = fs.readFileSync(doc.file, 'utf8');
+  const at = text.indexOf('\n', Math.floor(text.length / 2));
+  const revised = path.join(dir, `revised-${path.basename(doc.file)}`);
+  fs.writeFileSync(revised, `${text.slice(0, at)}\n\n补充说明:本报告修订版本新增的一段。\n${text.slice(at)}`);
+  const [, replaceMs, replaceCpu] = await timed(() =>
+    importFiles(a.core.ctx, [revised], { inline: true, replace: doc.id }),
+  );
+  const [pushed, pushMs, pushCpu] = await timed(() => a.team.sync());
+  const [pulled, pullMs, pullCpu] = await timed(() => b.team.sync());
+  const bytes = fs.statSync(revised).size;
+  return (
+    `replace of the largest report (${doc.n} passages, ${(bytes / 1024).toFixed(0)} KB, ${annotations} annotations on it): ` +
+    `甲 replaces ${s(replaceMs)} (CPU ${s(replaceCpu)}), pushes ${pushed.pushed.accepted} objects ${s(pushMs)} (CPU ${s(pushCpu)}); ` +
+    `乙 pulls ${pulled.pulled.pulled} objects and replaces ${pulled.pulled.replaced} document ${s(pullMs)} (CPU ${s(pullCpu)}), ` +
+    `pushes back ${pulled.pushed.sent}; ${load()}`
+  );
+}
+
 export async function teamBench(): Promise<string> {
   if (!pgAvailable) return 'Team sync: skipped (PostgreSQL binaries not installed)\n';
   const cluster = await startPgCluster();
@@ -120,6 +154,7 @@ export async function teamBench(): Promise<string> {
     annotate(a, 1000, 8);
     const [, incPushMs, incPushCpu] = await timed(() => a.team.sync());
     const [incPull, incPullMs, incPullCpu] = await timed(() => b.team.sync());
+    const replaced = await replaceLargest(a, b, dir);
     a.core.close();
     b.core.close();
     const docs = firstPull.pulled.documents;
@@ -127,6 +162,7 @@ export async function teamBench(): Promise<string> {
       'Team sync (desktop ↔ hub, one process, throwaway PostgreSQL)',
       `first sync, M library: push ${firstPush.pushed.accepted} objects ${s(pushMs)}; empty client pulls ${firstPull.pulled.pulled} objects + ${docs} documents (parsed) ${s(pullMs)}`,
       `incremental 1,000 annotations: push ${s(incPushMs)} (CPU ${s(incPushCpu)}), pull ${incPull.pulled.pulled} objects ${s(incPullMs)} (CPU ${s(incPullCpu)}) (target ≤ 2 s each); ${load()}`,
+      replaced,
     ];
     if (process.env.BENCH_TEAM_L !== '0') lines.push(await firstSyncL(hub.url, codes.slice(2), dir));
     await hub.close();

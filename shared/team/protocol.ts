@@ -51,6 +51,8 @@ export const kindDataSchemas = {
       fileName: text(500),
       title: text(1000),
       bytes: z.number().int().min(0).max(HUB_LIMITS.blobBytes),
+      /** The parsed edition's content hash: a desktop holding another one replaces it (an addition). */
+      contentHash: sha256.optional(),
     })
     .strict(),
   annotation: z

@@ -6,6 +6,7 @@ import type pg from 'pg';
 import { createInvitation, createPool, ensureLibrary, startHub, type RunningHub } from '../../electron/hub';
 import { createAnnotation } from '../../electron/main/annotations/service';
 import { createCore, type Core } from '../../electron/main/core/app-core';
+import { importFiles } from '../../electron/main/ingest/import-service';
 import { updateDocumentMeta } from '../../electron/main/store/document-meta';
 import { fileSecretStore } from '../../electron/main/team/secret-store';
 import { TeamService } from '../../electron/main/team/team-service';
@@ -14,8 +15,9 @@ import { expect, screenshotPath, test } from './fixtures';
 
 /**
  * The 团队 screen against a real hub (throwaway PostgreSQL): join from the form, sync, members and
- * roles, a title both members changed listed side by side, the choice "keep mine", and the
- * annotation filter "only mine / everyone" with each annotation's author.
+ * roles, a title both members changed listed side by side, the choice "keep mine", the
+ * annotation filter "only mine / everyone" with each annotation's author, and a new edition
+ * another member made arriving with a sync.
  */
 let cluster: PgCluster;
 let hub: RunningHub;
@@ -110,6 +112,24 @@ test.describe('团队 screen', () => {
         '甲的标题',
       );
       await app.page.screenshot({ path: screenshotPath('team-resolved'), fullPage: true });
+
+      // The colleague brings in a revised edition of the report; this desktop takes it at its next sync.
+      const source = peer.ctx.db
+        .prepare(`SELECT source_file FROM documents WHERE id = ?`)
+        .pluck()
+        .get(doc.id) as string;
+      const text = fs.readFileSync(source, 'utf8');
+      const at = text.indexOf('\n', Math.floor(text.length / 2));
+      const revised = path.join(dir, 'revised.txt');
+      fs.writeFileSync(revised, `${text.slice(0, at)}\n\n补充说明：修订版本新增的一段。\n${text.slice(at)}`);
+      await importFiles(peer.ctx, [revised], { inline: true, replace: doc.id });
+      await team.sync();
+      await screen.getByRole('button', { name: '立即同步' }).click();
+      await expect(screen.getByRole('status')).toContainText('同步完成');
+      await expect(screen).toContainText('上次同步换上了 1 篇文档的新版本');
+      const hashOf = (c: Core) =>
+        c.ctx.db.prepare(`SELECT content_hash FROM documents WHERE id = ?`).pluck().get(doc.id);
+      expect(hashOf(core)).toBe(hashOf(peer));
     } finally {
       peer.close();
       fs.rmSync(dir, { recursive: true, force: true });

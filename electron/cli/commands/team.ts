@@ -23,6 +23,7 @@ function statusJson(s: TeamStatusView) {
     lastSync: s.lastSync,
     lastError: s.lastError,
     restores: s.restores,
+    lastSyncReplaced: s.lastSyncReplaced,
   };
 }
 
@@ -37,6 +38,7 @@ function printStatus(ctx: CommandContext, s: TeamStatusView): void {
     `library\t${s.library?.name ?? ''}\nmember\t${s.member?.name ?? ''} (${s.member?.role ?? ''})\n`,
   );
   ctx.stdout.write(`last sync\t${s.lastSync ?? 'never'}\npending\t${s.pending}\nconflicts\t${s.conflicts}\n`);
+  if (s.lastSyncReplaced) ctx.stdout.write(`new editions\t${s.lastSyncReplaced} (replaced in the last sync)\n`);
   if (s.lastError) ctx.stdout.write(`last error\t${s.lastError}\n`);
   if (s.restores.hub)
     ctx.stdout.write(`hub restored\t${s.restores.hub.at} (back to version ${s.restores.hub.since})\n`);
@@ -111,7 +113,8 @@ export const teamCommand: CliCommand = {
         if (json) writeJson(ctx.stdout, out);
         else
           ctx.stdout.write(
-            `pushed ${out.pushed} (accepted ${out.accepted}), pulled ${out.pulled}, open conflicts ${out.conflicts}\n`,
+            `pushed ${out.pushed} (accepted ${out.accepted}), pulled ${out.pulled}` +
+              `${out.replaced ? `, ${out.replaced} new editions` : ''}, open conflicts ${out.conflicts}\n`,
           );
         return 0;
       }

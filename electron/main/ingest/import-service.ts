@@ -22,6 +22,13 @@ export interface ImportOptions {
    * and all of them are reported skipped as cancelled. Files already stored stay stored.
    */
   signal?: AbortSignal;
+  /** Keep this id for a new document (a team's document arriving in a later edition than its first). */
+  asId?: string;
+  /**
+   * Runs the store write (one transaction, replace hooks included) inside the caller's own, e.g.
+   * the team sync's with change capture off, so the write alone is wrapped and not the parse.
+   */
+  writeWith?: (write: () => void) => void;
 }
 
 const isCancel = (error: unknown) => error instanceof AppError && error.code === 'import_cancelled';
@@ -104,15 +111,16 @@ export async function importFiles(
         }
         progress('storing');
         const source = { file, format };
-        let id: string;
-        if (options.replace) {
-          const docId = options.replace;
+        let id = options.replace ?? '';
+        const write = options.writeWith ?? ((w: () => void) => w());
+        write(() => {
           // The hooks (re-anchoring) get the editions aligned once, and commit or roll back with the replace.
-          replaceDocument(ctx.db, docId, doc, source, (alignment) =>
-            ctx.replaceHooks.forEach((hook) => hook(docId, alignment)),
-          );
-          id = docId;
-        } else id = insertDocument(ctx.db, doc, source);
+          if (options.replace)
+            replaceDocument(ctx.db, id, doc, source, (alignment) =>
+              ctx.replaceHooks.forEach((hook) => hook(id, alignment)),
+            );
+          else id = insertDocument(ctx.db, doc, source, undefined, options.asId);
+        });
         changed.push(id);
         summary.imported.push({
           id,

@@ -105,10 +105,11 @@ export function documentEditionByHash(db: Db, contentHash: string): DocumentEdit
 export function documentSource(
   db: Db,
   documentId: string,
-): { id: string; title: string; sourceFile: string | null } | undefined {
-  return statement(db, `SELECT id, title, source_file AS sourceFile FROM documents WHERE id = ?`).get(
-    documentId,
-  ) as { id: string; title: string; sourceFile: string | null } | undefined;
+): { id: string; title: string; sourceFile: string | null; hash: string } | undefined {
+  return statement(
+    db,
+    `SELECT id, title, source_file AS sourceFile, content_hash AS hash FROM documents WHERE id = ?`,
+  ).get(documentId) as { id: string; title: string; sourceFile: string | null; hash: string } | undefined;
 }
 
 /** Documents (one or all) with their titles, newest year first, then by title: an export's order. */

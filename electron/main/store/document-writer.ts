@@ -9,8 +9,14 @@ export interface SourceInfo {
   format: string | null;
 }
 
-/** Id prefix for the rows of one edition: edition 1 keeps the short form scripts see first. */
-const rowPrefix = (docId: string, edition: number) => (edition === 1 ? docId : `${docId}-e${edition}`);
+/**
+ * Id prefix for the rows of one edition, named by its content: the edition a document's id was
+ * made from keeps the short form scripts see first, any other is `<id>-e<hash>`. Every desktop
+ * that holds the same edition of a document (a team's, whatever order they replaced in) names its
+ * passages alike, so synced annotations and links find them.
+ */
+const rowPrefix = (docId: string, hash: string) =>
+  /^d[0-9a-f]+$/.test(docId) && hash.startsWith(docId.slice(1)) ? docId : `${docId}-e${hash.slice(0, 10)}`;
 
 /**
  * The year a document is filed under: its date's, else the first year its title names
@@ -26,10 +32,10 @@ export function documentYear(meta: { date: string | null; title: string }): numb
 function insertRows(
   db: Db,
   docId: string,
-  edition: number,
+  hash: string,
   doc: ParsedDocument,
 ): { id: string; text: string }[] {
-  const prefix = rowPrefix(docId, edition);
+  const prefix = rowPrefix(docId, hash);
   const sectionIds = doc.sections.map((_, i) => `${prefix}-s${i + 1}`);
   const passageIds = doc.passages.map((_, i) => `${prefix}-p${i + 1}`);
   const glossaryIds = doc.glossary.map((_, i) => `${prefix}-g${i + 1}`);
@@ -120,10 +126,21 @@ function documentRow(doc: ParsedDocument, source: SourceInfo, hash: string, edit
   };
 }
 
-/** Inserts a new document in one transaction and returns its id. */
-export function insertDocument(db: Db, doc: ParsedDocument, source: SourceInfo, now = new Date()): string {
+/**
+ * Inserts a new document in one transaction and returns its id. `asId` keeps an id the document
+ * already has elsewhere (a team's document whose later edition is imported here first).
+ */
+export function insertDocument(
+  db: Db,
+  doc: ParsedDocument,
+  source: SourceInfo,
+  now = new Date(),
+  asId?: string,
+): string {
   const hash = contentHash(doc);
-  let id = documentIdFromHash(hash);
+  let id = asId ?? documentIdFromHash(hash);
+  if (asId && db.prepare(`SELECT 1 FROM documents WHERE id = ?`).get(asId))
+    throw new Error(`document ${asId} exists`);
   // Two different contents sharing 40 bits of hash: lengthen rather than collide.
   for (let n = 12; db.prepare(`SELECT 1 FROM documents WHERE id = ?`).get(id); n += 2)
     id = `d${hash.slice(0, n)}`;
@@ -134,7 +151,7 @@ export function insertDocument(db: Db, doc: ParsedDocument, source: SourceInfo, 
        VALUES (@id, @title, @issuer, @date, @year, @level, @region, @indexNumber, @speaker, @meeting,
          @sourceFile, @sourceFormat, @hash, @edition, @importedAt)`,
     ).run({ id, ...documentRow(doc, source, hash, 1, now) });
-    insertRows(db, id, 1, doc);
+    insertRows(db, id, hash, doc);
   })();
   return id;
 }
@@ -147,6 +164,9 @@ export type { EditionAlignment, ReplacedPassage };
  * annotation, link and excerpt re-anchoring), which runs inside the same transaction while the
  * old rows still exist.
  */
+/** An edition's own rows, children before parents. */
+const ROW_TABLES = ['measures', 'glossary_entries', 'passages', 'sections'] as const;
+
 export function replaceDocument(
   db: Db,
   docId: string,
@@ -157,29 +177,42 @@ export function replaceDocument(
 ): { edition: number } {
   let edition = 0;
   db.transaction(() => {
-    const current = db.prepare(`SELECT edition FROM documents WHERE id = ?`).get(docId) as
-      { edition: number } | undefined;
+    const current = db.prepare(`SELECT edition, content_hash AS hash FROM documents WHERE id = ?`).get(docId) as
+      { edition: number; hash: string } | undefined;
     if (!current) throw new Error(`no document ${docId}`);
+    const hash = contentHash(doc);
+    if (hash === current.hash) {
+      // The same edition again (another copy of its file): nothing to re-anchor, only where it came from.
+      edition = current.edition;
+      db.prepare(`UPDATE documents SET source_file = ?, source_format = ? WHERE id = ?`).run(
+        source.file,
+        source.format,
+        docId,
+      );
+      return;
+    }
     edition = current.edition + 1;
     const previous = db
       .prepare(`SELECT id, ordinal, text FROM passages WHERE document_id = ? ORDER BY ordinal`)
       .all(docId) as ReplacedPassage[];
-    const row = documentRow(doc, source, contentHash(doc), edition, now);
+    const row = documentRow(doc, source, hash, edition, now);
     db.prepare(
       `UPDATE documents SET title = @title, issuer = @issuer, date = @date, year = @year, level = @level, region = @region,
          index_number = @indexNumber, speaker = @speaker, meeting = @meeting, source_file = @sourceFile,
          source_format = @sourceFormat, content_hash = @hash, edition = @edition, imported_at = @importedAt
        WHERE id = @id`,
     ).run({ id: docId, ...row });
-    const next = insertRows(db, docId, edition, doc);
+    const lastRows = ROW_TABLES.map(
+      (table) =>
+        [table, db.prepare(`SELECT max(rowid) FROM ${table} WHERE document_id = ?`).pluck().get(docId)] as const,
+    ).filter(([, last]) => last !== null);
+    const next = insertRows(db, docId, hash, doc);
     withinTransaction?.(alignEditions(previous, next, { hash: row.hash, number: edition, importedAt: row.importedAt }));
-    // Old rows go last so that listeners can still read them above; children before parents.
-    for (const table of ['measures', 'glossary_entries', 'passages', 'sections']) {
-      db.prepare(`DELETE FROM ${table} WHERE document_id = ? AND id NOT LIKE ?`).run(
-        docId,
-        `${rowPrefix(docId, edition)}-%`,
-      );
-    }
+    // Old rows go last so that listeners can still read them above; children before parents. They
+    // are told apart by rowid (the new ones were inserted after them), not by id: the edition the id
+    // was made from has the short form, a prefix of every other edition's.
+    for (const [table, last] of lastRows)
+      db.prepare(`DELETE FROM ${table} WHERE document_id = ? AND rowid <= ?`).run(docId, last);
   })();
   return { edition };
 }

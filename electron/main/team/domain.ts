@@ -1,5 +1,6 @@
 import { recentAnnotations } from './local-read';
 import { conflictView } from './conflict-store';
+import { settleReanchored } from './editions';
 import type { Handlers } from '../kernel/api';
 import type { CoreContext } from '../kernel/context';
 import { TeamService } from './team-service';
@@ -20,6 +21,8 @@ type TeamChannel =
 export const teamDomain: Domain<TeamChannel> = {
   name: 'team',
   handlers: (ctx) => teamHandlers(ctx, () => teamServiceFor(ctx)),
+  // last in the core's list, so after the other domains re-anchored (see editions.ts)
+  onReplace: (ctx, documentId) => settleReanchored(ctx.db, documentId),
 };
 
 /**
@@ -61,6 +64,7 @@ function teamHandlers(ctx: CoreContext, team: () => TeamService): Pick<Handlers,
         rejected: r.pushed.rejected,
         pulled: r.pulled.pulled,
         documents: r.pulled.documents,
+        replaced: r.pulled.replaced,
         conflicts: r.conflicts,
         pending: r.pending,
         cursor: r.pulled.cursor,
@@ -71,7 +75,7 @@ function teamHandlers(ctx: CoreContext, team: () => TeamService): Pick<Handlers,
       team()
         .conflicts(r.all ?? false)
         .map(conflictView),
-    'team:resolve': (r) => conflictView(team().resolve(r.id, r.keep)),
+    'team:resolve': async (r) => conflictView(await team().resolve(r.id, r.keep)),
     'team:annotations': (r) =>
       recentAnnotations(ctx.db, {
         author: r.mine ? getAuthor(ctx.db) : undefined,

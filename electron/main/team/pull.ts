@@ -1,12 +1,8 @@
-import { sha256Hex } from '../kernel/crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import { HUB_LIMITS, type RemoteObject } from '../../../shared/team/protocol';
+import { HUB_LIMITS, type PullResponse, type RemoteObject } from '../../../shared/team/protocol';
 import type { CoreContext } from '../kernel/context';
 import { deleteWithUndo } from '../documents/domain';
-import { importFiles } from '../ingest/domain';
 import type { Db } from '../store/database';
-import { addConflict } from './conflict-store';
+import { bringDocument, needsEdition } from './editions';
 import type { HubClient } from './hub-client';
 import { assignDirtyOrderKeys, localDocument } from './local-read';
 import { applyLocal } from './local-write';
@@ -39,7 +35,10 @@ import {
  */
 export interface PullTally {
   pulled: number;
+  /** Documents brought in from the hub's files: imported, or replaced by a new edition. */
   documents: number;
+  /** Documents replaced here by the edition another member made. */
+  replaced: number;
   cursor: number;
   version: number;
 }
@@ -56,7 +55,8 @@ function applyRemote(ctx: CoreContext, o: RemoteObject, now: () => Date): void {
       // (its annotations come back from the set the deletion kept, as after a local delete)
       setApplied(db, 'meta_override', o.id, false);
     }
-    putBase(db, o, o.deleted || here);
+    // another edition than the one held here waits for its file (fetchDocuments)
+    putBase(db, o, o.deleted || (here && !needsEdition(db, o.id, o.data)));
     return;
   }
   const dirty = isDirty(db, o.kind, o.id);
@@ -97,55 +97,46 @@ export function applyWaiting(db: Db): number {
 }
 
 /**
- * Documents the hub has and this library lacks: the file fetched by hash (verified), kept beside
- * the library, and imported through the ordinary import path, which parses it here.
+ * Documents the hub holds in an edition this library lacks (or lacks altogether): each brought in
+ * through the ordinary import path from the hub's file (see editions.ts). A failure is listed once.
  */
 async function fetchDocuments(
   ctx: CoreContext,
   hub: HubClient,
-  inline: boolean,
-  now: () => Date,
-): Promise<number> {
-  const { db } = ctx;
-  const dir = `${ctx.databasePath}.team-files`;
-  let count = 0;
-  for (const b of unappliedBases(db, 100_000)) {
+  options: { inline: boolean; now: () => Date },
+  tally: PullTally,
+): Promise<void> {
+  for (const b of unappliedBases(ctx.db, 100_000)) {
     if (b.kind !== 'document' || b.deleted || !b.data) continue;
-    const sha = String(b.data['sha256']);
-    const bytes = await hub.getBlob(sha);
-    if (sha256Hex(bytes) !== sha)
-      throw new Error(`blob ${sha} did not match its hash`);
-    const name = path.basename(String(b.data['fileName'] || `${b.id}.txt`));
-    fs.mkdirSync(path.join(dir, sha.slice(0, 16)), { recursive: true });
-    const file = path.join(dir, sha.slice(0, 16), name);
-    fs.writeFileSync(file, bytes);
-    const summary = await importFiles(ctx, [file], { inline });
-    const importedId = summary.imported[0]?.id ?? summary.skipped[0]?.existingId;
-    applyingRemote(db, () => {
-      // The import's own capture row: this document is the hub's, nothing to push.
-      db.prepare(`DELETE FROM team_outbox WHERE kind = 'document' AND object_id = ?`).run(importedId ?? b.id);
-      if (importedId === b.id) setApplied(db, 'document', b.id);
-      else {
-        setApplied(db, 'document', b.id);
-        addConflict(
-          db,
-          {
-            kind: 'document',
-            objectId: b.id,
-            reason: 'invalid',
-            fields: ['id'],
-            local: importedId ? { importedAs: importedId } : null,
-            remote: b.data,
-            remoteVersion: b.version,
-            remoteAuthor: b.authorName,
-          },
-          now(),
-        );
-      }
-    });
-    count++;
+    const done = await bringDocument(ctx, hub, b, { ...options, final: true });
+    if (done === 'replaced') tally.replaced++;
+    tally.documents++;
   }
-  return count;
+}
+
+/**
+ * The new editions a page brings, replaced before the page is applied: what others re-anchored in
+ * them (in the same page) then finds its passages, and this desktop's own re-anchoring is pushed.
+ */
+async function replaceEditions(
+  ctx: CoreContext,
+  hub: HubClient,
+  answer: PullResponse,
+  options: { inline: boolean; now: () => Date },
+  tally: PullTally,
+): Promise<void> {
+  const epoch = currentEpoch(ctx.db);
+  if (answer.epoch && epoch && answer.epoch !== epoch) return; // a page of a history the hub lost
+  for (const o of answer.changes) {
+    if (o.kind !== 'document' || o.deleted || !needsEdition(ctx.db, o.id, o.data)) continue;
+    const base = getBase(ctx.db, 'document', o.id);
+    if (base && !isLost(base) && base.version >= o.version) continue;
+    const author = o.author.name;
+    const done = await bringDocument(ctx, hub, { ...o, authorName: author }, { ...options, final: false });
+    if (done === 'failed') continue;
+    tally.replaced++;
+    tally.documents++;
+  }
 }
 
 export async function pullAll(
@@ -163,11 +154,13 @@ export async function pullAll(
   const tally: PullTally = {
     pulled: 0,
     documents: 0,
+    replaced: 0,
     cursor: Number(getState(db, CURSOR_KEY) ?? 0),
     version: 0,
   };
   for (let page = 0; page < (options.maxPages ?? 100_000); page++) {
     const answer = await hub.pull(tally.cursor, HUB_LIMITS.pullLimit, currentEpoch(db));
+    await replaceEditions(ctx, hub, answer, options, tally);
     // A restored hub: this page answered a cursor of the lost history; start again from the new one.
     const restarted = applyingRemote(db, () => {
       if (noteEpoch(db, answer, options.me, options.now())) return true;
@@ -194,7 +187,7 @@ export async function pullAll(
       break;
     }
   }
-  tally.documents = await fetchDocuments(ctx, hub, options.inline, options.now);
+  await fetchDocuments(ctx, hub, options, tally);
   applyWaiting(db);
   return tally;
 }

@@ -1,6 +1,4 @@
-import { randomUUID, sha256Hex } from '../kernel/crypto';
-import fs from 'node:fs';
-import path from 'node:path';
+import { randomUUID } from '../kernel/crypto';
 import {
   HUB_LIMITS,
   type Change,
@@ -16,10 +14,12 @@ import { assignDirtyOrderKeys, localDocument, readLocal, type LocalData } from '
 import { applyOverBase } from './local-write';
 import { same } from './merge';
 import { mergeRemote } from './merge-remote';
+import { documentData, needsEdition } from './editions';
 import { currentEpoch, epochSince, isLost, noteEpoch, requeuePending } from './restores';
 import {
   ackOutbox,
   applyingRemote,
+  dropBase,
   getBase,
   getPendingPush,
   getState,
@@ -47,29 +47,6 @@ export interface PushTally {
 export interface Me {
   id: string;
   name: string;
-}
-
-const MAX_FILE = HUB_LIMITS.blobBytes;
-
-/** A document's synced data, its file uploaded to the hub first (content-addressed, once). */
-async function documentData(db: Db, hub: HubClient, id: string): Promise<LocalData | 'unavailable'> {
-  const doc = localDocument(db, id);
-  if (!doc) return null;
-  const base = getBase(db, 'document', id);
-  // a document the hub lost in a restore may have lost its file too: it goes through the upload
-  if (base && !base.deleted && !isLost(base)) return base.data;
-  if (!doc.sourceFile || !fs.existsSync(doc.sourceFile)) return 'unavailable';
-  const stat = fs.statSync(doc.sourceFile);
-  if (stat.size > MAX_FILE) return 'unavailable';
-  const bytes = fs.readFileSync(doc.sourceFile);
-  const sha256 = sha256Hex(bytes);
-  if (!(await hub.hasBlob(sha256))) await hub.putBlob(sha256, bytes);
-  return {
-    sha256,
-    fileName: path.basename(doc.sourceFile).slice(0, 500),
-    title: doc.title.slice(0, 1000),
-    bytes: bytes.length,
-  };
 }
 
 /**
@@ -192,7 +169,7 @@ async function sendPending(db: Db, hub: HubClient, o: PushOptions, tally: PushTa
         ackOutbox(db, entry.kind, entry.id, entry.seq);
       } else if (result.status === 'conflict') {
         tally.conflicts++;
-        settleConflict(db, entry, result.current ?? null, now);
+        settleConflict(db, entry, result.current ?? null, change.data, now);
       } else {
         tally.rejected++;
         refuse(db, entry, change, result.status, now);
@@ -209,7 +186,13 @@ async function sendPending(db: Db, hub: HubClient, o: PushOptions, tally: PushTa
 }
 
 /** The hub holds a newer copy: merge three ways, keep the hub's value where both changed a field. */
-function settleConflict(db: Db, entry: OutboxEntry, current: RemoteObject | null, now: () => Date): void {
+function settleConflict(
+  db: Db,
+  entry: OutboxEntry,
+  current: RemoteObject | null,
+  sent: Change['data'],
+  now: () => Date,
+): void {
   const base = getBase(db, entry.kind, entry.id);
   if (current && isLost(base) && current.version <= epochSince(db)) {
     // The hub still holds the copy it had before the restore, older than the lost one this change
@@ -220,14 +203,30 @@ function settleConflict(db: Db, entry: OutboxEntry, current: RemoteObject | null
   }
   if (!current) {
     // The hub never had it though we held a base (a hub restored from an older backup): send it as new.
-    if (base)
-      db.prepare(`DELETE FROM team_objects WHERE kind = ? AND object_id = ?`).run(entry.kind, entry.id);
+    if (base) dropBase(db, entry.kind, entry.id);
     markDirty(db, entry.kind, entry.id);
     return;
   }
   if (entry.kind === 'document') {
-    // Same id means same parsed content: the hub's file record stands.
-    putBase(db, current);
+    // The hub's file record stands. Another edition there was made first: listed with this one (its
+    // file stays where it is, and on the hub), and brought here by the next pull.
+    const other = !current.deleted && needsEdition(db, entry.id, current.data);
+    if (other) {
+      const remote = {
+        remote: current.data,
+        remoteVersion: current.version,
+        remoteAuthor: current.author.name,
+      };
+      const conflict = {
+        kind: entry.kind,
+        objectId: entry.id,
+        reason: 'edit' as const,
+        fields: ['contentHash'],
+      };
+      const local = { ...sent, sourceFile: localDocument(db, entry.id)?.sourceFile ?? null };
+      addConflict(db, { ...conflict, local, ...remote }, now());
+    }
+    putBase(db, current, !other);
     ackOutbox(db, entry.kind, entry.id, entry.seq);
     return;
   }

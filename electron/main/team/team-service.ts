@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import type { TeamStatusView, TeamSyncProgress } from '../../../shared/ipc/channels/team';
 import type { MemberRef, StatusResponse, TeamKind } from '../../../shared/team/protocol';
@@ -10,6 +11,7 @@ import {
   markResolved,
   type TeamConflict,
 } from './conflict-store';
+import { importFiles } from '../ingest/domain';
 import { saveAuthor } from '../store/settings';
 import { HubClient, HubError } from './hub-client';
 import { allLocalKeys, readLocal } from './local-read';
@@ -50,6 +52,9 @@ export interface SyncReport {
   pending: number;
   conflicts: number;
 }
+
+/** team_state key: how many documents the last sync replaced by another member's edition. */
+const LAST_REPLACED_KEY = 'last_replaced';
 
 const parse = <T>(s: string | undefined): T | null => (s ? (JSON.parse(s) as T) : null);
 
@@ -134,6 +139,7 @@ export class TeamService {
         hub: parse(getState(this.db, HUB_RESTORED_KEY)),
         library: parse(getState(this.db, LIBRARY_RESTORED_KEY)),
       },
+      lastSyncReplaced: Number(getState(this.db, LAST_REPLACED_KEY) ?? 0),
     };
   }
 
@@ -176,6 +182,7 @@ export class TeamService {
       tell({ phase: 'push' });
       const pushed = await pushAll(this.db, hub, options);
       setState(this.db, 'last_sync', this.now().toISOString());
+      setState(this.db, LAST_REPLACED_KEY, String(pulled.replaced));
       setState(this.db, 'last_error', null);
       tell({ phase: 'done', hubVersion: pulled.version });
       return { pushed, pulled, pending: outboxCount(this.db), conflicts: countOpenConflicts(this.db) };
@@ -191,12 +198,15 @@ export class TeamService {
 
   /**
    * The user's choice on a listed conflict. 'remote' keeps what the library holds (the hub's);
-   * 'local' writes this desktop's version back as a local edit, which the next sync pushes.
+   * 'local' writes this desktop's version back as a local edit (for an edition, its file replaces
+   * the document again), which the next sync pushes.
    */
-  resolve(id: number, keep: 'local' | 'remote'): TeamConflict {
+  async resolve(id: number, keep: 'local' | 'remote'): Promise<TeamConflict> {
     const c = getConflict(this.db, id);
     if (!c) throw new AppError('not_found', { what: '冲突', id: String(id) });
     if (c.resolved) return c;
+    if (keep === 'local' && c.kind === 'document' && c.fields.includes('contentHash'))
+      await keepEdition(this.ctx, c, !!this.options.inlineParse);
     this.db.transaction(() => {
       if (keep === 'local' && c.kind !== 'document') {
         const current = readLocal(this.db, c.kind as Exclude<TeamKind, 'document'>, c.objectId);
@@ -215,6 +225,20 @@ export class TeamService {
     forgetTeam(this.db);
     this.options.secrets.clear();
   }
+}
+
+/**
+ * "Keep mine" on an edition another member made first: this desktop's file replaces the document
+ * again, as the user's own replace (captured), so the next sync pushes it and everyone takes it.
+ */
+async function keepEdition(ctx: CoreContext, c: TeamConflict, inline: boolean): Promise<void> {
+  const file = c.local?.['sourceFile'];
+  if (typeof file !== 'string' || !fs.existsSync(file))
+    throw new AppError('not_found', { what: '文件', id: typeof file === 'string' ? file : c.objectId });
+  const summary = await importFiles(ctx, [file], { replace: c.objectId, inline });
+  const failed = summary.failed[0] ?? summary.skipped[0];
+  if (failed)
+    throw new AppError('import_failed', { file, reason: 'error' in failed ? failed.error : failed.reason });
 }
 
 /** A hub or network failure as the contract's error, its cause kept in the message. */

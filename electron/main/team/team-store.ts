@@ -48,6 +48,11 @@ export function ackOutbox(db: Db, kind: TeamKind, id: string, seq: number): void
   statement(db, `DELETE FROM team_outbox WHERE kind = ? AND object_id = ? AND seq <= ?`).run(kind, id, seq);
 }
 
+/** Takes an object off the outbox whatever its seq (a change this desktop must not push). */
+export function unmarkDirty(db: Db, kind: TeamKind, id: string): void {
+  statement(db, `DELETE FROM team_outbox WHERE kind = ? AND object_id = ?`).run(kind, id);
+}
+
 export function clearOutbox(db: Db): void {
   statement(db, `DELETE FROM team_outbox`).run();
 }
@@ -80,6 +85,27 @@ export function unappliedBases(db: Db, limit: number): BaseCopy[] {
   return (
     statement(db, `${BASE_SELECT} WHERE applied = 0 ORDER BY version LIMIT ?`).all(limit) as BaseRow[]
   ).map(fromBaseRow);
+}
+
+/**
+ * The live base copies of the objects anchored in a document as the hub has them: annotations and
+ * excerpts naming it, links with an end in its passages (ids `<documentId>-…`). One scan per replace.
+ */
+export function basesAnchoredIn(db: Db, documentId: string): BaseCopy[] {
+  return (
+    statement(
+      db,
+      `${BASE_SELECT} WHERE deleted = 0 AND kind IN ('annotation', 'link', 'briefing_item') AND (
+         json_extract(base, '$.documentId') = @doc OR json_extract(base, '$.payload.documentId') = @doc
+         OR substr(json_extract(base, '$.fromPassageId'), 1, length(@prefix)) = @prefix
+         OR substr(json_extract(base, '$.toPassageId'), 1, length(@prefix)) = @prefix)`,
+    ).all({ doc: documentId, prefix: `${documentId}-` }) as BaseRow[]
+  ).map(fromBaseRow);
+}
+
+/** Forgets the base copy of an object (the hub turned out not to hold it). */
+export function dropBase(db: Db, kind: TeamKind, id: string): void {
+  statement(db, `DELETE FROM team_objects WHERE kind = ? AND object_id = ?`).run(kind, id);
 }
 
 /** Every live base copy of some kinds: what the hub holds as far as this client knows. */
@@ -124,7 +150,8 @@ export function setCapture(db: Db, on: boolean): void {
   statement(db, `UPDATE team_flags SET capture = ? WHERE id = 1`).run(on ? 1 : 0);
 }
 
-const capturing = (db: Db) =>
+/** Whether local writes are captured now (joined, and not applying the hub's objects). */
+export const capturing = (db: Db): boolean =>
   statement(db, `SELECT capture FROM team_flags WHERE id = 1`).pluck().get() === 1;
 
 /** Runs `fn` in one transaction with capture off: what it writes is the hub's, not the user's. */

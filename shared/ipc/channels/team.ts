@@ -40,6 +40,8 @@ export interface TeamStatusView {
     hub: { at: string; since: number } | null;
     library: { at: string; cursor: number; hubHadSeen: number } | null;
   };
+  /** Documents the last sync replaced here by a new edition another member made. */
+  lastSyncReplaced: number;
 }
 
 export interface TeamSyncSummary {
@@ -48,6 +50,8 @@ export interface TeamSyncSummary {
   rejected: number;
   pulled: number;
   documents: number;
+  /** Of those documents, the ones replaced by a new edition (the others were imported). */
+  replaced: number;
   conflicts: number;
   pending: number;
   /** Where this desktop's pull stopped, and the hub's library version it saw. */

@@ -67,7 +67,7 @@ describe('re-anchoring on a revised edition of the bundled report', () => {
     const textOf = (id: string | null) => passages.find((p) => p.id === id)!.text;
     // Every anchored annotation sits on its quote in the new text, in the paragraph it belongs to.
     for (const a of listAnnotations(db, { documentId: doc, status: 'anchored' })) {
-      expect(a.passageId).toMatch(new RegExp(`^${doc}-e2-p\\d+$`));
+      expect(a.passageId).toMatch(new RegExp(`^${doc}-e[0-9a-f]{10}-p\\d+$`));
       expect(textOf(a.passageId).slice(a.start, a.end)).toBe(a.quote);
     }
     expect(now('before').quote).toBe(old.before!.quote);

@@ -146,7 +146,7 @@ describe('briefings', () => {
     expect(after.items.map((i) => i.text)).toEqual(before.items.map((i) => i.text));
     const texts = new Map(passagesOf(db, doc).map((p) => [p.id, p.text]));
     for (const item of after.items.slice(0, 2)) {
-      expect(item.passageId).toMatch(new RegExp(`^${doc}-e2-p\\d+$`));
+      expect(item.passageId).toMatch(new RegExp(`^${doc}-e[0-9a-f]{10}-p\\d+$`));
       expect(texts.get(item.passageId!)!.slice(item.start!, item.end!)).toBe(item.text);
     }
     expect(after.items[0]!.start).toBe(before.items[0]!.start! + '迅速组织全区力量,'.length);

@@ -138,7 +138,11 @@ describeCorpus('the target ledger on the corpus', () => {
     const docId = row.target.docId;
     updateDocumentMeta(core.ctx.db, docId, { title: '2021年国务院政府工作报告（校）', region: '全国' });
 
-    const summary = await importFiles(core.ctx, [path.join(CORPUS_DIR, 'national-2021.txt')], {
+    // a revised edition (the same file again is no new edition: nothing would be replaced)
+    const revised = path.join(dir, 'national-2021-revised.txt');
+    const text = fs.readFileSync(path.join(CORPUS_DIR, 'national-2021.txt'), 'utf8');
+    fs.writeFileSync(revised, text.replace('各位代表', '各位代表，各位委员'));
+    const summary = await importFiles(core.ctx, [revised], {
       inline: true,
       replace: docId,
     });

@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../../../electron/main/store/database';
 import { getDocumentBundle, listDocuments } from '../../../electron/main/store/document-reader';
 import { citationFor } from '../../../electron/main/store/citation';
+import { contentHash } from '../../../electron/main/store/content-hash';
 import {
   deleteDocument,
   documentYear,
@@ -58,24 +59,61 @@ describe('document store', () => {
       expect(alignment.edition.number).toBe(2);
     });
     expect(edition).toBe(2);
+    // the new edition's rows are named by its content, as on every desktop holding it
+    const e2 = `${id}-e${contentHash(revised).slice(0, 10)}`;
     expect(seen).toEqual([`${id}-p1`, `${id}-p2`, `${id}-p3`]);
     // The edited third passage is paired by similarity, the others by identity.
     expect(pairs).toEqual([
-      [`${id}-p1`, `${id}-e2-p1`],
-      [`${id}-p2`, `${id}-e2-p2`],
-      [`${id}-p3`, `${id}-e2-p3`],
+      [`${id}-p1`, `${e2}-p1`],
+      [`${id}-p2`, `${e2}-p2`],
+      [`${id}-p3`, `${e2}-p3`],
     ]);
     const bundle = getDocumentBundle(db, id)!;
-    expect(bundle.passages.map((p) => p.id)).toEqual([`${id}-e2-p1`, `${id}-e2-p2`, `${id}-e2-p3`]);
+    expect(bundle.passages.map((p) => p.id)).toEqual([`${e2}-p1`, `${e2}-p2`, `${e2}-p3`]);
     expect(bundle.passages[2]!.text).toContain('980');
     expect(bundle.footnotes).toHaveLength(1);
     expect((db.prepare('SELECT count(*) AS n FROM passages').get() as { n: number }).n).toBe(3);
+  });
+
+  it("names an edition's rows by its content, alike whichever edition number a library reached", () => {
+    const db = openDatabase(':memory:');
+    const id = insertDocument(db, sampleDocument(), { file: 'v1.txt', format: 'txt' });
+    const revised = sampleDocument();
+    revised.passages[2]!.text = '硬核举措“防扩散”。设置980个卡口。';
+    const hook = vi.fn();
+    // the same content again is no new edition: rows, ids and edition stay, only the source is noted
+    expect(replaceDocument(db, id, sampleDocument(), { file: 'copy.txt', format: 'txt' }, hook).edition).toBe(
+      1,
+    );
+    expect(hook).not.toHaveBeenCalled();
+    expect(getDocumentBundle(db, id)!.passages.map((p) => p.id)).toEqual([
+      `${id}-p1`,
+      `${id}-p2`,
+      `${id}-p3`,
+    ]);
+    expect(getDocumentBundle(db, id)!.document.sourceFile).toBe('copy.txt');
+    // there and back again: edition 3 holds the first content, under the short form, as a library that never left it
+    replaceDocument(db, id, revised, { file: null, format: null });
+    expect(replaceDocument(db, id, sampleDocument(), { file: null, format: null }).edition).toBe(3);
+    expect(getDocumentBundle(db, id)!.passages.map((p) => p.id)).toEqual([
+      `${id}-p1`,
+      `${id}-p2`,
+      `${id}-p3`,
+    ]);
+    // a document imported under another library's id (a team's) names the edition as that library does
+    const other = openDatabase(':memory:');
+    expect(insertDocument(other, revised, { file: null, format: null }, new Date(), id)).toBe(id);
+    replaceDocument(db, id, revised, { file: null, format: null });
+    const ids = (d: typeof db) => getDocumentBundle(d, id)!.passages.map((p) => p.id);
+    expect(ids(other)).toEqual(ids(db));
+    expect(ids(db)[0]).toBe(`${id}-e${contentHash(revised).slice(0, 10)}-p1`);
   });
 
   it('leaves the library unchanged when a replace fails midway', () => {
     const db = openDatabase(':memory:');
     const id = insertDocument(db, sampleDocument(), { file: null, format: null });
     const broken = sampleDocument();
+    broken.passages[2]!.text = '硬核举措“防扩散”。设置980个卡口。';
     broken.measures[0]!.passageIndex = 99;
     expect(() => replaceDocument(db, id, broken, { file: null, format: null })).toThrow(/passage 99/);
     expect(getDocumentBundle(db, id)!.document.edition).toBe(1);

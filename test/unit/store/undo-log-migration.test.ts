@@ -60,6 +60,8 @@ function downgrade(db: Db): void {
       DROP TABLE search_segment_ids;
       DELETE FROM search_segment_docs;
       DELETE FROM search_segments;
+      -- Nor the capture of a replaced document (migration 012).
+      DROP TRIGGER team_capture_documents_edition;
     `);
     db.pragma(`user_version = ${migration010UndoLog.version - 1}`);
   })();

@@ -176,6 +176,9 @@ export function TeamScreen() {
             <dt>{t('pending')}</dt>
             <dd>{status.pending}</dd>
           </dl>
+          {status.lastSyncReplaced > 0 && (
+            <p>{t('replaced', { count: status.lastSyncReplaced })}</p>
+          )}
           {status.lastError && (
             <p className="team-warning">{t('lastError', { message: status.lastError })}</p>
           )}

@@ -1,0 +1,189 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { HUB_LIMITS, type MemberRef, type TeamKind } from '../../../shared/team/protocol';
+import type { CoreContext } from '../kernel/context';
+import { sha256Hex } from '../kernel/crypto';
+import { importFiles } from '../ingest/domain';
+import type { Db } from '../store/database';
+import { addConflict, type TeamConflict } from './conflict-store';
+import type { HubClient } from './hub-client';
+import { localDocument, readLocal, type LocalData } from './local-read';
+import { isLost } from './restores';
+import { same } from './merge';
+import {
+  applyingRemote,
+  basesAnchoredIn,
+  capturing,
+  getBase,
+  getState,
+  isDirty,
+  markDirty,
+  setApplied,
+  unmarkDirty,
+  type BaseCopy,
+} from './team-store';
+
+/**
+ * A new edition of a synced document (`yandu import --replace`), both ways. The replacing desktop
+ * pushes the document (new file, content hash, title) and the positions it re-anchored of what its
+ * member wrote; a desktop holding another edition performs the same replace with the hub's file,
+ * capture off, and its own re-anchoring runs. Re-anchoring is a function of the object and the two
+ * editions, so every desktop computes the same positions; only the author's desktop pushes them (the
+ * hub lets only the author change an annotation or a link), and what arrives from the others is
+ * what this desktop computed already: nothing goes back and forth, nothing is listed.
+ */
+
+/** The fields re-anchoring rewrites; an object of someone else differing only there is not pushed. */
+const ANCHOR_FIELDS: Partial<Record<TeamKind, readonly string[]>> = {
+  annotation: ['passageId', 'start', 'end', 'quote', 'prefix', 'suffix'],
+  link: ['fromPassageId', 'toPassageId'],
+};
+
+const without = (data: Record<string, unknown> | null, fields: readonly string[]) =>
+  data && Object.fromEntries(Object.entries(data).filter(([k]) => !fields.includes(k)));
+
+/**
+ * The team's replace hook, after the other domains re-anchored (the team domain is last): of the
+ * objects anchored in the document whose position changed, the ones this member wrote are pushed,
+ * the ones others wrote wait for their authors' desktops (which compute the same positions).
+ */
+export function settleReanchored(db: Db, documentId: string): void {
+  const member = getState(db, 'member');
+  if (!member) return; // not in a team
+  const me = (JSON.parse(member) as MemberRef).id;
+  const pulled = !capturing(db);
+  for (const base of basesAnchoredIn(db, documentId)) {
+    const local = readLocal(db, base.kind as Exclude<TeamKind, 'document'>, base.id);
+    if (same(local, base.data)) continue;
+    const anchor = ANCHOR_FIELDS[base.kind];
+    if (base.authorId === me) {
+      if (pulled) markDirty(db, base.kind, base.id);
+    } else if (!pulled && anchor && same(without(local, anchor), without(base.data, anchor)))
+      unmarkDirty(db, base.kind, base.id);
+  }
+}
+
+/** The hub's file of a document, verified against its hash and kept beside the library. */
+async function fetchFile(ctx: CoreContext, hub: HubClient, id: string, data: Record<string, unknown>) {
+  const sha = String(data['sha256']);
+  const bytes = await hub.getBlob(sha);
+  if (sha256Hex(bytes) !== sha) throw new Error(`blob ${sha} did not match its hash`);
+  const name = path.basename(String(data['fileName'] || `${id}.txt`));
+  const dir = path.join(`${ctx.databasePath}.team-files`, sha.slice(0, 16));
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, bytes);
+  return file;
+}
+
+/** The hub holds another edition of a document this library has: replace or not. */
+export function needsEdition(db: Db, id: string, data: Record<string, unknown> | null): boolean {
+  const hash = data?.['contentHash'];
+  const local = localDocument(db, id);
+  return !!local && typeof hash === 'string' && hash !== local.hash;
+}
+
+/** A document as this desktop would describe it to the hub, for a conflict's local side. */
+function localEdition(db: Db, id: string): Record<string, unknown> | null {
+  const doc = localDocument(db, id);
+  if (!doc) return null;
+  return {
+    contentHash: doc.hash,
+    title: doc.title,
+    fileName: doc.sourceFile ? path.basename(doc.sourceFile) : '',
+    sourceFile: doc.sourceFile,
+  };
+}
+
+type HubDocument = Pick<BaseCopy, 'id' | 'version' | 'data' | 'authorName'>;
+
+const listed = (
+  db: Db,
+  b: HubDocument,
+  conflict: Pick<TeamConflict, 'reason' | 'fields' | 'local'>,
+  now: Date,
+) =>
+  addConflict(
+    db,
+    {
+      kind: 'document',
+      objectId: b.id,
+      ...conflict,
+      remote: b.data,
+      remoteVersion: b.version,
+      remoteAuthor: b.authorName,
+    },
+    now,
+  );
+
+/**
+ * Brings the hub's document into the library: the same replace as the member who made the
+ * edition did, or, for a document this library lacks, an import under the hub's id. The write
+ * runs with capture off. A replace made here and not yet accepted loses to the hub's edition (it
+ * was first) and is listed, its file still where it was and on the hub. A failure is listed only
+ * when `final` (else the caller tries again once its page is applied).
+ */
+export async function bringDocument(
+  ctx: CoreContext,
+  hub: HubClient,
+  b: HubDocument,
+  options: { inline: boolean; now: () => Date; final: boolean },
+): Promise<'replaced' | 'imported' | 'failed'> {
+  const { db } = ctx;
+  const here = !!localDocument(db, b.id);
+  const file = await fetchFile(ctx, hub, b.id, b.data!);
+  const ownEdition = here && isDirty(db, 'document', b.id) ? localEdition(db, b.id) : null;
+  const summary = await importFiles(ctx, [file], {
+    inline: options.inline,
+    ...(here ? { replace: b.id } : { asId: b.id }),
+    writeWith: (write) => applyingRemote(db, write),
+  });
+  const done = summary.imported[0];
+  if (!done && !options.final) return 'failed';
+  applyingRemote(db, () => {
+    setApplied(db, 'document', b.id);
+    if (!done) {
+      const existing = summary.skipped[0]?.existingId;
+      const local = existing ? { importedAs: existing } : null;
+      listed(db, b, { reason: 'invalid', fields: [here ? 'file' : 'id'], local }, options.now());
+      return;
+    }
+    if (ownEdition)
+      listed(db, b, { reason: 'edit', fields: ['contentHash'], local: ownEdition }, options.now());
+    // the edition is the hub's now: nothing of this document to push
+    unmarkDirty(db, 'document', b.id);
+  });
+  return !done ? 'failed' : here ? 'replaced' : 'imported';
+}
+
+const MAX_FILE = HUB_LIMITS.blobBytes;
+
+/**
+ * A document's synced data, its file uploaded to the hub first (content-addressed, once). The
+ * hub's copy stands while this library holds the same edition (content hash); a new edition (a
+ * replace) is described by its own file. A base from before the content hash was synced counts
+ * as the same edition when its file is the one held here.
+ */
+export async function documentData(db: Db, hub: HubClient, id: string): Promise<LocalData | 'unavailable'> {
+  const doc = localDocument(db, id);
+  if (!doc) return null;
+  const base = getBase(db, 'document', id);
+  // a document the hub lost in a restore may have lost its file too: it goes through the upload
+  const held = base && !base.deleted && !isLost(base) ? base.data : null;
+  if (held && held['contentHash'] === doc.hash) return held;
+  if (!doc.sourceFile || !fs.existsSync(doc.sourceFile))
+    return held && !held['contentHash'] ? held : 'unavailable';
+  const stat = fs.statSync(doc.sourceFile);
+  if (stat.size > MAX_FILE) return 'unavailable';
+  const bytes = fs.readFileSync(doc.sourceFile);
+  const sha256 = sha256Hex(bytes);
+  if (held && held['sha256'] === sha256) return held;
+  if (!(await hub.hasBlob(sha256))) await hub.putBlob(sha256, bytes);
+  return {
+    sha256,
+    fileName: path.basename(doc.sourceFile).slice(0, 500),
+    title: doc.title.slice(0, 1000),
+    bytes: bytes.length,
+    contentHash: doc.hash,
+  };
+}

@@ -1,0 +1,300 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, expect, it } from 'vitest';
+import { createInvitation, ensureLibrary } from '../../../electron/hub';
+import { createAnnotation, updateAnnotation } from '../../../electron/main/annotations/service';
+import { createCore, type Core } from '../../../electron/main/core/app-core';
+import { importFiles } from '../../../electron/main/ingest/import-service';
+import { fileSecretStore } from '../../../electron/main/team/secret-store';
+import { HubClient } from '../../../electron/main/team/hub-client';
+import { pushAll } from '../../../electron/main/team/push';
+import { getState } from '../../../electron/main/team/team-store';
+import { TeamService } from '../../../electron/main/team/team-service';
+import { describePg } from '../../helpers/pg-cluster';
+import { useTeamHub } from './team-hub-fixture';
+
+/**
+ * A new edition (`yandu import --replace`) travels (issue 14): the replacing desktop pushes the
+ * document with its new file and the positions it re-anchored; a desktop holding the old edition
+ * performs the same replace, its own annotations re-anchored there, and nothing goes back and forth.
+ */
+const HULI = path.resolve(__dirname, '../../../resources/documents/huli-2021.txt');
+const ORIGINAL = fs.readFileSync(HULI, 'utf8');
+const PARAGRAPH = '现在,我代表湖里区人民政府向大会报告工作';
+
+/** The report with a paragraph added before the address (every later passage moves by one). */
+function edition(dir: string, name: string, added: string): string {
+  const file = path.join(dir, name);
+  const at = ORIGINAL.indexOf(PARAGRAPH);
+  fs.writeFileSync(file, `${ORIGINAL.slice(0, at)}${added}\n\n      ${ORIGINAL.slice(at)}`);
+  return file;
+}
+
+describePg('team sync: a document replaced by a new edition', () => {
+  const f = useTeamHub('team-doc-replace');
+  let lib = 0;
+  let library = '';
+  beforeAll(() => fs.mkdirSync(files(), { recursive: true }));
+
+  async function desk(name: string): Promise<{ core: Core; team: TeamService }> {
+    const secrets = fileSecretStore(path.join(f.tmp, `${library}-${name}.token`));
+    const core = createCore({
+      databasePath: path.join(f.tmp, `${library}-${name}.db`),
+      teamSecrets: secrets,
+    });
+    const team = new TeamService(core.ctx, { secrets, inlineParse: true });
+    const { code } = await createInvitation(f.pool, { library, role: 'editor' });
+    await team.join({ hubUrl: f.hub.url, code, memberName: name });
+    return { core, team };
+  }
+  async function newLibrary(): Promise<void> {
+    library = `替换${++lib}`;
+    await ensureLibrary(f.pool, library);
+  }
+  const q = (d: { core: Core }, sql: string) => d.core.ctx.db.prepare(sql).all();
+  const annotations = (d: { core: Core }) =>
+    q(d, `SELECT id, passage_id, start_offset, end_offset, status, note FROM annotations ORDER BY id`);
+  const documents = (d: { core: Core }) => q(d, `SELECT id, content_hash, title FROM documents ORDER BY id`);
+  const passageIds = (d: { core: Core }) => q(d, `SELECT id FROM passages ORDER BY id`);
+  const passageOf = (d: { core: Core }, docId: string, ordinal: number) =>
+    d.core.ctx.db
+      .prepare(`SELECT id FROM passages WHERE document_id = ? AND ordinal = ?`)
+      .pluck()
+      .get(docId, ordinal) as string;
+  const hubDocument = async () =>
+    (
+      await f.pool.query<{ data: Record<string, unknown> }>(
+        `SELECT o.data FROM hub.objects o JOIN hub.libraries l ON l.id = o.library_id
+          WHERE l.name = $1 AND o.kind = 'document'`,
+        [library],
+      )
+    ).rows.map((r) => r.data);
+  const hubBlobs = async () =>
+    (
+      await f.pool.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM hub.blob_refs r JOIN hub.libraries l ON l.id = r.library_id WHERE l.name = $1`,
+        [library],
+      )
+    ).rows[0]!.n;
+  const ordinals = (d: { core: Core }) =>
+    q(
+      d,
+      `SELECT a.note, p.ordinal FROM annotations a JOIN passages p ON p.id = a.passage_id ORDER BY a.note`,
+    );
+  const quiet = async (d: { team: TeamService }) => {
+    const s = await d.team.status(false);
+    return { pending: s.pending, conflicts: s.conflicts };
+  };
+
+  type Desk = Awaited<ReturnType<typeof desk>>;
+  /** A new library shared by 甲 and 乙, the report in it, each with an annotation of its own on it. */
+  async function shared(): Promise<{ a: Desk; b: Desk; docId: string; mine: (d: Desk) => string }> {
+    await newLibrary();
+    const a = await desk('甲');
+    const b = await desk('乙');
+    const docId = (await importFiles(a.core.ctx, [HULI], { inline: true })).imported[0]!.id;
+    for (const d of [a, b]) await d.team.sync();
+    const ids = new Map<Desk, string>();
+    ids.set(
+      a,
+      createAnnotation(a.core.ctx.db, { passageId: passageOf(a, docId, 12), start: 0, end: 4, note: '甲的' })
+        .id,
+    );
+    ids.set(
+      b,
+      createAnnotation(b.core.ctx.db, { passageId: passageOf(b, docId, 10), start: 2, end: 6, note: '乙的' })
+        .id,
+    );
+    for (const d of [a, b, a]) await d.team.sync();
+    expect(annotations(b)).toEqual(annotations(a));
+    return { a, b, docId, mine: (d) => ids.get(d)! };
+  }
+  type Shared = Awaited<ReturnType<typeof shared>>;
+  /** A test body over a shared library, both desktops closed after it. */
+  const withShared = (body: (s: Shared) => Promise<void>) => async () => {
+    const s = await shared();
+    try {
+      await body(s);
+    } finally {
+      s.a.core.close();
+      s.b.core.close();
+    }
+  };
+  const files = () => path.join(f.tmp, 'files');
+  /** Every desktop holds the same edition, passages and annotations, all anchored, nothing pending. */
+  async function converged(desks: Desk[]): Promise<void> {
+    const [first, ...rest] = desks;
+    for (const d of rest) {
+      expect(documents(d)).toEqual(documents(first!));
+      expect(passageIds(d)).toEqual(passageIds(first!));
+      expect(annotations(d)).toEqual(annotations(first!));
+    }
+    for (const d of desks) {
+      expect(annotations(d).every((r) => (r as { status: string }).status === 'anchored')).toBe(true);
+      expect((await d.team.status(false)).pending).toBe(0);
+    }
+  }
+
+  it(
+    'replaces on the pulling desktop too, its annotations re-anchored, nothing pushed back',
+    withShared(async ({ a, b, docId }) => {
+      const next = edition(
+        path.join(f.tmp, 'files'),
+        '湖里区2021-修订.txt',
+        '    补充说明:本报告为修订版本。',
+      );
+      const replaced = await importFiles(a.core.ctx, [next], { inline: true, replace: docId });
+      expect(replaced.imported[0]).toMatchObject({ id: docId, replaced: true });
+      // every passage after the added paragraph moved down by one, and so did both annotations
+      expect(ordinals(a)).toEqual([
+        { note: '乙的', ordinal: 11 },
+        { note: '甲的', ordinal: 13 },
+      ]);
+      const pushedReplace = await a.team.sync();
+      // the document and the annotation A wrote; B's is re-anchored here too but only B may push it
+      expect(pushedReplace.pushed).toMatchObject({ sent: 2, accepted: 2, conflicts: 0, rejected: 0 });
+      expect(await hubBlobs()).toBe(2);
+      const [hubDoc] = await hubDocument();
+      expect(hubDoc).toMatchObject({ fileName: '湖里区2021-修订.txt' });
+
+      const pulled = await b.team.sync();
+      expect(pulled.pulled.replaced).toBe(1);
+      expect((await b.team.status(false)).lastSyncReplaced).toBe(1);
+      expect(documents(b)).toEqual(documents(a));
+      expect(passageIds(b)).toEqual(passageIds(a));
+      expect(annotations(b)).toEqual(annotations(a));
+      expect(annotations(b).every((r) => (r as { status: string }).status === 'anchored')).toBe(true);
+      // B pushes the one it wrote, in the position A computed as well; nothing else goes back and forth
+      expect(pulled.pushed).toMatchObject({ sent: 1, accepted: 1, conflicts: 0 });
+      const back = await a.team.sync();
+      expect(back.pulled.pulled).toBe(1);
+      expect(back.pushed.sent).toBe(0);
+      const quietAgain = await b.team.sync();
+      expect([quietAgain.pushed.sent, quietAgain.pulled.pulled]).toEqual([0, 0]);
+      expect((await b.team.status(false)).lastSyncReplaced).toBe(0);
+      expect(annotations(a)).toEqual(annotations(b));
+      for (const d of [a, b]) expect(await quiet(d)).toEqual({ pending: 0, conflicts: 0 });
+
+      // a desktop joining afterwards gets the new edition under the document's id, annotations anchored
+      const c = await desk('丙');
+      try {
+        await c.team.sync();
+        expect(documents(c)).toEqual(documents(a));
+        expect(passageIds(c)).toEqual(passageIds(a));
+        expect(annotations(c)).toEqual(annotations(a));
+        expect(await quiet(c)).toEqual({ pending: 0, conflicts: 0 });
+      } finally {
+        c.core.close();
+      }
+    }),
+    120_000,
+  );
+
+  it(
+    'keeps an edit made on the old edition while another member replaced it',
+    withShared(async ({ a, b, docId, mine }) => {
+      // 乙 changes its note on the first edition while 甲 replaces the document
+      updateAnnotation(b.core.ctx.db, { id: mine(b), note: '乙改过的' });
+      const next = edition(files(), '湖里区2021-同时.txt', '    补充说明:同时修订。');
+      await importFiles(a.core.ctx, [next], { inline: true, replace: docId });
+      for (const d of [a, b, a, b]) await d.team.sync();
+      await converged([a, b]);
+      expect(ordinals(b)).toEqual([
+        { note: '乙改过的', ordinal: 11 },
+        { note: '甲的', ordinal: 13 },
+      ]);
+      for (const d of [a, b]) expect(await quiet(d)).toEqual({ pending: 0, conflicts: 0 });
+    }),
+    120_000,
+  );
+
+  /** 乙 pushes its outbox without pulling first (甲's edition reached the hub in between). */
+  async function pushOnly(b: Desk): Promise<void> {
+    const token = fileSecretStore(path.join(f.tmp, `${library}-乙.token`)).get()!;
+    const me = JSON.parse(getState(b.core.ctx.db, 'member')!) as { id: string; name: string };
+    await pushAll(b.core.ctx.db, new HubClient({ url: f.hub.url, token }), { me, now: () => new Date() });
+  }
+
+  // 乙 hears of 甲's edition by a pull (the usual order of a sync) or by its own push's conflict
+  it.each(['pull', 'push'] as const)(
+    'lists two members replacing the document with different files; the first stands, "keep mine" brings the other (%s)',
+    (way) =>
+      withShared(async ({ a, b, docId }) => {
+        const first = edition(files(), `甲的版本-${way}.txt`, `    补充说明:甲的版本${way}。`);
+        const second = edition(
+          files(),
+          `乙的版本-${way}.txt`,
+          `    补充说明:乙的版本${way},与甲的不同。\n\n      又及:乙另加一段。`,
+        );
+        await importFiles(a.core.ctx, [first], { inline: true, replace: docId });
+        await importFiles(b.core.ctx, [second], { inline: true, replace: docId });
+        await a.team.sync();
+        if (way === 'push') await pushOnly(b);
+        for (const d of [b, a, b]) await d.team.sync();
+        await converged([a, b]);
+        expect(ordinals(b).map((r) => (r as { ordinal: number }).ordinal)).toEqual([11, 13]);
+        expect((await hubDocument())[0]).toMatchObject({ fileName: `甲的版本-${way}.txt` });
+        expect(await quiet(a)).toEqual({ pending: 0, conflicts: 0 });
+        // 乙's edition is listed, its file still where 乙 chose it (and on the hub when it was sent)
+        const [listed, ...others] = b.team.conflicts();
+        expect(others).toEqual([]);
+        expect(listed).toMatchObject({
+          kind: 'document',
+          objectId: docId,
+          reason: 'edit',
+          fields: ['contentHash'],
+        });
+        expect(listed!.local).toMatchObject({ fileName: `乙的版本-${way}.txt`, sourceFile: second });
+        expect(fs.existsSync(second)).toBe(true);
+        expect(await hubBlobs()).toBe(way === 'push' ? 3 : 2);
+
+        // 乙 keeps its own edition after all: its file replaces the document again, and everyone takes it
+        expect(await b.team.resolve(listed!.id, 'local')).toMatchObject({ resolution: 'local' });
+        for (const d of [b, a, b]) await d.team.sync();
+        await converged([a, b]);
+        expect((await hubDocument())[0]).toMatchObject({ fileName: `乙的版本-${way}.txt` });
+        expect(ordinals(a).map((r) => (r as { ordinal: number }).ordinal)).toEqual([12, 14]);
+        for (const d of [a, b]) expect(await quiet(d)).toEqual({ pending: 0, conflicts: 0 });
+      })(),
+    120_000,
+  );
+
+  it(
+    'brings a desktop offline for several rounds straight to the latest edition',
+    withShared(async ({ a, b, docId, mine }) => {
+      const c = await desk('丙');
+      try {
+        await c.team.sync();
+        // 丙 goes offline and annotates the first edition; meanwhile 甲 replaces twice and 乙 annotates
+        createAnnotation(c.core.ctx.db, {
+          passageId: passageOf(c, docId, 20),
+          start: 0,
+          end: 3,
+          note: '丙的',
+        });
+        const second = edition(files(), '湖里区-第二版.txt', '    补充说明:第二版。');
+        await importFiles(a.core.ctx, [second], { inline: true, replace: docId });
+        for (const d of [a, b]) await d.team.sync();
+        updateAnnotation(b.core.ctx.db, { id: mine(b), note: '乙在第二版上改的' });
+        const third = edition(
+          files(),
+          '湖里区-第三版.txt',
+          '    补充说明:第三版。\n\n      再补一段:第三版新增。',
+        );
+        await importFiles(a.core.ctx, [third], { inline: true, replace: docId });
+        for (const d of [b, a, b, a]) await d.team.sync();
+        for (const d of [c, a, b, c]) await d.team.sync();
+        await converged([a, b, c]);
+        expect(ordinals(c)).toEqual([
+          { note: '丙的', ordinal: 22 },
+          { note: '乙在第二版上改的', ordinal: 12 },
+          { note: '甲的', ordinal: 14 },
+        ]);
+        for (const d of [a, b, c]) expect(await quiet(d)).toEqual({ pending: 0, conflicts: 0 });
+      } finally {
+        c.core.close();
+      }
+    }),
+    120_000,
+  );
+});
