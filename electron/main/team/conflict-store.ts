@@ -47,16 +47,22 @@ const fromRow = (r: Row): TeamConflict => ({
   remote: parse(r.remote),
 });
 
+/**
+ * Lists a clash. `base`: the common copy an 'edit' clash was judged against (null: the object did
+ * not exist; left out: none was known, as after a hub restore that lost it).
+ */
 export function addConflict(
   db: Db,
-  c: Omit<TeamConflict, 'id' | 'created' | 'resolved' | 'resolution'>,
+  c: Omit<TeamConflict, 'id' | 'created' | 'resolved' | 'resolution'> & {
+    base?: Record<string, unknown> | null;
+  },
   now = new Date(),
 ): number {
   return Number(
     statement(
       db,
-      `INSERT INTO team_conflicts (kind, object_id, reason, fields, local, remote, remote_version, remote_author, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO team_conflicts (kind, object_id, reason, fields, local, remote, remote_version, remote_author, created_at, base)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       c.kind,
       c.objectId,
@@ -67,6 +73,7 @@ export function addConflict(
       c.remoteVersion,
       c.remoteAuthor,
       now.toISOString(),
+      c.base === undefined ? null : JSON.stringify(c.base),
     ).lastInsertRowid,
   );
 }
@@ -95,6 +102,19 @@ export function markResolved(db: Db, id: number, resolution: 'local' | 'remote',
     resolution,
     id,
   );
+}
+
+/**
+ * An object listed as gone from a restored hub (see restores.ts `listVanished`: remote and its
+ * version null) came back from the hub, offered again by its author: the listing no longer holds.
+ */
+export function settleVanished(db: Db, kind: TeamKind, objectId: string, now: Date): number {
+  return statement(
+    db,
+    `UPDATE team_conflicts SET resolved_at = ?, resolution = 'remote'
+      WHERE kind = ? AND object_id = ? AND reason = 'edit' AND remote IS NULL AND remote_version IS NULL
+        AND resolved_at IS NULL`,
+  ).run(now.toISOString(), kind, objectId).changes;
 }
 
 /** A conflict as the 团队 screen shows it. */

@@ -6,7 +6,7 @@ import type { CoreContext } from '../kernel/context';
 import { deleteWithUndo } from '../documents/domain';
 import { importFiles } from '../ingest/domain';
 import type { Db } from '../store/database';
-import { addConflict } from './conflict-store';
+import { addConflict, settleVanished } from './conflict-store';
 import type { HubClient } from './hub-client';
 import { assignDirtyOrderKeys, localDocument } from './local-read';
 import { applyLocal } from './local-write';
@@ -21,13 +21,14 @@ import {
   REFRESH_KEY,
 } from './restores';
 import {
-  CURSOR_KEY,
   applyingRemote,
   getBase,
+  getCursor,
   getState,
   isDirty,
   putBase,
   setApplied,
+  setCursor,
   setState,
   unappliedBases,
 } from './team-store';
@@ -61,12 +62,14 @@ function applyRemote(ctx: CoreContext, o: RemoteObject, now: () => Date): void {
   }
   const dirty = isDirty(db, o.kind, o.id);
   if (isLost(base) && o.version <= epochSince(db) && dirty) {
-    // the hub's copy from before its restore: what this desktop held above it is offered again on it
-    putBase(db, o, base!.applied);
+    // the hub's copy from before its restore: what this desktop held above it is offered again on
+    // it, the lost copy kept as what it was made from
+    putBase(db, o, base!.applied, true);
     return;
   }
   if (!dirty) {
     putBase(db, o, applyLocal(db, o, o.deleted ? null : o.data));
+    if (!base) settleVanished(db, o.kind, o.id, now());
     return;
   }
   mergeRemote(db, o.kind, o.id, o, now);
@@ -113,8 +116,7 @@ async function fetchDocuments(
     if (b.kind !== 'document' || b.deleted || !b.data) continue;
     const sha = String(b.data['sha256']);
     const bytes = await hub.getBlob(sha);
-    if (sha256Hex(bytes) !== sha)
-      throw new Error(`blob ${sha} did not match its hash`);
+    if (sha256Hex(bytes) !== sha) throw new Error(`blob ${sha} did not match its hash`);
     const name = path.basename(String(b.data['fileName'] || `${b.id}.txt`));
     fs.mkdirSync(path.join(dir, sha.slice(0, 16)), { recursive: true });
     const file = path.join(dir, sha.slice(0, 16), name);
@@ -163,22 +165,23 @@ export async function pullAll(
   const tally: PullTally = {
     pulled: 0,
     documents: 0,
-    cursor: Number(getState(db, CURSOR_KEY) ?? 0),
+    cursor: getCursor(db).cursor,
     version: 0,
   };
   for (let page = 0; page < (options.maxPages ?? 100_000); page++) {
-    const answer = await hub.pull(tally.cursor, HUB_LIMITS.pullLimit, currentEpoch(db));
+    const at = getCursor(db);
+    const answer = await hub.pull(at.cursor, HUB_LIMITS.pullLimit, currentEpoch(db), at.token);
     // A restored hub: this page answered a cursor of the lost history; start again from the new one.
     const restarted = applyingRemote(db, () => {
       if (noteEpoch(db, answer, options.me, options.now())) return true;
       if (page === 0) noteLibraryRestore(db, tally.cursor, answer.deviceCursor, options.now());
       assignDirtyOrderKeys(db);
       for (const o of answer.changes) applyRemote(ctx, o, options.now);
-      setState(db, CURSOR_KEY, String(answer.cursor));
+      setCursor(db, answer.cursor, answer.cursorToken);
       return false;
     });
     if (restarted) {
-      tally.cursor = Number(getState(db, CURSOR_KEY) ?? 0);
+      tally.cursor = getCursor(db).cursor;
       continue;
     }
     tally.pulled += answer.changes.length;

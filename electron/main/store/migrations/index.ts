@@ -9,6 +9,7 @@ import { migration008Team } from './008-team';
 import { migration009PassageOcr } from './009-passage-ocr';
 import { migration010UndoLog } from './010-undo-log';
 import { migration011SearchBlocks } from './011-search-blocks';
+import { migration012TeamAncestors } from './012-team-ancestors';
 import type { Migration } from './types';
 
 /** In order. Append only: a shipped migration is never edited, a fix is a new one. */
@@ -24,4 +25,5 @@ export const migrations: readonly Migration[] = [
   migration009PassageOcr,
   migration010UndoLog,
   migration011SearchBlocks,
+  migration012TeamAncestors,
 ];
