@@ -1,6 +1,7 @@
 import type { TeamConflictView } from '../../../shared/ipc/channels/team';
 import type { TeamKind } from '../../../shared/team/protocol';
 import type { Db } from '../store/database';
+import { documentHeadingsOf } from '../store/document-lookup';
 import { statement } from '../store/statements';
 
 /**
@@ -117,8 +118,31 @@ export function settleVanished(db: Db, kind: TeamKind, objectId: string, now: Da
   ).run(now.toISOString(), kind, objectId).changes;
 }
 
+/** The document a conflict's object is about, by its kind (the object's id, or its data's documentId). */
+function documentOf(c: TeamConflict): string | null {
+  if (c.kind === 'document' || c.kind === 'meta_override') return c.objectId;
+  const data = c.local ?? c.remote;
+  return c.kind === 'annotation' && typeof data?.['documentId'] === 'string' ? data['documentId'] : null;
+}
+
+/** Conflicts as the 团队 screen and `yandu team conflicts` show them, with their documents' titles. */
+export function conflictViews(db: Db, list: TeamConflict[]): TeamConflictView[] {
+  const ids = list.map(documentOf).filter((id): id is string => id !== null);
+  const headings = ids.length
+    ? documentHeadingsOf(db, [...new Set(ids)])
+    : new Map<string, { title: string }>();
+  return list.map((c) => {
+    const documentId = documentOf(c);
+    return conflictView(c, documentId, (documentId && headings.get(documentId)?.title) || null);
+  });
+}
+
 /** A conflict as the 团队 screen shows it. */
-export const conflictView = (c: TeamConflict): TeamConflictView => ({
+const conflictView = (
+  c: TeamConflict,
+  documentId: string | null,
+  documentTitle: string | null,
+): TeamConflictView => ({
   id: c.id,
   kind: c.kind,
   objectId: c.objectId,
@@ -131,4 +155,6 @@ export const conflictView = (c: TeamConflict): TeamConflictView => ({
   resolved: c.resolved,
   resolution: c.resolution,
   remoteVersion: c.remoteVersion,
+  documentId,
+  documentTitle,
 });
