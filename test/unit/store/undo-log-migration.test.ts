@@ -60,6 +60,9 @@ function downgrade(db: Db): void {
       DROP TABLE search_segment_ids;
       DELETE FROM search_segment_docs;
       DELETE FROM search_segments;
+      -- Nor the team sync's lost copies and conflict bases (migration 012).
+      ALTER TABLE team_objects DROP COLUMN ancestor;
+      ALTER TABLE team_conflicts DROP COLUMN base;
     `);
     db.pragma(`user_version = ${migration010UndoLog.version - 1}`);
   })();
