@@ -10,7 +10,7 @@ import type { RemoteObject } from '../../../shared/team/protocol';
 import { describePg } from '../../helpers/pg-cluster';
 import { startFaultProxy, type FaultMode } from './fault-proxy';
 import { FuzzClient, type AcceptedChange } from './fuzz-client';
-import { FaultEvents } from './fuzz-events';
+import { FaultEvents, type HubRestoreKind } from './fuzz-events';
 import { mulberry32, randomOp, type Requirement, type Rng, type World } from './fuzz-ops';
 import { checkConflicts, checkRequirements } from './fuzz-checks';
 import { useTeamHub } from './team-hub-fixture';
@@ -26,10 +26,11 @@ import { useTeamHub } from './team-hub-fixture';
  * an unbroken version chain (changes the hub restore lost must have been offered again), and every
  * operation must be in an accepted version, listed as a conflict on its client, overwritten later
  * by that client, or undone by that client putting back a backup older than it.
- * SYNC_SEEDS=1,2,3 and SYNC_FUZZ_OPS=1000 override the defaults.
+ * SYNC_SEEDS=1,2,3, SYNC_FUZZ_OPS=1000 and SYNC_HUB_RESTORE=dump|files override the defaults.
  */
 const SEEDS = (process.env['SYNC_SEEDS'] ?? '11,22,33').split(',').map(Number);
 const OPS = Number(process.env['SYNC_FUZZ_OPS'] ?? 1000);
+const HUB_RESTORE = process.env['SYNC_HUB_RESTORE'] as HubRestoreKind | undefined;
 const HULI = path.resolve(__dirname, '../../../resources/documents/huli-2021.txt');
 
 describePg('team sync: 3 clients × random operations against the real hub, with faults', () => {
@@ -63,7 +64,14 @@ describePg('team sync: 3 clients × random operations against the real hub, with
       const tally: Record<string, number> = {};
       const ms = { ops: 0, sync: 0 };
       const total = OPS * clients.length;
-      const events = new FaultEvents(f, library, accepted, total, rng, seed % 2 ? 'files' : 'dump');
+      const events = new FaultEvents(
+        f,
+        library,
+        accepted,
+        total,
+        rng,
+        HUB_RESTORE ?? (seed % 2 ? 'files' : 'dump'),
+      );
       for (let step = 0; step < total; step++) {
         const open = clients.filter((c) => done.get(c)! < OPS);
         const c = open[Math.floor(rng() * open.length)]!;
