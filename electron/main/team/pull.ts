@@ -116,7 +116,8 @@ async function fetchDocuments(
     if (b.kind !== 'document' || b.deleted || !b.data) continue;
     const sha = String(b.data['sha256']);
     const bytes = await hub.getBlob(sha);
-    if (sha256Hex(bytes) !== sha) throw new Error(`blob ${sha} did not match its hash`);
+    if (sha256Hex(bytes) !== sha)
+      throw new Error(`blob ${sha} did not match its hash`);
     const name = path.basename(String(b.data['fileName'] || `${b.id}.txt`));
     fs.mkdirSync(path.join(dir, sha.slice(0, 16)), { recursive: true });
     const file = path.join(dir, sha.slice(0, 16), name);
