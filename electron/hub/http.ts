@@ -190,11 +190,15 @@ async function route(
     const session = await requireSession(pool, req);
     const query = pullQuerySchema.safeParse(Object.fromEntries(url.searchParams));
     if (!query.success)
-      throw new HubError(400, 'bad-request', 'pull takes since=<int>&limit=<1..1000>[&epoch=<uuid>]');
+      throw new HubError(
+        400,
+        'bad-request',
+        'pull takes since=<int>&limit=<1..1000>[&epoch=<uuid>][&token=<uuid>]',
+      );
     return sendJson(
       res,
       200,
-      await pull(pool, session, query.data.since, query.data.limit, query.data.epoch),
+      await pull(pool, session, query.data.since, query.data.limit, query.data.epoch, query.data.token),
     );
   }
   const blob = /^\/v1\/blobs\/([0-9a-f]{64})$/.exec(url.pathname);

@@ -10,7 +10,6 @@ import {
   TEAM_KINDS,
   kindDataSchemas,
   type Change,
-  type HubEpoch,
   type PullResponse,
   type PushRequest,
   type PushResponse,
@@ -20,6 +19,7 @@ import {
 } from '../../shared/team/protocol';
 import type { Session } from './admin';
 import { withMemberTx } from './db';
+import { checkCursor, EPOCH_COLUMNS, epochOf, libraryEpoch, versionToken, type EpochRow } from './history';
 
 /** Kinds only their author may change (as in Zotero group libraries and Hypothesis). */
 const AUTHORED_KINDS: ReadonlySet<string> = new Set(['annotation', 'link']);
@@ -33,9 +33,11 @@ interface ObjectRow {
   author_id: string;
   author_name: string;
   updated_at: Date;
+  ancestor: string | null;
 }
 
-const OBJECT_COLUMNS = `o.kind, o.id, o.version, o.deleted, o.data, o.author_id, m.name AS author_name, o.updated_at`;
+const OBJECT_COLUMNS = `o.kind, o.id, o.version, o.deleted, o.data, o.author_id, m.name AS author_name, o.updated_at,
+  o.ancestor`;
 
 function toRemote(row: ObjectRow): RemoteObject {
   return {
@@ -46,6 +48,7 @@ function toRemote(row: ObjectRow): RemoteObject {
     data: row.data,
     author: { id: row.author_id, name: row.author_name },
     updatedAt: row.updated_at.toISOString(),
+    ...(row.ancestor ? { ancestor: row.ancestor } : {}),
   };
 }
 
@@ -71,21 +74,6 @@ function invalidReason(change: Change): string | null {
   if (key !== change.id)
     return `the id of a ${change.kind} is its ${change.kind === 'meta_override' ? 'documentId' : 'key'}`;
   return null;
-}
-
-interface EpochRow {
-  epoch: string;
-  epoch_since: number;
-}
-const EPOCH_COLUMNS = 'epoch, epoch_since';
-const epochOf = (row: EpochRow | undefined): HubEpoch =>
-  row ? { epoch: row.epoch, epochSince: row.epoch_since } : {};
-
-async function libraryEpoch(client: pg.ClientBase, libraryId: string): Promise<HubEpoch> {
-  const { rows } = await client.query<EpochRow>(`SELECT ${EPOCH_COLUMNS} FROM hub.libraries WHERE id = $1`, [
-    libraryId,
-  ]);
-  return epochOf(rows[0]);
 }
 
 const keyOf = (kind: string, id: string) => `${kind}\u0000${id}`;
@@ -116,10 +104,11 @@ async function writeChanges(
 ): Promise<number | null> {
   if (!changes.length) return null;
   const { rows } = await client.query<{ version: number }>(
-    `INSERT INTO hub.objects (library_id, kind, id, deleted, data, version, author_id)
-     SELECT $1, t.kind, t.id, t.deleted, t.data::jsonb, 0, hub.member_id_of(current_user)
-       FROM unnest($2::text[], $3::text[], $4::boolean[], $5::text[]) AS t(kind, id, deleted, data)
-     ON CONFLICT (library_id, kind, id) DO UPDATE SET deleted = EXCLUDED.deleted, data = EXCLUDED.data
+    `INSERT INTO hub.objects (library_id, kind, id, deleted, data, version, author_id, ancestor)
+     SELECT $1, t.kind, t.id, t.deleted, t.data::jsonb, 0, hub.member_id_of(current_user), t.ancestor
+       FROM unnest($2::text[], $3::text[], $4::boolean[], $5::text[], $6::text[]) AS t(kind, id, deleted, data, ancestor)
+     ON CONFLICT (library_id, kind, id) DO UPDATE SET deleted = EXCLUDED.deleted, data = EXCLUDED.data,
+       ancestor = coalesce(EXCLUDED.ancestor, hub.objects.ancestor)
      RETURNING version`,
     [
       libraryId,
@@ -127,6 +116,7 @@ async function writeChanges(
       changes.map((c) => c.id),
       changes.map((c) => c.op === 'delete'),
       changes.map((c) => (c.op === 'delete' ? null : JSON.stringify(c.data))),
+      changes.map((c) => c.ancestor ?? null),
     ],
   );
   if (rows.length !== changes.length) throw new Error(`wrote ${rows.length} of ${changes.length} objects`);
@@ -166,6 +156,7 @@ function decide(
     author_id: session.memberId,
     author_name: session.memberName,
     updated_at: new Date(),
+    ancestor: change.ancestor ?? hubCopy?.ancestor ?? null,
   });
   return { ...ref, status: 'accepted', version: nextVersion };
 }
@@ -201,6 +192,7 @@ export async function push(pool: pg.Pool, session: Session, request: PushRequest
       [session.libraryId, session.memberId, request.batchId],
     );
     if (replay.rows[0]) return replay.rows[0].response;
+    await checkCursor(client, session.libraryId, request.epoch, request.at);
     const epoch = await libraryEpoch(client, session.libraryId);
     // base versions of another epoch may name versions this hub gave to other changes since
     if (request.epoch && request.epoch !== epoch.epoch)
@@ -213,7 +205,9 @@ export async function push(pool: pg.Pool, session: Session, request: PushRequest
     const written = await writeChanges(client, session.libraryId, accepted);
     if (written !== null && written !== nextVersion)
       throw new Error(`version ${written}, expected ${nextVersion}`);
-    const response: PushResponse = { version: written ?? nextVersion - 1, ...epoch, results };
+    const version = written ?? nextVersion - 1;
+    const token = await versionToken(client, session.libraryId, version);
+    const response: PushResponse = { version, ...epoch, results, ...(token ? { versionToken: token } : {}) };
     await client.query(
       'INSERT INTO hub.push_batches (library_id, member_id, batch_id, response) VALUES ($1, $2, $3, $4::jsonb)',
       [session.libraryId, session.memberId, request.batchId, JSON.stringify(response)],
@@ -235,11 +229,13 @@ export async function pull(
   since: number,
   limit: number,
   clientEpoch?: string,
+  token?: string,
 ): Promise<PullResponse> {
   return withMemberTx(
     pool,
     session.pgRole,
     async (client) => {
+      await checkCursor(client, session.libraryId, clientEpoch, { cursor: since, token });
       const lib = await client.query<{ version: number } & EpochRow>(
         `SELECT version, ${EPOCH_COLUMNS} FROM hub.libraries WHERE id = $1`,
         [session.libraryId],
@@ -255,14 +251,18 @@ export async function pull(
         );
         deviceCursor = noted.rows[0]?.cursor ?? undefined;
       }
-      const answer = (changes: ObjectRow[], cursor: number, more: boolean): PullResponse => ({
-        changes: changes.map(toRemote),
-        cursor,
-        more,
-        version,
-        ...epoch,
-        ...(deviceCursor === undefined || deviceCursor === null ? {} : { deviceCursor }),
-      });
+      const answer = async (changes: ObjectRow[], cursor: number, more: boolean): Promise<PullResponse> => {
+        const cursorToken = await versionToken(client, session.libraryId, cursor);
+        return {
+          changes: changes.map(toRemote),
+          cursor,
+          more,
+          version,
+          ...epoch,
+          ...(deviceCursor === undefined || deviceCursor === null ? {} : { deviceCursor }),
+          ...(cursorToken ? { cursorToken } : {}),
+        };
+      };
       const select = `SELECT ${OBJECT_COLUMNS} FROM hub.objects o JOIN hub.members m ON m.id = o.author_id
                        WHERE o.library_id = $1`;
       const page = await client.query<ObjectRow>(

@@ -37,6 +37,8 @@ const name = z.string().trim().min(1).max(80);
 const text = (max: number) => z.string().max(max);
 const offset = z.number().int().min(0).max(10_000_000);
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+/** `<epoch prefix>.<version>.<digest>` of a copy a hub restore lost. */
+const ancestorMark = z.string().regex(/^[0-9a-f]{8}\.[0-9]{1,15}\.[0-9a-f]{32}$/);
 
 /** A JSON value whose serialised size is bounded (payloads the hub stores but does not interpret). */
 const boundedObject = z
@@ -104,7 +106,14 @@ export const changeSchema = z
     op: z.enum(['put', 'delete']),
     baseVersion: z.number().int().min(0).nullable(),
     data: z.record(z.string().max(200), z.unknown()).nullable(),
+    /** The copy this change was made from, when the hub lost that copy in a restore. */
+    ancestor: ancestorMark.optional(),
   })
+  .strict();
+
+/** A library version and its token as a desktop last saw them (a restored hub no longer has both). */
+const versionMark = z
+  .object({ cursor: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), token: z.uuid() })
   .strict();
 
 export const pushRequestSchema = z
@@ -113,6 +122,8 @@ export const pushRequestSchema = z
     changes: z.array(changeSchema).min(1).max(HUB_LIMITS.pushChanges),
     /** The hub epoch the client's base versions belong to; another one gets `stale` back. */
     epoch: z.uuid().optional(),
+    /** The sender's cursor and its token: checked against the hub's history (a rewound hub: new epoch). */
+    at: versionMark.optional(),
   })
   .strict();
 
@@ -123,6 +134,8 @@ export const pullQuerySchema = z
     limit: z.coerce.number().int().min(1).max(HUB_LIMITS.pullLimit).default(HUB_LIMITS.pullDefault),
     /** The epoch `since` belongs to: only a cursor of the current epoch is noted as the device's. */
     epoch: z.uuid().optional(),
+    /** The token of version `since` as this desktop got it (see `at` of a push). */
+    token: z.uuid().optional(),
   })
   .strict();
 
@@ -157,6 +170,8 @@ export interface RemoteObject {
   author: { id: string; name: string };
   /** ISO time of the hub; for display only (versions order changes, never clocks). */
   updatedAt: string;
+  /** The lost copy this object's line of changes was offered again from after a hub restore. */
+  ancestor?: string;
 }
 
 export type PushStatus = 'accepted' | 'conflict' | 'forbidden' | 'invalid';
@@ -189,6 +204,8 @@ export interface PushResponse extends HubEpoch {
   results: PushResult[];
   /** The push named another epoch: nothing was applied and `results` is empty. */
   stale?: boolean;
+  /** The token of `version` (absent for versions written before hub migration 003). */
+  versionToken?: string;
 }
 
 export interface PullResponse extends HubEpoch {
@@ -201,6 +218,8 @@ export interface PullResponse extends HubEpoch {
    * it means the desktop's library went back in time (restored from a backup).
    */
   deviceCursor?: number;
+  /** The token of version `cursor` (absent for versions written before hub migration 003). */
+  cursorToken?: string;
 }
 
 export type HubErrorCode =

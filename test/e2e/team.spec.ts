@@ -82,6 +82,9 @@ test.describe('团队 screen', () => {
       await expect(screen.locator('.team-members')).toContainText('编辑');
       const conflict = screen.locator('.team-conflict');
       await expect(conflict).toHaveCount(1);
+      // A metadata clash names its document by title (the hub's, shown until the user decides), id beside it.
+      await expect(conflict.locator('.team-conflict-head')).toContainText('元数据 《乙的标题》');
+      await expect(conflict.locator('.team-conflict-id')).toHaveAttribute('title', doc.id);
       await expect(conflict.getByRole('region', { name: '我的版本' })).toContainText('甲的标题');
       await expect(conflict.getByRole('region', { name: '中心的版本（李四）' })).toContainText('乙的标题');
       // The library shows the hub's title until the user decides.

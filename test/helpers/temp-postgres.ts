@@ -46,6 +46,10 @@ export interface PgCluster {
   dump(database: string): string;
   /** `pg_restore --clean` of a dump into its database, as an administrator restores a backup. */
   restore(database: string, file: string): void;
+  /** A file-level backup: the server stopped, its data directory copied (`cp -a`), started again. */
+  backupFiles(): string;
+  /** Puts a file-level backup back: the server stopped, the data directory replaced by the copy, started. */
+  restoreFiles(copy: string): void;
   stop(): void;
 }
 
@@ -132,7 +136,9 @@ export async function startPgCluster(): Promise<PgCluster> {
       '-c full_page_writes=off',
       '-c max_connections=200',
     ].join(' ');
-    run('pg_ctl', ['-D', data, '-l', path.join(sock, 'pg.log'), '-o', options, '-w', '-t', '60', 'start']);
+    const start = () =>
+      run('pg_ctl', ['-D', data, '-l', path.join(sock, 'pg.log'), '-o', options, '-w', '-t', '60', 'start']);
+    start();
     started = true;
     const host = '127.0.0.1';
     const urlFor = (o: { database?: string; user?: string; password?: string }) =>
@@ -176,6 +182,29 @@ export async function startPgCluster(): Promise<PgCluster> {
         '-w',
         'restart',
       ]);
+    let copies = 0;
+    const copyDir = (from: string, to: string) => {
+      const res = spawnSync('cp', ['-a', from, to], { encoding: 'utf8' });
+      if (res.status !== 0) throw new Error(`cp -a ${from} ${to} failed: ${res.stderr}`);
+    };
+    const whileStopped = (work: () => void) => {
+      run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
+      try {
+        work();
+      } finally {
+        start();
+      }
+    };
+    const backupFiles = () => {
+      const copy = path.join(dir, `files-${++copies}`);
+      whileStopped(() => copyDir(data, copy));
+      return copy;
+    };
+    const restoreFiles = (copy: string) =>
+      whileStopped(() => {
+        fs.rmSync(data, { recursive: true, force: true });
+        copyDir(copy, data);
+      });
     return {
       url: urlFor({}),
       host,
@@ -187,6 +216,8 @@ export async function startPgCluster(): Promise<PgCluster> {
       restart,
       dump,
       restore,
+      backupFiles,
+      restoreFiles,
       stop,
     };
   } catch (error) {

@@ -1,6 +1,7 @@
 import type { TeamConflictView } from '../../../shared/ipc/channels/team';
 import type { TeamKind } from '../../../shared/team/protocol';
 import type { Db } from '../store/database';
+import { documentHeadingsOf } from '../store/document-lookup';
 import { statement } from '../store/statements';
 
 /**
@@ -47,16 +48,22 @@ const fromRow = (r: Row): TeamConflict => ({
   remote: parse(r.remote),
 });
 
+/**
+ * Lists a clash. `base`: the common copy an 'edit' clash was judged against (null: the object did
+ * not exist; left out: none was known, as after a hub restore that lost it).
+ */
 export function addConflict(
   db: Db,
-  c: Omit<TeamConflict, 'id' | 'created' | 'resolved' | 'resolution'>,
+  c: Omit<TeamConflict, 'id' | 'created' | 'resolved' | 'resolution'> & {
+    base?: Record<string, unknown> | null;
+  },
   now = new Date(),
 ): number {
   return Number(
     statement(
       db,
-      `INSERT INTO team_conflicts (kind, object_id, reason, fields, local, remote, remote_version, remote_author, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO team_conflicts (kind, object_id, reason, fields, local, remote, remote_version, remote_author, created_at, base)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       c.kind,
       c.objectId,
@@ -67,6 +74,7 @@ export function addConflict(
       c.remoteVersion,
       c.remoteAuthor,
       now.toISOString(),
+      c.base === undefined ? null : JSON.stringify(c.base),
     ).lastInsertRowid,
   );
 }
@@ -97,8 +105,44 @@ export function markResolved(db: Db, id: number, resolution: 'local' | 'remote',
   );
 }
 
+/**
+ * An object listed as gone from a restored hub (see restores.ts `listVanished`: remote and its
+ * version null) came back from the hub, offered again by its author: the listing no longer holds.
+ */
+export function settleVanished(db: Db, kind: TeamKind, objectId: string, now: Date): number {
+  return statement(
+    db,
+    `UPDATE team_conflicts SET resolved_at = ?, resolution = 'remote'
+      WHERE kind = ? AND object_id = ? AND reason = 'edit' AND remote IS NULL AND remote_version IS NULL
+        AND resolved_at IS NULL`,
+  ).run(now.toISOString(), kind, objectId).changes;
+}
+
+/** The document a conflict's object is about, by its kind (the object's id, or its data's documentId). */
+function documentOf(c: TeamConflict): string | null {
+  if (c.kind === 'document' || c.kind === 'meta_override') return c.objectId;
+  const data = c.local ?? c.remote;
+  return c.kind === 'annotation' && typeof data?.['documentId'] === 'string' ? data['documentId'] : null;
+}
+
+/** Conflicts as the 团队 screen and `yandu team conflicts` show them, with their documents' titles. */
+export function conflictViews(db: Db, list: TeamConflict[]): TeamConflictView[] {
+  const ids = list.map(documentOf).filter((id): id is string => id !== null);
+  const headings = ids.length
+    ? documentHeadingsOf(db, [...new Set(ids)])
+    : new Map<string, { title: string }>();
+  return list.map((c) => {
+    const documentId = documentOf(c);
+    return conflictView(c, documentId, (documentId && headings.get(documentId)?.title) || null);
+  });
+}
+
 /** A conflict as the 团队 screen shows it. */
-export const conflictView = (c: TeamConflict): TeamConflictView => ({
+const conflictView = (
+  c: TeamConflict,
+  documentId: string | null,
+  documentTitle: string | null,
+): TeamConflictView => ({
   id: c.id,
   kind: c.kind,
   objectId: c.objectId,
@@ -111,4 +155,6 @@ export const conflictView = (c: TeamConflict): TeamConflictView => ({
   resolved: c.resolved,
   resolution: c.resolution,
   remoteVersion: c.remoteVersion,
+  documentId,
+  documentTitle,
 });

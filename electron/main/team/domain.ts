@@ -1,5 +1,5 @@
 import { recentAnnotations } from './local-read';
-import { conflictView } from './conflict-store';
+import { conflictViews } from './conflict-store';
 import { settleReanchored } from './editions';
 import type { Handlers } from '../kernel/api';
 import type { CoreContext } from '../kernel/context';
@@ -71,11 +71,8 @@ function teamHandlers(ctx: CoreContext, team: () => TeamService): Pick<Handlers,
         hubVersion: r.pulled.version,
       };
     },
-    'team:conflicts': (r) =>
-      team()
-        .conflicts(r.all ?? false)
-        .map(conflictView),
-    'team:resolve': async (r) => conflictView(await team().resolve(r.id, r.keep)),
+    'team:conflicts': (r) => conflictViews(ctx.db, team().conflicts(r.all ?? false)),
+    'team:resolve': async (r) => conflictViews(ctx.db, [await team().resolve(r.id, r.keep)])[0]!,
     'team:annotations': (r) =>
       recentAnnotations(ctx.db, {
         author: r.mine ? getAuthor(ctx.db) : undefined,

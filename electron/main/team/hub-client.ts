@@ -51,8 +51,10 @@ export class HubClient {
   push(body: PushRequest | string): Promise<PushResponse> {
     return this.json('POST', '/v1/push', body);
   }
-  pull(since: number, limit: number, epoch?: string): Promise<PullResponse> {
-    const tail = epoch ? `&epoch=${encodeURIComponent(epoch)}` : '';
+  pull(since: number, limit: number, epoch?: string, token?: string): Promise<PullResponse> {
+    const tail =
+      (epoch ? `&epoch=${encodeURIComponent(epoch)}` : '') +
+      (token ? `&token=${encodeURIComponent(token)}` : '');
     return this.json('GET', `/v1/pull?since=${since}&limit=${limit}${tail}`);
   }
   async hasBlob(sha256: string): Promise<boolean> {

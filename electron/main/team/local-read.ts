@@ -27,8 +27,17 @@ function passageOr(
 ) {
   if (passageId) return passageId;
   const base = getBase(db, kind, id)?.data?.[field];
-  return typeof base === 'string' ? base : `${documentId}-orphaned`;
+  return typeof base === 'string' ? base : `${documentId}${ORPHANED_END}`;
 }
+
+/**
+ * A passage id that stands for an end lost before the object ever synced (its document deleted
+ * here first): `<documentId>-orphaned`. Returns that document id, or null for a real passage id.
+ */
+export function orphanedEndDocument(passageId: string): string | null {
+  return passageId.endsWith(ORPHANED_END) ? passageId.slice(0, -ORPHANED_END.length) : null;
+}
+const ORPHANED_END = '-orphaned';
 
 export function readAnnotation(db: Db, id: string): KindData['annotation'] | null {
   const a = getAnnotation(db, id);

@@ -9,7 +9,7 @@ import { updateDocumentMeta } from '../store/document-meta';
 import { documentHeading } from '../store/document-lookup';
 import { passageWithEdition } from '../store/passage-reader';
 import { statement } from '../store/statements';
-import { parseLedgerKey, readMetaOverride } from './local-read';
+import { orphanedEndDocument, parseLedgerKey, readMetaOverride } from './local-read';
 import { compareOrder } from './order-keys';
 import { orderKeysOf, setOrderKey, type BaseCopy } from './team-store';
 
@@ -67,15 +67,18 @@ const applyLink: Apply = (db, o, raw) => {
   const existing = getLink(db, o.id);
   const from = passage(db, d.fromPassageId);
   const to = passage(db, d.toPassageId);
-  if ((!from || !to) && !existing) return false;
+  // an end its author lost before the link first synced stands orphaned here too, never waits
+  const lostFrom = orphanedEndDocument(d.fromPassageId);
+  const lostTo = orphanedEndDocument(d.toPassageId);
+  if (((!from && !lostFrom) || (!to && !lostTo)) && !existing) return false;
   putLink(db, {
     id: o.id,
     from: from ? d.fromPassageId : null,
     to: to ? d.toPassageId : null,
-    fromDocumentId: from?.documentId ?? existing!.fromDocumentId,
-    toDocumentId: to?.documentId ?? existing!.toDocumentId,
-    fromText: from?.text ?? existing!.fromText,
-    toText: to?.text ?? existing!.toText,
+    fromDocumentId: from?.documentId ?? existing?.fromDocumentId ?? lostFrom!,
+    toDocumentId: to?.documentId ?? existing?.toDocumentId ?? lostTo!,
+    fromText: from?.text ?? existing?.fromText ?? '',
+    toText: to?.text ?? existing?.toText ?? '',
     note: d.note,
     author: o.author.name,
     created: existing?.created ?? o.updatedAt,

@@ -3,9 +3,9 @@ import type { Db } from '../store/database';
 import { addConflict } from './conflict-store';
 import { readLocal, type LocalData } from './local-read';
 import { applyLocal } from './local-write';
-import { canonical, mergeObject } from './merge';
-import { isLost } from './restores';
-import { getBase, markDirty, putBase, type BaseCopy } from './team-store';
+import { canonical, mergeObject, type MergeResult } from './merge';
+import { isLost, lostAncestor } from './restores';
+import { unmarkDirty, getBase, markDirty, putBase, type BaseCopy } from './team-store';
 
 /**
  * Brings a remote object into an object changed here since its base. Used by pull and by a push
@@ -20,8 +20,7 @@ export function mergeRemote(
 ): void {
   const base = getBase(db, kind, id);
   const local = readLocal(db, kind, id);
-  const remoteData = remote.deleted ? null : remote.data;
-  const { merged, conflicts } = guardedMerge(kind, base, local, remoteData);
+  const { merged, conflicts, ancestor } = guardedMerge(kind, base, local, remote);
   const applied = applyLocal(db, remote, merged);
   putBase(db, remote, applied);
   if (conflicts.length)
@@ -36,10 +35,11 @@ export function mergeRemote(
         remote: remote.data,
         remoteVersion: remote.version,
         remoteAuthor: remote.author.name,
+        ...(ancestor === undefined ? {} : { base: ancestor }),
       },
       now(),
     );
-  db.prepare(`DELETE FROM team_outbox WHERE kind = ? AND object_id = ?`).run(kind, id);
+  unmarkDirty(db, kind, id);
   if (canonical(merged) !== canonical(remote.deleted ? null : remote.data)) markDirty(db, kind, id);
 }
 
@@ -51,14 +51,25 @@ const RANDOM_IDS: ReadonlySet<TeamKind> = new Set(['annotation', 'link', 'briefi
  * base can meet the hub's copy only after this library went back to a backup taken before it
  * synced the object: the hub's tombstone against the object still held here (never brought back
  * silently), or the hub's copy against a delete made here since, is listed, the hub's side kept.
- * A lost base (hub restore) is no common ancestor: both sides count as changed, and an edit
- * against a delete is listed too.
+ * After a hub restore, the lost copy kept here is the common ancestor when the hub's copy was
+ * offered again from that same copy; a lost base the hub's copy does not name is no common
+ * ancestor: both sides count as changed, and an edit against a delete is listed too.
+ * `ancestor`: the copy the merge was judged on (undefined: none known).
  */
-function guardedMerge(kind: TeamKind, base: BaseCopy | undefined, local: LocalData, remote: LocalData) {
+function guardedMerge(
+  kind: TeamKind,
+  base: BaseCopy | undefined,
+  local: LocalData,
+  remoteObject: RemoteObject,
+): MergeResult & { ancestor: LocalData | undefined } {
+  const remote = remoteObject.deleted ? null : remoteObject.data;
+  const common = lostAncestor(base, remoteObject);
+  if (common) return { ...mergeObject(common.data, local, remote), ancestor: common.data };
   const lost = isLost(base);
   const baseData = base && !base.deleted && !lost ? base.data : null;
   const noBase = !base || lost || base.deleted;
+  const ancestor = lost ? undefined : baseData;
   if (noBase && (local === null) !== (remote === null) && (lost || RANDOM_IDS.has(kind)))
-    return { merged: remote, conflicts: ['*'] };
-  return mergeObject(baseData, local, remote);
+    return { merged: remote, conflicts: ['*'], ancestor: lost || !base ? undefined : null };
+  return { ...mergeObject(baseData, local, remote), ancestor };
 }

@@ -2,6 +2,7 @@ import { HUB_LIMITS, type PullResponse, type RemoteObject } from '../../../share
 import type { CoreContext } from '../kernel/context';
 import { deleteWithUndo } from '../documents/domain';
 import type { Db } from '../store/database';
+import { settleVanished } from './conflict-store';
 import { bringDocument, needsEdition } from './editions';
 import type { HubClient } from './hub-client';
 import { assignDirtyOrderKeys, localDocument } from './local-read';
@@ -17,13 +18,14 @@ import {
   REFRESH_KEY,
 } from './restores';
 import {
-  CURSOR_KEY,
   applyingRemote,
   getBase,
+  getCursor,
   getState,
   isDirty,
   putBase,
   setApplied,
+  setCursor,
   setState,
   unappliedBases,
 } from './team-store';
@@ -61,12 +63,14 @@ function applyRemote(ctx: CoreContext, o: RemoteObject, now: () => Date): void {
   }
   const dirty = isDirty(db, o.kind, o.id);
   if (isLost(base) && o.version <= epochSince(db) && dirty) {
-    // the hub's copy from before its restore: what this desktop held above it is offered again on it
-    putBase(db, o, base!.applied);
+    // the hub's copy from before its restore: what this desktop held above it is offered again on
+    // it, the lost copy kept as what it was made from
+    putBase(db, o, base!.applied, true);
     return;
   }
   if (!dirty) {
     putBase(db, o, applyLocal(db, o, o.deleted ? null : o.data));
+    if (!base) settleVanished(db, o.kind, o.id, now());
     return;
   }
   mergeRemote(db, o.kind, o.id, o, now);
@@ -155,11 +159,12 @@ export async function pullAll(
     pulled: 0,
     documents: 0,
     replaced: 0,
-    cursor: Number(getState(db, CURSOR_KEY) ?? 0),
+    cursor: getCursor(db).cursor,
     version: 0,
   };
   for (let page = 0; page < (options.maxPages ?? 100_000); page++) {
-    const answer = await hub.pull(tally.cursor, HUB_LIMITS.pullLimit, currentEpoch(db));
+    const at = getCursor(db);
+    const answer = await hub.pull(at.cursor, HUB_LIMITS.pullLimit, currentEpoch(db), at.token);
     await replaceEditions(ctx, hub, answer, options, tally);
     // A restored hub: this page answered a cursor of the lost history; start again from the new one.
     const restarted = applyingRemote(db, () => {
@@ -167,11 +172,11 @@ export async function pullAll(
       if (page === 0) noteLibraryRestore(db, tally.cursor, answer.deviceCursor, options.now());
       assignDirtyOrderKeys(db);
       for (const o of answer.changes) applyRemote(ctx, o, options.now);
-      setState(db, CURSOR_KEY, String(answer.cursor));
+      setCursor(db, answer.cursor, answer.cursorToken);
       return false;
     });
     if (restarted) {
-      tally.cursor = Number(getState(db, CURSOR_KEY) ?? 0);
+      tally.cursor = getCursor(db).cursor;
       continue;
     }
     tally.pulled += answer.changes.length;

@@ -9,22 +9,21 @@ import {
 import type { Db } from '../store/database';
 import { addConflict } from './conflict-store';
 import type { HubClient } from './hub-client';
-import { CURSOR_KEY } from './team-store';
 import { assignDirtyOrderKeys, localDocument, readLocal, type LocalData } from './local-read';
 import { applyOverBase } from './local-write';
 import { same } from './merge';
 import { mergeRemote } from './merge-remote';
 import { documentData, needsEdition } from './editions';
-import { currentEpoch, epochSince, isLost, noteEpoch, requeuePending } from './restores';
+import { ancestorMark, currentEpoch, epochSince, isLost, noteEpoch, requeuePending } from './restores';
 import {
   ackOutbox,
   applyingRemote,
   dropBase,
   getBase,
+  getCursor,
   getPendingPush,
-  getState,
-  setState,
   markDirty,
+  setCursor,
   outboxPage,
   putBase,
   setApplied,
@@ -120,15 +119,17 @@ async function prepareBatch(db: Db, hub: HubClient, now: () => Date): Promise<'e
         op: local ? 'put' : 'delete',
         baseVersion: base && !isLost(base) ? base.version : null,
         data: local,
+        ...(base?.ancestor ? { ancestor: ancestorMark(base.ancestor) } : {}),
       });
       seqs.push(e.seq);
     }
     if (!changes.length) return;
     const batchId = randomUUID();
     const epoch = currentEpoch(db);
+    const at = getCursor(db);
     setPendingPush(db, {
       batchId,
-      body: JSON.stringify({ batchId, changes, ...(epoch ? { epoch } : {}) }),
+      body: JSON.stringify({ batchId, changes, ...(epoch ? { epoch } : {}), ...(at.token ? { at } : {}) }),
       seqs,
     });
   })();
@@ -179,9 +180,9 @@ async function sendPending(db: Db, hub: HubClient, o: PushOptions, tally: PushTa
     // Every push that accepts anything makes exactly one new library version: when it is the one
     // right after our cursor, nobody else wrote in between and the next pull need not bring back
     // our own changes.
-    const cursor = Number(getState(db, CURSOR_KEY) ?? 0);
+    const { cursor } = getCursor(db);
     if (!restored && answer.results.some((r) => r.status === 'accepted') && answer.version === cursor + 1)
-      setState(db, CURSOR_KEY, String(answer.version));
+      setCursor(db, answer.version, answer.versionToken);
   });
 }
 
@@ -197,7 +198,7 @@ function settleConflict(
   if (current && isLost(base) && current.version <= epochSince(db)) {
     // The hub still holds the copy it had before the restore, older than the lost one this change
     // was built on: the change is offered again on top of the hub's copy, in the next batch.
-    putBase(db, current, base!.applied);
+    putBase(db, current, base!.applied, true);
     markDirty(db, entry.kind, entry.id);
     return;
   }

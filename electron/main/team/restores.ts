@@ -1,10 +1,23 @@
 import type { Change, HubEpoch, TeamKind } from '../../../shared/team/protocol';
+import { sha256Hex } from '../kernel/crypto';
 import type { Db } from '../store/database';
-import { statement } from '../store/statements';
 import { addConflict } from './conflict-store';
 import { readLocal } from './local-read';
 import { applyOverBase } from './local-write';
-import { CURSOR_KEY, getPendingPush, getState, markDirty, setPendingPush, setState } from './team-store';
+import { canonical } from './merge';
+import {
+  dropBase,
+  getPendingPush,
+  getState,
+  lostUnqueued,
+  markBasesLost,
+  markDirty,
+  setCursor,
+  setPendingPush,
+  setState,
+  type BaseCopy,
+  type LostCopy,
+} from './team-store';
 
 /**
  * Restores from a backup, on either side (issue 14, faults).
@@ -13,11 +26,18 @@ import { CURSOR_KEY, getPendingPush, getState, markDirty, setPendingPush, setSta
  * this desktop knows means the hub went back to version `epochSince`: what this desktop learnt
  * above it (its cursor, base copies, a batch in flight) belongs to a history the hub no longer
  * has. Base copies above it are marked lost (version 0: the hub's version of the object is
- * unknown), their objects queued, and the cursor goes back to 0: the pull then brings the hub's
- * copy of each; one from before the restore becomes the base the queued object is offered again
- * on — as it stands here, this member's edits included — and one written since is merged, with
- * the lost copy no common ancestor (see push.ts `guardedMerge`). Others' annotations and links are left to their
- * authors, who offer them again themselves (the hub would otherwise make this member their author).
+ * unknown) and kept as the object's ancestor, their objects queued, and the cursor goes back to 0:
+ * the pull then brings the hub's copy of each; one from before the restore becomes the base the
+ * queued object is offered again on — as it stands here, this member's edits included, with a
+ * digest of the lost copy it was made from — and one written since is merged three ways: on the
+ * lost copy when the hub's copy names it as its ancestor (another desktop offered again what both
+ * had synced), else without a common copy (see merge-remote.ts `guardedMerge`). Others'
+ * annotations and links are left to their authors, who offer them again themselves (the hub would
+ * otherwise make this member their author).
+ *
+ * How a restore is noticed: migration 002 of the hub sees a pg_restore; any other restore (the
+ * data directory copied back, a dump from before 002) is seen by the cursor check of hub
+ * migration 003, for which this desktop keeps the token of its cursor (team-store `setCursor`).
  *
  * The desktop restored: its library (cursor, outbox, base copies) went back in time. The hub
  * remembers the highest cursor each device pulled from; an older one is noted here (`team
@@ -59,13 +79,9 @@ export function noteEpoch(db: Db, answer: HubEpoch, me: { id: string }, now: Dat
 function forgetLostHistory(db: Db, since: number, me: { id: string }): void {
   // Pulled again from the start: the hub's copy of each object with a lost base is needed, and
   // those the hub kept from before its backup are at or below `since`, out of a pull's reach.
-  setState(db, CURSOR_KEY, '0');
+  setCursor(db, 0, undefined);
   setState(db, REFRESH_KEY, '1');
-  const lost = statement(
-    db,
-    `SELECT kind, object_id AS id, author_id AS authorId FROM team_objects WHERE version > ?`,
-  ).all(since) as { kind: TeamKind; id: string; authorId: string | null }[];
-  statement(db, `UPDATE team_objects SET version = ${LOST_VERSION} WHERE version > ?`).run(since);
+  const lost = markBasesLost(db, since, LOST_VERSION, currentEpoch(db) ?? '');
   for (const o of lost) if (!AUTHORED.has(o.kind) || o.authorId === me.id) markDirty(db, o.kind, o.id);
   // A batch in flight was built on the lost history: its objects are offered again as they stand.
   requeuePending(db);
@@ -84,24 +100,43 @@ export function requeuePending(db: Db): void {
 export const isLost = (base: { version: number } | undefined): boolean => base?.version === LOST_VERSION;
 
 /**
+ * What a re-offered change names as the copy it was made from (hub column `objects.ancestor`):
+ * the lost history's epoch, the copy's version in it and a digest of the copy.
+ */
+export const ancestorMark = (copy: LostCopy): string =>
+  `${copy.epoch.slice(0, 8)}.${copy.version}.${sha256Hex(canonical(copy.data)).slice(0, 32)}`;
+
+/**
+ * The copy both this desktop's version and the hub's `remote` were made from, when a restore took
+ * it off the hub. An object's versions form one line (each made from the one before), so it is the
+ * lost copy kept here when the remote was made from that same copy or a later one of the same lost
+ * history; when the remote was made from an earlier one and is that copy unchanged, the remote
+ * itself is (this desktop's copy was made from it). undefined: no lost copy is involved or none
+ * common is known.
+ */
+export function lostAncestor(
+  base: BaseCopy | undefined,
+  remote: { ancestor?: string; deleted: boolean; data: Record<string, unknown> | null },
+): { data: Record<string, unknown> | null } | undefined {
+  const mine = base?.ancestor;
+  if (!mine || !remote.ancestor) return undefined;
+  const [epoch, version, digest] = remote.ancestor.split('.');
+  if (epoch !== mine.epoch.slice(0, 8)) return undefined;
+  if (Number(version) > mine.version || remote.ancestor === ancestorMark(mine)) return mine;
+  const data = remote.deleted ? null : remote.data;
+  return sha256Hex(canonical(data)).slice(0, 32) === digest ? { data } : undefined;
+}
+
+/**
  * After the pull from the start that follows a hub restore: an object still holding a lost base
  * and not queued here is another member's that the hub no longer has at all (their desktop may
  * offer it again; if it does, a later pull brings it back). Until then it is listed with this
  * desktop's copy and taken out, so the library equals the hub and nothing is dropped unseen.
  */
 export function listVanished(db: Db, now: Date): number {
-  const rows = statement(
-    db,
-    `SELECT o.kind, o.object_id AS id, o.base, o.author_name AS authorName FROM team_objects o
-      WHERE o.version = ${LOST_VERSION} AND o.kind <> 'document'
-        AND NOT EXISTS (SELECT 1 FROM team_outbox x WHERE x.kind = o.kind AND x.object_id = o.object_id)`,
-  ).all() as {
-    kind: Exclude<TeamKind, 'document'>;
-    id: string;
-    base: string | null;
-    authorName: string | null;
-  }[];
+  const rows = lostUnqueued(db, LOST_VERSION);
   for (const r of rows) {
+    if (r.kind === 'document') continue;
     const local = readLocal(db, r.kind, r.id);
     if (local)
       addConflict(
@@ -115,11 +150,12 @@ export function listVanished(db: Db, now: Date): number {
           remote: null,
           remoteVersion: null,
           remoteAuthor: r.authorName,
+          base: r.ancestor?.data ?? null,
         },
         now,
       );
     applyOverBase(db, r.kind, r.id, undefined, null, now);
-    statement(db, `DELETE FROM team_objects WHERE kind = ? AND object_id = ?`).run(r.kind, r.id);
+    dropBase(db, r.kind, r.id);
   }
   return rows.length;
 }

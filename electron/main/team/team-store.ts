@@ -4,6 +4,8 @@ import { statement } from '../store/statements';
 
 /** Hub version up to which this library has seen every change (team_state). */
 export const CURSOR_KEY = 'cursor';
+/** The hub's token of that version (hub migration 003): a restored hub no longer has the pair. */
+const CURSOR_TOKEN_KEY = 'cursor_token';
 
 /** SQL of the team_* tables (migration 010): outbox, base copies, conflicts, pending push, state. */
 
@@ -22,6 +24,15 @@ export interface BaseCopy {
   authorId: string | null;
   authorName: string | null;
   applied: boolean;
+  /** The copy a hub restore lost, kept as the common ancestor until the object is settled (see restores.ts). */
+  ancestor: LostCopy | null;
+}
+
+/** A base copy of a history the hub lost: the epoch of that history and the copy's version in it. */
+export interface LostCopy {
+  epoch: string;
+  version: number;
+  data: Record<string, unknown> | null;
 }
 
 export function outboxPage(db: Db, limit: number): OutboxEntry[] {
@@ -48,7 +59,7 @@ export function ackOutbox(db: Db, kind: TeamKind, id: string, seq: number): void
   statement(db, `DELETE FROM team_outbox WHERE kind = ? AND object_id = ? AND seq <= ?`).run(kind, id, seq);
 }
 
-/** Takes an object off the outbox whatever its seq (a change this desktop must not push). */
+/** Takes an object off the outbox whatever its seq (a change this desktop must not push, or one settled otherwise). */
 export function unmarkDirty(db: Db, kind: TeamKind, id: string): void {
   statement(db, `DELETE FROM team_outbox WHERE kind = ? AND object_id = ?`).run(kind, id);
 }
@@ -57,10 +68,11 @@ export function clearOutbox(db: Db): void {
   statement(db, `DELETE FROM team_outbox`).run();
 }
 
-type BaseRow = Omit<BaseCopy, 'deleted' | 'data' | 'applied'> & {
+type BaseRow = Omit<BaseCopy, 'deleted' | 'data' | 'applied' | 'ancestor'> & {
   deleted: number;
   base: string | null;
   applied: number;
+  ancestor: string | null;
 };
 const fromBaseRow = (r: BaseRow): BaseCopy => ({
   kind: r.kind,
@@ -71,9 +83,10 @@ const fromBaseRow = (r: BaseRow): BaseCopy => ({
   authorId: r.authorId,
   authorName: r.authorName,
   applied: r.applied === 1,
+  ancestor: r.ancestor === null ? null : (JSON.parse(r.ancestor) as LostCopy),
 });
 const BASE_SELECT = `SELECT kind, object_id AS id, version, deleted, base, author_id AS authorId,
-  author_name AS authorName, applied FROM team_objects`;
+  author_name AS authorName, applied, ancestor FROM team_objects`;
 
 export function getBase(db: Db, kind: TeamKind, id: string): BaseCopy | undefined {
   const row = statement(db, `${BASE_SELECT} WHERE kind = ? AND object_id = ?`).get(kind, id) as
@@ -115,14 +128,19 @@ export function liveBases(db: Db): BaseCopy[] {
   );
 }
 
-export function putBase(db: Db, o: RemoteObject, applied = true): void {
+/**
+ * Writes the base copy. The lost ancestor goes with it (the object is settled with the hub) unless
+ * `keepAncestor`: the hub's older copy became the base a lost change is offered again on.
+ */
+export function putBase(db: Db, o: RemoteObject, applied = true, keepAncestor = false): void {
   statement(
     db,
     `INSERT INTO team_objects (kind, object_id, version, deleted, base, author_id, author_name, updated_at, applied)
      VALUES (@kind, @id, @version, @deleted, @base, @authorId, @authorName, @updatedAt, @applied)
      ON CONFLICT (kind, object_id) DO UPDATE SET version = excluded.version, deleted = excluded.deleted,
        base = excluded.base, author_id = excluded.author_id, author_name = excluded.author_name,
-       updated_at = excluded.updated_at, applied = excluded.applied`,
+       updated_at = excluded.updated_at, applied = excluded.applied,
+       ancestor = CASE WHEN @keepAncestor = 1 THEN ancestor END`,
   ).run({
     kind: o.kind,
     id: o.id,
@@ -133,7 +151,43 @@ export function putBase(db: Db, o: RemoteObject, applied = true): void {
     authorName: o.author.name,
     updatedAt: o.updatedAt,
     applied: applied ? 1 : 0,
+    keepAncestor: keepAncestor ? 1 : 0,
   });
+}
+
+/**
+ * A hub restore lost every version above `since`: those base copies get version `lostVersion` and
+ * keep their copy as the ancestor (an earlier restore's ancestor, not yet settled, stays: it is
+ * what this desktop's copy was made from). Returns the objects marked.
+ */
+export function markBasesLost(
+  db: Db,
+  since: number,
+  lostVersion: number,
+  lostEpoch: string,
+): { kind: TeamKind; id: string; authorId: string | null }[] {
+  const lost = statement(
+    db,
+    `SELECT kind, object_id AS id, author_id AS authorId FROM team_objects WHERE version > ?`,
+  ).all(since) as { kind: TeamKind; id: string; authorId: string | null }[];
+  statement(
+    db,
+    `UPDATE team_objects SET version = ?, ancestor = coalesce(ancestor,
+       json_object('epoch', ?, 'version', version, 'data', json(CASE WHEN deleted = 1 THEN 'null' ELSE base END)))
+      WHERE version > ?`,
+  ).run(lostVersion, lostEpoch, since);
+  return lost;
+}
+
+/** Base copies still lost after the pull from the start (documents aside) and not queued here. */
+export function lostUnqueued(db: Db, lostVersion: number): BaseCopy[] {
+  return (
+    statement(
+      db,
+      `${BASE_SELECT} WHERE version = ? AND kind <> 'document'
+        AND NOT EXISTS (SELECT 1 FROM team_outbox x WHERE x.kind = team_objects.kind AND x.object_id = team_objects.object_id)`,
+    ).all(lostVersion) as BaseRow[]
+  ).map(fromBaseRow);
 }
 
 /** Marks a base copy as standing in the library (or waiting, applied = false, for its document). */
@@ -189,6 +243,17 @@ function putKeyValue(db: Db, table: keyof typeof KEY_VALUE, key: string, value: 
 
 export function setState(db: Db, key: string, value: string | null): void {
   putKeyValue(db, 'team_state', key, value);
+}
+
+/** The cursor and its token, always written together (a token of another version would mislead the check). */
+export function setCursor(db: Db, cursor: number, token: string | undefined): void {
+  setState(db, CURSOR_KEY, String(cursor));
+  setState(db, CURSOR_TOKEN_KEY, token ?? null);
+}
+
+export function getCursor(db: Db): { cursor: number; token?: string } {
+  const token = getState(db, CURSOR_TOKEN_KEY);
+  return { cursor: Number(getState(db, CURSOR_KEY) ?? 0), ...(token ? { token } : {}) };
 }
 
 export interface PendingPush {

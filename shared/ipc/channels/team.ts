@@ -73,6 +73,10 @@ export interface TeamConflictView {
   resolution: 'local' | 'remote' | null;
   /** The hub's version of the object when the conflict was listed (null for a refusal). */
   remoteVersion: number | null;
+  /** The document the object is about (a document, its metadata correction, an annotation's); null: none. */
+  documentId: string | null;
+  /** That document's title as this library shows it (null: not in this library), for the conflict card. */
+  documentTitle: string | null;
 }
 
 export interface TeamAnnotationView {

@@ -1,11 +1,13 @@
 import { expect, it } from 'vitest';
 import { describePg } from '../../helpers/pg-cluster';
-import { annotationData, batch, put, useHub } from './hub-fixture';
+import type { PullResponse } from '../../../shared/team/protocol';
+import { annotationData, batch, put, useHub, type HubMember } from './hub-fixture';
 
 /**
  * Restores, as the hub sees them (migration 002): a database put back from a dump starts a new
  * epoch naming the version it went back to, and a push built on the old epoch applies nothing; a
- * device pulling from below the cursor it once confirmed hears what that cursor was.
+ * device pulling from below the cursor it once confirmed hears what that cursor was; a restore that
+ * keeps the tables (the data directory copied back) is told by a desktop's cursor and its token.
  */
 describePg('team hub: epochs and device cursors', () => {
   const fx = useHub('hub_epochs');
@@ -52,4 +54,70 @@ describePg('team hub: epochs and device cursors', () => {
     const carol = await fx.join('游标', 'editor', '王五');
     expect((await carol.pull(0)).json.deviceCursor).toBe(0);
   }, 60_000);
+
+  /** A pull as the desktop sends it: its cursor, the epoch and token that cursor belongs to. */
+  const pullAt = async (m: HubMember, at: { cursor: number; epoch?: string; cursorToken?: string }) =>
+    (
+      await m.call<PullResponse>(
+        'GET',
+        `/v1/pull?since=${at.cursor}&limit=1000&epoch=${at.epoch}` +
+          (at.cursorToken ? `&token=${at.cursorToken}` : ''),
+      )
+    ).json;
+
+  it('starts a new epoch when the data directory was put back, told by a cursor the hub no longer has', async () => {
+    const alice = await fx.join('文件', 'editor', '赵六');
+    const bob = await fx.join('文件', 'editor', '钱七');
+    await alice.push(batch(put('annotation', 'f1', null, annotationData())));
+    const backedUp = (await alice.pull(0)).json;
+    expect(backedUp.cursorToken).toMatch(/^[0-9a-f-]{36}$/);
+    const copy = fx.cluster.backupFiles();
+    await alice.push({ ...batch(put('annotation', 'f2', null, annotationData())), epoch: backedUp.epoch });
+    const seen = await pullAt(alice, backedUp);
+    expect(seen.changes.map((c) => c.id)).toEqual(['f2']);
+    expect(await pullAt(alice, seen)).toMatchObject({ epoch: backedUp.epoch, changes: [] });
+
+    fx.cluster.restoreFiles(copy);
+    // the tables kept their OID: migration 002's check sees nothing
+    expect((await bob.pull(0)).json.epoch).toBe(backedUp.epoch);
+    // another desktop writes first: the lost version's number is given again, to another change
+    const reused = await bob.push({
+      ...batch(put('annotation', 'g1', null, annotationData())),
+      epoch: backedUp.epoch,
+      at: { cursor: backedUp.cursor, token: backedUp.cursorToken },
+    });
+    expect(reused.json).toMatchObject({ version: seen.cursor, epoch: backedUp.epoch });
+    expect(reused.json.versionToken).not.toBe(seen.cursorToken);
+
+    const after = await pullAt(alice, seen);
+    expect(after.epoch).not.toBe(backedUp.epoch);
+    // the version written before the server last started: the point the restore went back to
+    expect(after.epochSince).toBe(backedUp.cursor);
+    // a push built on the lost history is refused whole, and one more check starts no further epoch
+    const stale = await alice.push({
+      ...batch(put('annotation', 'f3', null, annotationData())),
+      epoch: backedUp.epoch,
+      at: { cursor: seen.cursor, token: seen.cursorToken },
+    });
+    expect(stale.json).toMatchObject({ stale: true, results: [], epoch: after.epoch });
+    const current = await pullAt(bob, { cursor: 0, epoch: after.epoch });
+    expect((await pullAt(bob, current)).epoch).toBe(after.epoch);
+  }, 90_000);
+
+  it("notices a cursor above the hub's version at once, before anyone writes", async () => {
+    const carol = await fx.join('回退', 'editor', '孙八');
+    await carol.push(batch(put('annotation', 'h1', null, annotationData())));
+    const backedUp = (await carol.pull(0)).json;
+    const copy = fx.cluster.backupFiles();
+    await carol.push(batch(put('annotation', 'h2', null, annotationData())));
+    const seen = await pullAt(carol, backedUp);
+    fx.cluster.restoreFiles(copy);
+    const after = await pullAt(carol, seen);
+    expect(after.epoch).not.toBe(backedUp.epoch);
+    expect(after.epochSince).toBe(backedUp.cursor);
+    expect(after.changes).toEqual([]);
+    // the epoch is renewed once: the same old cursor again, or a cursor of the new epoch, changes nothing
+    expect((await pullAt(carol, seen)).epoch).toBe(after.epoch);
+    expect((await pullAt(carol, after)).epoch).toBe(after.epoch);
+  }, 90_000);
 });

@@ -62,6 +62,9 @@ function downgrade(db: Db): void {
       DELETE FROM search_segments;
       -- Nor the capture of a replaced document (migration 012).
       DROP TRIGGER team_capture_documents_edition;
+      -- Nor the team sync's lost copies and conflict bases (migration 013).
+      ALTER TABLE team_objects DROP COLUMN ancestor;
+      ALTER TABLE team_conflicts DROP COLUMN base;
     `);
     db.pragma(`user_version = ${migration010UndoLog.version - 1}`);
   })();

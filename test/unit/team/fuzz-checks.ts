@@ -1,4 +1,5 @@
 import { canonical } from '../../../electron/main/team/merge';
+import { sha256Hex } from '../../../electron/main/kernel/crypto';
 import type { RemoteObject } from '../../../shared/team/protocol';
 import type { AcceptedChange, FuzzClient } from './fuzz-client';
 import type { FaultLog } from './fuzz-events';
@@ -127,16 +128,98 @@ export function checkRequirements(
     if (superseded) continue;
     const versions = chains.get(`${r.kind}/${r.id}`) ?? [];
     const lost = lostChains.get(`${r.kind}/${r.id}`) ?? [];
+    // a lost version is superseded by a later lost one, or by an accepted change made from it
+    const madeFrom = new Set(versions.map((v) => v.ancestor?.split('.').slice(1).join('.')));
+    const mark = (v: AcceptedChange) => `${v.version}.${sha256Hex(canonical(v.data)).slice(0, 32)}`;
     const ok =
       (r.what === 'delete' && versions.length === 0 && lost.length === 0) ||
       versions.some((v) => holds(r, v)) ||
-      lost.slice(0, -1).some((v) => holds(r, v));
+      lost.some((v, i) => holds(r, v) && (i < lost.length - 1 || madeFrom.has(mark(v))));
     if (!ok)
       violations.push(
         `${r.client} step ${r.step}: ${r.kind}/${r.id} ${r.what}=${JSON.stringify(r.value ?? null)} lost; ` +
-          `accepted ${versions.map((v) => `v${v.version}<-${v.baseVersion}${v.data ? '' : ' deleted'}`).join(', ')}; ` +
+          `accepted ${versions.map((v) => `v${v.version}<-${v.baseVersion}${v.data ? '' : ' deleted'}${v.ancestor ? ` from ${v.ancestor.slice(0, 6)}` : ''}`).join(', ')}; ` +
+          `lost ${lost.map((v) => `v${v.version}${v.data ? '' : ' deleted'} ${mark(v).slice(0, 12)}`).join(', ')}; ` +
           `others: ${(later.get(key) ?? []).map((o) => `${o.step}:${o.what}`).join(' ')}`,
       );
   }
   return { violations, brokenChains, conflicts, refused };
+}
+
+export interface ConflictReport {
+  /** 'edit' clashes judged on a known common copy, every listed field changed on both sides. */
+  genuine: number;
+  /** Objects gone from the restored hub, listed with this desktop's copy (settled: they came back). */
+  vanished: number;
+  vanishedSettled: number;
+  /** Listed and still open at the end, whatever the reason: what the user is left to decide. */
+  open: number;
+  /** Clashes without a known common copy (after a restore); each on an object a restore touched. */
+  unknownBase: number;
+  /** Listed clashes that are not: a field one side left as it was, or a clash with no restore behind it. */
+  spurious: string[];
+}
+
+/**
+ * Every listed edit clash must be a genuine one. With its common copy recorded: each listed field
+ * (or '*', an edit against a delete) differs from that copy on both sides and between the sides.
+ * Without one: only where a restore took the common copy away (the hub's, or this member's own).
+ */
+export function checkConflicts(clients: FuzzClient[], faults: FaultLog): ConflictReport {
+  const report: ConflictReport = {
+    genuine: 0,
+    vanished: 0,
+    vanishedSettled: 0,
+    open: 0,
+    unknownBase: 0,
+    spurious: [],
+  };
+  const lost = new Set(faults.lost.map((a) => `${a.kind}/${a.id}`));
+  for (const c of clients) {
+    const restoredHere = faults.clientRestores.some((x) => x.client === c.name);
+    report.open += c.db
+      .prepare(`SELECT count(*) FROM team_conflicts WHERE resolved_at IS NULL`)
+      .pluck()
+      .get() as number;
+    const rows = c.db
+      .prepare(
+        `SELECT kind, object_id AS id, fields, local, remote, remote_version AS remoteVersion, base,
+                resolution FROM team_conflicts WHERE reason = 'edit'`,
+      )
+      .all() as {
+      kind: string;
+      id: string;
+      fields: string;
+      local: string | null;
+      remote: string | null;
+      remoteVersion: number | null;
+      base: string | null;
+      resolution: string | null;
+    }[];
+    for (const r of rows) {
+      const key = `${r.kind}/${r.id}`;
+      const local = r.local === null ? null : (JSON.parse(r.local) as Record<string, unknown>);
+      const remote = r.remote === null ? null : (JSON.parse(r.remote) as Record<string, unknown>);
+      if (remote === null && r.remoteVersion === null && lost.has(key)) {
+        report.vanished++;
+        if (r.resolution) report.vanishedSettled++;
+        continue;
+      }
+      if (r.base === null) {
+        if (lost.has(key) || restoredHere) report.unknownBase++;
+        else report.spurious.push(`${c.name} ${key}: no common copy, and no restore behind it`);
+        continue;
+      }
+      const base = JSON.parse(r.base) as Record<string, unknown> | null;
+      const bad = (JSON.parse(r.fields) as string[]).filter((f) => {
+        const [b, l, x] = f === '*' ? [base, local, remote] : [at(base, f), at(local, f), at(remote, f)];
+        return (
+          canonical(b) === canonical(l) || canonical(b) === canonical(x) || canonical(l) === canonical(x)
+        );
+      });
+      if (bad.length) report.spurious.push(`${c.name} ${key}: ${bad.join(',')} not changed on both sides`);
+      else report.genuine++;
+    }
+  }
+  return report;
 }

@@ -15,6 +15,8 @@ export interface AcceptedChange {
   version: number;
   baseVersion: number | null;
   data: Record<string, unknown> | null;
+  /** Digest of the lost copy a change offered again after a hub restore was made from. */
+  ancestor?: string;
 }
 
 export class FuzzClient {
@@ -62,6 +64,7 @@ export class FuzzClient {
             version,
             baseVersion: c.baseVersion,
             data: c.data,
+            ...(c.ancestor ? { ancestor: c.ancestor } : {}),
           });
         });
       },

@@ -17,11 +17,15 @@ export interface ClientRestore {
   to: number;
 }
 
+export type HubRestoreKind = 'dump' | 'files';
+
 export interface FaultLog {
   clientRestores: ClientRestore[];
   /** Accepted changes the hub lost in a restore (they must be offered again or listed). */
   lost: AcceptedChange[];
   hubRestores: number;
+  /** How the hub was restored: its dump through pg_restore, or its data directory copied back. */
+  hubRestoreKind: HubRestoreKind;
   pgRestarts: number;
   hubRestarts: number;
 }
@@ -29,7 +33,7 @@ export interface FaultLog {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class FaultEvents {
-  readonly log: FaultLog = { clientRestores: [], lost: [], hubRestores: 0, pgRestarts: 0, hubRestarts: 0 };
+  readonly log: FaultLog;
   private dump: { file: string; version: number } | null = null;
   private readonly dumpAt: number;
   private readonly restoreAt: number;
@@ -40,7 +44,16 @@ export class FaultEvents {
     private readonly accepted: Map<string, AcceptedChange>,
     total: number,
     rng: Rng,
+    hubRestoreKind: HubRestoreKind,
   ) {
+    this.log = {
+      clientRestores: [],
+      lost: [],
+      hubRestores: 0,
+      hubRestoreKind,
+      pgRestarts: 0,
+      hubRestarts: 0,
+    };
     this.dumpAt = Math.floor(total * (0.2 + 0.25 * rng()));
     this.restoreAt = Math.floor(total * (0.55 + 0.3 * rng()));
   }
@@ -62,16 +75,28 @@ export class FaultEvents {
         'SELECT version FROM hub.libraries WHERE name = $1',
         [this.library],
       );
-      this.dump = { file: this.f.cluster.dump(this.f.database), version: Number(rows[0]!.version) };
+      const file =
+        this.log.hubRestoreKind === 'files'
+          ? this.f.cluster.backupFiles()
+          : this.f.cluster.dump(this.f.database);
+      this.dump = { file, version: Number(rows[0]!.version) };
     } else if (step === this.restoreAt) {
       await this.restoreHub();
     }
   }
 
-  /** Restores the dump (service stopped meanwhile, as pg_restore wants): the versions above it are lost. */
+  /**
+   * Restores the backup (service stopped meanwhile): the versions above it are lost. A dump goes
+   * back through pg_restore (new tables: hub migration 002 notices); a copy of the data directory
+   * keeps the tables as they were, and only the desktops' cursors can tell (migration 003).
+   */
   async restoreHub(): Promise<void> {
     const dump = this.dump!;
-    await this.f.restartHub(() => this.f.cluster.restore(this.f.database, dump.file));
+    await this.f.restartHub(() =>
+      this.log.hubRestoreKind === 'files'
+        ? this.f.cluster.restoreFiles(dump.file)
+        : this.f.cluster.restore(this.f.database, dump.file),
+    );
     for (const [key, a] of this.accepted)
       if (a.version > dump.version) {
         this.log.lost.push(a);

@@ -87,6 +87,9 @@ describePg('yandu team join|status|sync|conflicts|leave', () => {
       local: { fields: { title: '乙的标题' } },
       remote: { fields: { title: '甲的标题' } },
       remoteAuthor: '张三',
+      // the card's subject: the document by its title as the library shows it (the hub's meanwhile)
+      documentId: docId,
+      documentTitle: '甲的标题',
     });
     // Meanwhile the library holds the hub's version.
     expect((await cli(b, 'meta', docId, '--json')).json()).toMatchObject({ title: '甲的标题' });

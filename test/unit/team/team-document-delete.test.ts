@@ -2,6 +2,8 @@ import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { createInvitation, ensureLibrary } from '../../../electron/hub';
 import { createAnnotation } from '../../../electron/main/annotations/service';
+import { getLink } from '../../../electron/main/links/domain';
+import { createLink } from '../../../electron/main/links/service';
 import { createCore, type Core } from '../../../electron/main/core/app-core';
 import { deleteWithUndo } from '../../../electron/main/documents/document-care';
 import { importFiles } from '../../../electron/main/ingest/import-service';
@@ -83,6 +85,40 @@ describePg('team sync: a document deleted and imported again', () => {
         expect(d.core.ctx.db.prepare(`SELECT region FROM documents`).pluck().all()).toEqual(['厦门']);
       }
       expect((await hubObjects()).every((o) => !o.deleted)).toBe(true);
+    } finally {
+      a.core.close();
+      b.core.close();
+    }
+  }, 90_000);
+
+  it('carries a link whose document was deleted before the link ever synced, orphaned, to the others', async () => {
+    const a = await desk('丙');
+    const b = await desk('丁');
+    try {
+      const docId = (await importFiles(a.core.ctx, [HULI], { inline: true })).imported[0]!.id;
+      for (const d of [a, b]) await d.team.sync();
+      // made and orphaned between two syncs: its passages are gone before the hub ever saw them
+      const link = createLink(a.core.ctx.db, { from: `${docId}-p5`, to: `${docId}-p9`, note: '丙的关联' });
+      deleteWithUndo(a.core.ctx, docId, 'orphan');
+      expect(getLink(a.core.ctx.db, link.id)).toMatchObject({ from: null, to: null, status: 'orphaned' });
+      for (const d of [a, b]) await d.team.sync();
+      // the other desktop holds it as it stands here (orphaned), instead of waiting for passages
+      // that will never come (before: its base copy left unapplied for good; a metadata correction
+      // waits for its document by design)
+      const unapplied = (d: { core: Core }) =>
+        d.core.ctx.db
+          .prepare(`SELECT kind FROM team_objects WHERE applied = 0 AND kind = 'link'`)
+          .pluck()
+          .all();
+      expect(unapplied(b)).toEqual([]);
+      expect(getLink(b.core.ctx.db, link.id)).toMatchObject({
+        note: '丙的关联',
+        status: 'orphaned',
+        fromDocumentId: docId,
+        toDocumentId: docId,
+      });
+      expect(await b.team.status(false)).toMatchObject({ pending: 0, conflicts: 0 });
+      expect(await a.team.status(false)).toMatchObject({ pending: 0, conflicts: 0 });
     } finally {
       a.core.close();
       b.core.close();

@@ -10,9 +10,9 @@ import type { RemoteObject } from '../../../shared/team/protocol';
 import { describePg } from '../../helpers/pg-cluster';
 import { startFaultProxy, type FaultMode } from './fault-proxy';
 import { FuzzClient, type AcceptedChange } from './fuzz-client';
-import { FaultEvents } from './fuzz-events';
+import { FaultEvents, type HubRestoreKind } from './fuzz-events';
 import { mulberry32, randomOp, type Requirement, type Rng, type World } from './fuzz-ops';
-import { checkRequirements } from './fuzz-checks';
+import { checkConflicts, checkRequirements } from './fuzz-checks';
 import { useTeamHub } from './team-hub-fixture';
 
 /**
@@ -20,15 +20,17 @@ import { useTeamHub } from './team-hub-fixture';
  * (each its own SQLite library behind its own fault proxy) × 1,000 random operations with
  * partitions, connections cut before and after the hub committed, client restarts, members
  * putting back old backups of their library, PostgreSQL and the hub service restarting during a
- * sync, and the hub's database restored from an older dump. Then the network heals and every
+ * sync, and the hub restored from an older backup (its dump, or for odd seeds a copy of its data
+ * directory). Then the network heals and every
  * client syncs until quiet; every library must equal the hub, every accepted change must sit in
  * an unbroken version chain (changes the hub restore lost must have been offered again), and every
  * operation must be in an accepted version, listed as a conflict on its client, overwritten later
  * by that client, or undone by that client putting back a backup older than it.
- * SYNC_SEEDS=1,2,3 and SYNC_FUZZ_OPS=1000 override the defaults.
+ * SYNC_SEEDS=1,2,3, SYNC_FUZZ_OPS=1000 and SYNC_HUB_RESTORE=dump|files override the defaults.
  */
 const SEEDS = (process.env['SYNC_SEEDS'] ?? '11,22,33').split(',').map(Number);
 const OPS = Number(process.env['SYNC_FUZZ_OPS'] ?? 1000);
+const HUB_RESTORE = process.env['SYNC_HUB_RESTORE'] as HubRestoreKind | undefined;
 const HULI = path.resolve(__dirname, '../../../resources/documents/huli-2021.txt');
 
 describePg('team sync: 3 clients × random operations against the real hub, with faults', () => {
@@ -62,7 +64,14 @@ describePg('team sync: 3 clients × random operations against the real hub, with
       const tally: Record<string, number> = {};
       const ms = { ops: 0, sync: 0 };
       const total = OPS * clients.length;
-      const events = new FaultEvents(f, library, accepted, total, rng);
+      const events = new FaultEvents(
+        f,
+        library,
+        accepted,
+        total,
+        rng,
+        HUB_RESTORE ?? (seed % 2 ? 'files' : 'dump'),
+      );
       for (let step = 0; step < total; step++) {
         const open = clients.filter((c) => done.get(c)! < OPS);
         const c = open[Math.floor(rng() * open.length)]!;
@@ -95,15 +104,19 @@ describePg('team sync: 3 clients × random operations against the real hub, with
         expect(shown, `${c.name} differs from the hub`).toEqual([]);
       }
       const report = checkRequirements(requirements, accepted, hubObjects, clients, events.log);
+      const clashes = checkConflicts(clients, events.log);
       const faults = clients.map((c) => c.proxy.counts);
       console.log(
         `seed ${seed}: ops ${JSON.stringify(tally)}; hub objects ${hubObjects.size}; accepted ${accepted.size}; ` +
-          `conflicts listed ${report.conflicts} (refused ${report.refused}); restarts ${clients.map((c) => c.restarts).join('/')}; ` +
+          `conflicts listed ${report.conflicts} (refused ${report.refused}; genuine ${clashes.genuine}, ` +
+          `vanished ${clashes.vanished} of which came back ${clashes.vanishedSettled}, no common copy ${clashes.unknownBase}; ` +
+          `open at the end ${clashes.open}); restarts ${clients.map((c) => c.restarts).join('/')}; ` +
           `faults ${JSON.stringify(faults)}; restores ${JSON.stringify({ ...events.log, lost: events.log.lost.length })}; ` +
           `ms ${JSON.stringify(ms)}`,
       );
       expect(report.violations.slice(0, 5)).toEqual([]);
       expect(report.brokenChains.slice(0, 5)).toEqual([]);
+      expect(clashes.spurious.slice(0, 5)).toEqual([]);
       // The run must have exercised what it claims to: clashes, refusals and every kind of fault.
       expect(report.conflicts).toBeGreaterThan(0);
       expect(report.refused).toBeGreaterThan(0);

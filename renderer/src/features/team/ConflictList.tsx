@@ -58,6 +58,24 @@ function VersionColumn(props: {
   );
 }
 
+/**
+ * What a conflict is about: its document's title where it has one here (a metadata correction, a
+ * document, an annotation), the id kept beside it (whole in the tooltip); else the object's id.
+ */
+function ConflictSubject({ conflict: c }: { conflict: TeamConflictView }) {
+  const t = useT(teamStrings);
+  const id = c.documentId ?? c.objectId;
+  if (!c.documentTitle) return <code title={c.objectId}>{c.objectId.slice(0, 12)}</code>;
+  return (
+    <>
+      <cite className="team-conflict-doc">{t('documentTitle', { title: c.documentTitle })}</cite>{' '}
+      <code className="team-conflict-id" title={id} aria-label={t('documentId', { id })}>
+        {id.slice(0, 12)}
+      </code>
+    </>
+  );
+}
+
 /** The open conflicts, each with both versions side by side and the choice between them. */
 export function ConflictList(props: {
   conflicts: TeamConflictView[];
@@ -75,7 +93,7 @@ export function ConflictList(props: {
           aria-label={`${t(`kind_${c.kind}` as TeamKey)} ${c.objectId}`}
         >
           <p className="team-conflict-head">
-            <strong>{t(`kind_${c.kind}` as TeamKey)}</strong> <code>{c.objectId.slice(0, 12)}</code> ·{' '}
+            <strong>{t(`kind_${c.kind}` as TeamKey)}</strong> <ConflictSubject conflict={c} /> ·{' '}
             {t(`reason_${c.reason}` as TeamKey)} ·{' '}
             {t('fields', { fields: c.fields.map((f) => fieldLabel(t, f)).join('、') })}
           </p>

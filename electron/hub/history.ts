@@ -1,0 +1,54 @@
+/**
+ * The library's history as the sync answers name it: its epoch (renewed when the hub finds it was
+ * restored, migrations 002 and 003) and the token of each version, which lets a desktop's cursor
+ * show a restore that left no other trace.
+ */
+import type pg from 'pg';
+import type { HubEpoch } from '../../shared/team/protocol';
+
+export interface EpochRow {
+  epoch: string;
+  epoch_since: number;
+}
+export const EPOCH_COLUMNS = 'epoch, epoch_since';
+export const epochOf = (row: EpochRow | undefined): HubEpoch =>
+  row ? { epoch: row.epoch, epochSince: row.epoch_since } : {};
+
+export async function libraryEpoch(client: pg.ClientBase, libraryId: string): Promise<HubEpoch> {
+  const { rows } = await client.query<EpochRow>(`SELECT ${EPOCH_COLUMNS} FROM hub.libraries WHERE id = $1`, [
+    libraryId,
+  ]);
+  return epochOf(rows[0]);
+}
+
+/**
+ * Whether the sender's cursor still names this hub's history (see migration 003); a rewound hub
+ * starts a new epoch here, so the epoch read next is the new one.
+ */
+export async function checkCursor(
+  client: pg.ClientBase,
+  libraryId: string,
+  epoch: string | undefined,
+  at: { cursor: number; token?: string } | undefined,
+): Promise<void> {
+  if (!epoch || !at?.token) return;
+  await client.query('SELECT hub.check_cursor($1, current_user, $2, $3, $4)', [
+    libraryId,
+    epoch,
+    at.cursor,
+    at.token,
+  ]);
+}
+
+/** The token of one library version (undefined for versions written before migration 003). */
+export async function versionToken(
+  client: pg.ClientBase,
+  libraryId: string,
+  version: number,
+): Promise<string | undefined> {
+  const { rows } = await client.query<{ token: string }>(
+    'SELECT token FROM hub.versions WHERE library_id = $1 AND version = $2',
+    [libraryId, version],
+  );
+  return rows[0]?.token;
+}
