@@ -96,13 +96,18 @@ function enableWal(db: Db, file: string, options: OpenOptions): Db {
 }
 
 /**
- * A new library gives back the pages that the search index's merges free (half the file at 3,000
- * reports): `auto_vacuum` can only be chosen before the first table and before WAL, so only here.
- * The pages are released a few at a time (`releaseFreePages`), never in one long stall.
+ * How a new library lays out its file; both can only be chosen before the first table and before
+ * WAL, so only here. It gives back the pages the search index's merges free (half the file at
+ * 3,000 reports), a few at a time (`releaseFreePages`), never in one long stall. 8 KB pages: a
+ * passage row of 300-1,000 bytes left a quarter of a 4 KB page unused more often (at 500 reports
+ * the file is 72.1 MB at 8 KB, 75.4 MB at 4 KB, 73.1 MB at 16 KB, where the tails of packed
+ * search blocks waste more).
  */
-function releasableWhenNew(db: Db): void {
+function newLibraryLayout(db: Db): void {
   if (db.readonly) return;
-  if ((db.pragma('page_count', { simple: true }) as number) === 0) db.pragma('auto_vacuum = INCREMENTAL');
+  if ((db.pragma('page_count', { simple: true }) as number) > 0) return;
+  db.pragma('page_size = 8192');
+  db.pragma('auto_vacuum = INCREMENTAL');
 }
 
 /** Pages a library with `auto_vacuum = INCREMENTAL` keeps on its free list (0 for any other). */
@@ -169,7 +174,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db = openConnection(file, options);
     // Checked before any pragma that writes, so a newer library is left byte-for-byte as it was.
     assertNotNewer(db, migrations, file);
-    releasableWhenNew(db);
+    newLibraryLayout(db);
     db = enableWal(db, file, options);
     const check = openCheck(db, file, walLeft, options.fullCheckBytes);
     if (check !== 'ok') {

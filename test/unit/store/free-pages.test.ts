@@ -15,9 +15,10 @@ it('creates a new library that can give free pages back, and gives them back a b
   const db = openDatabase(file);
   try {
     expect(pragma(db, 'auto_vacuum')).toBe(2);
+    expect(pragma(db, 'page_size')).toBe(8192);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.exec(`CREATE TABLE filler (b BLOB)`);
-    const insert = db.prepare(`INSERT INTO filler VALUES (zeroblob(4000))`);
+    const insert = db.prepare(`INSERT INTO filler VALUES (zeroblob(8000))`);
     db.transaction(() => {
       for (let i = 0; i < 600; i++) insert.run();
     })();
