@@ -2,7 +2,8 @@ import type { Db } from '../store/database';
 import { documentHeadings } from '../store/document-lookup';
 import { statement } from '../store/statements';
 import type { Segment } from './segment';
-import { decodeSegment, encodeSegment, FORMAT } from './segment-codec';
+import { pack, unpack } from './block-codec';
+import { decodeSegment, encodeSegment, FORMAT, type BlockFormat } from './segment-codec';
 import {
   blockPostings,
   blocksOf,
@@ -10,6 +11,7 @@ import {
   PART_POSTINGS,
   PART_TEXT,
   POSTING_BLOCK,
+  PACKED_TEXT_BLOCK,
   TEXT_BLOCK,
   type BlockCache,
   type BlockReader,
@@ -17,7 +19,12 @@ import {
 
 export const SEGMENT_FORMAT = FORMAT;
 /** Formats still read (and written again in the new one in the background). */
-export const READABLE_FORMATS: readonly number[] = [1, 2, FORMAT];
+export const READABLE_FORMATS: readonly number[] = [1, 2, 3, FORMAT];
+/** Format 4 packs the head and every block (block-codec.ts); format 3 stored them as they are. */
+const PACKED_FORMAT = 4;
+/** The most bytes a packed block unpacks to, by part. */
+const PACKED_BYTES = [POSTING_BLOCK, PACKED_TEXT_BLOCK * 2];
+const textUnits = (format: number) => (format === PACKED_FORMAT ? PACKED_TEXT_BLOCK : TEXT_BLOCK);
 
 export interface SegmentRow {
   id: number;
@@ -34,7 +41,7 @@ export function listSegments(db: Db): SegmentRow[] {
     .all() as SegmentRow[];
 }
 
-function blockReader(db: Db, id: number): BlockReader {
+function blockReader(db: Db, id: number, packed: boolean): BlockReader {
   return (part, block) => {
     const row = statement(
       db,
@@ -42,7 +49,7 @@ function blockReader(db: Db, id: number): BlockReader {
     ).get(id, part, block) as { data: Buffer } | undefined;
     // Another connection merged the segment away and dropped its blocks: the caller reloads.
     if (!row) throw new SegmentGoneError(id);
-    return row.data;
+    return packed ? unpack(row.data, PACKED_BYTES[part]!) : row.data;
   };
 }
 
@@ -54,21 +61,27 @@ export class SegmentGoneError extends Error {
 
 /** A persisted segment: its head now, its posting and text blocks when read, through `cache`. */
 export function loadSegment(db: Db, id: number, cache: BlockCache): Segment {
-  const row = db.prepare(`SELECT data FROM search_segments WHERE id = ?`).get(id) as { data: Buffer };
-  const read = blockReader(db, id);
-  return decodeSegment(row.data, {
+  const row = db.prepare(`SELECT format, bytes, data FROM search_segments WHERE id = ?`).get(id) as {
+    format: number;
+    bytes: number;
+    data: Buffer;
+  };
+  const packed = row.format === PACKED_FORMAT;
+  const read = blockReader(db, id, packed);
+  // `bytes` is the unpacked size of head and blocks together: a bound for the head alone.
+  return decodeSegment(packed ? unpack(row.data, row.bytes) : row.data, {
     postings: (n) => blockPostings(n, cache, id, read),
-    text: (n) => blockText(n, cache, id, read),
+    text: (n) => blockText(n, cache, id, read, textUnits(row.format)),
   });
 }
 
 /** The segment just saved as `id`, its large parts read from the library from now on. */
 export function storedParts(db: Db, id: number, segment: Segment, cache: BlockCache): Segment {
-  const read = blockReader(db, id);
+  const read = blockReader(db, id, SEGMENT_FORMAT === PACKED_FORMAT);
   return {
     ...segment,
     postings: blockPostings(segment.postings.length, cache, id, read),
-    text: blockText(segment.text.length, cache, id, read),
+    text: blockText(segment.text.length, cache, id, read, textUnits(SEGMENT_FORMAT)),
   };
 }
 
@@ -76,15 +89,27 @@ export function storedParts(db: Db, id: number, segment: Segment, cache: BlockCa
  * Stores a segment (head row and blocks) and drops the rows of the ones it replaces (a merge) in
  * one transaction; returns its id. Their blocks stay until `dropBlocks`: a query begun before may
  * still read them. Ids are never used twice (`search_segment_ids`), so a replaced segment's reader
- * never reads a newer segment's blocks.
+ * never reads a newer segment's blocks. `format` 3 is only for tests that make an older library.
  */
 export function saveSegment(
   db: Db,
   segment: Segment,
   kinds: string,
   replaces: readonly number[] = [],
+  format: BlockFormat = FORMAT,
 ): number {
-  const { head, postings, text } = encodeSegment(segment);
+  const { head, postings, text } = encodeSegment(segment, format);
+  // Packed before the transaction: the write lock is held for the inserts only.
+  const packed = format === PACKED_FORMAT;
+  const headRow = packed ? pack(head, 'head') : head;
+  const blocks = [
+    ...[...blocksOf(postings, POSTING_BLOCK)].map(
+      ([b, bytes]) => [PART_POSTINGS, b, packed ? pack(bytes, 'postings') : bytes] as const,
+    ),
+    ...[...blocksOf(text, textUnits(format) * 2)].map(
+      ([b, bytes]) => [PART_TEXT, b, packed ? pack(bytes, 'text') : bytes] as const,
+    ),
+  ];
   let id = 0;
   db.transaction(() => {
     id = db
@@ -98,16 +123,15 @@ export function saveSegment(
       `INSERT INTO search_segments (id, format, kinds, created_at, units, bytes, data) VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       id,
-      SEGMENT_FORMAT,
+      format,
       kinds,
       new Date().toISOString(),
       segment.count,
       head.length + postings.length + text.length,
-      head,
+      headRow,
     );
     const block = db.prepare(`INSERT INTO search_blocks (segment_id, part, block, data) VALUES (?, ?, ?, ?)`);
-    for (const [b, bytes] of blocksOf(postings, POSTING_BLOCK)) block.run(id, PART_POSTINGS, b, bytes);
-    for (const [b, bytes] of blocksOf(text, TEXT_BLOCK * 2)) block.run(id, PART_TEXT, b, bytes);
+    for (const [part, b, bytes] of blocks) block.run(id, part, b, bytes);
     const doc = db.prepare(
       `INSERT INTO search_segment_docs (segment_id, document_id, content_hash) VALUES (?, ?, ?)`,
     );
