@@ -85,11 +85,14 @@ export function headerRecords(s: Segment) {
   };
 }
 
-/** The head blob of a segment in format 3 or 4, and its two large parts for the block store. */
+/**
+ * The head blob of a segment in format 3 or 4, and its two large parts for the block store (the
+ * text as a string: the store cuts its blocks from it, never holding all of it as bytes).
+ */
 export function encodeSegment(
   s: Segment,
   format: BlockFormat = FORMAT,
-): { head: Buffer; postings: Uint8Array; text: Buffer } {
+): { head: Buffer; postings: Uint8Array; text: string } {
   const arrays = {} as Header['arrays'];
   let offset = 0;
   for (const [name] of ARRAYS) {
@@ -122,7 +125,7 @@ export function encodeSegment(
         ),
       );
   }
-  return { head, postings, text: Buffer.from(textOf(s.text), 'utf16le') };
+  return { head, postings, text: textOf(s.text) };
 }
 
 /** Format 1's postings (a Uint32 each, `starts` in postings) as varint gaps. */

@@ -169,6 +169,12 @@ export function blockText(
   };
 }
 
+/** Text cut into stored blocks of `units` code units, each as UTF-16 bytes when its turn comes. */
+export function* textBlocksOf(text: string, units: number): Generator<[number, Buffer]> {
+  for (let b = 0; b * units < text.length; b++)
+    yield [b, Buffer.from(text.slice(b * units, (b + 1) * units), 'utf16le')];
+}
+
 /** A part cut into stored blocks. */
 export function* blocksOf(bytes: Uint8Array, size: number): Generator<[number, Uint8Array]> {
   for (let b = 0; b * size < bytes.length; b++) yield [b, bytes.subarray(b * size, (b + 1) * size)];

@@ -7,6 +7,7 @@ import { decodeSegment, encodeSegment, FORMAT, type BlockFormat } from './segmen
 import {
   blockPostings,
   blocksOf,
+  textBlocksOf,
   blockText,
   PART_POSTINGS,
   PART_TEXT,
@@ -102,14 +103,12 @@ export function saveSegment(
   // Packed before the transaction: the write lock is held for the inserts only.
   const packed = format === PACKED_FORMAT;
   const headRow = packed ? pack(head, 'head') : head;
-  const blocks = [
-    ...[...blocksOf(postings, POSTING_BLOCK)].map(
-      ([b, bytes]) => [PART_POSTINGS, b, packed ? pack(bytes, 'postings') : bytes] as const,
-    ),
-    ...[...blocksOf(text, textUnits(format) * 2)].map(
-      ([b, bytes]) => [PART_TEXT, b, packed ? pack(bytes, 'text') : bytes] as const,
-    ),
-  ];
+  // One block at a time: the text is never held whole as bytes, packed or not.
+  const blocks: [part: number, block: number, bytes: Uint8Array][] = [];
+  for (const [b, bytes] of blocksOf(postings, POSTING_BLOCK))
+    blocks.push([PART_POSTINGS, b, packed ? pack(bytes, 'postings') : bytes]);
+  for (const [b, bytes] of textBlocksOf(text, textUnits(format)))
+    blocks.push([PART_TEXT, b, packed ? pack(bytes, 'text') : bytes]);
   let id = 0;
   db.transaction(() => {
     id = db
@@ -127,7 +126,7 @@ export function saveSegment(
       kinds,
       new Date().toISOString(),
       segment.count,
-      head.length + postings.length + text.length,
+      head.length + postings.length + text.length * 2,
       headRow,
     );
     const block = db.prepare(`INSERT INTO search_blocks (segment_id, part, block, data) VALUES (?, ?, ?, ?)`);
