@@ -67,6 +67,8 @@ interface Header {
   text: [offset: number, length: number];
   /** Format 3: bytes of posting lists, stored in blocks. */
   postingBytes?: number;
+  /** Format 4: whether the text blocks are packed too (see `SegmentWriter`). */
+  textPacked?: boolean;
 }
 
 const align8 = (n: number) => (n + 7) & ~7;
@@ -92,6 +94,7 @@ export function headerRecords(s: Segment) {
 export function encodeSegment(
   s: Segment,
   format: BlockFormat = FORMAT,
+  textPacked = format === FORMAT,
 ): { head: Buffer; postings: Uint8Array; text: string } {
   const arrays = {} as Header['arrays'];
   let offset = 0;
@@ -107,6 +110,7 @@ export function encodeSegment(
     arrays,
     text: [0, s.text.length],
     postingBytes: postings.length,
+    ...(format === 4 ? { textPacked } : {}),
   };
   const json = Buffer.from(JSON.stringify(header), 'utf8');
   const base = align8(4 + json.length);
@@ -143,7 +147,7 @@ function fromFormat1(starts: Uint32Array, postings: Uint32Array): Pick<Segment, 
 /** How a format-3 head finds its parts: readers of its stored blocks. */
 export interface StoredParts {
   postings(length: number): PostingBytes;
-  text(length: number): SegmentText;
+  text(length: number, packed: boolean): SegmentText;
 }
 
 /** A segment from its head blob; a format-3 head reads its parts through `parts`. */
@@ -170,7 +174,7 @@ export function decodeSegment(blob: Buffer, parts?: StoredParts): Segment {
     ? {
         starts: view(Uint32Array, 'starts'),
         postings: parts!.postings(header.postingBytes ?? 0),
-        text: parts!.text(textLength),
+        text: parts!.text(textLength, header.format === 4 && header.textPacked === true),
       }
     : {
         ...(header.format === 1

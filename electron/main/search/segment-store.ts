@@ -25,7 +25,7 @@ export const READABLE_FORMATS: readonly number[] = [1, 2, 3, FORMAT];
 const PACKED_FORMAT = 4;
 /** The most bytes a packed block unpacks to, by part. */
 const PACKED_BYTES = [POSTING_BLOCK, PACKED_TEXT_BLOCK * 2];
-const textUnits = (format: number) => (format === PACKED_FORMAT ? PACKED_TEXT_BLOCK : TEXT_BLOCK);
+const textUnits = (packed: boolean) => (packed ? PACKED_TEXT_BLOCK : TEXT_BLOCK);
 
 export interface SegmentRow {
   id: number;
@@ -42,7 +42,8 @@ export function listSegments(db: Db): SegmentRow[] {
     .all() as SegmentRow[];
 }
 
-function blockReader(db: Db, id: number, packed: boolean): BlockReader {
+/** Reads blocks of a segment; `packed` says, by part, whether they are packed. */
+function blockReader(db: Db, id: number, packed: readonly [postings: boolean, text: boolean]): BlockReader {
   return (part, block) => {
     const row = statement(
       db,
@@ -50,7 +51,7 @@ function blockReader(db: Db, id: number, packed: boolean): BlockReader {
     ).get(id, part, block) as { data: Buffer } | undefined;
     // Another connection merged the segment away and dropped its blocks: the caller reloads.
     if (!row) throw new SegmentGoneError(id);
-    return packed ? unpack(row.data, PACKED_BYTES[part]!) : row.data;
+    return packed[part] ? unpack(row.data, PACKED_BYTES[part]!) : row.data;
   };
 }
 
@@ -68,21 +69,27 @@ export function loadSegment(db: Db, id: number, cache: BlockCache): Segment {
     data: Buffer;
   };
   const packed = row.format === PACKED_FORMAT;
-  const read = blockReader(db, id, packed);
   // `bytes` is the unpacked size of head and blocks together: a bound for the head alone.
   return decodeSegment(packed ? unpack(row.data, row.bytes) : row.data, {
-    postings: (n) => blockPostings(n, cache, id, read),
-    text: (n) => blockText(n, cache, id, read, textUnits(row.format)),
+    postings: (n) => blockPostings(n, cache, id, blockReader(db, id, [packed, false])),
+    text: (n, packedText) =>
+      blockText(n, cache, id, blockReader(db, id, [packed, packedText]), textUnits(packedText)),
   });
 }
 
 /** The segment just saved as `id`, its large parts read from the library from now on. */
-export function storedParts(db: Db, id: number, segment: Segment, cache: BlockCache): Segment {
-  const read = blockReader(db, id, SEGMENT_FORMAT === PACKED_FORMAT);
+export function storedParts(
+  db: Db,
+  id: number,
+  segment: Segment,
+  cache: BlockCache,
+  packText: boolean,
+): Segment {
+  const read = blockReader(db, id, [true, packText]);
   return {
     ...segment,
     postings: blockPostings(segment.postings.length, cache, id, read),
-    text: blockText(segment.text.length, cache, id, read, textUnits(SEGMENT_FORMAT)),
+    text: blockText(segment.text.length, cache, id, read, textUnits(packText)),
   };
 }
 
@@ -90,7 +97,8 @@ export function storedParts(db: Db, id: number, segment: Segment, cache: BlockCa
  * Stores a segment (head row and blocks) and drops the rows of the ones it replaces (a merge) in
  * one transaction; returns its id. Their blocks stay until `dropBlocks`: a query begun before may
  * still read them. Ids are never used twice (`search_segment_ids`), so a replaced segment's reader
- * never reads a newer segment's blocks. `format` 3 is only for tests that make an older library.
+ * never reads a newer segment's blocks. `format` 3 is only for tests that make an older library;
+ * in format 4 the head and posting blocks are packed, the text blocks when `packText`.
  */
 export function saveSegment(
   db: Db,
@@ -98,17 +106,18 @@ export function saveSegment(
   kinds: string,
   replaces: readonly number[] = [],
   format: BlockFormat = FORMAT,
+  packText = format === PACKED_FORMAT,
 ): number {
-  const { head, postings, text } = encodeSegment(segment, format);
-  // Packed before the transaction: the write lock is held for the inserts only.
   const packed = format === PACKED_FORMAT;
+  const { head, postings, text } = encodeSegment(segment, format, packed && packText);
+  // Packed before the transaction: the write lock is held for the inserts only.
   const headRow = packed ? pack(head, 'head') : head;
   // One block at a time: the text is never held whole as bytes, packed or not.
   const blocks: [part: number, block: number, bytes: Uint8Array][] = [];
   for (const [b, bytes] of blocksOf(postings, POSTING_BLOCK))
     blocks.push([PART_POSTINGS, b, packed ? pack(bytes, 'postings') : bytes]);
-  for (const [b, bytes] of textBlocksOf(text, textUnits(format)))
-    blocks.push([PART_TEXT, b, packed ? pack(bytes, 'text') : bytes]);
+  for (const [b, bytes] of textBlocksOf(text, textUnits(packed && packText)))
+    blocks.push([PART_TEXT, b, packed && packText ? pack(bytes, 'text') : bytes]);
   let id = 0;
   db.transaction(() => {
     id = db
