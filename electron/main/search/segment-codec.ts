@@ -67,8 +67,8 @@ interface Header {
   text: [offset: number, length: number];
   /** Format 3: bytes of posting lists, stored in blocks. */
   postingBytes?: number;
-  /** Format 4: whether the text blocks are packed too (see `SegmentWriter`). */
-  textPacked?: boolean;
+  /** Format 4: whether the posting and text blocks are packed too (see `SegmentWriter`). */
+  blocksPacked?: boolean;
 }
 
 const align8 = (n: number) => (n + 7) & ~7;
@@ -94,7 +94,7 @@ export function headerRecords(s: Segment) {
 export function encodeSegment(
   s: Segment,
   format: BlockFormat = FORMAT,
-  textPacked = format === FORMAT,
+  blocksPacked = format === FORMAT,
 ): { head: Buffer; postings: Uint8Array; text: string } {
   const arrays = {} as Header['arrays'];
   let offset = 0;
@@ -110,7 +110,7 @@ export function encodeSegment(
     arrays,
     text: [0, s.text.length],
     postingBytes: postings.length,
-    ...(format === 4 ? { textPacked } : {}),
+    ...(format === 4 ? { blocksPacked } : {}),
   };
   const json = Buffer.from(JSON.stringify(header), 'utf8');
   const base = align8(4 + json.length);
@@ -146,7 +146,7 @@ function fromFormat1(starts: Uint32Array, postings: Uint32Array): Pick<Segment, 
 
 /** How a format-3 head finds its parts: readers of its stored blocks. */
 export interface StoredParts {
-  postings(length: number): PostingBytes;
+  postings(length: number, packed: boolean): PostingBytes;
   text(length: number, packed: boolean): SegmentText;
 }
 
@@ -170,11 +170,12 @@ export function decodeSegment(blob: Buffer, parts?: StoredParts): Segment {
     for (const name of DELTA_COLUMNS)
       fromDeltas(name === 'keys' ? view(Float64Array, 'keys') : view(Uint32Array, name as ArrayName));
   const [textOffset, textLength] = header.text;
+  const blocksPacked = header.format === 4 && header.blocksPacked === true;
   const large = stored
     ? {
         starts: view(Uint32Array, 'starts'),
-        postings: parts!.postings(header.postingBytes ?? 0),
-        text: parts!.text(textLength, header.format === 4 && header.textPacked === true),
+        postings: parts!.postings(header.postingBytes ?? 0, blocksPacked),
+        text: parts!.text(textLength, blocksPacked),
       }
     : {
         ...(header.format === 1

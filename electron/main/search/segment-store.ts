@@ -42,8 +42,7 @@ export function listSegments(db: Db): SegmentRow[] {
     .all() as SegmentRow[];
 }
 
-/** Reads blocks of a segment; `packed` says, by part, whether they are packed. */
-function blockReader(db: Db, id: number, packed: readonly [postings: boolean, text: boolean]): BlockReader {
+function blockReader(db: Db, id: number, packed: boolean): BlockReader {
   return (part, block) => {
     const row = statement(
       db,
@@ -51,7 +50,7 @@ function blockReader(db: Db, id: number, packed: readonly [postings: boolean, te
     ).get(id, part, block) as { data: Buffer } | undefined;
     // Another connection merged the segment away and dropped its blocks: the caller reloads.
     if (!row) throw new SegmentGoneError(id);
-    return packed[part] ? unpack(row.data, PACKED_BYTES[part]!) : row.data;
+    return packed ? unpack(row.data, PACKED_BYTES[part]!) : row.data;
   };
 }
 
@@ -71,9 +70,9 @@ export function loadSegment(db: Db, id: number, cache: BlockCache): Segment {
   const packed = row.format === PACKED_FORMAT;
   // `bytes` is the unpacked size of head and blocks together: a bound for the head alone.
   return decodeSegment(packed ? unpack(row.data, row.bytes) : row.data, {
-    postings: (n) => blockPostings(n, cache, id, blockReader(db, id, [packed, false])),
-    text: (n, packedText) =>
-      blockText(n, cache, id, blockReader(db, id, [packed, packedText]), textUnits(packedText)),
+    postings: (n, packedBlocks) => blockPostings(n, cache, id, blockReader(db, id, packedBlocks)),
+    text: (n, packedBlocks) =>
+      blockText(n, cache, id, blockReader(db, id, packedBlocks), textUnits(packedBlocks)),
   });
 }
 
@@ -83,13 +82,13 @@ export function storedParts(
   id: number,
   segment: Segment,
   cache: BlockCache,
-  packText: boolean,
+  packBlocks: boolean,
 ): Segment {
-  const read = blockReader(db, id, [true, packText]);
+  const read = blockReader(db, id, packBlocks);
   return {
     ...segment,
     postings: blockPostings(segment.postings.length, cache, id, read),
-    text: blockText(segment.text.length, cache, id, read, textUnits(packText)),
+    text: blockText(segment.text.length, cache, id, read, textUnits(packBlocks)),
   };
 }
 
@@ -98,7 +97,7 @@ export function storedParts(
  * one transaction; returns its id. Their blocks stay until `dropBlocks`: a query begun before may
  * still read them. Ids are never used twice (`search_segment_ids`), so a replaced segment's reader
  * never reads a newer segment's blocks. `format` 3 is only for tests that make an older library;
- * in format 4 the head and posting blocks are packed, the text blocks when `packText`.
+ * in format 4 the head is packed, the posting and text blocks when `packBlocks`.
  */
 export function saveSegment(
   db: Db,
@@ -106,18 +105,18 @@ export function saveSegment(
   kinds: string,
   replaces: readonly number[] = [],
   format: BlockFormat = FORMAT,
-  packText = format === PACKED_FORMAT,
+  packBlocks = format === PACKED_FORMAT,
 ): number {
   const packed = format === PACKED_FORMAT;
-  const { head, postings, text } = encodeSegment(segment, format, packed && packText);
+  const { head, postings, text } = encodeSegment(segment, format, packed && packBlocks);
   // Packed before the transaction: the write lock is held for the inserts only.
   const headRow = packed ? pack(head, 'head') : head;
   // One block at a time: the text is never held whole as bytes, packed or not.
   const blocks: [part: number, block: number, bytes: Uint8Array][] = [];
   for (const [b, bytes] of blocksOf(postings, POSTING_BLOCK))
-    blocks.push([PART_POSTINGS, b, packed ? pack(bytes, 'postings') : bytes]);
-  for (const [b, bytes] of textBlocksOf(text, textUnits(packed && packText)))
-    blocks.push([PART_TEXT, b, packed && packText ? pack(bytes, 'text') : bytes]);
+    blocks.push([PART_POSTINGS, b, packed && packBlocks ? pack(bytes, 'postings') : bytes]);
+  for (const [b, bytes] of textBlocksOf(text, textUnits(packed && packBlocks)))
+    blocks.push([PART_TEXT, b, packed && packBlocks ? pack(bytes, 'text') : bytes]);
   let id = 0;
   db.transaction(() => {
     id = db
