@@ -16,8 +16,9 @@ import {
  * and read when a query needs them, so opening a library reads term dictionaries, not whole segments.
  * Formats 1 (four bytes a posting) and 2 (varint gaps, posting-lists.ts) held both in the blob;
  * they are still read, whole, so that a library made before answers while its segments are
- * written again in the background. Format 4 is format 3 with the head and every block packed
- * (block-codec.ts; the store packs and unpacks, this layout is the same).
+ * written again in the background. Format 4 is format 3 with the head packed, and the blocks too
+ * while the index is small (`blocksPacked`, decided by segment-writer.ts); block-codec.ts packs,
+ * the store packs and unpacks, this layout is the same.
  */
 export const FORMAT = 4;
 /** The formats whose posting bytes and text are stored in blocks. */
@@ -144,13 +145,16 @@ function fromFormat1(starts: Uint32Array, postings: Uint32Array): Pick<Segment, 
   return { starts: byteStarts, postings: memoryPostings(writer.done()) };
 }
 
-/** How a format-3 head finds its parts: readers of its stored blocks. */
+/** How a format-3 or format-4 head finds its parts: readers of its stored blocks. */
 export interface StoredParts {
   postings(length: number, packed: boolean): PostingBytes;
   text(length: number, packed: boolean): SegmentText;
 }
 
-/** A segment from its head blob; a format-3 head reads its parts through `parts`. */
+/**
+ * A segment from its head blob (unpacked); a format-3 or 4 head reads its parts through `parts`.
+ * Format 4's difference columns are summed in place: the blob must not be decoded twice.
+ */
 export function decodeSegment(blob: Buffer, parts?: StoredParts): Segment {
   const jsonLength = blob.readUInt32LE(0);
   const header = JSON.parse(blob.toString('utf8', 4, 4 + jsonLength)) as Header;

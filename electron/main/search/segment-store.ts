@@ -21,7 +21,7 @@ import {
 export const SEGMENT_FORMAT = FORMAT;
 /** Formats still read (and written again in the new one in the background). */
 export const READABLE_FORMATS: readonly number[] = [1, 2, 3, FORMAT];
-/** Format 4 packs the head and every block (block-codec.ts); format 3 stored them as they are. */
+/** Format 4 packs the head, and the blocks when its head says so (block-codec.ts); format 3 packed nothing. */
 const PACKED_FORMAT = 4;
 /** The most bytes a packed block unpacks to, by part. */
 const PACKED_BYTES = [POSTING_BLOCK, PACKED_TEXT_BLOCK * 2];
