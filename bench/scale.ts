@@ -75,6 +75,25 @@ function script<T>(file: string, args: string[]): T {
 const engine = (file: string, args: string[]) =>
   script<Omit<EngineFigures, 'startToAnswerMs' | 'documents' | 'chars'>>(file, args);
 
+/**
+ * Where the library file's bytes are: pages per table (its indexes counted with it), the largest
+ * first, and the pages on SQLite's free list — sizes, so a loaded machine does not change them.
+ */
+function sizeByTable(read: import('better-sqlite3').Database): string {
+  const rows = read
+    .prepare(
+      `SELECT coalesce(s.tbl_name, d.name) AS name, sum(d.pgsize) AS bytes
+       FROM dbstat d LEFT JOIN sqlite_schema s ON s.name = d.name GROUP BY 1 ORDER BY 2 DESC`,
+    )
+    .all() as { name: string; bytes: number }[];
+  const free =
+    (read.pragma('freelist_count', { simple: true }) as number) *
+    (read.pragma('page_size', { simple: true }) as number);
+  const shown = rows.slice(0, 6).map((r) => `${r.name} ${(r.bytes / 1048576).toFixed(1)}`);
+  const rest = rows.slice(6).reduce((n, r) => n + r.bytes, 0);
+  return `${[...shown, `other ${(rest / 1048576).toFixed(1)}`, `free pages ${(free / 1048576).toFixed(1)}`].join(', ')} MB`;
+}
+
 const median = (runs: number, fn: () => number) =>
   percentile(
     Array.from({ length: runs }, fn).sort((a, b) => a - b),
@@ -101,6 +120,7 @@ async function tierRows(tier: ScaleTier, bundle: string): Promise<string[]> {
   const read = new Database(db, { readonly: true });
   const texts = read.prepare(`SELECT text FROM passages`).pluck().all() as string[];
   const docs = read.prepare(`SELECT count(*) FROM documents`).pluck().get() as number;
+  const bySize = sizeByTable(read);
   read.close();
   const textBytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
   const queriesFile = path.join(dir, 'queries.json');
@@ -158,6 +178,7 @@ async function tierRows(tier: ScaleTier, bundle: string): Promise<string[]> {
     ],
     ['peak RSS (index rebuild + queries)', mb(y.peakRssMb), mb(f.peakRssMb), x ? '≤ 500 MB' : '≤ 250 MB'],
     ['peak RSS of the yandu import process', mb(imported.rssMb), '—', '—'],
+    ['library file by table, indexes included (dbstat)', bySize, '—', '—'],
   ];
   for (const p of [db, ftsDb]) fs.rmSync(path.dirname(p), { recursive: true, force: true });
   return rows.map((r) => `| ${tier} | ${r.join(' | ')} |`);

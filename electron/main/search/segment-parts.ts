@@ -24,8 +24,14 @@ export interface SegmentText {
 
 /** Bytes of posting lists per stored block. */
 export const POSTING_BLOCK = 32 * 1024;
-/** UTF-16 code units of folded text per stored block. */
+/** UTF-16 code units of folded text per stored block (format 3). */
 export const TEXT_BLOCK = 16 * 1024;
+/**
+ * The same for packed blocks (format 4): Chinese text packs better in larger pieces (12.1 → 11.0
+ * MB at 500 reports for twice the size), while a block read on a cache miss stays a fraction of
+ * a millisecond to unpack.
+ */
+export const PACKED_TEXT_BLOCK = 2 * TEXT_BLOCK;
 
 export const PART_POSTINGS = 0;
 export const PART_TEXT = 1;
@@ -99,7 +105,12 @@ export class BlockCache {
 /** Reads one stored block of a part of a segment. */
 export type BlockReader = (part: number, block: number) => Uint8Array;
 
-export function blockPostings(length: number, cache: BlockCache, id: number, read: BlockReader): PostingBytes {
+export function blockPostings(
+  length: number,
+  cache: BlockCache,
+  id: number,
+  read: BlockReader,
+): PostingBytes {
   const block = (b: number) => cache.get(`${id}:0:${b}`, () => read(PART_POSTINGS, b));
   return {
     length,
@@ -107,7 +118,8 @@ export function blockPostings(length: number, cache: BlockCache, id: number, rea
       if (to <= from) return EMPTY;
       const first = Math.floor(from / POSTING_BLOCK);
       const last = Math.floor((to - 1) / POSTING_BLOCK);
-      if (first === last) return block(first).subarray(from - first * POSTING_BLOCK, to - first * POSTING_BLOCK);
+      if (first === last)
+        return block(first).subarray(from - first * POSTING_BLOCK, to - first * POSTING_BLOCK);
       const out = new Uint8Array(to - from);
       for (let b = first; b <= last; b++) {
         const start = b * POSTING_BLOCK;
@@ -121,7 +133,14 @@ export function blockPostings(length: number, cache: BlockCache, id: number, rea
   };
 }
 
-export function blockText(length: number, cache: BlockCache, id: number, read: BlockReader): SegmentText {
+/** Folded text read in blocks of `units` code units. */
+export function blockText(
+  length: number,
+  cache: BlockCache,
+  id: number,
+  read: BlockReader,
+  units = TEXT_BLOCK,
+): SegmentText {
   const block = (b: number) =>
     cache.get(`${id}:1:${b}`, () => {
       const bytes = read(PART_TEXT, b);
@@ -129,13 +148,13 @@ export function blockText(length: number, cache: BlockCache, id: number, read: B
     });
   const slice = (from: number, to: number): string => {
     if (to <= from) return '';
-    const first = Math.floor(from / TEXT_BLOCK);
-    const last = Math.floor((to - 1) / TEXT_BLOCK);
-    if (first === last) return block(first).slice(from - first * TEXT_BLOCK, to - first * TEXT_BLOCK);
+    const first = Math.floor(from / units);
+    const last = Math.floor((to - 1) / units);
+    if (first === last) return block(first).slice(from - first * units, to - first * units);
     const pieces: string[] = [];
     for (let b = first; b <= last; b++) {
-      const start = b * TEXT_BLOCK;
-      pieces.push(block(b).slice(Math.max(from, start) - start, Math.min(to, start + TEXT_BLOCK) - start));
+      const start = b * units;
+      pieces.push(block(b).slice(Math.max(from, start) - start, Math.min(to, start + units) - start));
     }
     return pieces.join('');
   };
@@ -143,11 +162,17 @@ export function blockText(length: number, cache: BlockCache, id: number, read: B
     length,
     slice,
     window(from, to) {
-      const first = Math.floor(from / TEXT_BLOCK);
-      if (to <= (first + 1) * TEXT_BLOCK) return { text: block(first), base: first * TEXT_BLOCK };
+      const first = Math.floor(from / units);
+      if (to <= (first + 1) * units) return { text: block(first), base: first * units };
       return { text: slice(from, to), base: from };
     },
   };
+}
+
+/** Text cut into stored blocks of `units` code units, each as UTF-16 bytes when its turn comes. */
+export function* textBlocksOf(text: string, units: number): Generator<[number, Buffer]> {
+  for (let b = 0; b * units < text.length; b++)
+    yield [b, Buffer.from(text.slice(b * units, (b + 1) * units), 'utf16le')];
 }
 
 /** A part cut into stored blocks. */

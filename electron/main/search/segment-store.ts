@@ -2,14 +2,17 @@ import type { Db } from '../store/database';
 import { documentHeadings } from '../store/document-lookup';
 import { statement } from '../store/statements';
 import type { Segment } from './segment';
-import { decodeSegment, encodeSegment, FORMAT } from './segment-codec';
+import { pack, unpack } from './block-codec';
+import { decodeSegment, encodeSegment, FORMAT, type BlockFormat } from './segment-codec';
 import {
   blockPostings,
   blocksOf,
+  textBlocksOf,
   blockText,
   PART_POSTINGS,
   PART_TEXT,
   POSTING_BLOCK,
+  PACKED_TEXT_BLOCK,
   TEXT_BLOCK,
   type BlockCache,
   type BlockReader,
@@ -17,7 +20,12 @@ import {
 
 export const SEGMENT_FORMAT = FORMAT;
 /** Formats still read (and written again in the new one in the background). */
-export const READABLE_FORMATS: readonly number[] = [1, 2, FORMAT];
+export const READABLE_FORMATS: readonly number[] = [1, 2, 3, FORMAT];
+/** Format 4 packs the head, and the blocks when its head says so (block-codec.ts); format 3 packed nothing. */
+const PACKED_FORMAT = 4;
+/** The most bytes a packed block unpacks to, by part. */
+const PACKED_BYTES = [POSTING_BLOCK, PACKED_TEXT_BLOCK * 2];
+const textUnits = (packed: boolean) => (packed ? PACKED_TEXT_BLOCK : TEXT_BLOCK);
 
 export interface SegmentRow {
   id: number;
@@ -34,7 +42,7 @@ export function listSegments(db: Db): SegmentRow[] {
     .all() as SegmentRow[];
 }
 
-function blockReader(db: Db, id: number): BlockReader {
+function blockReader(db: Db, id: number, packed: boolean): BlockReader {
   return (part, block) => {
     const row = statement(
       db,
@@ -42,7 +50,7 @@ function blockReader(db: Db, id: number): BlockReader {
     ).get(id, part, block) as { data: Buffer } | undefined;
     // Another connection merged the segment away and dropped its blocks: the caller reloads.
     if (!row) throw new SegmentGoneError(id);
-    return row.data;
+    return packed ? unpack(row.data, PACKED_BYTES[part]!) : row.data;
   };
 }
 
@@ -54,21 +62,33 @@ export class SegmentGoneError extends Error {
 
 /** A persisted segment: its head now, its posting and text blocks when read, through `cache`. */
 export function loadSegment(db: Db, id: number, cache: BlockCache): Segment {
-  const row = db.prepare(`SELECT data FROM search_segments WHERE id = ?`).get(id) as { data: Buffer };
-  const read = blockReader(db, id);
-  return decodeSegment(row.data, {
-    postings: (n) => blockPostings(n, cache, id, read),
-    text: (n) => blockText(n, cache, id, read),
+  const row = db.prepare(`SELECT format, bytes, data FROM search_segments WHERE id = ?`).get(id) as {
+    format: number;
+    bytes: number;
+    data: Buffer;
+  };
+  const packed = row.format === PACKED_FORMAT;
+  // `bytes` is the unpacked size of head and blocks together: a bound for the head alone.
+  return decodeSegment(packed ? unpack(row.data, row.bytes) : row.data, {
+    postings: (n, packedBlocks) => blockPostings(n, cache, id, blockReader(db, id, packedBlocks)),
+    text: (n, packedBlocks) =>
+      blockText(n, cache, id, blockReader(db, id, packedBlocks), textUnits(packedBlocks)),
   });
 }
 
 /** The segment just saved as `id`, its large parts read from the library from now on. */
-export function storedParts(db: Db, id: number, segment: Segment, cache: BlockCache): Segment {
-  const read = blockReader(db, id);
+export function storedParts(
+  db: Db,
+  id: number,
+  segment: Segment,
+  cache: BlockCache,
+  packBlocks: boolean,
+): Segment {
+  const read = blockReader(db, id, packBlocks);
   return {
     ...segment,
     postings: blockPostings(segment.postings.length, cache, id, read),
-    text: blockText(segment.text.length, cache, id, read),
+    text: blockText(segment.text.length, cache, id, read, textUnits(packBlocks)),
   };
 }
 
@@ -76,15 +96,27 @@ export function storedParts(db: Db, id: number, segment: Segment, cache: BlockCa
  * Stores a segment (head row and blocks) and drops the rows of the ones it replaces (a merge) in
  * one transaction; returns its id. Their blocks stay until `dropBlocks`: a query begun before may
  * still read them. Ids are never used twice (`search_segment_ids`), so a replaced segment's reader
- * never reads a newer segment's blocks.
+ * never reads a newer segment's blocks. `format` 3 is only for tests that make an older library;
+ * in format 4 the head is packed, the posting and text blocks when `packBlocks`.
  */
 export function saveSegment(
   db: Db,
   segment: Segment,
   kinds: string,
   replaces: readonly number[] = [],
+  format: BlockFormat = FORMAT,
+  packBlocks = format === PACKED_FORMAT,
 ): number {
-  const { head, postings, text } = encodeSegment(segment);
+  const packed = format === PACKED_FORMAT;
+  const { head, postings, text } = encodeSegment(segment, format, packed && packBlocks);
+  // Packed before the transaction: the write lock is held for the inserts only.
+  const headRow = packed ? pack(head, 'head') : head;
+  // One block at a time: the text is never held whole as bytes, packed or not.
+  const blocks: [part: number, block: number, bytes: Uint8Array][] = [];
+  for (const [b, bytes] of blocksOf(postings, POSTING_BLOCK))
+    blocks.push([PART_POSTINGS, b, packed && packBlocks ? pack(bytes, 'postings') : bytes]);
+  for (const [b, bytes] of textBlocksOf(text, textUnits(packed && packBlocks)))
+    blocks.push([PART_TEXT, b, packed && packBlocks ? pack(bytes, 'text') : bytes]);
   let id = 0;
   db.transaction(() => {
     id = db
@@ -98,16 +130,15 @@ export function saveSegment(
       `INSERT INTO search_segments (id, format, kinds, created_at, units, bytes, data) VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       id,
-      SEGMENT_FORMAT,
+      format,
       kinds,
       new Date().toISOString(),
       segment.count,
-      head.length + postings.length + text.length,
-      head,
+      head.length + postings.length + text.length * 2,
+      headRow,
     );
     const block = db.prepare(`INSERT INTO search_blocks (segment_id, part, block, data) VALUES (?, ?, ?, ?)`);
-    for (const [b, bytes] of blocksOf(postings, POSTING_BLOCK)) block.run(id, PART_POSTINGS, b, bytes);
-    for (const [b, bytes] of blocksOf(text, TEXT_BLOCK * 2)) block.run(id, PART_TEXT, b, bytes);
+    for (const [part, b, bytes] of blocks) block.run(id, part, b, bytes);
     const doc = db.prepare(
       `INSERT INTO search_segment_docs (segment_id, document_id, content_hash) VALUES (?, ?, ?)`,
     );

@@ -1,9 +1,10 @@
 import type { LiveSegment } from './engine';
 
 /**
- * Segments of an older format (1 and 2 held postings and text in one blob, read whole) waiting to
- * be written again in the current one. They answer queries all along, from memory; each is
- * written again in a slice of its own, after which it is read from its blocks like any other.
+ * Segments of an older format (1 and 2 held postings and text in one blob, read whole; 3 stored
+ * its blocks unpacked) waiting to be written again in the current one. They answer queries all
+ * along; each is written again in a slice of its own, after which it is read from its packed
+ * blocks like any other.
  */
 export class SegmentUpgrade<E extends LiveSegment> {
   private waiting: E[] = [];

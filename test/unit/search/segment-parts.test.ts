@@ -4,6 +4,7 @@ import {
   blockPostings,
   blocksOf,
   blockText,
+  PACKED_TEXT_BLOCK,
   POSTING_BLOCK,
   TEXT_BLOCK,
 } from '../../../electron/main/search/segment-parts';
@@ -40,24 +41,32 @@ describe('segment parts read in blocks', () => {
     expect(reads.sort()).toEqual([0, 1, 2, 3]);
   });
 
-  it('slices the text across block boundaries, surrogate pairs included, and windows within a block', () => {
-    const text = Array.from({ length: TEXT_BLOCK * 2 + 77 }, (_, i) => (i % 97 === 0 ? '𠀋' : '发展改革'[i % 4]!)).join('');
-    const { read } = stored(Buffer.from(text, 'utf16le'), TEXT_BLOCK * 2);
-    const t = blockText(text.length, new BlockCache(1 << 30), 2, read);
-    expect(t.length).toBe(text.length);
-    for (const [from, to] of [
-      [0, 5],
-      [TEXT_BLOCK - 3, TEXT_BLOCK + 3],
-      [5, text.length],
-    ] as const)
-      expect(t.slice(from, to)).toBe(text.slice(from, to));
-    const inside = t.window(TEXT_BLOCK + 10, TEXT_BLOCK + 20);
-    expect(inside.base).toBe(TEXT_BLOCK);
-    expect(inside.text.slice(10, 20)).toBe(text.slice(TEXT_BLOCK + 10, TEXT_BLOCK + 20));
-    const across = t.window(TEXT_BLOCK - 2, TEXT_BLOCK + 2);
-    expect(across.text.slice(0, 4)).toBe(text.slice(TEXT_BLOCK - 2, TEXT_BLOCK + 2));
-    expect(across.base).toBe(TEXT_BLOCK - 2);
-  });
+  it.each([
+    ['format 3', TEXT_BLOCK],
+    ['format 4', PACKED_TEXT_BLOCK],
+  ])(
+    'slices the text across block boundaries, surrogate pairs included, and windows within a block (%s)',
+    (_, BLOCK) => {
+      const text = Array.from({ length: BLOCK * 2 + 77 }, (_, i) =>
+        i % 97 === 0 ? '𠀋' : '发展改革'[i % 4]!,
+      ).join('');
+      const { read } = stored(Buffer.from(text, 'utf16le'), BLOCK * 2);
+      const t = blockText(text.length, new BlockCache(1 << 30), 2, read, BLOCK);
+      expect(t.length).toBe(text.length);
+      for (const [from, to] of [
+        [0, 5],
+        [BLOCK - 3, BLOCK + 3],
+        [5, text.length],
+      ] as const)
+        expect(t.slice(from, to)).toBe(text.slice(from, to));
+      const inside = t.window(BLOCK + 10, BLOCK + 20);
+      expect(inside.base).toBe(BLOCK);
+      expect(inside.text.slice(10, 20)).toBe(text.slice(BLOCK + 10, BLOCK + 20));
+      const across = t.window(BLOCK - 2, BLOCK + 2);
+      expect(across.text.slice(0, 4)).toBe(text.slice(BLOCK - 2, BLOCK + 2));
+      expect(across.base).toBe(BLOCK - 2);
+    },
+  );
 
   it('keeps the cache under its byte cap, giving a block used since it was cached a second chance', () => {
     const bytes = new Uint8Array(POSTING_BLOCK * 4).fill(1);

@@ -1,0 +1,61 @@
+import { expect, it } from 'vitest';
+import { importFiles } from '../../../electron/main/ingest/import-service';
+import { pack, unpack } from '../../../electron/main/search/block-codec';
+import { searchServiceFor } from '../../../electron/main/search/search-service';
+import { postingsAt, type Segment } from '../../../electron/main/search/segment';
+import { BlockCache, textOf } from '../../../electron/main/search/segment-parts';
+import { listSegments, loadSegment, saveSegment } from '../../../electron/main/search/segment-store';
+import { coreOpener, SEED, tempDatabase } from './library';
+
+const open = coreOpener();
+
+it('unpacks what it packed, and refuses to unpack past the size it is given', () => {
+  const bytes = Buffer.from('发展改革委员会'.repeat(3000), 'utf16le');
+  const packed = pack(bytes, 'text');
+  expect(packed.length).toBeLessThan(bytes.length / 10);
+  expect(unpack(packed, bytes.length).equals(bytes)).toBe(true);
+  expect(() => unpack(packed, bytes.length - 1)).toThrow();
+});
+
+/** Everything a query reads of a segment, as plain arrays and strings. */
+function contents(s: Segment) {
+  return {
+    keys: Array.from(s.keys),
+    starts: Array.from(s.starts),
+    textStarts: Array.from(s.textStarts),
+    units: [s.kinds, s.docSlots, s.sectionSlots, s.emphasis, s.boosts].map((a) => Array.from(a)),
+    postings: Array.from(s.keys, (_, t) => Array.from(postingsAt(s, t))),
+    text: textOf(s.text),
+    records: [s.recordIds, s.fields, s.passageIds, s.docs, s.sections],
+  };
+}
+
+it('reads a packed segment (format 4) as it was built, and as the same segment stored unpacked (format 3)', async () => {
+  const core = open(tempDatabase());
+  await importFiles(core.ctx, [SEED], { inline: true });
+  const index = searchServiceFor(core.ctx).index;
+  index.indexPendingNow();
+  const { db } = core.ctx;
+  const [row] = listSegments(db);
+  expect(row!.format).toBe(4);
+  // The segment as built in memory: its head columns were never packed or unpacked.
+  const built = index.snapshot().segments.map((s) => s.segment);
+  expect(built).toHaveLength(1);
+  const packed = loadSegment(db, row!.id, new BlockCache(1 << 26));
+  expect(packed.keys.length).toBeGreaterThan(1000);
+  expect(contents(packed)).toEqual(contents(built[0]!));
+  const plainId = saveSegment(db, packed, row!.kinds, [], 3);
+  const plain = loadSegment(db, plainId, new BlockCache(1 << 26));
+  expect(contents(packed)).toEqual(contents(plain));
+  // A large library's segments keep their blocks unpacked (segment-writer.ts): read alike.
+  const blocksAsIs = saveSegment(db, packed, row!.kinds, [], 4, false);
+  expect(contents(loadSegment(db, blocksAsIs, new BlockCache(1 << 26)))).toEqual(contents(plain));
+  const partBytes = (id: number) =>
+    db
+      .prepare(`SELECT part, sum(length(data)) AS n FROM search_blocks WHERE segment_id = ? GROUP BY part`)
+      .all(id);
+  expect(partBytes(blocksAsIs)).toEqual(partBytes(plainId));
+  const bytes = (id: number) =>
+    db.prepare(`SELECT sum(length(data)) FROM search_blocks WHERE segment_id = ?`).pluck().get(id) as number;
+  expect(bytes(row!.id)).toBeLessThan(bytes(plainId) * 0.8);
+});
