@@ -1,7 +1,7 @@
 import { sha256Hex } from '../kernel/crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { HUB_LIMITS, type RemoteObject } from '../../../shared/team/protocol';
+import type { RemoteObject } from '../../../shared/team/protocol';
 import type { CoreContext } from '../kernel/context';
 import { deleteWithUndo } from '../documents/domain';
 import { importFiles } from '../ingest/domain';
@@ -11,15 +11,8 @@ import type { HubClient } from './hub-client';
 import { assignDirtyOrderKeys, localDocument } from './local-read';
 import { applyLocal } from './local-write';
 import { mergeRemote } from './merge-remote';
-import {
-  currentEpoch,
-  epochSince,
-  isLost,
-  listVanished,
-  noteEpoch,
-  noteLibraryRestore,
-  REFRESH_KEY,
-} from './restores';
+import { pullPage } from './refused-token';
+import { epochSince, isLost, listVanished, noteEpoch, noteLibraryRestore, REFRESH_KEY } from './restores';
 import {
   applyingRemote,
   getBase,
@@ -116,8 +109,7 @@ async function fetchDocuments(
     if (b.kind !== 'document' || b.deleted || !b.data) continue;
     const sha = String(b.data['sha256']);
     const bytes = await hub.getBlob(sha);
-    if (sha256Hex(bytes) !== sha)
-      throw new Error(`blob ${sha} did not match its hash`);
+    if (sha256Hex(bytes) !== sha) throw new Error(`blob ${sha} did not match its hash`);
     const name = path.basename(String(b.data['fileName'] || `${b.id}.txt`));
     fs.mkdirSync(path.join(dir, sha.slice(0, 16)), { recursive: true });
     const file = path.join(dir, sha.slice(0, 16), name);
@@ -170,8 +162,7 @@ export async function pullAll(
     version: 0,
   };
   for (let page = 0; page < (options.maxPages ?? 100_000); page++) {
-    const at = getCursor(db);
-    const answer = await hub.pull(at.cursor, HUB_LIMITS.pullLimit, currentEpoch(db), at.token);
+    const answer = await pullPage(db, hub);
     // A restored hub: this page answered a cursor of the lost history; start again from the new one.
     const restarted = applyingRemote(db, () => {
       if (noteEpoch(db, answer, options.me, options.now())) return true;
