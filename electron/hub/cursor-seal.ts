@@ -45,6 +45,10 @@ export function loadServiceKey(file: string): Buffer {
   return Buffer.from(text, 'hex');
 }
 
+/** A short name for a key, safe to print: services showing different ones seal differently. */
+export const keyFingerprint = (key: Buffer): string =>
+  crypto.createHash('sha256').update(key).digest('hex').slice(0, 12);
+
 export interface CursorSeal {
   /** The wire token of `version`'s uuid, sealed for this library and epoch. */
   seal(libraryId: string, epoch: string | undefined, version: number, uuid: string): string;

@@ -7,7 +7,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type pg from 'pg';
-import { createCursorSeal, defaultKeyFile, loadServiceKey } from './cursor-seal';
+import { createCursorSeal, defaultKeyFile, keyFingerprint, loadServiceKey } from './cursor-seal';
 import { createPool } from './db';
 import { createHandler, type HubLog } from './http';
 import { migrate } from './migrations';
@@ -46,9 +46,13 @@ export async function migrateHub(pool: pg.Pool): Promise<number> {
 
 /** Migrates, then serves until `close()` (which lets requests in flight finish). */
 export async function startHub(options: HubOptions): Promise<RunningHub> {
-  const seal = createCursorSeal(loadServiceKey(options.keyFile ?? defaultKeyFile()));
+  const keyFile = options.keyFile ?? defaultKeyFile();
+  const key = loadServiceKey(keyFile);
+  const seal = createCursorSeal(key);
   const pool = createPool(options.databaseUrl, options.poolSize ?? 10);
   const log = options.log ?? (() => {});
+  // services of one database reading different keys refuse each other's tokens: made visible here
+  log(`hub: cursor seal key ${keyFile}, fingerprint ${keyFingerprint(key)}`);
   try {
     await migrateHub(pool);
   } catch (error) {

@@ -47,7 +47,7 @@ const ROLE_NAMES: Record<TeamRole, string> = { owner: '管理员', editor: '编�
 const loadHub = () => import('../../hub');
 
 async function init(ctx: CommandContext): Promise<number> {
-  const { initHub, loadServiceKey } = await loadHub();
+  const { initHub, keyFingerprint, loadServiceKey } = await loadHub();
   const url = databaseUrl(ctx);
   const options = {
     library: required(ctx, 'library'),
@@ -56,13 +56,13 @@ async function init(ctx: CommandContext): Promise<number> {
   };
   // the key sealing cursor tokens: made here (kept if there), never in the database it guards
   const file = await keyFile(ctx);
-  loadServiceKey(file);
-  const result = { ...(await initHub(url, options)), keyFile: file };
+  const fingerprint = keyFingerprint(loadServiceKey(file));
+  const result = { ...(await initHub(url, options)), keyFile: file, keyFingerprint: fingerprint };
   if (ctx.values.json) writeJson(ctx.stdout, result);
   else
     ctx.stdout.write(
       `${result.created ? '已创建' : '已存在'}团队库「${result.library.name}」\n` +
-        `服务密钥：${file}（每个 hub serve 都须读同一个；不在数据库里，备份时另存）\n` +
+        `服务密钥：${file}（指纹 ${fingerprint}；每个 hub serve 都须读同一个；不在数据库里，备份时另存）\n` +
         `${result.invitation.label} 的管理员邀请码（${result.invitation.expiresAt} 前有效，仅一次）：\n${result.invitation.code}\n`,
     );
   return 0;

@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startHub } from '../../../electron/hub';
+import { keyFingerprint, loadServiceKey, startHub } from '../../../electron/hub';
 import type { JoinResponse, PushResponse } from '../../../shared/team/protocol';
 import { runCli } from '../../helpers/cli';
 import { tempHubKeyFile } from '../../helpers/hub-key';
@@ -54,7 +54,10 @@ describePg('yandu hub init|invite|members|serve', () => {
       invitation: { role: 'owner' },
     });
     // the key sealing cursor tokens, outside the database and for the service's user alone
-    expect(init.json()).toMatchObject({ keyFile: key.file });
+    expect(init.json()).toMatchObject({
+      keyFile: key.file,
+      keyFingerprint: keyFingerprint(loadServiceKey(key.file)),
+    });
     expect(fs.statSync(key.file).mode & 0o777).toBe(0o600);
     const sealKey = fs.readFileSync(key.file, 'utf8');
     // Run again: the same library, not a second one, and the same key.
@@ -184,6 +187,10 @@ describePg('yandu hub init|invite|members|serve', () => {
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(stderr).toMatch(/GET \/v1\/status 401/);
+    // the key it seals with, named so services of one database can be compared
+    expect(stderr).toContain(
+      `cursor seal key ${key.file}, fingerprint ${keyFingerprint(loadServiceKey(key.file))}`,
+    );
     expect(stderr).toMatch(/SIGTERM, stopping[\s\S]*stopped/);
   }, 60_000);
 });
