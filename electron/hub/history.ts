@@ -5,6 +5,8 @@
  */
 import type pg from 'pg';
 import type { HubEpoch } from '../../shared/team/protocol';
+import type { CursorSeal } from './cursor-seal';
+import { HubError } from './errors';
 
 export interface EpochRow {
   epoch: string;
@@ -23,32 +25,44 @@ export async function libraryEpoch(client: pg.ClientBase, libraryId: string): Pr
 
 /**
  * Whether the sender's cursor still names this hub's history (see migration 003); a rewound hub
- * starts a new epoch here, so the epoch read next is the new one.
+ * starts a new epoch here, so the epoch read next is the new one. Only a token this hub sealed for
+ * that very version and epoch is judged (a member could make up any other, and make every desktop
+ * pull and offer again); a bare one from before sealing is let pass, and the answer seals the next.
  */
 export async function checkCursor(
   client: pg.ClientBase,
+  seal: CursorSeal,
   libraryId: string,
   epoch: string | undefined,
   at: { cursor: number; token?: string } | undefined,
 ): Promise<void> {
   if (!epoch || !at?.token) return;
+  const uuid = seal.open(libraryId, epoch, at.cursor, at.token);
+  if (uuid === null) return;
+  if (uuid === false)
+    throw new HubError(403, 'bad-cursor', `this hub did not hand out that token for version ${at.cursor}`);
   await client.query('SELECT hub.check_cursor($1, current_user, $2, $3, $4)', [
     libraryId,
     epoch,
     at.cursor,
-    at.token,
+    uuid,
   ]);
 }
 
-/** The token of one library version (undefined for versions written before migration 003). */
+/**
+ * The sealed token of one library version in `epoch` (undefined for versions written before
+ * migration 003).
+ */
 export async function versionToken(
   client: pg.ClientBase,
+  seal: CursorSeal,
   libraryId: string,
+  epoch: string | undefined,
   version: number,
 ): Promise<string | undefined> {
   const { rows } = await client.query<{ token: string }>(
     'SELECT token FROM hub.versions WHERE library_id = $1 AND version = $2',
     [libraryId, version],
   );
-  return rows[0]?.token;
+  return rows[0] ? seal.seal(libraryId, epoch, version, rows[0].token) : undefined;
 }

@@ -14,6 +14,7 @@ import {
   type StatusResponse,
 } from '../../shared/team/protocol';
 import { authenticate, joinHub, type Session } from './admin';
+import type { CursorSeal } from './cursor-seal';
 import { blobSize, putBlob, readBlob } from './blob-store';
 import { withMemberTx } from './db';
 import { HubError } from './errors';
@@ -173,6 +174,7 @@ async function blobRoute(
 async function route(
   uploads: Limiter,
   pool: pg.Pool,
+  seal: CursorSeal,
   req: http.IncomingMessage,
   res: http.ServerResponse,
 ): Promise<void> {
@@ -184,7 +186,7 @@ async function route(
     return sendJson(res, 200, await status(pool, await requireSession(pool, req)));
   if (key === 'POST /v1/push') {
     const session = await requireSession(pool, req);
-    return sendJson(res, 200, await push(pool, session, await readJson(req, pushRequestSchema)));
+    return sendJson(res, 200, await push(pool, seal, session, await readJson(req, pushRequestSchema)));
   }
   if (key === 'GET /v1/pull') {
     const session = await requireSession(pool, req);
@@ -198,7 +200,7 @@ async function route(
     return sendJson(
       res,
       200,
-      await pull(pool, session, query.data.since, query.data.limit, query.data.epoch, query.data.token),
+      await pull(pool, seal, session, query.data.since, query.data.limit, query.data.epoch, query.data.token),
     );
   }
   const blob = /^\/v1\/blobs\/([0-9a-f]{64})$/.exec(url.pathname);
@@ -214,11 +216,11 @@ function asHubError(error: unknown): HubError | null {
   return null;
 }
 
-export function createHandler(pool: pg.Pool, log: HubLog): http.RequestListener {
+export function createHandler(pool: pg.Pool, seal: CursorSeal, log: HubLog): http.RequestListener {
   const uploads = createLimiter(2);
   return (req, res) => {
     const started = Date.now();
-    route(uploads, pool, req, res)
+    route(uploads, pool, seal, req, res)
       .catch((error: unknown) => {
         const known = asHubError(error);
         if (!known)

@@ -5,3 +5,4 @@ export { ensureLibrary, createInvitation, joinHub, type Invitation } from './adm
 export { changeMember, listMembers, resetMemberPassword, type MemberRow } from './members';
 export { HubError } from './errors';
 export { initHub, inviteMember, withHubPool, type InitResult } from './setup';
+export { defaultKeyFile, keyFingerprint, loadServiceKey } from './cursor-seal';

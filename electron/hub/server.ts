@@ -7,6 +7,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type pg from 'pg';
+import { createCursorSeal, defaultKeyFile, keyFingerprint, loadServiceKey } from './cursor-seal';
 import { createPool } from './db';
 import { createHandler, type HubLog } from './http';
 import { migrate } from './migrations';
@@ -18,6 +19,11 @@ export interface HubOptions {
   host?: string;
   /** Connections to PostgreSQL (each request holds one for its transaction). */
   poolSize?: number;
+  /**
+   * The file of the key sealing cursor tokens (made when missing; default `defaultKeyFile()`).
+   * Every service of one database must read the same key, and none of it lives in the database.
+   */
+  keyFile?: string;
   /** One line per request and every unexpected error; silent by default. */
   log?: HubLog;
 }
@@ -40,15 +46,20 @@ export async function migrateHub(pool: pg.Pool): Promise<number> {
 
 /** Migrates, then serves until `close()` (which lets requests in flight finish). */
 export async function startHub(options: HubOptions): Promise<RunningHub> {
+  const keyFile = options.keyFile ?? defaultKeyFile();
+  const key = loadServiceKey(keyFile);
+  const seal = createCursorSeal(key);
   const pool = createPool(options.databaseUrl, options.poolSize ?? 10);
   const log = options.log ?? (() => {});
+  // services of one database reading different keys refuse each other's tokens: made visible here
+  log(`hub: cursor seal key ${keyFile}, fingerprint ${keyFingerprint(key)}`);
   try {
     await migrateHub(pool);
   } catch (error) {
     await pool.end();
     throw error;
   }
-  const server = http.createServer(createHandler(pool, log));
+  const server = http.createServer(createHandler(pool, seal, log));
   server.headersTimeout = 30_000;
   server.requestTimeout = 10 * 60_000;
   server.keepAliveTimeout = 5_000;

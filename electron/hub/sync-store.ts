@@ -19,6 +19,7 @@ import {
 } from '../../shared/team/protocol';
 import type { Session } from './admin';
 import { withMemberTx } from './db';
+import type { CursorSeal } from './cursor-seal';
 import { checkCursor, EPOCH_COLUMNS, epochOf, libraryEpoch, versionToken, type EpochRow } from './history';
 
 /** Kinds only their author may change (as in Zotero group libraries and Hypothesis). */
@@ -165,7 +166,12 @@ function decide(
  * Applies a push in one transaction under the library row's lock: accepted changes share one new
  * library version. A batchId already seen returns the stored response and applies nothing.
  */
-export async function push(pool: pg.Pool, session: Session, request: PushRequest): Promise<PushResponse> {
+export async function push(
+  pool: pg.Pool,
+  seal: CursorSeal,
+  session: Session,
+  request: PushRequest,
+): Promise<PushResponse> {
   if (session.role === 'reader') {
     const { rows } = await pool.query<{ version: number } & EpochRow>(
       `SELECT version, ${EPOCH_COLUMNS} FROM hub.libraries WHERE id = $1`,
@@ -192,7 +198,7 @@ export async function push(pool: pg.Pool, session: Session, request: PushRequest
       [session.libraryId, session.memberId, request.batchId],
     );
     if (replay.rows[0]) return replay.rows[0].response;
-    await checkCursor(client, session.libraryId, request.epoch, request.at);
+    await checkCursor(client, seal, session.libraryId, request.epoch, request.at);
     const epoch = await libraryEpoch(client, session.libraryId);
     // base versions of another epoch may name versions this hub gave to other changes since
     if (request.epoch && request.epoch !== epoch.epoch)
@@ -206,7 +212,7 @@ export async function push(pool: pg.Pool, session: Session, request: PushRequest
     if (written !== null && written !== nextVersion)
       throw new Error(`version ${written}, expected ${nextVersion}`);
     const version = written ?? nextVersion - 1;
-    const token = await versionToken(client, session.libraryId, version);
+    const token = await versionToken(client, seal, session.libraryId, epoch.epoch, version);
     const response: PushResponse = { version, ...epoch, results, ...(token ? { versionToken: token } : {}) };
     await client.query(
       'INSERT INTO hub.push_batches (library_id, member_id, batch_id, response) VALUES ($1, $2, $3, $4::jsonb)',
@@ -225,6 +231,7 @@ export async function push(pool: pg.Pool, session: Session, request: PushRequest
  */
 export async function pull(
   pool: pg.Pool,
+  seal: CursorSeal,
   session: Session,
   since: number,
   limit: number,
@@ -235,7 +242,7 @@ export async function pull(
     pool,
     session.pgRole,
     async (client) => {
-      await checkCursor(client, session.libraryId, clientEpoch, { cursor: since, token });
+      await checkCursor(client, seal, session.libraryId, clientEpoch, { cursor: since, token });
       const lib = await client.query<{ version: number } & EpochRow>(
         `SELECT version, ${EPOCH_COLUMNS} FROM hub.libraries WHERE id = $1`,
         [session.libraryId],
@@ -252,7 +259,7 @@ export async function pull(
         deviceCursor = noted.rows[0]?.cursor ?? undefined;
       }
       const answer = async (changes: ObjectRow[], cursor: number, more: boolean): Promise<PullResponse> => {
-        const cursorToken = await versionToken(client, session.libraryId, cursor);
+        const cursorToken = await versionToken(client, seal, session.libraryId, epoch.epoch, cursor);
         return {
           changes: changes.map(toRemote),
           cursor,

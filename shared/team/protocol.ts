@@ -111,9 +111,17 @@ export const changeSchema = z
   })
   .strict();
 
+/**
+ * A version's token as the hub hands it out: a uuid sealed by the hub (`<uuid>.<mac>`, see the
+ * hub's cursor-seal.ts), or a bare uuid handed out before tokens were sealed.
+ */
+const versionToken = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(\.[A-Za-z0-9_-]{43})?$/);
+
 /** A library version and its token as a desktop last saw them (a restored hub no longer has both). */
 const versionMark = z
-  .object({ cursor: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), token: z.uuid() })
+  .object({ cursor: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), token: versionToken })
   .strict();
 
 export const pushRequestSchema = z
@@ -135,7 +143,7 @@ export const pullQuerySchema = z
     /** The epoch `since` belongs to: only a cursor of the current epoch is noted as the device's. */
     epoch: z.uuid().optional(),
     /** The token of version `since` as this desktop got it (see `at` of a push). */
-    token: z.uuid().optional(),
+    token: versionToken.optional(),
   })
   .strict();
 
@@ -230,6 +238,8 @@ export type HubErrorCode =
   | 'hash-mismatch'
   | 'too-large'
   | 'method-not-allowed'
+  /** A cursor token this hub did not seal for that version: refused, it starts no epoch. */
+  | 'bad-cursor'
   | 'internal';
 
 export interface HubErrorBody {

@@ -34,21 +34,35 @@ function role(ctx: CommandContext, fallback?: TeamRole): TeamRole {
   return value as TeamRole;
 }
 
+/** `--key-file` (else $YANDU_HUB_KEY_FILE, else the config folder's `yandu/hub.key`). */
+async function keyFile(ctx: CommandContext): Promise<string> {
+  const value = ctx.values['key-file'];
+  if (value !== undefined && (typeof value !== 'string' || !value.trim()))
+    throw new UsageError('--key-file expects a path');
+  return typeof value === 'string' ? value : (await loadHub()).defaultKeyFile();
+}
+
 const ROLE_NAMES: Record<TeamRole, string> = { owner: '管理员', editor: '编辑', reader: '只读' };
 
 const loadHub = () => import('../../hub');
 
 async function init(ctx: CommandContext): Promise<number> {
-  const { initHub } = await loadHub();
-  const result = await initHub(databaseUrl(ctx), {
+  const { initHub, keyFingerprint, loadServiceKey } = await loadHub();
+  const url = databaseUrl(ctx);
+  const options = {
     library: required(ctx, 'library'),
     owner: required(ctx, 'owner'),
     days: count(ctx, 'days', 1, 365),
-  });
+  };
+  // the key sealing cursor tokens: made here (kept if there), never in the database it guards
+  const file = await keyFile(ctx);
+  const fingerprint = keyFingerprint(loadServiceKey(file));
+  const result = { ...(await initHub(url, options)), keyFile: file, keyFingerprint: fingerprint };
   if (ctx.values.json) writeJson(ctx.stdout, result);
   else
     ctx.stdout.write(
       `${result.created ? '已创建' : '已存在'}团队库「${result.library.name}」\n` +
+        `服务密钥：${file}（指纹 ${fingerprint}；每个 hub serve 都须读同一个；不在数据库里，备份时另存）\n` +
         `${result.invitation.label} 的管理员邀请码（${result.invitation.expiresAt} 前有效，仅一次）：\n${result.invitation.code}\n`,
     );
   return 0;
@@ -109,6 +123,7 @@ async function serve(ctx: CommandContext): Promise<number> {
     databaseUrl: databaseUrl(ctx),
     port: count(ctx, 'port', 0, 65535) ?? 8787,
     host,
+    keyFile: await keyFile(ctx),
     log: (line) => ctx.stderr.write(`${new Date().toISOString()} ${line}\n`),
   });
   if (ctx.values.json) writeJson(ctx.stdout, { url: hub.url, port: hub.port });
@@ -133,7 +148,8 @@ const SUBCOMMANDS: Record<string, (ctx: CommandContext) => Promise<number>> = {
 export const hubCommand: CliCommand = {
   name: 'hub',
   usage:
-    'hub init --db postgres://… --library NAME --owner NAME [--days N] | hub serve --db … [--port 8787] [--host 127.0.0.1] | ' +
+    'hub init --db postgres://… --library NAME --owner NAME [--days N] [--key-file PATH] | ' +
+    'hub serve --db … [--port 8787] [--host 127.0.0.1] [--key-file PATH] | ' +
     'hub invite --db … --library NAME [--role reader|editor|owner | --device-for MEMBER_ID] [--uses N] [--days N] [--label TEXT] | ' +
     'hub members --db … --library NAME [--set-role MEMBER_ID --role R | --remove MEMBER_ID | --pg-password MEMBER_ID]   (all take --json)',
   summary: 'Set up and run a team hub on PostgreSQL: a library, invitations, members, the sync service.',
@@ -150,6 +166,7 @@ export const hubCommand: CliCommand = {
     'set-role': { type: 'string' },
     'device-for': { type: 'string' },
     remove: { type: 'string' },
+    'key-file': { type: 'string' },
   },
   async run(ctx) {
     const [sub, ...extra] = ctx.args;

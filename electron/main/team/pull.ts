@@ -1,4 +1,4 @@
-import { HUB_LIMITS, type PullResponse, type RemoteObject } from '../../../shared/team/protocol';
+import type { PullResponse, RemoteObject } from '../../../shared/team/protocol';
 import type { CoreContext } from '../kernel/context';
 import { deleteWithUndo } from '../documents/domain';
 import type { Db } from '../store/database';
@@ -8,6 +8,7 @@ import type { HubClient } from './hub-client';
 import { assignDirtyOrderKeys, localDocument } from './local-read';
 import { applyLocal } from './local-write';
 import { mergeRemote } from './merge-remote';
+import { pullPage } from './refused-token';
 import {
   currentEpoch,
   epochSince,
@@ -163,8 +164,7 @@ export async function pullAll(
     version: 0,
   };
   for (let page = 0; page < (options.maxPages ?? 100_000); page++) {
-    const at = getCursor(db);
-    const answer = await hub.pull(at.cursor, HUB_LIMITS.pullLimit, currentEpoch(db), at.token);
+    const answer = await pullPage(db, hub);
     await replaceEditions(ctx, hub, answer, options, tally);
     // A restored hub: this page answered a cursor of the lost history; start again from the new one.
     const restarted = applyingRemote(db, () => {

@@ -14,6 +14,7 @@ import { applyOverBase } from './local-write';
 import { same } from './merge';
 import { mergeRemote } from './merge-remote';
 import { documentData, needsEdition } from './editions';
+import { sendBatch } from './refused-token';
 import { ancestorMark, currentEpoch, epochSince, isLost, noteEpoch, requeuePending } from './restores';
 import {
   ackOutbox,
@@ -142,7 +143,7 @@ async function sendPending(db: Db, hub: HubClient, o: PushOptions, tally: PushTa
   const pending = getPendingPush(db);
   if (!pending) return;
   const { changes } = JSON.parse(pending.body) as { changes: Change[] };
-  const answer = await hub.push(pending.body);
+  const answer = await sendBatch(db, hub, pending);
   o.observe?.(changes, answer);
   applyingRemote(db, () => {
     const restored = noteEpoch(db, answer, me, now());

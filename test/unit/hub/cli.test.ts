@@ -1,26 +1,44 @@
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startHub } from '../../../electron/hub';
+import { keyFingerprint, loadServiceKey, startHub } from '../../../electron/hub';
 import type { JoinResponse, PushResponse } from '../../../shared/team/protocol';
 import { runCli } from '../../helpers/cli';
+import { tempHubKeyFile } from '../../helpers/hub-key';
 import { describePg, startPgCluster, type PgCluster } from '../../helpers/pg-cluster';
 
 describePg('yandu hub init|invite|members|serve', () => {
   let cluster: PgCluster;
   let db: string;
+  const key = tempHubKeyFile();
   beforeAll(async () => {
     cluster = await startPgCluster();
     db = cluster.createDatabase('hub_cli');
   }, 60_000);
-  afterAll(() => cluster?.stop());
+  afterAll(() => {
+    cluster?.stop();
+    key.remove();
+  });
   /** `yandu hub members` on the test library, with more options. */
   const members = (...more: string[]) =>
     runCli(['hub', 'members', '--db', db, '--library', '政策研究室', ...more]);
 
   const initLibrary = () =>
-    runCli(['hub', 'init', '--db', db, '--library', '政策研究室', '--owner', '张三', '--json']);
+    runCli([
+      'hub',
+      'init',
+      '--db',
+      db,
+      '--library',
+      '政策研究室',
+      '--owner',
+      '张三',
+      '--key-file',
+      key.file,
+      '--json',
+    ]);
 
   it('sets up a library, invites, and lists the members who joined', async () => {
     const init = await initLibrary();
@@ -35,9 +53,17 @@ describePg('yandu hub init|invite|members|serve', () => {
       created: true,
       invitation: { role: 'owner' },
     });
-    // Run again: the same library, not a second one.
+    // the key sealing cursor tokens, outside the database and for the service's user alone
+    expect(init.json()).toMatchObject({
+      keyFile: key.file,
+      keyFingerprint: keyFingerprint(loadServiceKey(key.file)),
+    });
+    expect(fs.statSync(key.file).mode & 0o777).toBe(0o600);
+    const sealKey = fs.readFileSync(key.file, 'utf8');
+    // Run again: the same library, not a second one, and the same key.
     const again = await initLibrary();
     expect(again.json()).toMatchObject({ library: { id: made.library.id }, created: false });
+    expect(fs.readFileSync(key.file, 'utf8')).toBe(sealKey);
 
     const invite = await runCli([
       'hub',
@@ -55,7 +81,7 @@ describePg('yandu hub init|invite|members|serve', () => {
     expect(invite.json()).toMatchObject({ role: 'reader', uses: 2, library: { id: made.library.id } });
     const readerCode = invite.json<{ code: string }>().code;
 
-    const hub = await startHub({ databaseUrl: db });
+    const hub = await startHub({ databaseUrl: db, keyFile: key.file });
     try {
       const join = (code: string, memberName: string) =>
         fetch(`${hub.url}/v1/join`, {
@@ -137,6 +163,8 @@ describePg('yandu hub init|invite|members|serve', () => {
         db,
         '--port',
         '0',
+        '--key-file',
+        key.file,
         '--json',
       ],
       {
@@ -159,6 +187,10 @@ describePg('yandu hub init|invite|members|serve', () => {
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(stderr).toMatch(/GET \/v1\/status 401/);
+    // the key it seals with, named so services of one database can be compared
+    expect(stderr).toContain(
+      `cursor seal key ${key.file}, fingerprint ${keyFingerprint(loadServiceKey(key.file))}`,
+    );
     expect(stderr).toMatch(/SIGTERM, stopping[\s\S]*stopped/);
   }, 60_000);
 });

@@ -70,7 +70,7 @@ describePg('team hub: epochs and device cursors', () => {
     const bob = await fx.join('文件', 'editor', '钱七');
     await alice.push(batch(put('annotation', 'f1', null, annotationData())));
     const backedUp = (await alice.pull(0)).json;
-    expect(backedUp.cursorToken).toMatch(/^[0-9a-f-]{36}$/);
+    expect(backedUp.cursorToken).toMatch(/^[0-9a-f-]{36}\.[A-Za-z0-9_-]{43}$/);
     const copy = fx.cluster.backupFiles();
     await alice.push({ ...batch(put('annotation', 'f2', null, annotationData())), epoch: backedUp.epoch });
     const seen = await pullAt(alice, backedUp);

@@ -10,6 +10,7 @@ import type {
   StatusResponse,
   TeamRole,
 } from '../../../shared/team/protocol';
+import { tempHubKeyFile } from '../../helpers/hub-key';
 import { startPgCluster, type PgCluster } from '../../helpers/pg-cluster';
 
 export interface HubFixture {
@@ -41,11 +42,12 @@ export interface HubMember extends JoinResponse {
 export function useHub(database = 'hub_test', options: { asOwnRole?: boolean } = {}): HubFixture {
   const fixture = {} as HubFixture;
   const owners = new Map<string, boolean>();
+  const key = tempHubKeyFile();
   beforeAll(async () => {
     fixture.cluster = await startPgCluster();
     fixture.databaseUrl = fixture.cluster.createDatabase(database);
     if (options.asOwnRole) fixture.databaseUrl = await ownRole(fixture.cluster, database);
-    fixture.hub = await startHub({ databaseUrl: fixture.databaseUrl });
+    fixture.hub = await startHub({ databaseUrl: fixture.databaseUrl, keyFile: key.file });
     fixture.join = async (library, role, name = `${role}-${crypto.randomUUID().slice(0, 6)}`) => {
       if (!owners.has(library)) {
         await initHub(fixture.databaseUrl, { library, owner: 'first owner' });
@@ -86,6 +88,7 @@ export function useHub(database = 'hub_test', options: { asOwnRole?: boolean } =
   afterAll(async () => {
     await fixture.hub?.close();
     fixture.cluster?.stop();
+    key.remove();
   });
   return fixture;
 }

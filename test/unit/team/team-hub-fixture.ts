@@ -4,6 +4,7 @@ import path from 'node:path';
 import type pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
 import { createPool, startHub, type RunningHub } from '../../../electron/hub';
+import { tempHubKeyFile } from '../../helpers/hub-key';
 import { startPgCluster, type PgCluster } from '../../helpers/pg-cluster';
 
 /**
@@ -24,17 +25,27 @@ export interface TeamHub {
 
 export function useTeamHub(name: string, options: { poolSize?: number } = {}): TeamHub {
   const fixture = { database: 'hub' } as TeamHub;
+  const key = tempHubKeyFile();
   beforeAll(async () => {
     fixture.cluster = await startPgCluster();
     fixture.databaseUrl = fixture.cluster.createDatabase(fixture.database);
-    fixture.hub = await startHub({ databaseUrl: fixture.databaseUrl, poolSize: options.poolSize });
+    fixture.hub = await startHub({
+      databaseUrl: fixture.databaseUrl,
+      poolSize: options.poolSize,
+      keyFile: key.file,
+    });
     fixture.pool = createPool(fixture.databaseUrl, 2);
     fixture.tmp = fs.mkdtempSync(path.join(os.tmpdir(), `yandu-${name}-`));
     fixture.restartHub = async (between) => {
       const port = fixture.hub.port;
       await fixture.hub.close();
       await between?.();
-      fixture.hub = await startHub({ databaseUrl: fixture.databaseUrl, port, poolSize: options.poolSize });
+      fixture.hub = await startHub({
+        databaseUrl: fixture.databaseUrl,
+        port,
+        poolSize: options.poolSize,
+        keyFile: key.file,
+      });
     };
   }, 60_000);
   afterAll(async () => {
@@ -42,6 +53,7 @@ export function useTeamHub(name: string, options: { poolSize?: number } = {}): T
     await fixture.hub?.close();
     fixture.cluster?.stop();
     if (fixture.tmp) fs.rmSync(fixture.tmp, { recursive: true, force: true });
+    key.remove();
   });
   return fixture;
 }
