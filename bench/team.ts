@@ -132,7 +132,7 @@ export async function teamBench(): Promise<string> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yandu-bench-team-'));
   try {
     const databaseUrl = cluster.createDatabase('team_bench');
-    const hub = await startHub({ databaseUrl });
+    const hub = await startHub({ databaseUrl, keyFile: path.join(dir, 'hub.key') });
     const codes = await withHubPool(databaseUrl, async (pool) => {
       await ensureLibrary(pool, '基准');
       await ensureLibrary(pool, '基准L');

@@ -10,6 +10,7 @@ import { importFiles } from '../../electron/main/ingest/import-service';
 import { updateDocumentMeta } from '../../electron/main/store/document-meta';
 import { fileSecretStore } from '../../electron/main/team/secret-store';
 import { TeamService } from '../../electron/main/team/team-service';
+import { tempHubKeyFile } from '../helpers/hub-key';
 import { pgAvailable, startPgCluster, type PgCluster } from '../helpers/temp-postgres';
 import { expect, screenshotPath, test } from './fixtures';
 
@@ -22,6 +23,8 @@ import { expect, screenshotPath, test } from './fixtures';
 let cluster: PgCluster;
 let hub: RunningHub;
 let pool: pg.Pool;
+// The hub's seal key in a temp folder: the default lives in the user's config folder.
+const hubKey = tempHubKeyFile();
 
 test.describe('团队 screen', () => {
   test.skip(!pgAvailable && !process.env['CI'], 'PostgreSQL binaries are not installed');
@@ -29,7 +32,7 @@ test.describe('团队 screen', () => {
   test.beforeAll(async () => {
     cluster = await startPgCluster();
     const url = cluster.createDatabase('hub_e2e');
-    hub = await startHub({ databaseUrl: url });
+    hub = await startHub({ databaseUrl: url, keyFile: hubKey.file });
     pool = createPool(url, 2);
     await ensureLibrary(pool, '政策研究室');
   });
@@ -38,6 +41,7 @@ test.describe('团队 screen', () => {
     await pool?.end();
     await hub?.close();
     cluster?.stop();
+    hubKey.remove();
   });
 
   test('joins, syncs, lists a clash with both versions and keeps the chosen one', async ({ app, core }) => {
