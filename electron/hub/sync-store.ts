@@ -9,6 +9,7 @@ import {
   HUB_LIMITS,
   TEAM_KINDS,
   kindDataSchemas,
+  onlyAnchorDiffers,
   type Change,
   type HubEpoch,
   type PullResponse,
@@ -145,7 +146,14 @@ function decide(
   if (invalid) return { ...ref, status: 'invalid', message: invalid };
   const key = keyOf(change.kind, change.id);
   const hubCopy = current.get(key);
-  if (hubCopy && AUTHORED_KINDS.has(change.kind) && hubCopy.author_id !== session.memberId)
+  // another member's object: only its position may change (a new edition re-anchored it), and
+  // its author stays
+  const moved =
+    !!hubCopy &&
+    !hubCopy.deleted &&
+    change.op !== 'delete' &&
+    onlyAnchorDiffers(change.kind as TeamKind, hubCopy.data, change.data);
+  if (hubCopy && AUTHORED_KINDS.has(change.kind) && hubCopy.author_id !== session.memberId && !moved)
     return {
       ...ref,
       status: 'forbidden',
@@ -163,8 +171,8 @@ function decide(
     version: nextVersion,
     deleted,
     data: deleted ? null : change.data,
-    author_id: session.memberId,
-    author_name: session.memberName,
+    author_id: moved && hubCopy ? hubCopy.author_id : session.memberId,
+    author_name: moved && hubCopy ? hubCopy.author_name : session.memberName,
     updated_at: new Date(),
   });
   return { ...ref, status: 'accepted', version: nextVersion };

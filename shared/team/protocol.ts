@@ -89,6 +89,35 @@ export const kindDataSchemas = {
 
 export type KindData = { [K in TeamKind]: z.infer<(typeof kindDataSchemas)[K]> };
 
+/**
+ * The fields a new edition's re-anchoring rewrites: where an annotation or a link sits, nothing its
+ * author wrote. Any editor of the library may push a change of these alone to another member's
+ * object (the hub checks it, in the service and in PostgreSQL), so the first desktop that re-anchors
+ * moves it for everyone, even when its author never syncs again.
+ */
+export const ANCHOR_FIELDS: Partial<Record<TeamKind, readonly string[]>> = {
+  annotation: ['passageId', 'start', 'end', 'quote', 'prefix', 'suffix'],
+  link: ['fromPassageId', 'toPassageId'],
+};
+
+/** Two copies of an object differing at most in its anchor fields (both present, neither deleted). */
+export function onlyAnchorDiffers(
+  kind: TeamKind,
+  a: Record<string, unknown> | null,
+  b: Record<string, unknown> | null,
+): boolean {
+  const anchor = ANCHOR_FIELDS[kind];
+  if (!anchor || !a || !b) return false;
+  const rest = (d: Record<string, unknown>) =>
+    JSON.stringify(
+      Object.keys(d)
+        .filter((k) => !anchor.includes(k) && d[k] !== undefined)
+        .sort()
+        .map((k) => [k, d[k]]),
+    );
+  return rest(a) === rest(b);
+}
+
 export const joinRequestSchema = z
   .object({ code: z.string().min(8).max(200), memberName: name, deviceName: name })
   .strict();
