@@ -1,16 +1,17 @@
 import type { EditableMetaField } from '../../../shared/domain/library';
 import { EDITABLE_META_FIELDS } from '../../../shared/domain/library';
 import type { KindData, RemoteObject, TeamKind } from '../../../shared/team/protocol';
-import { getAnnotation, putAnnotation, removeAnnotation } from '../annotations/domain';
+import { anchoredAt, getAnnotation, locate, putAnnotation, removeAnnotation } from '../annotations/domain';
 import { getLink, putLink, removeLink } from '../links/domain';
 import { deleteLedgerOverride, saveLedgerOverride } from '../ledger/domain';
 import type { Db } from '../store/database';
 import { updateDocumentMeta } from '../store/document-meta';
 import { documentHeading } from '../store/document-lookup';
-import { passageWithEdition } from '../store/passage-reader';
+import { passagesOfDocument, passageWithEdition } from '../store/passage-reader';
 import { statement } from '../store/statements';
 import { parseLedgerKey, readMetaOverride } from './local-read';
 import { compareOrder } from './order-keys';
+import { movedPassage } from './passage-moves-store';
 import { orderKeysOf, setOrderKey, type BaseCopy } from './team-store';
 
 /**
@@ -34,16 +35,17 @@ const applyAnnotation: Apply = (db, o, raw) => {
   const hash = documentHash(db, d.documentId);
   if (!hash) return false;
   const existing = getAnnotation(db, o.id);
-  const anchored = !!passage(db, d.passageId);
+  const at = passage(db, d.passageId) ? null : relocate(db, d, hash);
+  const anchored = !!at || !!passage(db, d.passageId);
   putAnnotation(db, {
     id: o.id,
     documentId: d.documentId,
-    passageId: anchored ? d.passageId : null,
-    start: d.start,
-    end: Math.max(d.end, d.start + 1),
-    quote: d.quote,
-    prefix: d.prefix,
-    suffix: d.suffix,
+    passageId: anchored ? (at?.passageId ?? d.passageId) : null,
+    start: at?.start ?? d.start,
+    end: at?.end ?? Math.max(d.end, d.start + 1),
+    quote: at?.quote ?? d.quote,
+    prefix: at?.prefix ?? d.prefix,
+    suffix: at?.suffix ?? d.suffix,
     kind: d.kind ?? existing?.kind ?? 'highlight',
     color: d.color,
     note: d.note,
@@ -58,13 +60,34 @@ const applyAnnotation: Apply = (db, o, raw) => {
   return true;
 };
 
+/**
+ * An annotation positioned in an edition of its document this desktop does not hold (its author's
+ * desktop never re-anchored it, or has not yet): placed on the edition held here by its quote and
+ * context, with the locate a replace uses (near the passage its own passage became, when this
+ * library made that replace), rather than shown orphaned while its text is there.
+ */
+function relocate(db: Db, d: KindData['annotation'], hash: string) {
+  const next = passagesOfDocument(db, d.documentId);
+  const moved = movedPassage(db, d.passageId);
+  const found = locate({
+    anchor: { exact: d.quote, prefix: d.prefix, suffix: d.suffix, start: d.start, end: d.end },
+    passages: next.map((p) => p.text),
+    corresponding: moved ? next.findIndex((p) => p.id === moved) : -1,
+    oldText: null,
+  });
+  return found ? anchoredAt(next[found.passageIndex]!, found, hash) : null;
+}
+
 const applyLink: Apply = (db, o, raw) => {
   if (!raw) {
     removeLink(db, o.id);
     return true;
   }
-  const d = raw as KindData['link'];
+  const d = { ...(raw as KindData['link']) };
   const existing = getLink(db, o.id);
+  // an end on an edition replaced here follows its passage, as the replace moved the links it saw
+  for (const end of ['fromPassageId', 'toPassageId'] as const)
+    if (!passage(db, d[end])) d[end] = movedPassage(db, d[end]) ?? d[end];
   const from = passage(db, d.fromPassageId);
   const to = passage(db, d.toPassageId);
   if ((!from || !to) && !existing) return false;

@@ -1,11 +1,11 @@
-import type { RemoteObject, TeamKind } from '../../../shared/team/protocol';
+import { ANCHOR_FIELDS, type RemoteObject, type TeamKind } from '../../../shared/team/protocol';
 import type { Db } from '../store/database';
 import { addConflict } from './conflict-store';
 import { readLocal, type LocalData } from './local-read';
 import { applyLocal } from './local-write';
 import { canonical, mergeObject } from './merge';
 import { isLost } from './restores';
-import { getBase, markDirty, putBase, type BaseCopy } from './team-store';
+import { getBase, markDirty, putBase, unmarkDirty, type BaseCopy } from './team-store';
 
 /**
  * Brings a remote object into an object changed here since its base. Used by pull and by a push
@@ -24,7 +24,9 @@ export function mergeRemote(
   const { merged, conflicts } = guardedMerge(kind, base, local, remoteData);
   const applied = applyLocal(db, remote, merged);
   putBase(db, remote, applied);
-  if (conflicts.length)
+  // two desktops re-anchored differently: a position is no one's writing, the hub's stands unlisted
+  const anchor = ANCHOR_FIELDS[kind] ?? [];
+  if (conflicts.some((f) => !anchor.includes(f)))
     addConflict(
       db,
       {
@@ -39,7 +41,7 @@ export function mergeRemote(
       },
       now(),
     );
-  db.prepare(`DELETE FROM team_outbox WHERE kind = ? AND object_id = ?`).run(kind, id);
+  unmarkDirty(db, kind, id);
   if (canonical(merged) !== canonical(remote.deleted ? null : remote.data)) markDirty(db, kind, id);
 }
 

@@ -2,7 +2,7 @@ import { HUB_LIMITS, type PullResponse, type RemoteObject } from '../../../share
 import type { CoreContext } from '../kernel/context';
 import { deleteWithUndo } from '../documents/domain';
 import type { Db } from '../store/database';
-import { bringDocument, needsEdition } from './editions';
+import { bringDocument, needsEdition, pushIfMoved } from './editions';
 import type { HubClient } from './hub-client';
 import { assignDirtyOrderKeys, localDocument } from './local-read';
 import { applyLocal } from './local-write';
@@ -67,6 +67,7 @@ function applyRemote(ctx: CoreContext, o: RemoteObject, now: () => Date): void {
   }
   if (!dirty) {
     putBase(db, o, applyLocal(db, o, o.deleted ? null : o.data));
+    pushIfMoved(db, o);
     return;
   }
   mergeRemote(db, o.kind, o.id, o, now);
@@ -89,6 +90,7 @@ export function applyWaiting(db: Db): number {
       };
       if (applyLocal(db, o, b.deleted ? null : b.data)) {
         setApplied(db, b.kind, b.id);
+        pushIfMoved(db, o);
         applied++;
       }
     }

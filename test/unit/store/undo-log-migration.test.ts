@@ -62,6 +62,8 @@ function downgrade(db: Db): void {
       DELETE FROM search_segments;
       -- Nor the capture of a replaced document (migration 012).
       DROP TRIGGER team_capture_documents_edition;
+      -- Nor where replaced passages went (migration 013).
+      DROP TABLE team_passage_moves;
     `);
     db.pragma(`user_version = ${migration010UndoLog.version - 1}`);
   })();

@@ -10,6 +10,7 @@ import { migration009PassageOcr } from './009-passage-ocr';
 import { migration010UndoLog } from './010-undo-log';
 import { migration011SearchBlocks } from './011-search-blocks';
 import { migration012TeamEditions } from './012-team-editions';
+import { migration013TeamPassageMoves } from './013-team-passage-moves';
 import type { Migration } from './types';
 
 /** In order. Append only: a shipped migration is never edited, a fix is a new one. */
@@ -26,4 +27,5 @@ export const migrations: readonly Migration[] = [
   migration010UndoLog,
   migration011SearchBlocks,
   migration012TeamEditions,
+  migration013TeamPassageMoves,
 ];
