@@ -10,6 +10,7 @@ import type { RemoteObject } from '../../../shared/team/protocol';
 import { describePg } from '../../helpers/pg-cluster';
 import { startFaultProxy, type FaultMode } from './fault-proxy';
 import { FuzzClient, type AcceptedChange } from './fuzz-client';
+import { EditionEvents } from './fuzz-editions';
 import { FaultEvents } from './fuzz-events';
 import { mulberry32, randomOp, type Requirement, type Rng, type World } from './fuzz-ops';
 import { checkRequirements } from './fuzz-checks';
@@ -63,6 +64,9 @@ describePg('team sync: 3 clients × random operations against the real hub, with
       const ms = { ops: 0, sync: 0 };
       const total = OPS * clients.length;
       const events = new FaultEvents(f, library, accepted, total, rng);
+      const editions = new EditionEvents(path.join(f.tmp, `${seed}-editions`), HULI);
+      // a stream of its own, so the operations and faults stay those of the seed
+      const editionRng = mulberry32(seed + 1000);
       for (let step = 0; step < total; step++) {
         const open = clients.filter((c) => done.get(c)! < OPS);
         const c = open[Math.floor(rng() * open.length)]!;
@@ -73,6 +77,7 @@ describePg('team sync: 3 clients × random operations against the real hub, with
         if (name) tally[name] = (tally[name] ?? 0) + 1;
         if (rng() < 0.015) c.restart();
         events.clientStep(c, rng, step);
+        await editions.step(c, editionRng, world.documents[0]!);
         await events.hubStep(step);
         if (done.get(c)! >= nextSync.get(c)!) {
           nextSync.set(c, done.get(c)! + 15 + Math.floor(rng() * 30));
@@ -87,6 +92,7 @@ describePg('team sync: 3 clients × random operations against the real hub, with
         expect(c.db.pragma('integrity_check', { simple: true })).toBe('ok');
         expect(c.db.prepare(`SELECT count(*) FROM team_objects WHERE applied = 0`).pluck().get()).toBe(0);
         expect(c.documentIds()).toEqual(world.documents.slice().sort());
+        expect(EditionEvents.editions(c)).toEqual(EditionEvents.editions(clients[0]!));
         const mine = c.snapshot();
         const diff = [...new Set([...mine.keys(), ...hubObjects.keys()])].filter(
           (k) => canonical(mine.get(k) ?? null) !== canonical(hubObjects.get(k)?.data ?? null),
@@ -100,7 +106,7 @@ describePg('team sync: 3 clients × random operations against the real hub, with
         `seed ${seed}: ops ${JSON.stringify(tally)}; hub objects ${hubObjects.size}; accepted ${accepted.size}; ` +
           `conflicts listed ${report.conflicts} (refused ${report.refused}); restarts ${clients.map((c) => c.restarts).join('/')}; ` +
           `faults ${JSON.stringify(faults)}; restores ${JSON.stringify({ ...events.log, lost: events.log.lost.length })}; ` +
-          `ms ${JSON.stringify(ms)}`,
+          `new editions ${editions.replaces}; ms ${JSON.stringify(ms)}`,
       );
       expect(report.violations.slice(0, 5)).toEqual([]);
       expect(report.brokenChains.slice(0, 5)).toEqual([]);
@@ -111,6 +117,7 @@ describePg('team sync: 3 clients × random operations against the real hub, with
         expect(faults.reduce((n, x) => n + x[mode], 0)).toBeGreaterThan(0);
       const { log } = events;
       expect([log.clientRestores.length, log.hubRestores, log.pgRestarts + log.hubRestarts]).not.toContain(0);
+      expect(editions.replaces).toBeGreaterThan(0);
     } finally {
       for (const c of clients) {
         c.core.close();
@@ -129,16 +136,8 @@ async function setUpShared(clients: FuzzClient[]): Promise<World> {
   for (const c of clients) await c.team.sync();
   await a.team.sync();
   const documents = a.documentIds();
-  const passages = (
-    a.db
-      .prepare(`SELECT id, length(text) AS length FROM passages WHERE length(text) > 4 ORDER BY id`)
-      .all() as {
-      id: string;
-      length: number;
-    }[]
-  ).slice(0, 60);
   for (const c of clients) expect(c.documentIds()).toEqual(documents);
-  return { passages, briefings, documents };
+  return { passages: EditionEvents.passagesOf, briefings, documents };
 }
 
 /** A sync under a random fault policy; a failed sync is what the user sees offline, nothing more. */
