@@ -2,13 +2,22 @@ import type { EditableMetaField } from '../../../shared/domain/library';
 import { EDITABLE_META_FIELDS } from '../../../shared/domain/library';
 import type { KindData, RemoteObject, TeamKind } from '../../../shared/team/protocol';
 import { anchoredAt, getAnnotation, locate, putAnnotation, removeAnnotation } from '../annotations/domain';
+import {
+  briefingExists,
+  briefingOfItem,
+  deleteBriefingRow,
+  deleteSyncedItem,
+  itemIdsOfBriefing,
+  putSyncedItem,
+  setItemOrdinals,
+  upsertSyncedBriefing,
+} from '../briefings/domain';
 import { getLink, putLink, removeLink } from '../links/domain';
 import { deleteLedgerOverride, saveLedgerOverride } from '../ledger/domain';
 import type { Db } from '../store/database';
 import { updateDocumentMeta } from '../store/document-meta';
 import { documentHeading } from '../store/document-lookup';
 import { passagesOfDocument, passageWithEdition } from '../store/passage-reader';
-import { statement } from '../store/statements';
 import { parseLedgerKey, readMetaOverride } from './local-read';
 import { compareOrder } from './order-keys';
 import { movedPassage } from './passage-moves-store';
@@ -110,43 +119,43 @@ const applyLink: Apply = (db, o, raw) => {
 
 const applyBriefing: Apply = (db, o, raw) => {
   if (!raw) {
-    statement(db, `DELETE FROM briefings WHERE id = ?`).run(o.id);
+    deleteBriefingRow(db, o.id);
     return true;
   }
   const d = raw as KindData['briefing'];
-  statement(
-    db,
-    `INSERT INTO briefings (id, title, audience, date, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT(id) DO UPDATE SET title = excluded.title, audience = excluded.audience, date = excluded.date,
-       updated_at = excluded.updated_at`,
-  ).run(o.id, d.title, d.audience, d.date, o.updatedAt, o.updatedAt);
+  upsertSyncedBriefing(db, {
+    id: o.id,
+    title: d.title,
+    audience: d.audience,
+    date: d.date,
+    updatedAt: o.updatedAt,
+  });
   return true;
 };
 
 /** Ordinals of a briefing's items rewritten from their order keys (ties by id). */
 export function reorderBriefing(db: Db, briefingId: string): void {
-  const ids = statement(db, `SELECT id FROM briefing_items WHERE briefing_id = ?`)
-    .pluck()
-    .all(briefingId) as string[];
+  const ids = itemIdsOfBriefing(db, briefingId);
   const keys = orderKeysOf(db, ids);
   const sorted = ids.map((id) => ({ id, key: keys.get(id) ?? '~' })).sort(compareOrder);
-  const set = statement(db, `UPDATE briefing_items SET ordinal = ? WHERE id = ?`);
-  sorted.forEach((item, ordinal) => set.run(ordinal, item.id));
+  setItemOrdinals(
+    db,
+    sorted.map((item) => item.id),
+  );
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const int = (v: unknown): number | null => (typeof v === 'number' && Number.isInteger(v) ? v : null);
 
 const applyBriefingItem: Apply = (db, o, raw) => {
-  const previous = statement(db, `SELECT briefing_id FROM briefing_items WHERE id = ?`).pluck().get(o.id) as
-    string | undefined;
+  const previous = briefingOfItem(db, o.id);
   if (!raw) {
-    statement(db, `DELETE FROM briefing_items WHERE id = ?`).run(o.id);
+    deleteSyncedItem(db, o.id);
     setOrderKey(db, o.id, null);
     return true;
   }
   const d = raw as KindData['briefing_item'];
-  if (!statement(db, `SELECT 1 FROM briefings WHERE id = ?`).get(d.briefingId)) return false;
+  if (!briefingExists(db, d.briefingId)) return false;
   const p = d.payload;
   const excerpt = d.kind === 'excerpt';
   const passageId =
@@ -158,14 +167,7 @@ const applyBriefingItem: Apply = (db, o, raw) => {
         : 'ok'
       : 'orphaned'
     : null;
-  statement(db, `DELETE FROM briefing_items WHERE id = ?`).run(o.id);
-  statement(
-    db,
-    `INSERT INTO briefing_items (id, briefing_id, ordinal, kind, level, text, document_id, passage_id,
-       start_offset, end_offset, exact, prefix, suffix, edition_hash, citation, status, marks)
-     VALUES (@id, @briefingId, 0, @kind, @level, @text, @documentId, @passageId, @start, @end,
-       @exact, @prefix, @suffix, @editionHash, @citation, @status, @marks)`,
-  ).run({
+  putSyncedItem(db, {
     id: o.id,
     briefingId: d.briefingId,
     kind: d.kind,
