@@ -9,7 +9,8 @@ import {
   HUB_LIMITS,
   TEAM_KINDS,
   kindDataSchemas,
-  onlyAnchorDiffers,
+  onlyMoved,
+  stableJson,
   type Change,
   type HubEpoch,
   type PullResponse,
@@ -146,14 +147,23 @@ function decide(
   if (invalid) return { ...ref, status: 'invalid', message: invalid };
   const key = keyOf(change.kind, change.id);
   const hubCopy = current.get(key);
-  // another member's object: only its position may change (a new edition re-anchored it), and
-  // its author stays
+  // another member's object: it may only be moved to other passages (a new edition re-anchored
+  // it), and its author stays
   const moved =
     !!hubCopy &&
     !hubCopy.deleted &&
     change.op !== 'delete' &&
-    onlyAnchorDiffers(change.kind as TeamKind, hubCopy.data, change.data);
-  if (hubCopy && AUTHORED_KINDS.has(change.kind) && hubCopy.author_id !== session.memberId && !moved)
+    onlyMoved(change.kind as TeamKind, hubCopy.data, change.data);
+  const othersObject = !!hubCopy && AUTHORED_KINDS.has(change.kind) && hubCopy.author_id !== session.memberId;
+  // what the hub holds already (two desktops moved it alike): the client takes the hub's copy
+  if (
+    othersObject &&
+    !moved &&
+    change.op !== 'delete' &&
+    stableJson(hubCopy!.data) === stableJson(change.data)
+  )
+    return { ...ref, status: 'conflict', current: toRemote(hubCopy!) };
+  if (othersObject && !moved)
     return {
       ...ref,
       status: 'forbidden',

@@ -100,14 +100,39 @@ export const ANCHOR_FIELDS: Partial<Record<TeamKind, readonly string[]>> = {
   link: ['fromPassageId', 'toPassageId'],
 };
 
-/** Two copies of an object differing at most in its anchor fields (both present, neither deleted). */
-export function onlyAnchorDiffers(
+/** JSON with keys sorted at every level: equal synced data gives equal text. */
+export function stableJson(value: unknown): string {
+  const sort = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(sort)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+              .map((k) => [k, sort((v as Record<string, unknown>)[k])]),
+          )
+        : v;
+  return JSON.stringify(sort(value));
+}
+
+/** The fields naming the passages an object sits on: a new edition changes at least one. */
+const PASSAGE_FIELDS: Partial<Record<TeamKind, readonly string[]>> = {
+  annotation: ['passageId'],
+  link: ['fromPassageId', 'toPassageId'],
+};
+
+/**
+ * `after` is `before` moved to other passages and nothing else: anchor fields alone differ, a
+ * passage among them (a range resized on the same passage is its author's edit, not a move).
+ */
+export function onlyMoved(
   kind: TeamKind,
-  a: Record<string, unknown> | null,
-  b: Record<string, unknown> | null,
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> | null,
 ): boolean {
   const anchor = ANCHOR_FIELDS[kind];
-  if (!anchor || !a || !b) return false;
+  if (!anchor || !before || !after) return false;
   const rest = (d: Record<string, unknown>) =>
     JSON.stringify(
       Object.keys(d)
@@ -115,7 +140,7 @@ export function onlyAnchorDiffers(
         .sort()
         .map((k) => [k, d[k]]),
     );
-  return rest(a) === rest(b);
+  return rest(before) === rest(after) && (PASSAGE_FIELDS[kind] ?? []).some((k) => before[k] !== after[k]);
 }
 
 export const joinRequestSchema = z

@@ -4,7 +4,7 @@
  * author never synced again (or went back to an old backup), and a joining desktop found them
  * orphaned or waiting. Now any editor may change another member's annotation or link where only
  * its position differs (the anchor fields, as `ANCHOR_FIELDS` in shared/team/protocol.ts names
- * them); the author stays the author. Enforced here too, not only in the service, for members
+ * them) and it goes to other passages (`onlyMoved`); the author stays the author. Enforced here too, not only in the service, for members
  * reach the table with their own PostgreSQL role: the update policy admits any editor of the
  * library, and the stamping trigger refuses anything beyond a position change of someone else's.
  */
@@ -24,7 +24,11 @@ DECLARE
 BEGIN
   IF TG_OP = 'UPDATE' AND OLD.kind IN ('annotation', 'link') AND OLD.author_id IS DISTINCT FROM me THEN
     IF OLD.deleted OR NEW.deleted OR OLD.data IS NULL OR NEW.data IS NULL
-       OR hub.anchor_free(OLD.kind, OLD.data) IS DISTINCT FROM hub.anchor_free(NEW.kind, NEW.data) THEN
+       OR hub.anchor_free(OLD.kind, OLD.data) IS DISTINCT FROM hub.anchor_free(NEW.kind, NEW.data)
+       -- a move goes to other passages; a range resized in place is the author's edit
+       OR (OLD.data->'passageId' IS NOT DISTINCT FROM NEW.data->'passageId'
+           AND OLD.data->'fromPassageId' IS NOT DISTINCT FROM NEW.data->'fromPassageId'
+           AND OLD.data->'toPassageId' IS NOT DISTINCT FROM NEW.data->'toPassageId') THEN
       RAISE EXCEPTION 'only its author may change this %', OLD.kind USING ERRCODE = '42501';
     END IF;
     NEW.author_id := OLD.author_id;

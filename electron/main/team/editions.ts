@@ -3,7 +3,7 @@ import path from 'node:path';
 import {
   ANCHOR_FIELDS,
   HUB_LIMITS,
-  onlyAnchorDiffers,
+  onlyMoved,
   type MemberRef,
   type RemoteObject,
   type TeamKind,
@@ -56,8 +56,7 @@ export function settleReanchored(db: Db, documentId: string): void {
     const kind = base.kind as Exclude<TeamKind, 'document'>;
     const local = readLocal(db, kind, base.id);
     if (same(local, base.data)) continue;
-    if (pulled && (base.authorId === me || onlyAnchorDiffers(kind, local, base.data)))
-      markDirty(db, kind, base.id);
+    if (pulled && (base.authorId === me || onlyMoved(kind, base.data, local))) markDirty(db, kind, base.id);
   }
 }
 
@@ -69,7 +68,7 @@ export function settleReanchored(db: Db, documentId: string): void {
 export function pushIfMoved(db: Db, o: Pick<RemoteObject, 'kind' | 'id' | 'data' | 'deleted'>): void {
   if (o.deleted || !ANCHOR_FIELDS[o.kind] || !getState(db, 'member')) return;
   const local = readLocal(db, o.kind as Exclude<TeamKind, 'document'>, o.id);
-  if (local && !same(local, o.data) && onlyAnchorDiffers(o.kind, local, o.data)) markDirty(db, o.kind, o.id);
+  if (local && !same(local, o.data) && onlyMoved(o.kind, o.data, local)) markDirty(db, o.kind, o.id);
 }
 
 /** The hub's file of a document, verified against its hash and kept beside the library. */

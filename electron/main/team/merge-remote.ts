@@ -1,4 +1,4 @@
-import { ANCHOR_FIELDS, type RemoteObject, type TeamKind } from '../../../shared/team/protocol';
+import { ANCHOR_FIELDS, onlyMoved, type RemoteObject, type TeamKind } from '../../../shared/team/protocol';
 import type { Db } from '../store/database';
 import { addConflict } from './conflict-store';
 import { readLocal, type LocalData } from './local-read';
@@ -21,12 +21,13 @@ export function mergeRemote(
   const base = getBase(db, kind, id);
   const local = readLocal(db, kind, id);
   const remoteData = remote.deleted ? null : remote.data;
-  const { merged, conflicts } = guardedMerge(kind, base, local, remoteData);
+  const result = guardedMerge(kind, base, local, remoteData);
+  const { conflicts } = result;
+  const moved = conflicts.length ? settleMove(kind, conflicts, base?.data ?? null, local, remoteData) : null;
+  const merged = moved && moved !== 'remote' ? { ...result.merged, ...moved } : result.merged;
   const applied = applyLocal(db, remote, merged);
   putBase(db, remote, applied);
-  // two desktops re-anchored differently: a position is no one's writing, the hub's stands unlisted
-  const anchor = ANCHOR_FIELDS[kind] ?? [];
-  if (conflicts.some((f) => !anchor.includes(f)))
+  if (conflicts.length && !moved)
     addConflict(
       db,
       {
@@ -63,4 +64,26 @@ function guardedMerge(kind: TeamKind, base: BaseCopy | undefined, local: LocalDa
   if (noBase && (local === null) !== (remote === null) && (lost || RANDOM_IDS.has(kind)))
     return { merged: remote, conflicts: ['*'] };
   return mergeObject(baseData, local, remote);
+}
+
+/**
+ * A clash of positions only, where one side merely moved the object to other passages (a new
+ * edition re-anchored it: the replace's alignment on one desktop, the quote search on arrival on
+ * another): a position is nobody's writing, so it is not listed. The other side's position stands
+ * when it is an author's resize there (its quote changed), else the hub's. Returns the anchor
+ * fields to keep ('remote': the hub's), or null when the clash is to be listed as ever.
+ */
+function settleMove(
+  kind: TeamKind,
+  conflicts: string[],
+  base: LocalData,
+  local: LocalData,
+  remote: LocalData,
+): Record<string, unknown> | 'remote' | null {
+  const anchor = ANCHOR_FIELDS[kind] ?? [];
+  if (!local || !remote || !conflicts.every((f) => anchor.includes(f))) return null;
+  const at = (d: LocalData) => d && Object.fromEntries(anchor.map((k) => [k, d[k]]));
+  const mere = (d: LocalData) => onlyMoved(kind, at(base), at(d)) && d?.['quote'] === base?.['quote'];
+  if (mere(remote)) return mere(local) ? 'remote' : at(local);
+  return mere(local) ? 'remote' : null;
 }

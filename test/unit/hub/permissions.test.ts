@@ -128,6 +128,11 @@ describePg('team hub: permissions, through the service and through PostgreSQL di
         batch(put('annotation', 'owner-note', current.version, { ...moved, note: '顺便改了' })),
       );
       expect(refused.json.results[0]).toMatchObject({ status: 'forbidden' });
+      // resizing it on its own passage is the author's edit, not a move
+      const resized = await editor.push(
+        batch(put('annotation', 'owner-note', current.version, { ...current.data, start: 1, end: 3 })),
+      );
+      expect(resized.json.results[0]).toMatchObject({ status: 'forbidden' });
       const accepted = await editor.push(batch(put('annotation', 'owner-note', current.version, moved)));
       expect(accepted.json.results[0]?.status).toBe('accepted');
       const now = (await owner.pull()).json.changes.find((c) => c.id === 'owner-note')!;
@@ -192,6 +197,9 @@ describePg('team hub: permissions, through the service and through PostgreSQL di
       ).rejects.toThrow(/only its author/);
       await expect(
         db.query(`UPDATE hub.objects SET deleted = true, data = NULL WHERE id = 'owner-note'`),
+      ).rejects.toThrow(/only its author/);
+      await expect(
+        db.query(`UPDATE hub.objects SET data = data || '{"start":3}' WHERE id = 'owner-note'`),
       ).rejects.toThrow(/only its author/);
       // a new edition's position alone (see migration 004): the author stays the owner
       const moved = await db.query<{ author_id: string }>(

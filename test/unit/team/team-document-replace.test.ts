@@ -271,6 +271,23 @@ describePg('team sync: a document replaced by a new edition', () => {
   }
 
   it(
+    "keeps an author's resize made on the old edition over the move another desktop pushed",
+    withShared(async ({ a, b, docId, mine }) => {
+      // 乙 narrows its highlight on the first edition while 甲 replaces and pushes its move
+      updateAnnotation(b.core.ctx.db, { id: mine(b), start: 3, end: 5 });
+      const next = edition(files(), '湖里区2021-缩小.txt', '    补充说明:乙缩小了划线。');
+      await importFiles(a.core.ctx, [next], { inline: true, replace: docId });
+      for (const d of [a, b, a]) await d.team.sync();
+      await converged([a, b]);
+      const narrowed = annotations(a).find((r) => (r as { note: string }).note === '乙的');
+      expect(narrowed).toMatchObject({ start_offset: 3, end_offset: 5 });
+      expect(ordinals(a)).toContainEqual({ note: '乙的', ordinal: 11 });
+      for (const d of [a, b]) expect(await quiet(d)).toEqual({ pending: 0, conflicts: 0 });
+    }),
+    120_000,
+  );
+
+  it(
     'takes the same positions pushed by two desktops as one: no conflict, nothing back and forth',
     withShared(async ({ a, b, docId }) => {
       // both replace by the same file, each moving both annotations, and both push them
