@@ -9,6 +9,8 @@ import {
   HUB_LIMITS,
   TEAM_KINDS,
   kindDataSchemas,
+  onlyMoved,
+  stableJson,
   type Change,
   type PullResponse,
   type PushRequest,
@@ -136,7 +138,23 @@ function decide(
   if (invalid) return { ...ref, status: 'invalid', message: invalid };
   const key = keyOf(change.kind, change.id);
   const hubCopy = current.get(key);
-  if (hubCopy && AUTHORED_KINDS.has(change.kind) && hubCopy.author_id !== session.memberId)
+  // another member's object: it may only be moved to other passages (a new edition re-anchored
+  // it), and its author stays
+  const moved =
+    !!hubCopy &&
+    !hubCopy.deleted &&
+    change.op !== 'delete' &&
+    onlyMoved(change.kind as TeamKind, hubCopy.data, change.data);
+  const othersObject = !!hubCopy && AUTHORED_KINDS.has(change.kind) && hubCopy.author_id !== session.memberId;
+  // what the hub holds already (two desktops moved it alike): the client takes the hub's copy
+  if (
+    othersObject &&
+    !moved &&
+    change.op !== 'delete' &&
+    stableJson(hubCopy!.data) === stableJson(change.data)
+  )
+    return { ...ref, status: 'conflict', current: toRemote(hubCopy!) };
+  if (othersObject && !moved)
     return {
       ...ref,
       status: 'forbidden',
@@ -154,8 +172,8 @@ function decide(
     version: nextVersion,
     deleted,
     data: deleted ? null : change.data,
-    author_id: session.memberId,
-    author_name: session.memberName,
+    author_id: moved && hubCopy ? hubCopy.author_id : session.memberId,
+    author_name: moved && hubCopy ? hubCopy.author_name : session.memberName,
     updated_at: new Date(),
     ancestor: change.ancestor ?? hubCopy?.ancestor ?? null,
   });

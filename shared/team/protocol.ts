@@ -91,6 +91,60 @@ export const kindDataSchemas = {
 
 export type KindData = { [K in TeamKind]: z.infer<(typeof kindDataSchemas)[K]> };
 
+/**
+ * The fields a new edition's re-anchoring rewrites: where an annotation or a link sits, nothing its
+ * author wrote. Any editor of the library may push a change of these alone to another member's
+ * object (the hub checks it, in the service and in PostgreSQL), so the first desktop that re-anchors
+ * moves it for everyone, even when its author never syncs again.
+ */
+export const ANCHOR_FIELDS: Partial<Record<TeamKind, readonly string[]>> = {
+  annotation: ['passageId', 'start', 'end', 'quote', 'prefix', 'suffix'],
+  link: ['fromPassageId', 'toPassageId'],
+};
+
+/** JSON with keys sorted at every level: equal synced data gives equal text. */
+export function stableJson(value: unknown): string {
+  const sort = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(sort)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+              .map((k) => [k, sort((v as Record<string, unknown>)[k])]),
+          )
+        : v;
+  return JSON.stringify(sort(value));
+}
+
+/** The fields naming the passages an object sits on: a new edition changes at least one. */
+const PASSAGE_FIELDS: Partial<Record<TeamKind, readonly string[]>> = {
+  annotation: ['passageId'],
+  link: ['fromPassageId', 'toPassageId'],
+};
+
+/**
+ * `after` is `before` moved to other passages and nothing else: anchor fields alone differ, a
+ * passage among them (a range resized on the same passage is its author's edit, not a move).
+ */
+export function onlyMoved(
+  kind: TeamKind,
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> | null,
+): boolean {
+  const anchor = ANCHOR_FIELDS[kind];
+  if (!anchor || !before || !after) return false;
+  const rest = (d: Record<string, unknown>) =>
+    JSON.stringify(
+      Object.keys(d)
+        .filter((k) => !anchor.includes(k) && d[k] !== undefined)
+        .sort()
+        .map((k) => [k, d[k]]),
+    );
+  return rest(before) === rest(after) && (PASSAGE_FIELDS[kind] ?? []).some((k) => before[k] !== after[k]);
+}
+
 export const joinRequestSchema = z
   .object({ code: z.string().min(8).max(200), memberName: name, deviceName: name })
   .strict();

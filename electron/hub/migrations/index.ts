@@ -2,9 +2,10 @@ import type pg from 'pg';
 import { migration001 } from './001-initial';
 import { migration002 } from './002-epochs';
 import { migration003 } from './003-rewinds';
+import { migration004 } from './004-anchor-moves';
 
 /** In order; a hub database records the count it has applied and runs the rest on start. */
-const MIGRATIONS: string[] = [migration001, migration002, migration003];
+const MIGRATIONS: string[] = [migration001, migration002, migration003, migration004];
 
 /** Any fixed number: the advisory lock that keeps two starting hubs from migrating at once. */
 const MIGRATION_LOCK = 7_114_001;

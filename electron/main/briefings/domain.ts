@@ -34,8 +34,18 @@ export const briefingsDomain: Domain<BriefingChannel> = {
   onDelete: (ctx, documentId) => orphanBriefingExcerpts(ctx.db, documentId),
 };
 
-// What team sync reads of a briefing: its row as stored.
-export { getBriefingRow } from './repository';
+// What team sync reads of a briefing: its row as stored; and how it writes the hub's copy.
+export { deleteBriefingRow, getBriefingRow } from './repository';
+export {
+  briefingExists,
+  briefingOfItem,
+  deleteSyncedItem,
+  itemIdsOfBriefing,
+  putSyncedItem,
+  setItemOrdinals,
+  upsertSyncedBriefing,
+  type SyncedItemRow,
+} from './synced-rows';
 
 function briefingHandlers(ctx: CoreContext): Pick<Handlers, BriefingChannel> {
   const { db } = ctx;

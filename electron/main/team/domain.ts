@@ -1,6 +1,7 @@
 import { recentAnnotations } from './local-read';
 import { conflictViews } from './conflict-store';
 import { settleReanchored } from './editions';
+import { recordPassageMoves } from './passage-moves-store';
 import type { Handlers } from '../kernel/api';
 import type { CoreContext } from '../kernel/context';
 import { TeamService } from './team-service';
@@ -22,7 +23,10 @@ export const teamDomain: Domain<TeamChannel> = {
   name: 'team',
   handlers: (ctx) => teamHandlers(ctx, () => teamServiceFor(ctx)),
   // last in the core's list, so after the other domains re-anchored (see editions.ts)
-  onReplace: (ctx, documentId) => settleReanchored(ctx.db, documentId),
+  onReplace: (ctx, documentId, alignment) => {
+    recordPassageMoves(ctx.db, alignment);
+    settleReanchored(ctx.db, documentId);
+  },
 };
 
 /**

@@ -1,6 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { HUB_LIMITS, type MemberRef, type TeamKind } from '../../../shared/team/protocol';
+import {
+  ANCHOR_FIELDS,
+  HUB_LIMITS,
+  onlyMoved,
+  type MemberRef,
+  type RemoteObject,
+  type TeamKind,
+} from '../../../shared/team/protocol';
 import type { CoreContext } from '../kernel/context';
 import { sha256Hex } from '../kernel/crypto';
 import { importFiles } from '../ingest/domain';
@@ -25,27 +32,20 @@ import {
 
 /**
  * A new edition of a synced document (`yandu import --replace`), both ways. The replacing desktop
- * pushes the document (new file, content hash, title) and the positions it re-anchored of what its
- * member wrote; a desktop holding another edition performs the same replace with the hub's file,
- * capture off, and its own re-anchoring runs. Re-anchoring is a function of the object and the two
- * editions, so every desktop computes the same positions; only the author's desktop pushes them (the
- * hub lets only the author change an annotation or a link), and what arrives from the others is
- * what this desktop computed already: nothing goes back and forth, nothing is listed.
+ * pushes the document (new file, content hash, title) and every position it re-anchored; a desktop
+ * holding another edition performs the same replace with the hub's file, capture off, and its own
+ * re-anchoring runs. Any editor may push a position-only change of another member's annotation or
+ * link (the hub checks it is no more than that), so the hub does not keep objects on an edition
+ * nobody holds when their author never syncs again. The same position pushed by two desktops is no
+ * conflict (equal sides merge); a different one takes the hub's (see `mergeRemote`).
  */
 
-/** The fields re-anchoring rewrites; an object of someone else differing only there is not pushed. */
-const ANCHOR_FIELDS: Partial<Record<TeamKind, readonly string[]>> = {
-  annotation: ['passageId', 'start', 'end', 'quote', 'prefix', 'suffix'],
-  link: ['fromPassageId', 'toPassageId'],
-};
-
-const without = (data: Record<string, unknown> | null, fields: readonly string[]) =>
-  data && Object.fromEntries(Object.entries(data).filter(([k]) => !fields.includes(k)));
-
 /**
- * The team's replace hook, after the other domains re-anchored (the team domain is last): of the
- * objects anchored in the document whose position changed, the ones this member wrote are pushed,
- * the ones others wrote wait for their authors' desktops (which compute the same positions).
+ * The team's replace hook, after the other domains re-anchored (the team domain is last): every
+ * object anchored in the document whose position changed is pushed. A replace made here captured
+ * them already; one pulled from the hub (capture off) marks them. An object of someone else that
+ * differs in more than its position is left as it was (an edit of it waiting here is refused by the
+ * hub and listed, as ever).
  */
 export function settleReanchored(db: Db, documentId: string): void {
   const member = getState(db, 'member');
@@ -53,14 +53,22 @@ export function settleReanchored(db: Db, documentId: string): void {
   const me = (JSON.parse(member) as MemberRef).id;
   const pulled = !capturing(db);
   for (const base of basesAnchoredIn(db, documentId)) {
-    const local = readLocal(db, base.kind as Exclude<TeamKind, 'document'>, base.id);
+    const kind = base.kind as Exclude<TeamKind, 'document'>;
+    const local = readLocal(db, kind, base.id);
     if (same(local, base.data)) continue;
-    const anchor = ANCHOR_FIELDS[base.kind];
-    if (base.authorId === me) {
-      if (pulled) markDirty(db, base.kind, base.id);
-    } else if (!pulled && anchor && same(without(local, anchor), without(base.data, anchor)))
-      unmarkDirty(db, base.kind, base.id);
+    if (pulled && (base.authorId === me || onlyMoved(kind, base.data, local))) markDirty(db, kind, base.id);
   }
+}
+
+/**
+ * After the hub's copy of an object is written here: arrival re-anchoring (see local-write) may
+ * have put it on the edition this desktop holds. That position is pushed, so the hub and every
+ * desktop joining later take it; a desktop that finds the same position merges it silently.
+ */
+export function pushIfMoved(db: Db, o: Pick<RemoteObject, 'kind' | 'id' | 'data' | 'deleted'>): void {
+  if (o.deleted || !ANCHOR_FIELDS[o.kind] || !getState(db, 'member')) return;
+  const local = readLocal(db, o.kind as Exclude<TeamKind, 'document'>, o.id);
+  if (local && !same(local, o.data) && onlyMoved(o.kind, o.data, local)) markDirty(db, o.kind, o.id);
 }
 
 /** The hub's file of a document, verified against its hash and kept beside the library. */

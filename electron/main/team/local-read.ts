@@ -1,7 +1,7 @@
 import type { TeamAnnotationView } from '../../../shared/ipc/channels/team';
 import type { KindData, TeamKind } from '../../../shared/team/protocol';
 import { getAnnotation } from '../annotations/domain';
-import { getBriefingRow } from '../briefings/domain';
+import { getBriefingRow, type SyncedItemRow } from '../briefings/domain';
 import { getLink } from '../links/domain';
 import type { Db } from '../store/database';
 import { documentHeadingsOf, documentIdsInImportOrder, documentSource } from '../store/document-lookup';
@@ -72,23 +72,8 @@ export function readBriefing(db: Db, id: string): KindData['briefing'] | null {
   return b ? { title: b.title, audience: b.audience, date: b.date } : null;
 }
 
-interface ItemRow {
-  id: string;
-  briefingId: string;
+interface ItemRow extends SyncedItemRow {
   kind: KindData['briefing_item']['kind'];
-  level: number;
-  text: string;
-  documentId: string | null;
-  passageId: string | null;
-  start: number | null;
-  end: number | null;
-  exact: string | null;
-  prefix: string | null;
-  suffix: string | null;
-  editionHash: string | null;
-  citation: string;
-  status: string | null;
-  marks: string;
 }
 
 const ITEM_SELECT = `SELECT id, briefing_id AS briefingId, kind, level, text, document_id AS documentId,

@@ -1,16 +1,26 @@
 import type { EditableMetaField } from '../../../shared/domain/library';
 import { EDITABLE_META_FIELDS } from '../../../shared/domain/library';
 import type { KindData, RemoteObject, TeamKind } from '../../../shared/team/protocol';
-import { getAnnotation, putAnnotation, removeAnnotation } from '../annotations/domain';
+import { anchoredAt, getAnnotation, locate, putAnnotation, removeAnnotation } from '../annotations/domain';
+import {
+  briefingExists,
+  briefingOfItem,
+  deleteBriefingRow,
+  deleteSyncedItem,
+  itemIdsOfBriefing,
+  putSyncedItem,
+  setItemOrdinals,
+  upsertSyncedBriefing,
+} from '../briefings/domain';
 import { getLink, putLink, removeLink } from '../links/domain';
 import { deleteLedgerOverride, saveLedgerOverride } from '../ledger/domain';
 import type { Db } from '../store/database';
 import { updateDocumentMeta } from '../store/document-meta';
 import { documentHeading } from '../store/document-lookup';
-import { passageWithEdition } from '../store/passage-reader';
-import { statement } from '../store/statements';
+import { passagesOfDocument, passageWithEdition } from '../store/passage-reader';
 import { orphanedEndDocument, parseLedgerKey, readMetaOverride } from './local-read';
 import { compareOrder } from './order-keys';
+import { movedPassage } from './passage-moves-store';
 import { orderKeysOf, setOrderKey, type BaseCopy } from './team-store';
 
 /**
@@ -34,16 +44,17 @@ const applyAnnotation: Apply = (db, o, raw) => {
   const hash = documentHash(db, d.documentId);
   if (!hash) return false;
   const existing = getAnnotation(db, o.id);
-  const anchored = !!passage(db, d.passageId);
+  const at = passage(db, d.passageId) ? null : relocate(db, d, hash);
+  const anchored = !!at || !!passage(db, d.passageId);
   putAnnotation(db, {
     id: o.id,
     documentId: d.documentId,
-    passageId: anchored ? d.passageId : null,
-    start: d.start,
-    end: Math.max(d.end, d.start + 1),
-    quote: d.quote,
-    prefix: d.prefix,
-    suffix: d.suffix,
+    passageId: anchored ? (at?.passageId ?? d.passageId) : null,
+    start: at?.start ?? d.start,
+    end: at?.end ?? Math.max(d.end, d.start + 1),
+    quote: at?.quote ?? d.quote,
+    prefix: at?.prefix ?? d.prefix,
+    suffix: at?.suffix ?? d.suffix,
     kind: d.kind ?? existing?.kind ?? 'highlight',
     color: d.color,
     note: d.note,
@@ -58,13 +69,34 @@ const applyAnnotation: Apply = (db, o, raw) => {
   return true;
 };
 
+/**
+ * An annotation positioned in an edition of its document this desktop does not hold (its author's
+ * desktop never re-anchored it, or has not yet): placed on the edition held here by its quote and
+ * context, with the locate a replace uses (near the passage its own passage became, when this
+ * library made that replace), rather than shown orphaned while its text is there.
+ */
+function relocate(db: Db, d: KindData['annotation'], hash: string) {
+  const next = passagesOfDocument(db, d.documentId);
+  const moved = movedPassage(db, d.passageId);
+  const found = locate({
+    anchor: { exact: d.quote, prefix: d.prefix, suffix: d.suffix, start: d.start, end: d.end },
+    passages: next.map((p) => p.text),
+    corresponding: moved ? next.findIndex((p) => p.id === moved) : -1,
+    oldText: null,
+  });
+  return found ? anchoredAt(next[found.passageIndex]!, found, hash) : null;
+}
+
 const applyLink: Apply = (db, o, raw) => {
   if (!raw) {
     removeLink(db, o.id);
     return true;
   }
-  const d = raw as KindData['link'];
+  const d = { ...(raw as KindData['link']) };
   const existing = getLink(db, o.id);
+  // an end on an edition replaced here follows its passage, as the replace moved the links it saw
+  for (const end of ['fromPassageId', 'toPassageId'] as const)
+    if (!passage(db, d[end])) d[end] = movedPassage(db, d[end]) ?? d[end];
   const from = passage(db, d.fromPassageId);
   const to = passage(db, d.toPassageId);
   // an end its author lost before the link first synced stands orphaned here too, never waits
@@ -90,43 +122,43 @@ const applyLink: Apply = (db, o, raw) => {
 
 const applyBriefing: Apply = (db, o, raw) => {
   if (!raw) {
-    statement(db, `DELETE FROM briefings WHERE id = ?`).run(o.id);
+    deleteBriefingRow(db, o.id);
     return true;
   }
   const d = raw as KindData['briefing'];
-  statement(
-    db,
-    `INSERT INTO briefings (id, title, audience, date, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT(id) DO UPDATE SET title = excluded.title, audience = excluded.audience, date = excluded.date,
-       updated_at = excluded.updated_at`,
-  ).run(o.id, d.title, d.audience, d.date, o.updatedAt, o.updatedAt);
+  upsertSyncedBriefing(db, {
+    id: o.id,
+    title: d.title,
+    audience: d.audience,
+    date: d.date,
+    updatedAt: o.updatedAt,
+  });
   return true;
 };
 
 /** Ordinals of a briefing's items rewritten from their order keys (ties by id). */
 export function reorderBriefing(db: Db, briefingId: string): void {
-  const ids = statement(db, `SELECT id FROM briefing_items WHERE briefing_id = ?`)
-    .pluck()
-    .all(briefingId) as string[];
+  const ids = itemIdsOfBriefing(db, briefingId);
   const keys = orderKeysOf(db, ids);
   const sorted = ids.map((id) => ({ id, key: keys.get(id) ?? '~' })).sort(compareOrder);
-  const set = statement(db, `UPDATE briefing_items SET ordinal = ? WHERE id = ?`);
-  sorted.forEach((item, ordinal) => set.run(ordinal, item.id));
+  setItemOrdinals(
+    db,
+    sorted.map((item) => item.id),
+  );
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const int = (v: unknown): number | null => (typeof v === 'number' && Number.isInteger(v) ? v : null);
 
 const applyBriefingItem: Apply = (db, o, raw) => {
-  const previous = statement(db, `SELECT briefing_id FROM briefing_items WHERE id = ?`).pluck().get(o.id) as
-    string | undefined;
+  const previous = briefingOfItem(db, o.id);
   if (!raw) {
-    statement(db, `DELETE FROM briefing_items WHERE id = ?`).run(o.id);
+    deleteSyncedItem(db, o.id);
     setOrderKey(db, o.id, null);
     return true;
   }
   const d = raw as KindData['briefing_item'];
-  if (!statement(db, `SELECT 1 FROM briefings WHERE id = ?`).get(d.briefingId)) return false;
+  if (!briefingExists(db, d.briefingId)) return false;
   const p = d.payload;
   const excerpt = d.kind === 'excerpt';
   const passageId =
@@ -138,14 +170,7 @@ const applyBriefingItem: Apply = (db, o, raw) => {
         : 'ok'
       : 'orphaned'
     : null;
-  statement(db, `DELETE FROM briefing_items WHERE id = ?`).run(o.id);
-  statement(
-    db,
-    `INSERT INTO briefing_items (id, briefing_id, ordinal, kind, level, text, document_id, passage_id,
-       start_offset, end_offset, exact, prefix, suffix, edition_hash, citation, status, marks)
-     VALUES (@id, @briefingId, 0, @kind, @level, @text, @documentId, @passageId, @start, @end,
-       @exact, @prefix, @suffix, @editionHash, @citation, @status, @marks)`,
-  ).run({
+  putSyncedItem(db, {
     id: o.id,
     briefingId: d.briefingId,
     kind: d.kind,

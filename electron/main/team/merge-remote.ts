@@ -1,11 +1,11 @@
-import type { RemoteObject, TeamKind } from '../../../shared/team/protocol';
+import { ANCHOR_FIELDS, onlyMoved, type RemoteObject, type TeamKind } from '../../../shared/team/protocol';
 import type { Db } from '../store/database';
 import { addConflict } from './conflict-store';
 import { readLocal, type LocalData } from './local-read';
 import { applyLocal } from './local-write';
 import { canonical, mergeObject, type MergeResult } from './merge';
 import { isLost, lostAncestor } from './restores';
-import { unmarkDirty, getBase, markDirty, putBase, type BaseCopy } from './team-store';
+import { getBase, markDirty, putBase, unmarkDirty, type BaseCopy } from './team-store';
 
 /**
  * Brings a remote object into an object changed here since its base. Used by pull and by a push
@@ -20,10 +20,15 @@ export function mergeRemote(
 ): void {
   const base = getBase(db, kind, id);
   const local = readLocal(db, kind, id);
-  const { merged, conflicts, ancestor } = guardedMerge(kind, base, local, remote);
+  const remoteData = remote.deleted ? null : remote.data;
+  const result = guardedMerge(kind, base, local, remote);
+  const { conflicts, ancestor } = result;
+  const common = ancestor !== undefined ? ancestor : (base?.data ?? null);
+  const moved = conflicts.length ? settleMove(kind, conflicts, common, local, remoteData) : null;
+  const merged = moved && moved !== 'remote' ? { ...result.merged, ...moved } : result.merged;
   const applied = applyLocal(db, remote, merged);
   putBase(db, remote, applied);
-  if (conflicts.length)
+  if (conflicts.length && !moved)
     addConflict(
       db,
       {
@@ -72,4 +77,26 @@ function guardedMerge(
   if (noBase && (local === null) !== (remote === null) && (lost || RANDOM_IDS.has(kind)))
     return { merged: remote, conflicts: ['*'], ancestor: lost || !base ? undefined : null };
   return { ...mergeObject(baseData, local, remote), ancestor };
+}
+
+/**
+ * A clash of positions only, where one side merely moved the object to other passages (a new
+ * edition re-anchored it: the replace's alignment on one desktop, the quote search on arrival on
+ * another): a position is nobody's writing, so it is not listed. The other side's position stands
+ * when it is an author's resize there (its quote changed), else the hub's. Returns the anchor
+ * fields to keep ('remote': the hub's), or null when the clash is to be listed as ever.
+ */
+function settleMove(
+  kind: TeamKind,
+  conflicts: string[],
+  base: LocalData,
+  local: LocalData,
+  remote: LocalData,
+): Record<string, unknown> | 'remote' | null {
+  const anchor = ANCHOR_FIELDS[kind] ?? [];
+  if (!local || !remote || !conflicts.every((f) => anchor.includes(f))) return null;
+  const at = (d: LocalData) => d && Object.fromEntries(anchor.map((k) => [k, d[k]]));
+  const mere = (d: LocalData) => onlyMoved(kind, at(base), at(d)) && d?.['quote'] === base?.['quote'];
+  if (mere(remote)) return mere(local) ? 'remote' : at(local);
+  return mere(local) ? 'remote' : null;
 }

@@ -3,7 +3,7 @@ import type { CoreContext } from '../kernel/context';
 import { deleteWithUndo } from '../documents/domain';
 import type { Db } from '../store/database';
 import { settleVanished } from './conflict-store';
-import { bringDocument, needsEdition } from './editions';
+import { bringDocument, needsEdition, pushIfMoved } from './editions';
 import type { HubClient } from './hub-client';
 import { assignDirtyOrderKeys, localDocument } from './local-read';
 import { applyLocal } from './local-write';
@@ -72,6 +72,7 @@ function applyRemote(ctx: CoreContext, o: RemoteObject, now: () => Date): void {
   if (!dirty) {
     putBase(db, o, applyLocal(db, o, o.deleted ? null : o.data));
     if (!base) settleVanished(db, o.kind, o.id, now());
+    pushIfMoved(db, o);
     return;
   }
   mergeRemote(db, o.kind, o.id, o, now);
@@ -94,6 +95,7 @@ export function applyWaiting(db: Db): number {
       };
       if (applyLocal(db, o, b.deleted ? null : b.data)) {
         setApplied(db, b.kind, b.id);
+        pushIfMoved(db, o);
         applied++;
       }
     }

@@ -3,7 +3,7 @@ import pg from 'pg';
 import { inviteMember, resetMemberPassword, withHubPool } from '../../../electron/hub';
 import type { JoinResponse, PushResponse } from '../../../shared/team/protocol';
 import { describePg } from '../../helpers/pg-cluster';
-import { annotationData, batch, put, useHub, type HubMember } from './hub-fixture';
+import { annotationData, batch, del, put, useHub, type HubMember } from './hub-fixture';
 
 const briefing = (title: string) => ({ title, audience: '', date: '' });
 
@@ -121,6 +121,26 @@ describePg('team hub: permissions, through the service and through PostgreSQL di
       expect(((await edited.json()) as PushResponse).results[0]?.status).toBe('accepted');
     });
 
+    it("lets an editor move another's annotation to a new edition, nothing more, its author kept", async () => {
+      const current = (await editor.pull()).json.changes.find((c) => c.id === 'owner-note')!;
+      const moved = { ...current.data, passageId: 'd1-e0123456789-p8', start: 1, end: 3 };
+      const refused = await editor.push(
+        batch(put('annotation', 'owner-note', current.version, { ...moved, note: '顺便改了' })),
+      );
+      expect(refused.json.results[0]).toMatchObject({ status: 'forbidden' });
+      // resizing it on its own passage is the author's edit, not a move
+      const resized = await editor.push(
+        batch(put('annotation', 'owner-note', current.version, { ...current.data, start: 1, end: 3 })),
+      );
+      expect(resized.json.results[0]).toMatchObject({ status: 'forbidden' });
+      const accepted = await editor.push(batch(put('annotation', 'owner-note', current.version, moved)));
+      expect(accepted.json.results[0]?.status).toBe('accepted');
+      const now = (await owner.pull()).json.changes.find((c) => c.id === 'owner-note')!;
+      expect(now).toMatchObject({ data: moved, author: { id: owner.member.id, name: '张三' } });
+      const deleted = await editor.push(batch(del('annotation', 'owner-note', now.version)));
+      expect(deleted.json.results[0]).toMatchObject({ status: 'forbidden' });
+    });
+
     it('refuses requests without a valid token', async () => {
       const res = await fetch(`${fx.hub.url}/v1/pull?since=0`, {
         headers: { authorization: 'Bearer not-a-real-token-at-all' },
@@ -172,10 +192,21 @@ describePg('team hub: permissions, through the service and through PostgreSQL di
 
     it("lets an editor write only as itself, and not over another's annotation", async () => {
       const db = await connectAs(editor);
-      const stolen = await db.query(
-        `UPDATE hub.objects SET data = data || '{"note":"x"}' WHERE id = 'owner-note'`,
+      await expect(
+        db.query(`UPDATE hub.objects SET data = data || '{"note":"x"}' WHERE id = 'owner-note'`),
+      ).rejects.toThrow(/only its author/);
+      await expect(
+        db.query(`UPDATE hub.objects SET deleted = true, data = NULL WHERE id = 'owner-note'`),
+      ).rejects.toThrow(/only its author/);
+      await expect(
+        db.query(`UPDATE hub.objects SET data = data || '{"start":3}' WHERE id = 'owner-note'`),
+      ).rejects.toThrow(/only its author/);
+      // a new edition's position alone (see migration 004): the author stays the owner
+      const moved = await db.query<{ author_id: string }>(
+        `UPDATE hub.objects SET data = data || '{"passageId":"d1-e0123456789-p9","start":2}'
+          WHERE id = 'owner-note' RETURNING author_id`,
       );
-      expect(stolen.rowCount).toBe(0);
+      expect(moved.rows).toEqual([{ author_id: owner.member.id }]);
       // a forged author and version are replaced by the hub's own stamp
       const before = (await editor.status()).json.library.version;
       await insertDirect(db, editor.library.id, 'direct', editor.member.id, 999_999);

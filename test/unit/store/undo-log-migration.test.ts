@@ -65,6 +65,8 @@ function downgrade(db: Db): void {
       -- Nor the team sync's lost copies and conflict bases (migration 013).
       ALTER TABLE team_objects DROP COLUMN ancestor;
       ALTER TABLE team_conflicts DROP COLUMN base;
+      -- Nor where replaced passages went (migration 014).
+      DROP TABLE team_passage_moves;
     `);
     db.pragma(`user_version = ${migration010UndoLog.version - 1}`);
   })();

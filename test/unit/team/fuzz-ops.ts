@@ -41,7 +41,8 @@ const pick = <T>(rng: Rng, list: readonly T[]): T | undefined => list[Math.floor
 const TAGS = ['防疫', '民生', '改革', '开放', '生态'];
 
 export interface World {
-  passages: { id: string; length: number }[];
+  /** The passages of the edition the client holds (a replace gives them new ids). */
+  passages: (c: FuzzClient) => { id: string; length: number }[];
   briefings: string[];
   documents: string[];
 }
@@ -57,7 +58,7 @@ const own = (c: FuzzClient, table: 'annotations' | 'passage_links') =>
   c.db.prepare(`SELECT id FROM ${table} WHERE author = ? ORDER BY id`).pluck().all(c.name) as string[];
 
 const annotate: Op = (c, rng, w, req) => {
-  const p = pick(rng, w.passages)!;
+  const p = pick(rng, w.passages(c))!;
   const start = Math.floor(rng() * (p.length - 1));
   const end = Math.min(p.length, start + 1 + Math.floor(rng() * 20));
   const tags = TAGS.filter(() => rng() < 0.25);
@@ -124,8 +125,8 @@ const removeOwn: Op = (c, rng, _w, req) => {
 };
 
 const link: Op = (c, rng, w, req) => {
-  const from = pick(rng, w.passages)!;
-  const to = pick(rng, w.passages)!;
+  const from = pick(rng, w.passages(c))!;
+  const to = pick(rng, w.passages(c))!;
   if (from.id === to.id) return null;
   const l = createLink(c.db, { from: from.id, to: to.id, note: `l${Math.floor(rng() * 1e6)}` });
   req({ kind: 'link', id: l.id, what: 'create' });

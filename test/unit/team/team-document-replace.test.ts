@@ -4,6 +4,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { createInvitation, ensureLibrary } from '../../../electron/hub';
 import { createAnnotation, updateAnnotation } from '../../../electron/main/annotations/service';
 import { createCore, type Core } from '../../../electron/main/core/app-core';
+import { createLink } from '../../../electron/main/links/service';
 import { importFiles } from '../../../electron/main/ingest/import-service';
 import { fileSecretStore } from '../../../electron/main/team/secret-store';
 import { HubClient } from '../../../electron/main/team/hub-client';
@@ -16,7 +17,7 @@ import { useTeamHub } from './team-hub-fixture';
 /**
  * A new edition (`yandu import --replace`) travels (issue 14): the replacing desktop pushes the
  * document with its new file and the positions it re-anchored; a desktop holding the old edition
- * performs the same replace, its own annotations re-anchored there, and nothing goes back and forth.
+ * performs the same replace, the annotations re-anchored there, and nothing goes back and forth.
  */
 const HULI = path.resolve(__dirname, '../../../resources/documents/huli-2021.txt');
 const ORIGINAL = fs.readFileSync(HULI, 'utf8');
@@ -76,6 +77,21 @@ describePg('team sync: a document replaced by a new edition', () => {
         [library],
       )
     ).rows[0]!.n;
+  const hubAuthors = async () =>
+    (
+      await f.pool.query<{ note: string; author: string }>(
+        `SELECT o.data->>'note' AS note, m.name AS author FROM hub.objects o
+           JOIN hub.libraries l ON l.id = o.library_id JOIN hub.members m ON m.id = o.author_id
+          WHERE l.name = $1 AND o.kind = 'annotation' ORDER BY 1`,
+        [library],
+      )
+    ).rows;
+  const linkOrdinals = (d: { core: Core }) =>
+    q(
+      d,
+      `SELECT l.note, f.ordinal AS "from", t.ordinal AS "to" FROM passage_links l
+         JOIN passages f ON f.id = l.from_passage JOIN passages t ON t.id = l.to_passage ORDER BY l.note`,
+    );
   const ordinals = (d: { core: Core }) =>
     q(
       d,
@@ -151,8 +167,13 @@ describePg('team sync: a document replaced by a new edition', () => {
         { note: '甲的', ordinal: 13 },
       ]);
       const pushedReplace = await a.team.sync();
-      // the document and the annotation A wrote; B's is re-anchored here too but only B may push it
-      expect(pushedReplace.pushed).toMatchObject({ sent: 2, accepted: 2, conflicts: 0, rejected: 0 });
+      // the document and both annotations: B's moved too, and any editor may push a position alone
+      expect(pushedReplace.pushed).toMatchObject({ sent: 3, accepted: 3, conflicts: 0, rejected: 0 });
+      // B stays its author on the hub
+      expect(await hubAuthors()).toEqual([
+        { note: '乙的', author: '乙' },
+        { note: '甲的', author: '甲' },
+      ]);
       expect(await hubBlobs()).toBe(2);
       const [hubDoc] = await hubDocument();
       expect(hubDoc).toMatchObject({ fileName: '湖里区2021-修订.txt' });
@@ -164,10 +185,10 @@ describePg('team sync: a document replaced by a new edition', () => {
       expect(passageIds(b)).toEqual(passageIds(a));
       expect(annotations(b)).toEqual(annotations(a));
       expect(annotations(b).every((r) => (r as { status: string }).status === 'anchored')).toBe(true);
-      // B pushes the one it wrote, in the position A computed as well; nothing else goes back and forth
-      expect(pulled.pushed).toMatchObject({ sent: 1, accepted: 1, conflicts: 0 });
+      // B computed the same positions A pushed: nothing goes back and forth
+      expect(pulled.pushed).toMatchObject({ sent: 0, conflicts: 0 });
       const back = await a.team.sync();
-      expect(back.pulled.pulled).toBe(1);
+      expect(back.pulled.pulled).toBe(0);
       expect(back.pushed.sent).toBe(0);
       const quietAgain = await b.team.sync();
       expect([quietAgain.pushed.sent, quietAgain.pulled.pulled]).toEqual([0, 0]);
@@ -208,12 +229,82 @@ describePg('team sync: a document replaced by a new edition', () => {
     120_000,
   );
 
+  // issue 14: the author of what was pushed on the old edition may never sync again
+  it(
+    'moves what arrives on an edition replaced here, though its author never syncs again',
+    withShared(async ({ a, b, docId }) => {
+      const next = edition(files(), '湖里区2021-后到.txt', '    补充说明:乙还没看到的修订。');
+      await importFiles(a.core.ctx, [next], { inline: true, replace: docId });
+      // before 甲 syncs, 乙 (on the first edition) annotates and links, pushes, and is gone
+      const [p20, p30] = [passageOf(b, docId, 20), passageOf(b, docId, 30)];
+      createAnnotation(b.core.ctx.db, { passageId: p20, start: 1, end: 5, note: '乙最后的' });
+      createLink(b.core.ctx.db, { from: p20, to: p30, note: '乙的链接' });
+      await b.team.sync();
+      for (const d of [a, a]) await d.team.sync();
+      // placed where the replace puts the passages they were on, not orphaned nor waiting
+      const placed = [{ note: '乙最后的', ordinal: 21 }];
+      expect(ordinals(a)).toEqual(expect.arrayContaining(placed));
+      expect(linkOrdinals(a)).toEqual([{ note: '乙的链接', from: 21, to: 31 }]);
+      expect(await quiet(a)).toEqual({ pending: 0, conflicts: 0 });
+      // the hub holds the new positions, under 乙's name still; a desktop joining now takes them
+      expect(await hubAuthors()).toContainEqual({ note: '乙最后的', author: '乙' });
+      const c = await desk('丙');
+      try {
+        await c.team.sync();
+        expect(annotations(c)).toEqual(annotations(a));
+        expect(linkOrdinals(c)).toEqual(linkOrdinals(a));
+        expect(annotations(c).every((r) => (r as { status: string }).status === 'anchored')).toBe(true);
+        expect(await quiet(c)).toEqual({ pending: 0, conflicts: 0 });
+        expect(
+          c.core.ctx.db.prepare(`SELECT count(*) FROM team_objects WHERE applied = 0`).pluck().get(),
+        ).toBe(0);
+      } finally {
+        c.core.close();
+      }
+    }),
+    120_000,
+  );
+
   /** 乙 pushes its outbox without pulling first (甲's edition reached the hub in between). */
   async function pushOnly(b: Desk): Promise<void> {
     const token = fileSecretStore(path.join(f.tmp, `${library}-乙.token`)).get()!;
     const me = JSON.parse(getState(b.core.ctx.db, 'member')!) as { id: string; name: string };
     await pushAll(b.core.ctx.db, new HubClient({ url: f.hub.url, token }), { me, now: () => new Date() });
   }
+
+  it(
+    "keeps an author's resize made on the old edition over the move another desktop pushed",
+    withShared(async ({ a, b, docId, mine }) => {
+      // 乙 narrows its highlight on the first edition while 甲 replaces and pushes its move
+      updateAnnotation(b.core.ctx.db, { id: mine(b), start: 3, end: 5 });
+      const next = edition(files(), '湖里区2021-缩小.txt', '    补充说明:乙缩小了划线。');
+      await importFiles(a.core.ctx, [next], { inline: true, replace: docId });
+      for (const d of [a, b, a]) await d.team.sync();
+      await converged([a, b]);
+      const narrowed = annotations(a).find((r) => (r as { note: string }).note === '乙的');
+      expect(narrowed).toMatchObject({ start_offset: 3, end_offset: 5 });
+      expect(ordinals(a)).toContainEqual({ note: '乙的', ordinal: 11 });
+      for (const d of [a, b]) expect(await quiet(d)).toEqual({ pending: 0, conflicts: 0 });
+    }),
+    120_000,
+  );
+
+  it(
+    'takes the same positions pushed by two desktops as one: no conflict, nothing back and forth',
+    withShared(async ({ a, b, docId }) => {
+      // both replace by the same file, each moving both annotations, and both push them
+      const next = edition(files(), '湖里区2021-同一文件.txt', '    补充说明:两人拿到同一份修订。');
+      for (const d of [a, b]) await importFiles(d.core.ctx, [next], { inline: true, replace: docId });
+      expect((await a.team.sync()).pushed).toMatchObject({ sent: 3, accepted: 3 });
+      await pushOnly(b);
+      for (const d of [b, a]) await d.team.sync();
+      await converged([a, b]);
+      for (const d of [a, b]) expect(await quiet(d)).toEqual({ pending: 0, conflicts: 0 });
+      const again = await Promise.all([a, b].map(async (d) => (await d.team.sync()).pushed.sent));
+      expect(again).toEqual([0, 0]);
+    }),
+    120_000,
+  );
 
   // 乙 hears of 甲's edition by a pull (the usual order of a sync) or by its own push's conflict
   it.each(['pull', 'push'] as const)(

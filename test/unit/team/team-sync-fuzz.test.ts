@@ -10,6 +10,7 @@ import type { RemoteObject } from '../../../shared/team/protocol';
 import { describePg } from '../../helpers/pg-cluster';
 import { startFaultProxy, type FaultMode } from './fault-proxy';
 import { FuzzClient, type AcceptedChange } from './fuzz-client';
+import { EditionEvents } from './fuzz-editions';
 import { FaultEvents, type HubRestoreKind } from './fuzz-events';
 import { mulberry32, randomOp, type Requirement, type Rng, type World } from './fuzz-ops';
 import { checkConflicts, checkRequirements } from './fuzz-checks';
@@ -72,6 +73,9 @@ describePg('team sync: 3 clients × random operations against the real hub, with
         rng,
         HUB_RESTORE ?? (seed % 2 ? 'files' : 'dump'),
       );
+      const editions = new EditionEvents(path.join(f.tmp, `${seed}-editions`), HULI);
+      // a stream of its own, so the operations and faults stay those of the seed
+      const editionRng = mulberry32(seed + 1000);
       for (let step = 0; step < total; step++) {
         const open = clients.filter((c) => done.get(c)! < OPS);
         const c = open[Math.floor(rng() * open.length)]!;
@@ -82,6 +86,7 @@ describePg('team sync: 3 clients × random operations against the real hub, with
         if (name) tally[name] = (tally[name] ?? 0) + 1;
         if (rng() < 0.015) c.restart();
         events.clientStep(c, rng, step);
+        await editions.step(c, editionRng, world.documents[0]!);
         await events.hubStep(step);
         if (done.get(c)! >= nextSync.get(c)!) {
           nextSync.set(c, done.get(c)! + 15 + Math.floor(rng() * 30));
@@ -96,6 +101,7 @@ describePg('team sync: 3 clients × random operations against the real hub, with
         expect(c.db.pragma('integrity_check', { simple: true })).toBe('ok');
         expect(c.db.prepare(`SELECT count(*) FROM team_objects WHERE applied = 0`).pluck().get()).toBe(0);
         expect(c.documentIds()).toEqual(world.documents.slice().sort());
+        expect(EditionEvents.editions(c)).toEqual(EditionEvents.editions(clients[0]!));
         const mine = c.snapshot();
         const diff = [...new Set([...mine.keys(), ...hubObjects.keys()])].filter(
           (k) => canonical(mine.get(k) ?? null) !== canonical(hubObjects.get(k)?.data ?? null),
@@ -112,7 +118,7 @@ describePg('team sync: 3 clients × random operations against the real hub, with
           `vanished ${clashes.vanished} of which came back ${clashes.vanishedSettled}, no common copy ${clashes.unknownBase}; ` +
           `open at the end ${clashes.open}); restarts ${clients.map((c) => c.restarts).join('/')}; ` +
           `faults ${JSON.stringify(faults)}; restores ${JSON.stringify({ ...events.log, lost: events.log.lost.length })}; ` +
-          `ms ${JSON.stringify(ms)}`,
+          `new editions ${editions.replaces}; ms ${JSON.stringify(ms)}`,
       );
       expect(report.violations.slice(0, 5)).toEqual([]);
       expect(report.brokenChains.slice(0, 5)).toEqual([]);
@@ -124,6 +130,7 @@ describePg('team sync: 3 clients × random operations against the real hub, with
         expect(faults.reduce((n, x) => n + x[mode], 0)).toBeGreaterThan(0);
       const { log } = events;
       expect([log.clientRestores.length, log.hubRestores, log.pgRestarts + log.hubRestarts]).not.toContain(0);
+      expect(editions.replaces).toBeGreaterThan(0);
     } finally {
       for (const c of clients) {
         c.core.close();
@@ -142,16 +149,8 @@ async function setUpShared(clients: FuzzClient[]): Promise<World> {
   for (const c of clients) await c.team.sync();
   await a.team.sync();
   const documents = a.documentIds();
-  const passages = (
-    a.db
-      .prepare(`SELECT id, length(text) AS length FROM passages WHERE length(text) > 4 ORDER BY id`)
-      .all() as {
-      id: string;
-      length: number;
-    }[]
-  ).slice(0, 60);
   for (const c of clients) expect(c.documentIds()).toEqual(documents);
-  return { passages, briefings, documents };
+  return { passages: EditionEvents.passagesOf, briefings, documents };
 }
 
 /** A sync under a random fault policy; a failed sync is what the user sees offline, nothing more. */

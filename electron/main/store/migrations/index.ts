@@ -11,6 +11,7 @@ import { migration010UndoLog } from './010-undo-log';
 import { migration011SearchBlocks } from './011-search-blocks';
 import { migration012TeamEditions } from './012-team-editions';
 import { migration013TeamAncestors } from './013-team-ancestors';
+import { migration014TeamPassageMoves } from './014-team-passage-moves';
 import type { Migration } from './types';
 
 /** In order. Append only: a shipped migration is never edited, a fix is a new one. */
@@ -28,4 +29,5 @@ export const migrations: readonly Migration[] = [
   migration011SearchBlocks,
   migration012TeamEditions,
   migration013TeamAncestors,
+  migration014TeamPassageMoves,
 ];
