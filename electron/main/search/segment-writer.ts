@@ -33,14 +33,18 @@ export class SegmentWriter {
   readonly blocks = new BlockCache(BLOCK_CACHE_BYTES);
   readonly retired: RetiredBlocks;
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    /** Unpacked index bytes up to which blocks are packed (the rule above; tests give a smaller one). */
+    private readonly packBlocksUpTo = PACK_BLOCKS_UP_TO_INDEX_BYTES,
+  ) {
     this.retired = new RetiredBlocks(db);
   }
 
   /** Saves a segment built or merged in memory; the entry reads its large parts from the library from now on. */
   save(segment: Segment, kinds: string, replaces: Entry[]): Entry {
     const old = rowIds(replaces);
-    const packBlocks = this.indexBytesAfter(segment, old) <= PACK_BLOCKS_UP_TO_INDEX_BYTES;
+    const packBlocks = this.indexBytesAfter(segment, old) <= this.packBlocksUpTo;
     const rowId = this.write(() => saveSegment(this.db, segment, kinds, old, SEGMENT_FORMAT, packBlocks));
     if (rowId !== null) this.retired.retire(old);
     const stored = rowId === null ? segment : storedParts(this.db, rowId, segment, this.blocks, packBlocks);

@@ -2,9 +2,10 @@ import { expect, it } from 'vitest';
 import { importFiles } from '../../../electron/main/ingest/import-service';
 import { pack, unpack } from '../../../electron/main/search/block-codec';
 import { searchServiceFor } from '../../../electron/main/search/search-service';
-import { postingsAt, type Segment } from '../../../electron/main/search/segment';
+import { postingsAt, segmentBytes, type Segment } from '../../../electron/main/search/segment';
 import { BlockCache, textOf } from '../../../electron/main/search/segment-parts';
 import { listSegments, loadSegment, saveSegment } from '../../../electron/main/search/segment-store';
+import { SegmentWriter } from '../../../electron/main/search/segment-writer';
 import { coreOpener, SEED, tempDatabase } from './library';
 
 const open = coreOpener();
@@ -58,4 +59,26 @@ it('reads a packed segment (format 4) as it was built, and as the same segment s
   const bytes = (id: number) =>
     db.prepare(`SELECT sum(length(data)) FROM search_blocks WHERE segment_id = ?`).pluck().get(id) as number;
   expect(bytes(row!.id)).toBeLessThan(bytes(plainId) * 0.8);
+});
+
+it('packs the blocks of a segment it saves while the whole index stays within its limit, and no longer past it', async () => {
+  const core = open(tempDatabase());
+  await importFiles(core.ctx, [SEED], { inline: true });
+  const index = searchServiceFor(core.ctx).index;
+  index.indexPendingNow();
+  const { db } = core.ctx;
+  const [segment] = index.snapshot().segments.map((s) => s.segment);
+  const kinds = listSegments(db)[0]!.kinds;
+  const indexBytes = () => listSegments(db).reduce((n, r) => n + r.bytes, 0);
+  const blockBytes = (id: number | null) =>
+    db.prepare(`SELECT sum(length(data)) FROM search_blocks WHERE segment_id = ?`).pluck().get(id) as number;
+  const plain = blockBytes(saveSegment(db, segment!, kinds, [], 3));
+  // Exactly at the limit once saved: packed.
+  const within = new SegmentWriter(db, indexBytes() + segmentBytes(segment!)).save(segment!, kinds, []);
+  expect(blockBytes(within.rowId)).toBeLessThan(plain * 0.8);
+  // One byte past it: stored as they are, and read alike.
+  const past = new SegmentWriter(db, indexBytes() + segmentBytes(segment!) - 1).save(segment!, kinds, []);
+  expect(blockBytes(past.rowId)).toBe(plain);
+  const read = (id: number | null) => contents(loadSegment(db, id!, new BlockCache(1 << 26)));
+  expect(read(past.rowId)).toEqual(read(within.rowId));
 });
