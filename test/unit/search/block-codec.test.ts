@@ -31,12 +31,17 @@ function contents(s: Segment) {
   };
 }
 
-it('reads a packed segment (format 4) as it was built, and as the same segment stored unpacked (format 3)', async () => {
+/** A new library holding the bundled report, its search index built (one segment). */
+async function indexedSeed() {
   const core = open(tempDatabase());
   await importFiles(core.ctx, [SEED], { inline: true });
   const index = searchServiceFor(core.ctx).index;
   index.indexPendingNow();
-  const { db } = core.ctx;
+  return { db: core.ctx.db, index };
+}
+
+it('reads a packed segment (format 4) as it was built, and as the same segment stored unpacked (format 3)', async () => {
+  const { db, index } = await indexedSeed();
   const [row] = listSegments(db);
   expect(row!.format).toBe(4);
   // The segment as built in memory: its head columns were never packed or unpacked.
@@ -62,11 +67,7 @@ it('reads a packed segment (format 4) as it was built, and as the same segment s
 });
 
 it('packs the blocks of a segment it saves while the whole index stays within its limit, and no longer past it', async () => {
-  const core = open(tempDatabase());
-  await importFiles(core.ctx, [SEED], { inline: true });
-  const index = searchServiceFor(core.ctx).index;
-  index.indexPendingNow();
-  const { db } = core.ctx;
+  const { db, index } = await indexedSeed();
   const [segment] = index.snapshot().segments.map((s) => s.segment);
   const kinds = listSegments(db)[0]!.kinds;
   const indexBytes = () => listSegments(db).reduce((n, r) => n + r.bytes, 0);
