@@ -4,7 +4,6 @@ import {
   ANCHOR_FIELDS,
   HUB_LIMITS,
   onlyMoved,
-  type MemberRef,
   type RemoteObject,
   type TeamKind,
 } from '../../../shared/team/protocol';
@@ -22,10 +21,10 @@ import {
   basesAnchoredIn,
   capturing,
   getBase,
-  getState,
   isDirty,
   markDirty,
   setApplied,
+  teamMember,
   unmarkDirty,
   type BaseCopy,
 } from './team-store';
@@ -48,9 +47,8 @@ import {
  * hub and listed, as ever).
  */
 export function settleReanchored(db: Db, documentId: string): void {
-  const member = getState(db, 'member');
-  if (!member) return; // not in a team
-  const me = (JSON.parse(member) as MemberRef).id;
+  const me = teamMember(db)?.id;
+  if (!me) return; // not in a team
   const pulled = !capturing(db);
   for (const base of basesAnchoredIn(db, documentId)) {
     const kind = base.kind as Exclude<TeamKind, 'document'>;
@@ -66,7 +64,7 @@ export function settleReanchored(db: Db, documentId: string): void {
  * desktop joining later take it; a desktop that finds the same position merges it silently.
  */
 export function pushIfMoved(db: Db, o: Pick<RemoteObject, 'kind' | 'id' | 'data' | 'deleted'>): void {
-  if (o.deleted || !ANCHOR_FIELDS[o.kind] || !getState(db, 'member')) return;
+  if (o.deleted || !ANCHOR_FIELDS[o.kind] || !teamMember(db)) return;
   const local = readLocal(db, o.kind as Exclude<TeamKind, 'document'>, o.id);
   if (local && !same(local, o.data) && onlyMoved(o.kind, o.data, local)) markDirty(db, o.kind, o.id);
 }

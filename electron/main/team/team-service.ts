@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import type { TeamStatusView, TeamSyncProgress } from '../../../shared/ipc/channels/team';
-import type { MemberRef, StatusResponse, TeamKind } from '../../../shared/team/protocol';
+import type { StatusResponse, TeamKind } from '../../../shared/team/protocol';
 import { AppError } from '../kernel/app-error';
 import type { CoreContext } from '../kernel/context';
 import {
@@ -29,6 +29,7 @@ import {
   outboxCount,
   setCapture,
   setState,
+  teamMember,
 } from './team-store';
 
 /** The team library on this desktop: join, sync, status, conflicts, leave. No Electron here. */
@@ -126,7 +127,7 @@ export class TeamService {
       library: remote?.library
         ? { id: remote.library.id, name: remote.library.name }
         : parse(getState(this.db, 'library')),
-      member: remote?.member ?? parse<MemberRef>(getState(this.db, 'member')),
+      member: remote?.member ?? teamMember(this.db),
       online,
       members: remote?.members ?? [],
       cursor: Number(getState(this.db, 'cursor') ?? 0),
@@ -160,7 +161,7 @@ export class TeamService {
 
   private async runSync(onProgress?: (p: SyncProgress) => void): Promise<SyncReport> {
     const hub = this.hub();
-    const me = parse<MemberRef>(getState(this.db, 'member'))!;
+    const me = teamMember(this.db)!;
     const progress = { phase: 'push' as SyncProgress['phase'], pushed: 0, pulled: 0, hubVersion: 0 };
     const tell = (p: Partial<SyncProgress>) => onProgress?.(Object.assign(progress, p));
     try {

@@ -1,4 +1,4 @@
-import type { RemoteObject, TeamKind } from '../../../shared/team/protocol';
+import type { MemberRef, RemoteObject, TeamKind } from '../../../shared/team/protocol';
 import type { Db } from '../store/database';
 import { statement } from '../store/statements';
 
@@ -223,6 +223,12 @@ export function applyingRemote<T>(db: Db, fn: () => T): T {
 
 export function getState(db: Db, key: string): string | undefined {
   return statement(db, `SELECT value FROM team_state WHERE key = ?`).pluck().get(key) as string | undefined;
+}
+
+/** The member this library joined the team as (null when it is in no team). */
+export function teamMember(db: Db): MemberRef | null {
+  const member = getState(db, 'member');
+  return member ? (JSON.parse(member) as MemberRef) : null;
 }
 
 /** The two key → value tables: a null value deletes the key, any other is written over it. */
