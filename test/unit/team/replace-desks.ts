@@ -152,8 +152,6 @@ export function useReplaceDesks(name: string) {
   return {
     f,
     desk,
-    newLibrary,
-    q,
     annotations,
     documents,
     passageIds,
@@ -164,7 +162,6 @@ export function useReplaceDesks(name: string) {
     linkOrdinals,
     ordinals,
     quiet,
-    shared,
     withShared,
     files,
     converged,
