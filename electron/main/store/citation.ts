@@ -24,19 +24,17 @@ export function citationsFor(
   // The paragraph number counts within the section through the section index (a section's
   // passages are one document's), not along the whole document up to the passage: half the time
   // on long documents. Passages outside any section count along the document.
+  // A known paragraph skips the count (CASE evaluates only the branch it takes).
   const passage = statement(
     db,
     `SELECT d.title, p.section_id AS sectionId,
-       CASE WHEN p.section_id IS NULL
+       CASE WHEN :known THEN 0
+         WHEN p.section_id IS NULL
          THEN (SELECT count(*) FROM passages q WHERE q.document_id = p.document_id AND q.section_id IS NULL
                  AND q.ordinal <= p.ordinal)
          ELSE (SELECT count(*) FROM passages q WHERE q.section_id = p.section_id AND q.ordinal <= p.ordinal)
        END AS paragraph
-     FROM passages p JOIN documents d ON d.id = p.document_id WHERE p.id = ?`,
-  );
-  const place = statement(
-    db,
-    `SELECT d.title, p.section_id AS sectionId FROM passages p JOIN documents d ON d.id = p.document_id WHERE p.id = ?`,
+     FROM passages p JOIN documents d ON d.id = p.document_id WHERE p.id = :id`,
   );
   const section = statement(db, `SELECT parent_id AS parentId, level, label FROM sections WHERE id = ?`);
   const pathOf = (sectionId: string | null) => {
@@ -55,7 +53,7 @@ export function citationsFor(
   };
   for (const id of new Set(passageIds)) {
     const known = paragraphs.get(id);
-    const row = (known === undefined ? passage.get(id) : place.get(id)) as PassageRow | undefined;
+    const row = passage.get({ id, known: known === undefined ? 0 : 1 }) as PassageRow | undefined;
     if (row) out.set(id, formatCitation(row.title, pathOf(row.sectionId), known ?? row.paragraph));
   }
   return out;
