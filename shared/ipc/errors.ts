@@ -45,6 +45,21 @@ export const errorMessages = {
     en: (p: Params) =>
       `The library ${p.file} is open in another program (Yandu itself, perhaps); nothing was restored. Close it and try again.`,
   },
+  library_compacting: {
+    'zh-CN': () => '正在压缩资料库，暂不能修改；可以继续阅读和搜索，压缩完成后再试。',
+    en: () =>
+      'The library is being compacted and cannot be changed yet; reading and search still work. Try again when it is done.',
+  },
+  compact_no_room: {
+    'zh-CN': (p: Params) =>
+      `磁盘空间不足，未压缩：压缩时需要在资料库旁另写一份副本（至多 ${p.neededMb} MB），只剩 ${p.freeMb} MB。资料库未作任何改动。`,
+    en: (p: Params) =>
+      `Not enough disk space to compact: a copy of up to ${p.neededMb} MB is written beside the library and only ${p.freeMb} MB are free. The library was not changed.`,
+  },
+  compact_refused: {
+    'zh-CN': (p: Params) => `资料库 ${p.file} 未压缩：${p.reason}。资料库未作任何改动。`,
+    en: (p: Params) => `The library ${p.file} was not compacted: ${p.reason}. The library was not changed.`,
+  },
   import_running: {
     'zh-CN': (p: Params) => `正在向资料库 ${p.file} 导入文档，未恢复；请等导入完成或取消导入后再试。`,
     en: (p: Params) =>

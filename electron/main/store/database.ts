@@ -95,6 +95,9 @@ function enableWal(db: Db, file: string, options: OpenOptions): Db {
   }
 }
 
+/** The page size of a new library, and of an older one once compacted (see newLibraryLayout). */
+export const LIBRARY_PAGE_SIZE = 8192;
+
 /**
  * How a new library lays out its file; both can only be chosen before the first table and before
  * WAL, so only here. It gives back the pages the search index's merges free (half the file at
@@ -106,7 +109,7 @@ function enableWal(db: Db, file: string, options: OpenOptions): Db {
 function newLibraryLayout(db: Db): void {
   if (db.readonly) return;
   if ((db.pragma('page_count', { simple: true }) as number) > 0) return;
-  db.pragma('page_size = 8192');
+  db.pragma(`page_size = ${LIBRARY_PAGE_SIZE}`);
   db.pragma('auto_vacuum = INCREMENTAL');
 }
 
