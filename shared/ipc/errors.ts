@@ -41,9 +41,9 @@ export const errorMessages = {
   },
   library_in_use: {
     'zh-CN': (p: Params) =>
-      `资料库 ${p.file} 正被另一个程序（例如打开着的研读）使用，未恢复；请先关闭它再试。`,
+      `资料库 ${p.file} 正被另一个程序（例如打开着的研读）使用，资料库未作改动；请先关闭它再试。`,
     en: (p: Params) =>
-      `The library ${p.file} is open in another program (Yandu itself, perhaps); nothing was restored. Close it and try again.`,
+      `The library ${p.file} is open in another program (Yandu itself, perhaps); the library was not changed. Close it and try again.`,
   },
   library_compacting: {
     'zh-CN': () => '正在压缩资料库，暂不能修改；可以继续阅读和搜索，压缩完成后再试。',
@@ -61,9 +61,9 @@ export const errorMessages = {
     en: (p: Params) => `The library ${p.file} was not compacted: ${p.reason}. The library was not changed.`,
   },
   import_running: {
-    'zh-CN': (p: Params) => `正在向资料库 ${p.file} 导入文档，未恢复；请等导入完成或取消导入后再试。`,
+    'zh-CN': (p: Params) => `正在向资料库 ${p.file} 导入文档，资料库未作改动；请等导入完成或取消导入后再试。`,
     en: (p: Params) =>
-      `Documents are being imported into the library ${p.file}; nothing was restored. Wait for the import to finish or cancel it, then try again.`,
+      `Documents are being imported into the library ${p.file}; the library was not changed. Wait for the import to finish or cancel it, then try again.`,
   },
   file_exists: {
     'zh-CN': (p: Params) => `${p.file} 已存在，未覆盖；请换一个文件名。`,

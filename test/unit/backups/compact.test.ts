@@ -9,7 +9,7 @@ import { assertRoomForCopy } from '../../../electron/main/store/compaction';
 import { runCli } from '../../helpers/cli';
 import { importSeedWithCli } from '../../helpers/seed-cli';
 import { revisedSeed } from '../annotations/revised-seed';
-import { dumpLibrary } from './library-dump';
+import { dumpLibrary, whileOpenElsewhere } from './library-dump';
 
 let dir: string;
 let db: string;
@@ -160,6 +160,19 @@ describe('yandu compact', () => {
       expect(fs.existsSync(`${db}.compacting`)).toBe(false);
       await expect(core.call('documents:list', {})).resolves.toHaveLength(1);
     });
+    expect(layout(db)).toMatchObject({ pageSize: 4096, autoVacuum: 0 });
+    expect(dumpLibrary(db)).toEqual(before);
+  });
+
+  it('refuses at the swap while another program has the library open, and leaves it as it was', async () => {
+    await oldLibrary();
+    const before = dumpLibrary(db);
+    await whileOpenElsewhere(db, async () => {
+      const refused = await runCli(['compact', '--db', db, '--json']);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain('正被另一个程序');
+    });
+    expect(fs.existsSync(`${db}.compacting`)).toBe(false);
     expect(layout(db)).toMatchObject({ pageSize: 4096, autoVacuum: 0 });
     expect(dumpLibrary(db)).toEqual(before);
   });
