@@ -60,8 +60,12 @@ export async function compactLibrary(ctx: CoreContext, options: CompactOptions =
       facts = await copyOffThread(job, options);
       options.onProgress?.('swapping');
       ctx.reopen((databasePath) => {
-        hold.takeWhole();
-        hold.release();
+        // Released before the reopen either way: a hold left exclusive would lock the core out.
+        try {
+          hold.takeWhole();
+        } finally {
+          hold.release();
+        }
         moveIntoPlace(copy, databasePath, ctx.nativeBinding);
       });
     } finally {
