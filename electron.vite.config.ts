@@ -31,6 +31,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
           'parse-worker': resolve(__dirname, 'electron/main/ingest/worker/parse-worker.ts'),
+          'compact-worker': resolve(__dirname, 'electron/main/backups/compact-worker.ts'),
         },
       },
     },

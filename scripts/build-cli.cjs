@@ -14,9 +14,14 @@ const BUNDLE_FILE = path.join(ROOT, 'out', 'cli', 'yandu-core.cjs');
 /** The bundle's own source files, with their sizes and mtimes, for bin/yandu.cjs's freshness check. */
 const INPUTS_FILE = path.join(ROOT, 'out', 'cli', 'inputs.json');
 const ENTRY = path.join(ROOT, 'electron', 'cli', 'entry.ts');
-/** `yandu import` parses in a worker thread; parse-client looks for its code next to the bundle. */
-const WORKER_ENTRY = path.join(ROOT, 'electron', 'main', 'ingest', 'worker', 'parse-worker.ts');
-const WORKER_FILE = path.join(ROOT, 'out', 'cli', 'parse-worker.js');
+/**
+ * Worker threads, whose code their clients look for next to the bundle: `yandu import` parses in
+ * one, `yandu compact` copies the library in another.
+ */
+const WORKERS = [
+  path.join(ROOT, 'electron', 'main', 'ingest', 'worker', 'parse-worker.ts'),
+  path.join(ROOT, 'electron', 'main', 'backups', 'compact-worker.ts'),
+];
 
 /**
  * Runtime dependencies stay outside the bundle and are required where they are used (lazily, for the
@@ -45,10 +50,16 @@ function buildCli({ esbuild = require('esbuild') } = {}) {
     minifyWhitespace: true,
     minifySyntax: true,
   };
-  const worker = esbuild.buildSync({ ...common, entryPoints: [WORKER_ENTRY], outfile: WORKER_FILE });
+  const workers = WORKERS.map((entry) =>
+    esbuild.buildSync({
+      ...common,
+      entryPoints: [entry],
+      outfile: path.join(ROOT, 'out', 'cli', `${path.basename(entry, '.ts')}.js`),
+    }),
+  );
   const cli = esbuild.buildSync({ ...common, entryPoints: [ENTRY], outfile: BUNDLE_FILE });
   fs.copyFileSync(LOADER, OUT_FILE);
-  const inputs = [...new Set([...Object.keys(cli.metafile.inputs), ...Object.keys(worker.metafile.inputs)])]
+  const inputs = [...new Set([cli, ...workers].flatMap((built) => Object.keys(built.metafile.inputs)))]
     .filter((file) => !file.includes('node_modules'))
     .concat([path.relative(ROOT, LOADER)])
     .map((file) => {

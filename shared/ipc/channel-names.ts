@@ -47,6 +47,7 @@ export const CHANNEL_NAMES = [
   'backups:create',
   'backups:restore',
   'backups:set-policy',
+  'backups:compact',
   'xref:passage',
   'xref:term',
   'links:create',

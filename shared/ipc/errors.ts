@@ -41,14 +41,29 @@ export const errorMessages = {
   },
   library_in_use: {
     'zh-CN': (p: Params) =>
-      `资料库 ${p.file} 正被另一个程序（例如打开着的研读）使用，未恢复；请先关闭它再试。`,
+      `资料库 ${p.file} 正被另一个程序（例如打开着的研读）使用，资料库未作改动；请先关闭它再试。`,
     en: (p: Params) =>
-      `The library ${p.file} is open in another program (Yandu itself, perhaps); nothing was restored. Close it and try again.`,
+      `The library ${p.file} is open in another program (Yandu itself, perhaps); the library was not changed. Close it and try again.`,
+  },
+  library_compacting: {
+    'zh-CN': () => '正在压缩资料库，暂不能修改；可以继续阅读和搜索，压缩完成后再试。',
+    en: () =>
+      'The library is being compacted and cannot be changed yet; reading and search still work. Try again when it is done.',
+  },
+  compact_no_room: {
+    'zh-CN': (p: Params) =>
+      `磁盘空间不足，未压缩：压缩时需要在资料库旁另写一份副本（至多 ${p.neededMb} MB），只剩 ${p.freeMb} MB。资料库未作任何改动。`,
+    en: (p: Params) =>
+      `Not enough disk space to compact: a copy of up to ${p.neededMb} MB is written beside the library and only ${p.freeMb} MB are free. The library was not changed.`,
+  },
+  compact_refused: {
+    'zh-CN': (p: Params) => `资料库 ${p.file} 未压缩：${p.reason}。资料库未作任何改动。`,
+    en: (p: Params) => `The library ${p.file} was not compacted: ${p.reason}. The library was not changed.`,
   },
   import_running: {
-    'zh-CN': (p: Params) => `正在向资料库 ${p.file} 导入文档，未恢复；请等导入完成或取消导入后再试。`,
+    'zh-CN': (p: Params) => `正在向资料库 ${p.file} 导入文档，资料库未作改动；请等导入完成或取消导入后再试。`,
     en: (p: Params) =>
-      `Documents are being imported into the library ${p.file}; nothing was restored. Wait for the import to finish or cancel it, then try again.`,
+      `Documents are being imported into the library ${p.file}; the library was not changed. Wait for the import to finish or cancel it, then try again.`,
   },
   file_exists: {
     'zh-CN': (p: Params) => `${p.file} 已存在，未覆盖；请换一个文件名。`,

@@ -1,7 +1,7 @@
 import type { CliCommand } from '../command';
 import { annotateCommand, annotationsCommand } from './annotations';
 import { compareCommand } from './compare';
-import { backupCommand, restoreCommand } from './backup';
+import { backupCommand, compactCommand, restoreCommand } from './backup';
 import { deleteCommand } from './delete';
 import { briefingCommand } from './briefing';
 import { importCommand } from './import';
@@ -29,6 +29,7 @@ export const commands: CliCommand[] = [
   compareCommand,
   backupCommand,
   restoreCommand,
+  compactCommand,
   deleteCommand,
   termCommand,
   xrefCommand,

@@ -6,6 +6,7 @@ import {
   restoreLibrary,
   setBackupPolicy,
 } from './backup-service';
+import { compactLibrary } from './compact-service';
 import type { CoreContext } from '../kernel/context';
 import { backupsDir, listBackups } from '../store/backups';
 import type { Handlers } from '../kernel/api';
@@ -16,6 +17,7 @@ type BackupChannel =
   | 'backups:create'
   | 'backups:restore'
   | 'backups:set-policy'
+  | 'backups:compact'
   | 'backups:create-file'
   | 'backups:restore-from';
 
@@ -42,6 +44,7 @@ function backupHandlers(ctx: CoreContext): Pick<Handlers, BackupChannel> {
     'backups:create': () => backupNow(ctx, 'manual'),
     'backups:restore': ({ id }) => restoreLibrary(ctx, resolveBackupSource(ctx.databasePath, id, false)),
     'backups:set-policy': (policy) => setBackupPolicy(ctx, policy),
+    'backups:compact': () => compactLibrary(ctx),
     // Local channels (the CLI): a file the user named on the command line.
     'backups:create-file': ({ out }) => backupToFile(ctx, out),
     'backups:restore-from': ({ source }) =>

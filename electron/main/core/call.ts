@@ -3,6 +3,7 @@ import type { Handlers } from '../kernel/api';
 import { AppError } from '../kernel/app-error';
 import type { CoreContext } from '../kernel/context';
 import { isReadOnlyError } from '../store/database';
+import { isCompacting } from '../store/compaction';
 import { channelAccess } from './channel-access';
 
 const cut = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
@@ -43,6 +44,8 @@ export async function callChannel(
   }
   if (channelAccess[channel] === 'write') {
     if (ctx.db.readonly) throw new AppError('library_read_only');
+    // The compaction's copy would not have it: refused at once rather than lost or left waiting.
+    if (isCompacting(ctx.databasePath)) throw new AppError('library_compacting');
     await rules.whenWritable?.(channel);
   }
   try {

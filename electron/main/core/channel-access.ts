@@ -53,6 +53,8 @@ export const channelAccess: Record<CoreChannel, 'read' | 'write'> = {
   'backups:create': 'read',
   'backups:restore': 'write',
   'backups:set-policy': 'write',
+  // Nothing changes in what the library holds, but the file is swapped: no write may slip in.
+  'backups:compact': 'write',
   'xref:passage': 'read',
   'xref:term': 'read',
   'links:create': 'write',

@@ -199,14 +199,23 @@ export function assertLibraryFree(target: string, nativeBinding?: string): void 
 
 /**
  * Puts a checked backup in place of a closed library: copied beside it under a temporary name,
- * then renamed over it (atomic on one file system), and the old WAL files removed so SQLite does
- * not replay them onto the restored pages.
+ * then moved over it (`moveIntoPlace`).
  */
 export function replaceLibraryFile(databasePath: string, source: string, nativeBinding?: string): void {
   const target = path.resolve(databasePath);
   assertLibraryFree(target, nativeBinding);
   const partial = `${target}.restoring`;
   fs.copyFileSync(source, partial);
+  moveIntoPlace(partial, target, nativeBinding);
+}
+
+/**
+ * Moves a complete library file that lies beside a closed library over it: synced first, renamed
+ * over it (atomic on one file system), and the old WAL files removed so SQLite does not replay
+ * them onto the new pages. Refused while another program has the library open.
+ */
+export function moveIntoPlace(partial: string, target: string, nativeBinding?: string): void {
+  assertLibraryFree(target, nativeBinding);
   const fd = fs.openSync(partial, 'r+');
   try {
     fs.fsyncSync(fd);

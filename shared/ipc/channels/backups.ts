@@ -17,6 +17,18 @@ export interface RestoreReply {
   annotations: number;
 }
 
+/** `yandu compact --json` prints this: its field names are a contract. */
+export interface CompactReply {
+  /** The library's file and WAL before, and its file after (the WAL is written back first). */
+  bytesBefore: number;
+  bytesAfter: number;
+  pageSize: number;
+  autoVacuum: 'incremental';
+  documents: number;
+  annotations: number;
+  seconds: number;
+}
+
 export const backupChannels = {
   'backups:list': channel(() => z.object({}).strict())<BackupOverview>(),
   'backups:create': channel(() => z.object({}).strict())<BackupInfo>(),
@@ -34,4 +46,9 @@ export const backupChannels = {
       })
       .strict(),
   )<BackupPolicy>(),
+  /**
+   * Rewrites the library compactly (8 KB pages, free pages given back from then on): checked copy
+   * beside it, then swapped in. Reads go on meanwhile; writes are refused until it is done.
+   */
+  'backups:compact': channel(() => z.object({}).strict())<CompactReply>(),
 };

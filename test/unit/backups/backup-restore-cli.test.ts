@@ -1,5 +1,4 @@
 import Database from 'better-sqlite3';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,7 +6,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../helpers/cli';
 import { importSeedWithCli } from '../../helpers/seed-cli';
 import { migrations } from '../../../electron/main/store/migrations';
-import { dumpLibrary, rowCount } from './library-dump';
+import { dumpLibrary, rowCount, whileOpenElsewhere } from './library-dump';
 
 let dir: string;
 let db: string;
@@ -120,24 +119,12 @@ describe('yandu backup / restore', () => {
     await annotatedLibrary();
     const backup = (await runCli(['backup', '--db', db, '--json'])).json<{ id: string }>();
     const before = dumpLibrary(db);
-    // Another process (the app) reading the library, until its stdin closes.
-    const holder = spawn(
-      process.execPath,
-      [
-        '-e',
-        `const D=require(${JSON.stringify(require.resolve('better-sqlite3'))});const d=new D(${JSON.stringify(db)});d.prepare('SELECT count(*) FROM documents').get();console.log('open');process.stdin.on('end',()=>d.close()).resume();`,
-      ],
-      { stdio: ['pipe', 'pipe', 'inherit'] },
-    );
-    await new Promise((resolve) => holder.stdout.once('data', resolve));
-    try {
+    // Another process (the app) reading the library meanwhile.
+    await whileOpenElsewhere(db, async () => {
       const refused = await runCli(['restore', backup.id, '--db', db]);
       expect(refused.code).toBe(1);
       expect(refused.stderr).toContain('正被另一个程序');
-    } finally {
-      holder.stdin.end();
-      await new Promise((resolve) => holder.once('exit', resolve));
-    }
+    });
     expect(dumpLibrary(db)).toEqual(before);
     expect((await runCli(['restore', backup.id, '--db', db])).code).toBe(0);
   });

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
 
 /**
  * Every row of every table of a library file, as sorted JSON lines per table: two dumps are equal
@@ -36,4 +37,23 @@ export function dumpLibrary(file: string): Record<string, string[]> {
 
 export function rowCount(dump: Record<string, string[]>): number {
   return Object.values(dump).reduce((n, rows) => n + rows.length, 0);
+}
+
+/** Runs `work` while another process (the app, say) has the library open and has read it. */
+export async function whileOpenElsewhere<T>(file: string, work: () => Promise<T>): Promise<T> {
+  const holder = spawn(
+    process.execPath,
+    [
+      '-e',
+      `const D=require(${JSON.stringify(require.resolve('better-sqlite3'))});const d=new D(${JSON.stringify(file)});d.prepare('SELECT count(*) FROM documents').get();console.log('open');process.stdin.on('end',()=>d.close()).resume();`,
+    ],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  );
+  await new Promise((resolve) => holder.stdout.once('data', resolve));
+  try {
+    return await work();
+  } finally {
+    holder.stdin.end();
+    await new Promise((resolve) => holder.once('exit', resolve));
+  }
 }

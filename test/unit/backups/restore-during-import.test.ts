@@ -68,7 +68,7 @@ describe('a restore while documents are imported', () => {
       fs.writeFileSync(`${db}.importing-${other.pid}`, '');
       const refused = await runCli(['restore', out, '--db', db, '--json']);
       expect(refused.code).toBe(1);
-      expect(refused.stderr).toContain('正在向资料库 cli.db 导入文档，未恢复');
+      expect(refused.stderr).toContain('正在向资料库 cli.db 导入文档，资料库未作改动');
     } finally {
       other.kill();
     }

@@ -9,8 +9,8 @@ import { SEED, tempDatabase } from '../search/library';
 const opened: Database.Database[] = [];
 afterEach(() => opened.splice(0).forEach((db) => db.open && db.close()));
 
-/** A library closed cleanly, then one leaf page of its passages table overwritten. */
-async function libraryWithDamagedPassages(): Promise<string> {
+/** A library closed cleanly, then one leaf page of a bulk table (passages by default) overwritten. */
+async function libraryWithDamagedPassages(table = 'passages', offset = 3): Promise<string> {
   const file = tempDatabase();
   const core = createCore({ databasePath: file });
   await importFiles(core.ctx, [SEED], { inline: true });
@@ -18,9 +18,9 @@ async function libraryWithDamagedPassages(): Promise<string> {
   const probe = new Database(file, { readonly: true });
   const pageSize = probe.pragma('page_size', { simple: true }) as number;
   const page = probe
-    .prepare(`SELECT pageno FROM dbstat WHERE name = 'passages' AND pagetype = 'leaf' ORDER BY pageno LIMIT 1 OFFSET 3`)
+    .prepare(`SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' ORDER BY pageno LIMIT 1 OFFSET ?`)
     .pluck()
-    .get() as number;
+    .get(table, offset) as number;
   probe.close();
   // Closed cleanly: no WAL content is left (the read-only probe may leave an empty file).
   expect(fs.statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0).toBe(0);
@@ -41,6 +41,14 @@ describe('the integrity check at open', () => {
     const db = openDatabase(file, { fullCheckBytes: 0 });
     opened.push(db);
     expect(db.prepare(`SELECT count(*) FROM documents`).pluck().get()).toBe(1);
+  });
+
+  it('leaves the passages\' measures of a large library to be found when read (their check grew with the text)', async () => {
+    const file = await libraryWithDamagedPassages('measures', 0);
+    const db = openDatabase(file, { fullCheckBytes: 0 });
+    opened.push(db);
+    expect(db.prepare(`SELECT count(*) FROM documents`).pluck().get()).toBe(1);
+    expect(() => db.prepare(`SELECT sum(length(title)) FROM measures`).get()).toThrow(/malformed/);
   });
 
   it('checks a large library whole after an unclean shutdown (a WAL file left beside it)', async () => {

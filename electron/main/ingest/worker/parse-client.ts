@@ -1,15 +1,10 @@
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
-import { lazyPackage } from '../../kernel/lazy-package';
+import { findWorkerEntry as findEntry, startWorker, type WorkerEntry } from '../../kernel/worker-entry';
 import { AppError } from '../../kernel/app-error';
 import { readDocument, type ReadResult } from '../read-document';
 import type { OcrProgress } from '../ocr/ocr-lines';
 import type { ParseProgress, ParseReady, ParseReply, ParseRequest } from './protocol';
-
-// Only an import starts a worker: loaded then, not at every start.
-const workerThreads = lazyPackage<typeof import('node:worker_threads')>('node:worker_threads');
 
 /**
  * The parse worker's memory: enough for a 64 MB file's text and its passages several times over,
@@ -48,29 +43,11 @@ export interface DocumentReader {
   readonly workersStarted: number;
 }
 
-export interface WorkerEntry {
-  file: string;
-  /** Source TypeScript that tsx must compile in the worker. */
-  typescript: boolean;
-}
+export type { WorkerEntry };
 
-/**
- * Where the worker's code is: next to the bundle in `out/main` (electron-vite builds it as its own
- * entry), or as TypeScript next to this file when running from source (vitest, the CLI via tsx).
- * Null when neither is there.
- */
+/** Where the parse worker's code is (see kernel/worker-entry): built, else this folder's source. */
 export function findWorkerEntry(dir = __dirname): WorkerEntry | null {
-  // The bundler may move this code into a chunk folder below the entry's.
-  for (const built of [path.join(dir, 'parse-worker.js'), path.join(dir, '..', 'parse-worker.js')])
-    if (fs.existsSync(built)) return { file: built, typescript: false };
-  const source = path.join(dir, 'parse-worker.ts');
-  if (!fs.existsSync(source)) return null;
-  try {
-    createRequire(__filename).resolve('tsx/cjs/api');
-  } catch {
-    return null;
-  }
-  return { file: source, typescript: true };
+  return findEntry('parse-worker', dir);
 }
 
 /** Parses in a worker thread when its code can be found, else on this thread. */
@@ -115,11 +92,7 @@ const inlineReader = (): DocumentReader => ({
 });
 
 function spawn(entry: WorkerEntry, heapMb: number): Worker {
-  const resourceLimits = { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 64, stackSizeMb: 8 };
-  if (!entry.typescript) return new (workerThreads().Worker)(entry.file, { resourceLimits });
-  const register = createRequire(__filename).resolve('tsx/cjs/api');
-  const code = `require(${JSON.stringify(register)}).register(); require(${JSON.stringify(entry.file)});`;
-  return new (workerThreads().Worker)(code, { eval: true, resourceLimits });
+  return startWorker(entry, { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 64, stackSizeMb: 8 });
 }
 
 type Pending = {

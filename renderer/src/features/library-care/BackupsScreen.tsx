@@ -12,7 +12,10 @@ const sizeText = (bytes: number) =>
 const messageOf = (error: unknown) =>
   error instanceof ApiError || error instanceof Error ? error.message : String(error);
 
-/** 备份与恢复: the library's backups (by id: the renderer never names a file), back up now, restore one. */
+/**
+ * 备份与恢复: the library's backups (by id: the renderer never names a file), back up now, restore
+ * one, and compact the library.
+ */
 export function BackupsScreen() {
   const t = useT(libraryCareStrings);
   const locale = useLocale();
@@ -60,6 +63,14 @@ export function BackupsScreen() {
       return t('restored', { documents: result.documents, annotations: result.annotations });
     });
   };
+  const [compacting, setCompacting] = useState(false);
+  const compact = () => {
+    setCompacting(true);
+    void run(async () => {
+      const result = await apiClient.call('backups:compact', {});
+      return t('compacted', { before: sizeText(result.bytesBefore), after: sizeText(result.bytesAfter) });
+    }).finally(() => setCompacting(false));
+  };
   const savePolicy = () =>
     policy && run(async () => (await apiClient.call('backups:set-policy', policy), t('policySaved')));
 
@@ -74,7 +85,7 @@ export function BackupsScreen() {
           disabled={busy || readOnly}
           onClick={() => void backUp()}
         >
-          {busy ? t('backingUp') : t('backupNow')}
+          {busy && !compacting ? t('backingUp') : t('backupNow')}
         </button>
       </header>
       <p className="care-intro">
@@ -158,6 +169,13 @@ export function BackupsScreen() {
           </button>
         </fieldset>
       )}
+      <section className="care-compact" aria-labelledby="care-compact">
+        <h2 id="care-compact">{t('compact')}</h2>
+        <p>{t('compactIntro')}</p>
+        <button type="button" className="button" disabled={busy || readOnly} onClick={compact}>
+          {compacting ? t('compacting') : t('compactNow')}
+        </button>
+      </section>
       <Dialog
         open={restoring !== null}
         onClose={() => setRestoring(null)}

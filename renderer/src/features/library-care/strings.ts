@@ -52,6 +52,12 @@ export const libraryCareStrings = defineStrings(
     savePolicy: '保存设置',
     policySaved: '设置已保存',
     readOnly: '资料库是只读的：可以查看备份，不能备份或恢复。',
+    compact: '压缩资料库',
+    compactIntro:
+      '较早建立的资料库文件只增不减。压缩会在资料库旁写一份紧凑的副本，检查无误后替换原文件；期间可以阅读和搜索，不能修改。',
+    compactNow: '压缩资料库',
+    compacting: '正在压缩…',
+    compacted: '已压缩：{before} → {after}',
   },
   {
     deleteAction: 'Delete',
@@ -106,5 +112,11 @@ export const libraryCareStrings = defineStrings(
     savePolicy: 'Save',
     policySaved: 'Saved',
     readOnly: 'The library is read-only: backups can be viewed, not made or restored.',
+    compact: 'Compact the library',
+    compactIntro:
+      'The file of a library made by an older Yandu only grows. Compacting writes a compact copy beside it and puts it in place once checked; meanwhile you can read and search, not edit.',
+    compactNow: 'Compact the library',
+    compacting: 'Compacting…',
+    compacted: 'Compacted: {before} → {after}',
   },
 );
