@@ -46,10 +46,10 @@ export interface RankedResult {
   /** Hits from `offset`, at most `limit` of them. */
   hits(offset: number, limit: number): SearchHit[];
   /**
-   * Per hit of `hits(offset, limit)`: for a passage, its number within its section (within its
-   * document before the first section), as a citation numbers it; null for other kinds.
+   * Per hit of `hits(offset, limit)`: for a passage, its section and its number within it (within
+   * its document before the first section), as a citation numbers it; null for other kinds.
    */
-  paragraphs(offset: number, limit: number): (number | null)[];
+  places(offset: number, limit: number): ({ sectionId: string | null; paragraph: number } | null)[];
   /**
    * Every hit of one document, unranked, in reading order, with its unit's folded text: for views
    * that list occurrences by document (the term view) without reading the documents again.
@@ -253,11 +253,17 @@ export function* runQueryTask(
     byKind,
     byDoc: [...perDoc].map(([docId, count]) => ({ docId, count })),
     rank,
-    paragraphs(offset, limit) {
+    places(offset, limit) {
       runToEnd(rank(offset + limit));
-      return ranked.order
-        .slice(offset, offset + limit)
-        .map((h) => paragraphOf(segments[hits.segments[h]!]!, hits.units[h]!));
+      return ranked.order.slice(offset, offset + limit).map((h) => {
+        const segment = segments[hits.segments[h]!]!;
+        const u = hits.units[h]!;
+        const paragraph = paragraphOf(segment, u);
+        const slot = segment.sectionSlots[u]!;
+        return paragraph === null
+          ? null
+          : { sectionId: slot >= 0 ? segment.sections[slot]!.id : null, paragraph };
+      });
     },
     hits(offset, limit) {
       runToEnd(rank(offset + limit));
