@@ -46,8 +46,9 @@ export interface RankedResult {
   /** Hits from `offset`, at most `limit` of them. */
   hits(offset: number, limit: number): SearchHit[];
   /**
-   * Per hit of `hits(offset, limit)`: for a passage, its section and its number within it (within
-   * its document before the first section), as a citation numbers it; null for other kinds.
+   * Per hit of `hits(offset, limit)`: for a passage (or a record in one), the passage's section and
+   * its number within it (within its document before the first section), as a citation numbers
+   * it; null for a hit in no passage.
    */
   places(offset: number, limit: number): ({ sectionId: string | null; paragraph: number } | null)[];
   /**
@@ -79,6 +80,21 @@ function paragraphOf(segment: Segment, u: number): number | null {
   for (let v = u - 1; v >= 0 && docSlots[v] === docSlots[u]; v--)
     if (kinds[v] === PASSAGE && sectionSlots[v] === sectionSlots[u]) n++;
   return n;
+}
+
+/**
+ * The unit of the passage a unit belongs to (itself for a passage; a glossary entry's or a
+ * measure's passage among its document's units, which a segment holds together), or -1.
+ */
+function passageUnitOf(segment: Segment, u: number): number {
+  const id = segment.passageIds[u];
+  if (!id) return -1;
+  const { kinds, docSlots, recordIds } = segment;
+  const doc = docSlots[u];
+  const isIt = (v: number) => kinds[v] === PASSAGE && recordIds[v] === id;
+  for (let v = u; v >= 0 && docSlots[v] === doc; v--) if (isIt(v)) return v;
+  for (let v = u + 1; v < segment.count && docSlots[v] === doc; v++) if (isIt(v)) return v;
+  return -1;
 }
 
 function scopeFor(live: LiveSegment, query: ParsedQuery, docs: Map<string, DocFacts>): Scope {
@@ -257,12 +273,13 @@ export function* runQueryTask(
       runToEnd(rank(offset + limit));
       return ranked.order.slice(offset, offset + limit).map((h) => {
         const segment = segments[hits.segments[h]!]!;
-        const u = hits.units[h]!;
-        const paragraph = paragraphOf(segment, u);
-        const slot = segment.sectionSlots[u]!;
-        return paragraph === null
-          ? null
-          : { sectionId: slot >= 0 ? segment.sections[slot]!.id : null, paragraph };
+        const p = passageUnitOf(segment, hits.units[h]!);
+        if (p < 0) return null;
+        const slot = segment.sectionSlots[p]!;
+        return {
+          sectionId: slot >= 0 ? segment.sections[slot]!.id : null,
+          paragraph: paragraphOf(segment, p)!,
+        };
       });
     },
     hits(offset, limit) {
