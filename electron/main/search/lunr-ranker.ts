@@ -4,6 +4,7 @@ import { lazyPackage } from '../kernel/lazy-package';
 import { fieldScores, type ScoreClause, type ScoredDoc } from './field-scores';
 import { gramCount, gramText } from './grams';
 import { occurrencesIn, type CompiledQuery } from './matcher';
+import { wordTokenizer } from './word-tokens';
 
 /** Field weights: a hit in a lead phrase or a section title counts more than one in body text. */
 export const FIELD_BOOST = { body: 1, lead: 2, section: 1.5, words: 1 } as const;
@@ -37,14 +38,23 @@ function words(): WordAnalyzer {
   builder.use(lunr.multiLanguage('en', 'zh'));
   const { tokenizer, pipeline, searchPipeline } = builder;
   const info = console.info;
-  console.info = () => {};
+  let segmenterFallback = false;
+  console.info = (message: unknown) => {
+    if (String(message).includes('Intl.Segmenter')) segmenterFallback = true;
+  };
   try {
     tokenizer('预热');
   } finally {
     console.info = info;
   }
+  const index = segmenterFallback
+    ? wordTokenizer({
+        separator: lunr.tokenizer.separator,
+        pipeline: (token) => pipeline.run([new lunr.Token(token, {})]).map(String),
+      })
+    : (text: string) => pipeline.run(tokenizer(text)).map(String);
   return (analyzer = {
-    index: (text) => pipeline.run(tokenizer(text)).map(String),
+    index,
     query: (text) => searchPipeline.run(tokenizer(text)).map(String),
   });
 }
