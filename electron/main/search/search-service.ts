@@ -18,11 +18,7 @@ export interface HitsResponse {
 }
 
 function hitsOf({ result, complete }: SearchAnswer, options: QueryOptions): HitsResponse {
-  return {
-    total: result.total,
-    complete,
-    hits: result.hits(options.offset ?? 0, options.limit ?? HITS_LIMIT),
-  };
+  return { total: result.total, complete, hits: result.hits(options.offset ?? 0, options.limit ?? HITS_LIMIT) };
 }
 
 export interface QueryOptions {
