@@ -17,8 +17,8 @@ export interface LunrTokenizing {
 }
 
 const CJK_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/g;
-/** Token strings whose pipeline output is kept: beyond this many, the memo starts again. */
-const PIPELINE_KEPT = 50_000;
+/** Token strings whose pipeline output is kept (about 2 MB): beyond this many, the memo starts again. */
+const PIPELINE_KEPT = 16_384;
 
 let segmenter: Intl.Segmenter | null = null;
 /**
