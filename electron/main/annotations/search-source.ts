@@ -1,5 +1,6 @@
 import type { Db } from '../store/database';
 import { passagePlaces } from '../store/passage-reader';
+import { statement } from '../store/statements';
 import type { SearchSource, SearchUnit } from '../kernel/search-source';
 
 interface Row {
@@ -19,15 +20,15 @@ export const annotationSearchSource: SearchSource = {
   mode: 'live',
   unitsFor(db: Db, docIds: readonly string[] | null): SearchUnit[] {
     const filter = docIds ? `WHERE a.document_id IN (SELECT value FROM json_each(?))` : '';
-    const rows = db
-      .prepare(
-        `SELECT a.id, a.document_id AS docId, a.passage_id AS passageId, a.note,
+    // Read at every query: the statement stays prepared (preparing it was a third of a ms a query).
+    const rows = statement(
+      db,
+      `SELECT a.id, a.document_id AS docId, a.passage_id AS passageId, a.note,
            (SELECT group_concat(t.name, ' ') FROM annotation_tags at JOIN tags t ON t.id = at.tag_id
             WHERE at.annotation_id = a.id) AS tags
          FROM annotations a ${filter}
          ORDER BY a.document_id, a.created_at, a.id`,
-      )
-      .all(...(docIds ? [JSON.stringify(docIds)] : [])) as Row[];
+    ).all(...(docIds ? [JSON.stringify(docIds)] : [])) as Row[];
     // The section an annotation's hit belongs to is its passage's, which the store knows.
     const places = passagePlaces(
       db,

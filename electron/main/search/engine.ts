@@ -46,10 +46,11 @@ export interface RankedResult {
   /** Hits from `offset`, at most `limit` of them. */
   hits(offset: number, limit: number): SearchHit[];
   /**
-   * Per hit of `hits(offset, limit)`: for a passage, its number within its section (within its
-   * document before the first section), as a citation numbers it; null for other kinds.
+   * Per hit of `hits(offset, limit)`: for a passage (or a record in one), the passage's section and
+   * its number within it (within its document before the first section), as a citation numbers
+   * it; null for a hit in no passage.
    */
-  paragraphs(offset: number, limit: number): (number | null)[];
+  places(offset: number, limit: number): ({ sectionId: string | null; paragraph: number } | null)[];
   /**
    * Every hit of one document, unranked, in reading order, with its unit's folded text: for views
    * that list occurrences by document (the term view) without reading the documents again.
@@ -79,6 +80,21 @@ function paragraphOf(segment: Segment, u: number): number | null {
   for (let v = u - 1; v >= 0 && docSlots[v] === docSlots[u]; v--)
     if (kinds[v] === PASSAGE && sectionSlots[v] === sectionSlots[u]) n++;
   return n;
+}
+
+/**
+ * The unit of the passage a unit belongs to (itself for a passage; a glossary entry's or a
+ * measure's passage among its document's units, which a segment holds together), or -1.
+ */
+function passageUnitOf(segment: Segment, u: number): number {
+  const id = segment.passageIds[u];
+  if (!id) return -1;
+  const { kinds, docSlots, recordIds } = segment;
+  const doc = docSlots[u];
+  const isIt = (v: number) => kinds[v] === PASSAGE && recordIds[v] === id;
+  for (let v = u; v >= 0 && docSlots[v] === doc; v--) if (isIt(v)) return v;
+  for (let v = u + 1; v < segment.count && docSlots[v] === doc; v++) if (isIt(v)) return v;
+  return -1;
 }
 
 function scopeFor(live: LiveSegment, query: ParsedQuery, docs: Map<string, DocFacts>): Scope {
@@ -253,11 +269,18 @@ export function* runQueryTask(
     byKind,
     byDoc: [...perDoc].map(([docId, count]) => ({ docId, count })),
     rank,
-    paragraphs(offset, limit) {
+    places(offset, limit) {
       runToEnd(rank(offset + limit));
-      return ranked.order
-        .slice(offset, offset + limit)
-        .map((h) => paragraphOf(segments[hits.segments[h]!]!, hits.units[h]!));
+      return ranked.order.slice(offset, offset + limit).map((h) => {
+        const segment = segments[hits.segments[h]!]!;
+        const p = passageUnitOf(segment, hits.units[h]!);
+        if (p < 0) return null;
+        const slot = segment.sectionSlots[p]!;
+        return {
+          sectionId: slot >= 0 ? segment.sections[slot]!.id : null,
+          paragraph: paragraphOf(segment, p)!,
+        };
+      });
     },
     hits(offset, limit) {
       runToEnd(rank(offset + limit));

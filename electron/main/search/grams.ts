@@ -31,6 +31,22 @@ export function forEachGram(folded: string, emit: (key: number) => void): void {
   });
 }
 
+/** How many terms `forEachGram` emits for a text, without a call per term (a field's length in ranking). */
+export function gramCount(folded: string): number {
+  let n = 0;
+  let run = false;
+  for (let i = 0; i < folded.length; i++) {
+    const cp = codePointAt(folded, i);
+    if (cp >= 0x10000) i++;
+    if (!isWordCodePoint(cp)) run = false;
+    else {
+      n += run ? 2 : 1;
+      run = true;
+    }
+  }
+  return n;
+}
+
 /** The code point at `i` (a surrogate pair read as one; it spans two units when ≥ 0x10000). */
 export function codePointAt(text: string, i: number): number {
   const cp = text.charCodeAt(i);

@@ -1,8 +1,10 @@
 import type lunrModule from 'lunr';
 import type lunrPlugin from 'lunr-languages/lunr.zh';
 import { lazyPackage } from '../kernel/lazy-package';
-import { forEachGram, gramText } from './grams';
+import { fieldScores, type ScoreClause, type ScoredDoc } from './field-scores';
+import { gramCount, gramText } from './grams';
 import { occurrencesIn, type CompiledQuery } from './matcher';
+import { wordTokenizer } from './word-tokens';
 
 /** Field weights: a hit in a lead phrase or a section title counts more than one in body text. */
 export const FIELD_BOOST = { body: 1, lead: 2, section: 1.5, words: 1 } as const;
@@ -36,14 +38,23 @@ function words(): WordAnalyzer {
   builder.use(lunr.multiLanguage('en', 'zh'));
   const { tokenizer, pipeline, searchPipeline } = builder;
   const info = console.info;
-  console.info = () => {};
+  let segmenterFallback = false;
+  console.info = (message: unknown) => {
+    if (String(message).includes('Intl.Segmenter')) segmenterFallback = true;
+  };
   try {
     tokenizer('预热');
   } finally {
     console.info = info;
   }
+  const index = segmenterFallback
+    ? wordTokenizer({
+        separator: lunr.tokenizer.separator,
+        pipeline: (token) => pipeline.run([new lunr.Token(token, {})]).map(String),
+      })
+    : (text: string) => pipeline.run(tokenizer(text)).map(String);
   return (analyzer = {
-    index: (text) => pipeline.run(tokenizer(text)).map(String),
+    index,
     query: (text) => searchPipeline.run(tokenizer(text)).map(String),
   });
 }
@@ -56,12 +67,6 @@ export interface WindowItem {
   sectionTitle: string;
   /** Weight of the unit's field (a glossary term weighs more than a definition). */
   boost: number;
-}
-
-function gramCount(text: string): number {
-  let n = 0;
-  forEachGram(text, () => n++);
-  return n;
 }
 
 /** Tokens of one field: each query term as often as it occurs there (capped). */
@@ -116,11 +121,11 @@ function contextWords(
 }
 
 /**
- * Ranks a window of verified hits with lunr: an index over just these units and just the query's
- * terms (BM25 per field, field and unit boosts), queried with the compiled query through
- * `idx.query` — every n-gram of a plain literal required, the n-grams of `OR` alternatives
- * optional, the literals' words optional in the `words` field. Returns one score per item.
- * Sliced: it yields every few items and before lunr builds its index.
+ * Ranks a window of verified hits as lunr does (`field-scores.ts`: its scores, without building
+ * its index): BM25 per field over just these units and just the query's terms, field and unit
+ * boosts — every n-gram of a plain literal required, the n-grams of `OR` alternatives optional,
+ * the literals' words optional in the `words` field. Returns one score per item.
+ * Sliced: it yields every few items and before scoring.
  */
 export function* lunrScores(items: WindowItem[], query: CompiledQuery): Generator<void, Float64Array> {
   const scores = new Float64Array(items.length);
@@ -132,17 +137,8 @@ export function* lunrScores(items: WindowItem[], query: CompiledQuery): Generato
   const wanted = new Set(queryWords);
   if (!items.length || (!terms.length && !queryWords.length)) return scores;
 
-  const lunr = lunrPackage();
-  const builder = new lunr.Builder();
-  builder.pipeline.reset();
-  builder.searchPipeline.reset();
-  builder.tokenizer = Object.assign((obj?: unknown) => (obj as string[]).map((t) => new lunr.Token(t, {})), {
-    separator: lunr.tokenizer.separator,
-  });
-  builder.ref('ref');
-  for (const [name, boost] of Object.entries(FIELD_BOOST)) builder.field(name, { boost });
-  // Field lengths are those of the whole text, not of the few tokens handed to lunr.
-  const lengths = (builder as unknown as { fieldLengths: Record<string, number> }).fieldLengths;
+  const fields = Object.values(FIELD_BOOST);
+  const docs: ScoredDoc[] = [];
   for (const [ref, item] of items.entries()) {
     // Segmenting words around each hit is the costly part of a window: yield between a few items.
     if (ref % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
@@ -152,29 +148,27 @@ export function* lunrScores(items: WindowItem[], query: CompiledQuery): Generato
       literals.map((l) => l.text),
       wanted,
     );
-    const fields = {
-      body: termTokens(item.text, terms),
-      lead: termTokens(lead, terms),
-      section: termTokens(item.sectionTitle, terms),
-      words: around.tokens,
-    };
-    builder.add({ ref: String(ref), ...fields }, { boost: item.boost });
-    lengths[`words/${ref}`] = around.length;
-    lengths[`body/${ref}`] = gramCount(item.text);
-    lengths[`lead/${ref}`] = gramCount(lead);
-    lengths[`section/${ref}`] = gramCount(item.sectionTitle);
+    // Field lengths are those of the whole text, not of the few tokens scored.
+    docs.push({
+      fields: [
+        termTokens(item.text, terms),
+        termTokens(lead, terms),
+        termTokens(item.sectionTitle, terms),
+        around.tokens,
+      ],
+      lengths: [gramCount(item.text), gramCount(lead), gramCount(item.sectionTitle), around.length],
+      boost: item.boost,
+    });
   }
   yield;
-  const idx = builder.build();
-  const results = idx.query((q) => {
-    for (const clause of query.clauses) {
-      const presence = clause.length === 1 ? lunr.Query.presence.REQUIRED : lunr.Query.presence.OPTIONAL;
-      for (const literal of clause)
-        for (const g of literal.grams)
-          q.term(gramText(g), { presence, usePipeline: false, fields: ['body', 'lead', 'section'] });
-    }
-    for (const w of queryWords) q.term(w, { usePipeline: false, fields: ['words'] });
-  });
-  for (const r of results) scores[Number(r.ref)] = r.score;
+  // Every n-gram of a plain literal required, the n-grams of `OR` alternatives optional, in the
+  // text fields; the literals' words optional in the words field.
+  const clauses: ScoreClause[] = [];
+  for (const clause of query.clauses)
+    for (const literal of clause)
+      for (const g of literal.grams)
+        clauses.push({ term: gramText(g), required: clause.length === 1, fields: [0, 1, 2] });
+  for (const w of queryWords) clauses.push({ term: w, required: false, fields: [3] });
+  scores.set(fieldScores(docs, fields, clauses));
   return scores;
 }

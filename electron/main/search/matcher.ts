@@ -1,7 +1,7 @@
 import { requiredGrams } from './grams';
 import { intersectAll, union } from './postings';
 import type { ParsedQuery } from './query-parser';
-import { postingsOf, type Segment } from './segment';
+import { candidatesOf, type Segment } from './segment';
 
 /** Candidates verified between two yields of a sliced query: a slice stays well under a frame. */
 export const VERIFY_STEP = 2048;
@@ -61,7 +61,7 @@ function candidates(segment: Segment, query: CompiledQuery): Uint32Array | null 
         clauseUnits = null;
         break;
       }
-      clauseUnits = union(clauseUnits, intersectAll(literal.grams.map((g) => postingsOf(segment, g))));
+      clauseUnits = union(clauseUnits, candidatesOf(segment, literal.grams));
     }
     if (clauseUnits === null) continue;
     acc = acc === null ? clauseUnits : intersectAll([acc, clauseUnits]);

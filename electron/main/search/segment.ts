@@ -1,4 +1,5 @@
 import { readPostings } from './posting-lists';
+import { intersect } from './postings';
 import type { PostingBytes, SegmentText } from './segment-parts';
 import { SEARCH_KINDS, type SearchKind } from '../kernel/search-source';
 
@@ -85,20 +86,52 @@ export function unitText(segment: Segment, unit: number): string {
   return segment.text.slice(segment.textStarts[unit]!, segment.textStarts[unit + 1]!);
 }
 
-/** Units of the term, or null when no unit has it. */
-export function postingsOf(segment: Segment, key: number): Uint32Array | null {
+/** Rank of the term among the segment's keys, or -1 when no unit has it. */
+function termRank(segment: Segment, key: number): number {
   const { keys } = segment;
   let lo = 0;
   let hi = keys.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
     const k = keys[mid]!;
-    if (k === key) return postingsAt(segment, mid);
+    if (k === key) return mid;
     if (k < key) lo = mid + 1;
     else hi = mid - 1;
   }
-  return null;
+  return -1;
 }
+
+/** Units of the term, or null when no unit has it. */
+export function postingsOf(segment: Segment, key: number): Uint32Array | null {
+  const t = termRank(segment, key);
+  return t < 0 ? null : postingsAt(segment, t);
+}
+
+/**
+ * A bound on the units having every term, for a caller that verifies each against its text: lists
+ * read shortest first (by their bytes), stopping once none is left — a literal rare in the library
+ * has no unit in most segments — or once the units left are so few that checking their text costs
+ * less than decoding the next list (a common term's list runs to thousands of postings).
+ */
+export function candidatesOf(segment: Segment, keys: readonly number[]): Uint32Array {
+  const ranks = keys.map((k) => termRank(segment, k));
+  if (!ranks.length || ranks.includes(-1)) return new Uint32Array(0);
+  const { starts } = segment;
+  const bytes = (t: number) => starts[t + 1]! - starts[t]!;
+  ranks.sort((a, b) => bytes(a) - bytes(b));
+  let acc = postingsAt(segment, ranks[0]!);
+  for (let i = 1; i < ranks.length && acc.length; i++) {
+    if (bytes(ranks[i]!) > DECODE_PER_CANDIDATE * acc.length) break;
+    acc = intersect(acc, postingsAt(segment, ranks[i]!));
+  }
+  return acc;
+}
+
+/**
+ * Posting bytes worth decoding per candidate left: checking a unit's text costs about a microsecond,
+ * decoding a posting a few nanoseconds.
+ */
+const DECODE_PER_CANDIDATE = 64;
 
 /** Units of the term at rank `t` of the segment's keys. */
 export function postingsAt(segment: Segment, t: number): Uint32Array {

@@ -2,7 +2,8 @@ import { formatCitation } from '../../../shared/domain/citation';
 import type { Db } from './database';
 import { statement } from './statements';
 
-interface PassageRow {
+/** Where a passage is: its document's title, its section and its number there. */
+export interface PassageRow {
   title: string;
   sectionId: string | null;
   paragraph: number;
@@ -11,30 +12,28 @@ interface PassageRow {
 /**
  * Citations of several passages (a page of search hits, a glossary term's occurrences), with
  * statements kept prepared and section paths shared between passages of the same section.
- * `paragraphs` are numbers a caller knows already (search has them from its index): those
- * passages are not counted again.
+ * `known` are places a caller knows already (search has them from its index and its documents):
+ * those passages are not read again, only their sections.
  */
 export function citationsFor(
   db: Db,
   passageIds: readonly string[],
-  paragraphs: ReadonlyMap<string, number> = new Map(),
+  known: ReadonlyMap<string, PassageRow> = new Map(),
 ): Map<string, string> {
   const out = new Map<string, string>();
   const paths = new Map<string, { level: number; label: string }[]>();
   // The paragraph number counts within the section through the section index (a section's
   // passages are one document's), not along the whole document up to the passage: half the time
   // on long documents. Passages outside any section count along the document.
-  // A known paragraph skips the count (CASE evaluates only the branch it takes).
   const passage = statement(
     db,
     `SELECT d.title, p.section_id AS sectionId,
-       CASE WHEN :known THEN 0
-         WHEN p.section_id IS NULL
+       CASE WHEN p.section_id IS NULL
          THEN (SELECT count(*) FROM passages q WHERE q.document_id = p.document_id AND q.section_id IS NULL
                  AND q.ordinal <= p.ordinal)
          ELSE (SELECT count(*) FROM passages q WHERE q.section_id = p.section_id AND q.ordinal <= p.ordinal)
        END AS paragraph
-     FROM passages p JOIN documents d ON d.id = p.document_id WHERE p.id = :id`,
+     FROM passages p JOIN documents d ON d.id = p.document_id WHERE p.id = ?`,
   );
   const section = statement(db, `SELECT parent_id AS parentId, level, label FROM sections WHERE id = ?`);
   const pathOf = (sectionId: string | null) => {
@@ -52,9 +51,8 @@ export function citationsFor(
     return path;
   };
   for (const id of new Set(passageIds)) {
-    const known = paragraphs.get(id);
-    const row = passage.get({ id, known: known === undefined ? 0 : 1 }) as PassageRow | undefined;
-    if (row) out.set(id, formatCitation(row.title, pathOf(row.sectionId), known ?? row.paragraph));
+    const row = known.get(id) ?? (passage.get(id) as PassageRow | undefined);
+    if (row) out.set(id, formatCitation(row.title, pathOf(row.sectionId), row.paragraph));
   }
   return out;
 }
