@@ -1,6 +1,9 @@
 import { recentAnnotations } from './local-read';
 import { conflictViews } from './conflict-store';
+import { keepRemovedWithDocument } from './document-removal';
 import { settleReanchored } from './editions';
+import { applyWaiting } from './pull';
+import { teamMember } from './team-store';
 import { recordPassageMoves } from './passage-moves-store';
 import type { Handlers } from '../kernel/api';
 import type { CoreContext } from '../kernel/context';
@@ -26,6 +29,15 @@ export const teamDomain: Domain<TeamChannel> = {
   onReplace: (ctx, documentId, alignment) => {
     recordPassageMoves(ctx.db, alignment);
     settleReanchored(ctx.db, documentId);
+  },
+  // after the annotations domain kept its set (see document-removal.ts)
+  onDelete: (ctx, documentId) => keepRemovedWithDocument(ctx.db, documentId),
+  listeners: {
+    // a document back in the library (imported again here, or from the hub) takes back at once
+    // what waited for it, offline too, instead of at the next sync
+    'library:changed': (ctx) => {
+      if (teamMember(ctx.db)) applyWaiting(ctx.db);
+    },
   },
 };
 

@@ -23,6 +23,7 @@ import {
   getBase,
   isDirty,
   markDirty,
+  putBase,
   setApplied,
   teamMember,
   unmarkDirty,
@@ -90,7 +91,7 @@ export function needsEdition(db: Db, id: string, data: Record<string, unknown> |
 }
 
 /** A document as this desktop would describe it to the hub, for a conflict's local side. */
-function localEdition(db: Db, id: string): Record<string, unknown> | null {
+export function localEdition(db: Db, id: string): Record<string, unknown> | null {
   const doc = localDocument(db, id);
   if (!doc) return null;
   return {
@@ -192,4 +193,50 @@ export async function documentData(db: Db, hub: HubClient, id: string): Promise<
     bytes: bytes.length,
     contentHash: doc.hash,
   };
+}
+
+/**
+ * The hub answered a document this desktop pushed with another copy (a push conflict). The hub
+ * serialises: whichever it accepted first stands, and this desktop's own is listed with its common
+ * copy (choosing 保留我的 does it again, and the next sync carries it to everyone). So:
+ * - another edition made first: listed with this one (its file stays where it is, and on the
+ *   hub), and brought here by the next pull;
+ * - deleted on the hub while this desktop made a new edition: the delete stands, for a member
+ *   decided it and it is undone as easily as made (the file is imported again). Not reviving the
+ *   document silently over a colleague's delete, nor keeping it here alone: it is deleted here too
+ *   (`removeDeletedDocuments`, with capture off), the edition listed with its file;
+ * - a new edition made first on the hub while this desktop deleted the document: the edition
+ *   stands and comes back here at the next pull, the delete listed.
+ * The base copy is the hub's, left waiting (applied = 0) when the library must still follow it.
+ */
+export function settleDocumentConflict(
+  db: Db,
+  id: string,
+  current: RemoteObject,
+  sent: Record<string, unknown> | null,
+  now: Date,
+): void {
+  const here = localDocument(db, id);
+  const common = getBase(db, 'document', id);
+  const base = common && !common.deleted && !isLost(common) ? common.data : undefined;
+  const remote = current.deleted ? null : current.data;
+  const edition = !!here && (current.deleted || needsEdition(db, id, current.data));
+  const deleted = !here && !current.deleted;
+  if (edition || deleted)
+    addConflict(
+      db,
+      {
+        kind: 'document',
+        objectId: id,
+        reason: 'edit',
+        fields: current.deleted || deleted ? ['*'] : ['contentHash'],
+        local: here ? { ...sent, sourceFile: here.sourceFile ?? null } : null,
+        remote,
+        remoteVersion: current.version,
+        remoteAuthor: current.author.name,
+        ...(base === undefined ? {} : { base }),
+      },
+      now,
+    );
+  putBase(db, current, !edition && !deleted);
 }

@@ -7,6 +7,7 @@ import type { Db } from '../store/database';
 import { documentHeadingsOf, documentIdsInImportOrder, documentSource } from '../store/document-lookup';
 import { statement } from '../store/statements';
 import { assignKeys } from './order-keys';
+import { removedAnnotation } from './removed-store';
 import { getBase, markDirty, orderKeysOf, setOrderKey } from './team-store';
 
 /**
@@ -192,7 +193,8 @@ export const localDocument = documentSource;
 export function readLocal(db: Db, kind: Exclude<TeamKind, 'document'>, id: string): LocalData {
   switch (kind) {
     case 'annotation':
-      return readAnnotation(db, id);
+      // removed with its document, holding a change the hub has not seen: that copy, until it returns
+      return readAnnotation(db, id) ?? removedAnnotation(db, id);
     case 'link':
       return readLink(db, id);
     case 'briefing':

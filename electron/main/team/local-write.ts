@@ -21,6 +21,7 @@ import { passagesOfDocument, passageWithEdition } from '../store/passage-reader'
 import { orphanedEndDocument, parseLedgerKey, readMetaOverride } from './local-read';
 import { compareOrder } from './order-keys';
 import { movedPassage } from './passage-moves-store';
+import { dropRemovedAnnotation, putRemovedAnnotation, removedAnnotation } from './removed-store';
 import { orderKeysOf, setOrderKey, type BaseCopy } from './team-store';
 
 /**
@@ -38,11 +39,17 @@ const documentHash = (db: Db, id: string) => documentHeading(db, id)?.hash;
 const applyAnnotation: Apply = (db, o, raw) => {
   if (!raw) {
     removeAnnotation(db, o.id);
+    dropRemovedAnnotation(db, o.id);
     return true;
   }
   const d = raw as KindData['annotation'];
   const hash = documentHash(db, d.documentId);
-  if (!hash) return false;
+  if (!hash) {
+    // its document is away: a copy kept as it stood there (document-removal.ts) takes the merge
+    if (removedAnnotation(db, o.id)) putRemovedAnnotation(db, o.id, raw);
+    return false;
+  }
+  dropRemovedAnnotation(db, o.id);
   const existing = getAnnotation(db, o.id);
   const at = passage(db, d.passageId) ? null : relocate(db, d, hash);
   const anchored = !!at || !!passage(db, d.passageId);
@@ -99,9 +106,11 @@ const applyLink: Apply = (db, o, raw) => {
     if (!passage(db, d[end])) d[end] = movedPassage(db, d[end]) ?? d[end];
   const from = passage(db, d.fromPassageId);
   const to = passage(db, d.toPassageId);
-  // an end its author lost before the link first synced stands orphaned here too, never waits
-  const lostFrom = orphanedEndDocument(d.fromPassageId);
-  const lostTo = orphanedEndDocument(d.toPassageId);
+  // an end its author lost before the link first synced stands orphaned here too, never waits;
+  // so does an end in an edition of a document held here that nobody moved it from (every desktop
+  // took the document back by importing it anew): its document will bring no other passages
+  const lostFrom = orphanedEndDocument(d.fromPassageId) ?? heldDocumentOf(db, d.fromPassageId);
+  const lostTo = orphanedEndDocument(d.toPassageId) ?? heldDocumentOf(db, d.toPassageId);
   if (((!from && !lostFrom) || (!to && !lostTo)) && !existing) return false;
   putLink(db, {
     id: o.id,
@@ -119,6 +128,12 @@ const applyLink: Apply = (db, o, raw) => {
   });
   return true;
 };
+
+/** The document a passage id names (`<documentId>-…`), when this library holds it. */
+function heldDocumentOf(db: Db, passageId: string): string | null {
+  const documentId = passageId.split('-')[0]!;
+  return documentHash(db, documentId) ? documentId : null;
+}
 
 const applyBriefing: Apply = (db, o, raw) => {
   if (!raw) {

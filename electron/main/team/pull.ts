@@ -3,9 +3,10 @@ import type { CoreContext } from '../kernel/context';
 import { deleteWithUndo } from '../documents/domain';
 import type { Db } from '../store/database';
 import { settleVanished } from './conflict-store';
-import { bringDocument, needsEdition, pushIfMoved } from './editions';
+import { bringDocument, localEdition, needsEdition, pushIfMoved, settleDocumentConflict } from './editions';
 import type { HubClient } from './hub-client';
 import { assignDirtyOrderKeys, localDocument } from './local-read';
+import { removedAnnotation } from './removed-store';
 import { applyLocal } from './local-write';
 import { mergeRemote } from './merge-remote';
 import { pullPage } from './refused-token';
@@ -29,6 +30,7 @@ import {
   setCursor,
   setState,
   unappliedBases,
+  type BaseCopy,
 } from './team-store';
 
 /**
@@ -52,12 +54,12 @@ function applyRemote(ctx: CoreContext, o: RemoteObject, now: () => Date): void {
   if (base && !isLost(base) && base.version >= o.version) return;
   if (o.kind === 'document') {
     const here = !!localDocument(db, o.id);
-    if (o.deleted && here) {
-      deleteWithUndo(ctx, o.id, 'orphan');
-      // its metadata corrections are the hub's still: written again when the document comes back
-      // (its annotations come back from the set the deletion kept, as after a local delete)
-      setApplied(db, 'meta_override', o.id, false);
-    }
+    // an edition or a delete made here and not pushed yet, crossed by the hub's delete or edition
+    if (crossed(db, o, base, here)) settleDocumentConflict(db, o.id, o, localEdition(db, o.id), now());
+    // imported here before this desktop synced it: the import stands, as one made after the delete
+    const importedHere = here && !base && isDirty(db, 'document', o.id);
+    // what is anchored in it waits for it to come back (the team's delete hook, document-removal.ts)
+    if (o.deleted && here && !importedHere) deleteWithUndo(ctx, o.id, 'orphan');
     // another edition than the one held here waits for its file (fetchDocuments)
     putBase(db, o, o.deleted || (here && !needsEdition(db, o.id, o.data)));
     return;
@@ -78,7 +80,19 @@ function applyRemote(ctx: CoreContext, o: RemoteObject, now: () => Date): void {
   mergeRemote(db, o.kind, o.id, o, now);
 }
 
-/** Objects that arrived before their document or briefing, applied once it is here. */
+/** A document changed here since its base (new edition, or deleted) meets the other on the hub. */
+function crossed(db: Db, o: RemoteObject, base: BaseCopy | undefined, here: boolean): boolean {
+  if (!base || base.deleted || isLost(base) || !isDirty(db, 'document', o.id)) return false;
+  if (!o.deleted) return !here;
+  return here && localEdition(db, o.id)?.['contentHash'] !== base.data?.['contentHash'];
+}
+
+/**
+ * Objects that arrived before their document or briefing, or waited for their document to come
+ * back, applied once it is here. An annotation removed with its document and holding a change the
+ * hub has not seen comes back as it was kept (merged there with what the hub sent meanwhile), and
+ * stays queued.
+ */
 export function applyWaiting(db: Db): number {
   let applied = 0;
   applyingRemote(db, () => {
@@ -93,7 +107,8 @@ export function applyWaiting(db: Db): number {
         author: { id: b.authorId ?? '', name: b.authorName ?? '' },
         updatedAt: new Date().toISOString(),
       };
-      if (applyLocal(db, o, b.deleted ? null : b.data)) {
+      const kept = b.kind === 'annotation' && isDirty(db, b.kind, b.id) ? removedAnnotation(db, b.id) : null;
+      if (applyLocal(db, o, kept ?? (b.deleted ? null : b.data))) {
         setApplied(db, b.kind, b.id);
         pushIfMoved(db, o);
         applied++;
@@ -113,11 +128,27 @@ async function fetchDocuments(
   options: { inline: boolean; now: () => Date },
   tally: PullTally,
 ): Promise<void> {
+  removeDeletedDocuments(ctx);
   for (const b of unappliedBases(ctx.db, 100_000)) {
     if (b.kind !== 'document' || b.deleted || !b.data) continue;
     const done = await bringDocument(ctx, hub, b, { ...options, final: true });
     if (done === 'replaced') tally.replaced++;
     tally.documents++;
+  }
+}
+
+/**
+ * Documents the hub deleted that this library still holds because its own push crossed the delete
+ * (see editions.ts `settleDocumentConflict`): deleted here as a pulled tombstone is.
+ */
+export function removeDeletedDocuments(ctx: CoreContext): void {
+  const { db } = ctx;
+  for (const b of unappliedBases(db, 100_000)) {
+    if (b.kind !== 'document' || !b.deleted) continue;
+    applyingRemote(db, () => {
+      if (localDocument(db, b.id)) deleteWithUndo(ctx, b.id, 'orphan');
+      setApplied(db, 'document', b.id);
+    });
   }
 }
 
@@ -188,7 +219,7 @@ export async function pullAll(
     if (!answer.more) {
       if (getState(db, REFRESH_KEY))
         applyingRemote(db, () => {
-          listVanished(db, options.now());
+          listVanished(db, options.now(), options.me);
           setState(db, REFRESH_KEY, null);
         });
       break;

@@ -13,7 +13,7 @@ import { assignDirtyOrderKeys, localDocument, readLocal, type LocalData } from '
 import { applyOverBase } from './local-write';
 import { same } from './merge';
 import { mergeRemote } from './merge-remote';
-import { documentData, needsEdition } from './editions';
+import { documentData, settleDocumentConflict } from './editions';
 import { sendBatch } from './refused-token';
 import { ancestorMark, currentEpoch, epochSince, isLost, noteEpoch, requeuePending } from './restores';
 import {
@@ -29,8 +29,10 @@ import {
   putBase,
   setApplied,
   setPendingPush,
+  type BaseCopy,
   type OutboxEntry,
 } from './team-store';
+import { removedWithDocument } from './document-removal';
 
 /**
  * Push: the outbox, read as each object now stands, in batches of at most 500 changes. A batch
@@ -51,18 +53,20 @@ export interface Me {
 
 /**
  * An annotation or metadata correction gone with its document's deletion here is no delete: the
- * deletion keeps the annotations aside (as when not in a team) and the hub keeps them for everyone,
- * as orphans, until the document comes back. Only the document's own tombstone travels.
+ * hub keeps them for everyone, as orphans, until the document comes back. Only the document's own
+ * tombstone travels. An annotation its author deleted before the document went (its base copy
+ * still standing, not waiting: see document-removal.ts) is a delete like any other.
  */
 function keptByDeletedDocument(
   db: Db,
   kind: TeamKind,
   id: string,
   local: LocalData | 'unavailable',
-  baseData: LocalData,
+  base: BaseCopy | undefined,
 ): boolean {
+  const baseData = base && !base.deleted ? base.data : null;
   if (local !== null || !baseData) return false;
-  if (kind === 'annotation') return !localDocument(db, String(baseData['documentId']));
+  if (kind === 'annotation') return !base!.applied && !localDocument(db, String(baseData['documentId']));
   if (kind !== 'meta_override' || localDocument(db, id)) return false;
   // the corrections wait for the document, as a pulled one does (see pull.ts)
   setApplied(db, kind, id, false);
@@ -105,7 +109,7 @@ async function prepareBatch(db: Db, hub: HubClient, now: () => Date): Promise<'e
       }
       const base = getBase(db, e.kind, e.id);
       const baseData = base && !base.deleted ? base.data : null;
-      if (keptByDeletedDocument(db, e.kind, e.id, local, baseData)) {
+      if (keptByDeletedDocument(db, e.kind, e.id, local, base)) {
         ackOutbox(db, e.kind, e.id, e.seq);
         continue;
       }
@@ -159,15 +163,19 @@ async function sendPending(db: Db, hub: HubClient, o: PushOptions, tally: PushTa
       if (!result) return;
       if (result.status === 'accepted') {
         tally.accepted++;
-        putBase(db, {
-          kind: entry.kind,
-          id: change.id,
-          version: result.version ?? answer.version,
-          deleted: change.op === 'delete',
-          data: change.data,
-          author: me,
-          updatedAt: now().toISOString(),
-        });
+        putBase(
+          db,
+          {
+            kind: entry.kind,
+            id: change.id,
+            version: result.version ?? answer.version,
+            deleted: change.op === 'delete',
+            data: change.data,
+            author: me,
+            updatedAt: now().toISOString(),
+          },
+          !removedWithDocument(db, entry.kind, change.id),
+        );
         ackOutbox(db, entry.kind, entry.id, entry.seq);
       } else if (result.status === 'conflict') {
         tally.conflicts++;
@@ -210,25 +218,7 @@ function settleConflict(
     return;
   }
   if (entry.kind === 'document') {
-    // The hub's file record stands. Another edition there was made first: listed with this one (its
-    // file stays where it is, and on the hub), and brought here by the next pull.
-    const other = !current.deleted && needsEdition(db, entry.id, current.data);
-    if (other) {
-      const remote = {
-        remote: current.data,
-        remoteVersion: current.version,
-        remoteAuthor: current.author.name,
-      };
-      const conflict = {
-        kind: entry.kind,
-        objectId: entry.id,
-        reason: 'edit' as const,
-        fields: ['contentHash'],
-      };
-      const local = { ...sent, sourceFile: localDocument(db, entry.id)?.sourceFile ?? null };
-      addConflict(db, { ...conflict, local, ...remote }, now());
-    }
-    putBase(db, current, !other);
+    settleDocumentConflict(db, entry.id, current, sent, now());
     ackOutbox(db, entry.kind, entry.id, entry.seq);
     return;
   }

@@ -15,6 +15,7 @@ import {
   setCursor,
   setPendingPush,
   setState,
+  unmarkDirty,
   type BaseCopy,
   type LostCopy,
 } from './team-store';
@@ -131,10 +132,12 @@ export function lostAncestor(
  * After the pull from the start that follows a hub restore: an object still holding a lost base
  * and not queued here is another member's that the hub no longer has at all (their desktop may
  * offer it again; if it does, a later pull brings it back). Until then it is listed with this
- * desktop's copy and taken out, so the library equals the hub and nothing is dropped unseen.
+ * desktop's copy and taken out, so the library equals the hub and nothing is dropped unseen. So is
+ * another member's annotation or link queued here only because a new edition moved it: pushed, it
+ * would come back on the hub as this member's, whatever its author did with it meanwhile.
  */
-export function listVanished(db: Db, now: Date): number {
-  const rows = lostUnqueued(db, LOST_VERSION);
+export function listVanished(db: Db, now: Date, me: { id: string }): number {
+  const rows = lostUnqueued(db, LOST_VERSION, me.id);
   for (const r of rows) {
     if (r.kind === 'document') continue;
     const local = readLocal(db, r.kind, r.id);
@@ -156,6 +159,7 @@ export function listVanished(db: Db, now: Date): number {
       );
     applyOverBase(db, r.kind, r.id, undefined, null, now);
     dropBase(db, r.kind, r.id);
+    unmarkDirty(db, r.kind, r.id);
   }
   return rows.length;
 }

@@ -14,9 +14,10 @@ import {
 import { importFiles } from '../ingest/domain';
 import { saveAuthor } from '../store/settings';
 import { HubClient, HubError } from './hub-client';
-import { allLocalKeys, readLocal } from './local-read';
+import { allLocalKeys, localDocument, readLocal } from './local-read';
+import { deleteWithUndo } from '../documents/domain';
 import { applyOverBase } from './local-write';
-import { pullAll, type PullTally } from './pull';
+import { pullAll, removeDeletedDocuments, type PullTally } from './pull';
 import { flushPending, pushAll, type PushOptions, type PushTally } from './push';
 import { HUB_RESTORED_KEY, LIBRARY_RESTORED_KEY } from './restores';
 import type { SecretStore } from './secret-store';
@@ -182,6 +183,8 @@ export class TeamService {
       });
       tell({ phase: 'push' });
       const pushed = await pushAll(this.db, hub, options);
+      // a new edition of ours that crossed a colleague's delete: the delete stands here at once
+      removeDeletedDocuments(this.ctx);
       setState(this.db, 'last_sync', this.now().toISOString());
       setState(this.db, LAST_REPLACED_KEY, String(pulled.replaced));
       setState(this.db, 'last_error', null);
@@ -206,8 +209,11 @@ export class TeamService {
     const c = getConflict(this.db, id);
     if (!c) throw new AppError('not_found', { what: '冲突', id: String(id) });
     if (c.resolved) return c;
-    if (keep === 'local' && c.kind === 'document' && c.fields.includes('contentHash'))
-      await keepEdition(this.ctx, c, !!this.options.inlineParse);
+    if (keep === 'local' && c.kind === 'document') {
+      // this desktop's edition (over another, or over the hub's delete), or its delete again
+      if (c.local) await keepEdition(this.ctx, c, !!this.options.inlineParse);
+      else if (localDocument(this.db, c.objectId)) deleteWithUndo(this.ctx, c.objectId, 'orphan');
+    }
     this.db.transaction(() => {
       if (keep === 'local' && c.kind !== 'document') {
         const current = readLocal(this.db, c.kind as Exclude<TeamKind, 'document'>, c.objectId);
@@ -229,14 +235,16 @@ export class TeamService {
 }
 
 /**
- * "Keep mine" on an edition another member made first: this desktop's file replaces the document
- * again, as the user's own replace (captured), so the next sync pushes it and everyone takes it.
+ * "Keep mine" on an edition another member made first, or that crossed a member's delete: this
+ * desktop's file replaces the document again (or brings it back under its id), as the user's own
+ * replace or import (captured), so the next sync pushes it and everyone takes it.
  */
 async function keepEdition(ctx: CoreContext, c: TeamConflict, inline: boolean): Promise<void> {
   const file = c.local?.['sourceFile'];
   if (typeof file !== 'string' || !fs.existsSync(file))
     throw new AppError('not_found', { what: '文件', id: typeof file === 'string' ? file : c.objectId });
-  const summary = await importFiles(ctx, [file], { replace: c.objectId, inline });
+  const as = localDocument(ctx.db, c.objectId) ? { replace: c.objectId } : { asId: c.objectId };
+  const summary = await importFiles(ctx, [file], { ...as, inline });
   const failed = summary.failed[0] ?? summary.skipped[0];
   if (failed)
     throw new AppError('import_failed', { file, reason: 'error' in failed ? failed.error : failed.reason });

@@ -179,14 +179,19 @@ export function markBasesLost(
   return lost;
 }
 
-/** Base copies still lost after the pull from the start (documents aside) and not queued here. */
-export function lostUnqueued(db: Db, lostVersion: number): BaseCopy[] {
+/**
+ * Base copies still lost after the pull from the start (documents aside) and not queued here; or
+ * queued, when they are another member's annotation or link (only a move of it made here, by a new
+ * edition's re-anchoring: offering it would make this member the author of what its author deleted).
+ */
+export function lostUnqueued(db: Db, lostVersion: number, me: string): BaseCopy[] {
   return (
     statement(
       db,
-      `${BASE_SELECT} WHERE version = ? AND kind <> 'document'
-        AND NOT EXISTS (SELECT 1 FROM team_outbox x WHERE x.kind = team_objects.kind AND x.object_id = team_objects.object_id)`,
-    ).all(lostVersion) as BaseRow[]
+      `${BASE_SELECT} WHERE version = @lost AND kind <> 'document'
+        AND (NOT EXISTS (SELECT 1 FROM team_outbox x WHERE x.kind = team_objects.kind AND x.object_id = team_objects.object_id)
+          OR (kind IN ('annotation', 'link') AND coalesce(author_id, '') <> @me))`,
+    ).all({ lost: lostVersion, me }) as BaseRow[]
   ).map(fromBaseRow);
 }
 
@@ -288,7 +293,14 @@ export function setPendingPush(db: Db, p: PendingPush | null): void {
 /** Leaving the team: every trace of the hub goes; the library's own data stays as it is. */
 export function forgetTeam(db: Db): void {
   db.transaction(() => {
-    for (const table of ['team_outbox', 'team_objects', 'team_order_keys', 'team_pending_push', 'team_state'])
+    for (const table of [
+      'team_outbox',
+      'team_objects',
+      'team_order_keys',
+      'team_pending_push',
+      'team_state',
+      'team_removed_annotations',
+    ])
       db.prepare(`DELETE FROM ${table}`).run();
     setCapture(db, false);
   })();

@@ -67,6 +67,8 @@ function downgrade(db: Db): void {
       ALTER TABLE team_conflicts DROP COLUMN base;
       -- Nor where replaced passages went (migration 014).
       DROP TABLE team_passage_moves;
+      -- Nor the team's copies of annotations removed with their document (migration 015).
+      DROP TABLE team_removed_annotations;
     `);
     db.pragma(`user_version = ${migration010UndoLog.version - 1}`);
   })();

@@ -33,7 +33,7 @@ export class EditionEvents {
   }
 
   async step(c: FuzzClient, rng: Rng, documentId: string): Promise<void> {
-    if (rng() >= 0.004) return;
+    if (rng() >= 0.004 || !c.documentIds().includes(documentId)) return;
     const n = ++this.replaces;
     const file = path.join(this.dir, `湖里区-第${n}版.txt`);
     const at = this.text.indexOf(PARAGRAPH);

@@ -58,7 +58,8 @@ const own = (c: FuzzClient, table: 'annotations' | 'passage_links') =>
   c.db.prepare(`SELECT id FROM ${table} WHERE author = ? ORDER BY id`).pluck().all(c.name) as string[];
 
 const annotate: Op = (c, rng, w, req) => {
-  const p = pick(rng, w.passages(c))!;
+  const p = pick(rng, w.passages(c));
+  if (!p) return null; // the document deleted here, for now
   const start = Math.floor(rng() * (p.length - 1));
   const end = Math.min(p.length, start + 1 + Math.floor(rng() * 20));
   const tags = TAGS.filter(() => rng() < 0.25);
@@ -125,9 +126,9 @@ const removeOwn: Op = (c, rng, _w, req) => {
 };
 
 const link: Op = (c, rng, w, req) => {
-  const from = pick(rng, w.passages(c))!;
-  const to = pick(rng, w.passages(c))!;
-  if (from.id === to.id) return null;
+  const from = pick(rng, w.passages(c));
+  const to = pick(rng, w.passages(c));
+  if (!from || !to || from.id === to.id) return null;
   const l = createLink(c.db, { from: from.id, to: to.id, note: `l${Math.floor(rng() * 1e6)}` });
   req({ kind: 'link', id: l.id, what: 'create' });
   return 'link';
@@ -183,7 +184,7 @@ const briefingOp: Op = (c, rng, w, req) => {
 const metaEdit: Op = (c, rng, w, req) => {
   const documentId = pick(rng, w.documents)!;
   const region = `区${Math.floor(rng() * 1000)}`;
-  updateDocumentMeta(c.db, documentId, { region });
+  if (!updateDocumentMeta(c.db, documentId, { region })) return null;
   req({ kind: 'meta_override', id: documentId, what: 'fields.region', value: region });
   return 'meta';
 };

@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createInvitation, ensureLibrary } from '../../../electron/hub';
-import { createAnnotation } from '../../../electron/main/annotations/service';
+import { createAnnotation, deleteAnnotation } from '../../../electron/main/annotations/service';
 import { getLink } from '../../../electron/main/links/domain';
-import { createLink } from '../../../electron/main/links/service';
+import { createLink, deleteLink } from '../../../electron/main/links/service';
 import { createCore, type Core } from '../../../electron/main/core/app-core';
 import { deleteWithUndo } from '../../../electron/main/documents/document-care';
 import { importFiles } from '../../../electron/main/ingest/import-service';
@@ -22,13 +22,13 @@ const HULI = path.resolve(__dirname, '../../../resources/documents/huli-2021.txt
 
 describePg('team sync: a document deleted and imported again', () => {
   const f = useTeamHub('team-doc-delete');
-  beforeAll(() => ensureLibrary(f.pool, '删除'));
 
-  async function desk(name: string): Promise<{ core: Core; team: TeamService }> {
+  async function desk(name: string, library = '删除'): Promise<{ core: Core; team: TeamService }> {
+    await ensureLibrary(f.pool, library);
     const secrets = fileSecretStore(path.join(f.tmp, `${name}.token`));
     const core = createCore({ databasePath: path.join(f.tmp, `${name}.db`), teamSecrets: secrets });
     const team = new TeamService(core.ctx, { secrets, inlineParse: true });
-    const { code } = await createInvitation(f.pool, { library: '删除', role: 'editor' });
+    const { code } = await createInvitation(f.pool, { library, role: 'editor' });
     await team.join({ hubUrl: f.hub.url, code, memberName: name });
     return { core, team };
   }
@@ -70,7 +70,10 @@ describePg('team sync: a document deleted and imported again', () => {
       ]);
       for (const d of [a, b]) {
         expect(annotations(d)).toEqual([]);
-        expect(d.core.ctx.db.prepare(`SELECT count FROM detached_annotations`).pluck().all()).toEqual([2]);
+        // kept by the team (the hub's copies, and each as it stood here), not as a local set that
+        // a re-import would merge back over whatever happened to them meanwhile
+        expect(d.core.ctx.db.prepare(`SELECT count(*) FROM detached_annotations`).pluck().get()).toBe(0);
+        expect(d.core.ctx.db.prepare(`SELECT count(*) FROM team_removed_annotations`).pluck().get()).toBe(2);
       }
 
       expect((await importFiles(a.core.ctx, [HULI], { inline: true })).imported[0]!.id).toBe(docId);
@@ -119,6 +122,84 @@ describePg('team sync: a document deleted and imported again', () => {
       });
       expect(await b.team.status(false)).toMatchObject({ pending: 0, conflicts: 0 });
       expect(await a.team.status(false)).toMatchObject({ pending: 0, conflicts: 0 });
+    } finally {
+      a.core.close();
+      b.core.close();
+    }
+  }, 90_000);
+
+  const hubDeleted = async (id: string, library: string) =>
+    (
+      await f.pool.query<{ deleted: boolean }>(
+        `SELECT o.deleted FROM hub.objects o JOIN hub.libraries l ON l.id = o.library_id
+          WHERE l.name = $2 AND o.id = $1`,
+        [id, library],
+      )
+    ).rows.map((r) => r.deleted);
+
+  it('sends the delete of an annotation its author removed before deleting the document', async () => {
+    const a = await desk('戊', '删除二');
+    try {
+      const docId = (await importFiles(a.core.ctx, [HULI], { inline: true })).imported[0]!.id;
+      await a.team.sync();
+      const mine = createAnnotation(a.core.ctx.db, {
+        passageId: `${docId}-p7`,
+        start: 0,
+        end: 4,
+        note: '戊的',
+      });
+      await a.team.sync();
+      deleteAnnotation(a.core.ctx.db, mine.id);
+      deleteWithUndo(a.core.ctx, docId, 'orphan');
+      await a.team.sync();
+      // before: taken for one removed with the document, kept alive on the hub for everyone
+      expect(await hubDeleted(mine.id, '删除二')).toEqual([true]);
+      await importFiles(a.core.ctx, [HULI], { inline: true });
+      await a.team.sync();
+      expect(annotations(a).filter((r) => (r as { id: string }).id === mine.id)).toEqual([]);
+    } finally {
+      a.core.close();
+    }
+  }, 90_000);
+
+  it('does not bring back, with the document, a link deleted while the document was away', async () => {
+    const a = await desk('己', '删除三');
+    try {
+      const docId = (await importFiles(a.core.ctx, [HULI], { inline: true })).imported[0]!.id;
+      await a.team.sync();
+      const link = createLink(a.core.ctx.db, { from: `${docId}-p3`, to: `${docId}-p8`, note: '己的关联' });
+      await a.team.sync();
+      deleteWithUndo(a.core.ctx, docId, 'orphan');
+      deleteLink(a.core.ctx.db, link.id);
+      await importFiles(a.core.ctx, [HULI], { inline: true });
+      for (let i = 0; i < 2; i++) {
+        await a.team.sync();
+        await new Promise((r) => setTimeout(r, 50)); // the old way brought kept sets back in the background
+      }
+      // before: the set the deletion kept here was merged back, the link with it, and pushed
+      expect(getLink(a.core.ctx.db, link.id)).toBeNull();
+      expect(await hubDeleted(link.id, '删除三')).toEqual([true]);
+    } finally {
+      a.core.close();
+    }
+  }, 90_000);
+
+  it('keeps a document imported on a desktop that never synced it, over the hub’s older delete', async () => {
+    const a = await desk('庚', '删除四');
+    const b = await desk('辛', '删除四');
+    try {
+      const docId = (await importFiles(a.core.ctx, [HULI], { inline: true })).imported[0]!.id;
+      await a.team.sync();
+      deleteWithUndo(a.core.ctx, docId, 'orphan');
+      await a.team.sync();
+      // 辛 imports the same file before its first sync: its import is the newer decision
+      await importFiles(b.core.ctx, [HULI], { inline: true });
+      await b.team.sync();
+      // before: the first pull deleted it again
+      expect(b.core.ctx.db.prepare(`SELECT id FROM documents`).pluck().all()).toEqual([docId]);
+      expect(await hubDeleted(docId, '删除四')).toEqual([false]);
+      await a.team.sync();
+      expect(a.core.ctx.db.prepare(`SELECT id FROM documents`).pluck().all()).toEqual([docId]);
     } finally {
       a.core.close();
       b.core.close();

@@ -10,6 +10,7 @@ import type { RemoteObject } from '../../../shared/team/protocol';
 import { describePg } from '../../helpers/pg-cluster';
 import { startFaultProxy, type FaultMode } from './fault-proxy';
 import { FuzzClient, type AcceptedChange } from './fuzz-client';
+import { DeleteEvents } from './fuzz-deletes';
 import { EditionEvents } from './fuzz-editions';
 import { FaultEvents, type HubRestoreKind } from './fuzz-events';
 import { mulberry32, randomOp, type Requirement, type Rng, type World } from './fuzz-ops';
@@ -21,8 +22,9 @@ import { useTeamHub } from './team-hub-fixture';
  * (each its own SQLite library behind its own fault proxy) × 1,000 random operations with
  * partitions, connections cut before and after the hub committed, client restarts, members
  * putting back old backups of their library, PostgreSQL and the hub service restarting during a
- * sync, and the hub restored from an older backup (its dump, or for odd seeds a copy of its data
- * directory). Then the network heals and every
+ * sync, the hub restored from an older backup (its dump, or for odd seeds a copy of its data
+ * directory), new editions of the shared report, and members deleting it and importing it again
+ * later (fuzz-deletes.ts) while the others go on annotating it. Then the network heals and every
  * client syncs until quiet; every library must equal the hub, every accepted change must sit in
  * an unbroken version chain (changes the hub restore lost must have been offered again), and every
  * operation must be in an accepted version, listed as a conflict on its client, overwritten later
@@ -76,6 +78,8 @@ describePg('team sync: 3 clients × random operations against the real hub, with
       const editions = new EditionEvents(path.join(f.tmp, `${seed}-editions`), HULI);
       // a stream of its own, so the operations and faults stay those of the seed
       const editionRng = mulberry32(seed + 1000);
+      const deletes = new DeleteEvents(HULI, world.documents[0]!);
+      const deleteRng = mulberry32(seed + 2000);
       for (let step = 0; step < total; step++) {
         const open = clients.filter((c) => done.get(c)! < OPS);
         const c = open[Math.floor(rng() * open.length)]!;
@@ -87,6 +91,7 @@ describePg('team sync: 3 clients × random operations against the real hub, with
         if (rng() < 0.015) c.restart();
         events.clientStep(c, rng, step);
         await editions.step(c, editionRng, world.documents[0]!);
+        await deletes.step(c, deleteRng, step);
         await events.hubStep(step);
         if (done.get(c)! >= nextSync.get(c)!) {
           nextSync.set(c, done.get(c)! + 15 + Math.floor(rng() * 30));
@@ -95,6 +100,7 @@ describePg('team sync: 3 clients × random operations against the real hub, with
           ms.sync += performance.now() - t;
         }
       }
+      await deletes.finish(total);
       await quiesce(clients);
       const hubObjects = await hubState(f.pool, library, f.hub.url);
       for (const c of clients) {
@@ -118,7 +124,7 @@ describePg('team sync: 3 clients × random operations against the real hub, with
           `vanished ${clashes.vanished} of which came back ${clashes.vanishedSettled}, no common copy ${clashes.unknownBase}; ` +
           `open at the end ${clashes.open}); restarts ${clients.map((c) => c.restarts).join('/')}; ` +
           `faults ${JSON.stringify(faults)}; restores ${JSON.stringify({ ...events.log, lost: events.log.lost.length })}; ` +
-          `new editions ${editions.replaces}; ms ${JSON.stringify(ms)}`,
+          `new editions ${editions.replaces}; deleted and imported again ${JSON.stringify(deletes.log)}; ms ${JSON.stringify(ms)}`,
       );
       expect(report.violations.slice(0, 5)).toEqual([]);
       expect(report.brokenChains.slice(0, 5)).toEqual([]);
@@ -131,6 +137,7 @@ describePg('team sync: 3 clients × random operations against the real hub, with
       const { log } = events;
       expect([log.clientRestores.length, log.hubRestores, log.pgRestarts + log.hubRestarts]).not.toContain(0);
       expect(editions.replaces).toBeGreaterThan(0);
+      expect(deletes.log.filter((d) => d.importedAt !== null).length).toBeGreaterThan(0);
     } finally {
       for (const c of clients) {
         c.core.close();

@@ -12,6 +12,7 @@ import { migration011SearchBlocks } from './011-search-blocks';
 import { migration012TeamEditions } from './012-team-editions';
 import { migration013TeamAncestors } from './013-team-ancestors';
 import { migration014TeamPassageMoves } from './014-team-passage-moves';
+import { migration015TeamRemovedAnnotations } from './015-team-removed-annotations';
 import type { Migration } from './types';
 
 /** In order. Append only: a shipped migration is never edited, a fix is a new one. */
@@ -30,4 +31,5 @@ export const migrations: readonly Migration[] = [
   migration012TeamEditions,
   migration013TeamAncestors,
   migration014TeamPassageMoves,
+  migration015TeamRemovedAnnotations,
 ];

@@ -1,0 +1,56 @@
+import { expect } from 'vitest';
+import { deleteWithUndo } from '../../../electron/main/documents/document-care';
+import { importFiles } from '../../../electron/main/ingest/import-service';
+import type { FuzzClient } from './fuzz-client';
+import type { Rng } from './fuzz-ops';
+
+/**
+ * A document deleted and imported again in the fuzz run (issue 14, faults): now and then a member
+ * deletes the shared report (its annotations kept as orphans, here and on the hub) and, some steps
+ * later, imports the same file again (same content, so the same id). The others go on working
+ * meanwhile: they annotate it until their sync brings the tombstone, and take it back with the
+ * re-import. A member whose library holds the document again by then (a backup put back, another
+ * member's edition) has nothing to import. Every pending re-import is made before the run ends,
+ * so every library must end holding the document.
+ */
+export interface DeleteLog {
+  client: string;
+  deletedAt: number;
+  /** The step the file was imported again at (null: the library held the document again). */
+  importedAt: number | null;
+}
+
+export class DeleteEvents {
+  readonly log: DeleteLog[] = [];
+  private readonly due = new Map<FuzzClient, { at: number; entry: DeleteLog }>();
+
+  constructor(
+    private readonly file: string,
+    private readonly documentId: string,
+  ) {}
+
+  async step(c: FuzzClient, rng: Rng, step: number): Promise<void> {
+    const { documentId } = this;
+    for (const [client, { at }] of this.due) if (at <= step) await this.importAgain(client, step);
+    if (rng() >= 0.002 || this.due.has(c) || !c.documentIds().includes(documentId)) return;
+    deleteWithUndo(c.core.ctx, documentId, 'orphan');
+    const entry: DeleteLog = { client: c.name, deletedAt: step, importedAt: null };
+    this.log.push(entry);
+    this.due.set(c, { at: step + 30 + Math.floor(rng() * 270), entry });
+  }
+
+  /** Every re-import still due, before the network heals. */
+  async finish(step: number): Promise<void> {
+    for (const c of [...this.due.keys()]) await this.importAgain(c, step);
+  }
+
+  private async importAgain(c: FuzzClient, step: number): Promise<void> {
+    const { entry } = this.due.get(c)!;
+    this.due.delete(c);
+    if (c.documentIds().includes(this.documentId)) return;
+    const summary = await importFiles(c.core.ctx, [this.file], { inline: true });
+    expect(summary.failed).toEqual([]);
+    expect(summary.imported.map((d) => d.id)).toEqual([this.documentId]);
+    entry.importedAt = step;
+  }
+}
