@@ -239,8 +239,8 @@ export function* runQueryTask(
       const u = hits.units[h]!;
       return {
         kind: kindOf(segment, u),
-        passageId: segment.passageIds[u]!,
-        recordId: segment.recordIds[u]!,
+        passageId: segment.passageIds.at(u)!,
+        recordId: segment.recordIds.at(u)!,
         folded: unitText(segment, u),
       };
     });
@@ -268,9 +268,9 @@ export function* runQueryTask(
         return {
           kind: kindOf(segment, u),
           docId: segment.docs[segment.docSlots[u]!]!.id,
-          passageId: segment.passageIds[u]!,
-          recordId: segment.recordIds[u]!,
-          field: segment.fields[u]!,
+          passageId: segment.passageIds.at(u)!,
+          recordId: segment.recordIds.at(u)!,
+          field: segment.fields.at(u)!,
           score: Math.round(scores[offset + i]! * 1e4) / 1e4,
           ranges: hitRanges(unitText(segment, u), compiled),
         };

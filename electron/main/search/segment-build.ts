@@ -2,7 +2,7 @@ import { foldText, isWordCodePoint } from './fold';
 import { codePointAt } from './grams';
 import { PostingWriter } from './posting-lists';
 import { TermTable } from './term-table';
-import { allocateUnits, kindCode, type Segment, type SegmentDoc } from './segment';
+import { allocateUnits, finishUnits, kindCode, type Segment, type SegmentDoc } from './segment';
 import type { SearchUnit } from '../kernel/search-source';
 import { memoryPostings, memoryText } from './segment-parts';
 
@@ -134,7 +134,7 @@ export function* buildSegment(input: SegmentInput): Generator<void, Segment> {
     if (rank % 50_000 === 49_999) yield;
   }
   byteStarts[keys.length] = writer.length;
-  const body = { docs, sections, count, ...columns, text: memoryText(texts.join('')) };
+  const body = { docs, sections, count, ...finishUnits(columns), text: memoryText(texts.join('')) };
   return { ...body, keys, starts: byteStarts, postings: memoryPostings(writer.done()) };
 }
 

@@ -1,6 +1,7 @@
 import { readPostings } from './posting-lists';
 import type { PostingBytes, SegmentText } from './segment-parts';
 import { SEARCH_KINDS, type SearchKind } from '../kernel/search-source';
+import { UnitStrings } from './unit-strings';
 
 /** A document as a segment knows it: the content it indexed (a later edition makes it stale). */
 export interface SegmentDoc {
@@ -33,9 +34,9 @@ export interface Segment {
   /** Per unit: start and end of the emphasised span (both 0 when none). */
   emphasis: Uint32Array;
   boosts: Float32Array;
-  recordIds: string[];
-  fields: string[];
-  passageIds: (string | null)[];
+  recordIds: UnitStrings;
+  fields: UnitStrings;
+  passageIds: UnitStrings;
   /** Per unit: where its folded text starts in `text` (count + 1 entries). */
   textStarts: Uint32Array;
   /** In memory when just built; read in blocks when persisted (segment-parts.ts). */
@@ -50,18 +51,26 @@ export interface Segment {
   postings: PostingBytes;
 }
 
+/** Per-unit columns as a builder or a merge fills them: the strings as arrays until `finishUnits`. */
 export type UnitColumns = Pick<
   Segment,
-  | 'kinds'
-  | 'docSlots'
-  | 'sectionSlots'
-  | 'emphasis'
-  | 'boosts'
-  | 'textStarts'
-  | 'recordIds'
-  | 'fields'
-  | 'passageIds'
->;
+  'kinds' | 'docSlots' | 'sectionSlots' | 'emphasis' | 'boosts' | 'textStarts'
+> & {
+  recordIds: string[];
+  fields: string[];
+  passageIds: (string | null)[];
+};
+
+/** The filled columns as a segment holds them (unit-strings.ts). */
+export function finishUnits(columns: UnitColumns): Pick<Segment, keyof UnitColumns> {
+  const recordIds = UnitStrings.of(columns.recordIds);
+  return {
+    ...columns,
+    recordIds,
+    fields: UnitStrings.of(columns.fields),
+    passageIds: UnitStrings.of(columns.passageIds, recordIds),
+  };
+}
 
 /** Empty per-unit columns for `count` units, for a builder or a merge to fill. */
 export function allocateUnits(count: number): UnitColumns {

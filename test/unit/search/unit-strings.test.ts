@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { UnitStrings } from '../../../electron/main/search/unit-strings';
+
+describe('per-unit strings of a segment', () => {
+  it('gives back every value of a column with few distinct ones, null included', () => {
+    const values = ['text', 'term', null, 'text', 'definition', 'text'];
+    const column = UnitStrings.of(values);
+    expect(column.length).toBe(values.length);
+    expect(values.map((_, u) => column.at(u))).toEqual(values);
+    expect(column.toArray()).toEqual(values);
+  });
+
+  it('gives back every value of a column of unique ids, those equal to another column referring to it', () => {
+    const records = Array.from({ length: 600 }, (_, u) => `d${u % 7}-${u % 3 ? 'p' : 'g'}${u}`);
+    // Passages are their own passage; glossary entries name another passage, or none.
+    const passages = records.map((id, u) => (u % 3 ? id : u % 2 ? null : `d${u % 7}-p${u + 1}`));
+    const recordIds = UnitStrings.of(records);
+    const passageIds = UnitStrings.of(passages, recordIds);
+    expect(recordIds.toArray()).toEqual(records);
+    expect(passageIds.toArray()).toEqual(passages);
+    expect(passageIds.at(599)).toBe(passages[599]);
+    expect(UnitStrings.of(['', ...records]).at(0)).toBe('');
+  });
+});
