@@ -96,17 +96,22 @@ export function unitText(segment: Segment, unit: number): string {
 
 /** Units of the term, or null when no unit has it. */
 export function postingsOf(segment: Segment, key: number): Uint32Array | null {
-  const { keys } = segment;
+  const t = termRank(segment.keys, key);
+  return t < 0 ? null : postingsAt(segment, t);
+}
+
+/** Rank of the term `key` in sorted `keys`, or -1 when it is not there. */
+export function termRank(keys: Float64Array, key: number): number {
   let lo = 0;
   let hi = keys.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
     const k = keys[mid]!;
-    if (k === key) return postingsAt(segment, mid);
+    if (k === key) return mid;
     if (k < key) lo = mid + 1;
     else hi = mid - 1;
   }
-  return null;
+  return -1;
 }
 
 /** Units of the term at rank `t` of the segment's keys. */
