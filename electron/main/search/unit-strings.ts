@@ -2,9 +2,9 @@
  * A segment's per-unit strings (record ids, passage ids, field names), read by unit number. A
  * string[] cost a V8 string and a pointer per unit — 48 MB of heap at 3,000 reports, all of it
  * scanned by every major GC, and V8 lets the heap grow to a multiple of what is alive. Here a
- * column with few distinct values is a byte per unit into its values, any other is one joined
- * string with offsets (a unit equal to the same unit of another column, as a passage's passage id
- * is its record id, stores nothing).
+ * column with few distinct values is a byte per unit into its values, any other is its values
+ * joined as UTF-8 bytes, outside the heap, with offsets (a unit equal to the same unit of another
+ * column, as a passage's passage id is its record id, stores nothing); a value is decoded when read.
  */
 export class UnitStrings {
   private constructor(
@@ -12,9 +12,9 @@ export class UnitStrings {
     /** Dictionary form: per unit, an index into `values`. */
     private readonly codes: Uint8Array | null,
     private readonly values: readonly (string | null)[],
-    /** Joined form: per unit, 0 null, 1 as in `like`, 2 its own text at `starts[u]..starts[u + 1]`. */
+    /** Joined form: per unit, 0 null, 1 as in `like`, 2 its own bytes at `starts[u]..starts[u + 1]`. */
     private readonly kinds: Uint8Array | null,
-    private readonly joined: string,
+    private readonly joined: Buffer | null,
     private readonly starts: Uint32Array | null,
     private readonly like: UnitStrings | null,
   ) {}
@@ -29,7 +29,7 @@ export class UnitStrings {
         Uint8Array.from(values, (v) => index.get(v)!),
         distinct,
         null,
-        '',
+        null,
         null,
         null,
       );
@@ -45,17 +45,17 @@ export class UnitStrings {
       else {
         kinds[u] = 2;
         own.push(v);
-        offset += v.length;
+        offset += Buffer.byteLength(v);
       }
     });
     starts[values.length] = offset;
-    return new UnitStrings(values.length, null, [], kinds, own.join(''), starts, like);
+    return new UnitStrings(values.length, null, [], kinds, Buffer.from(own.join(''), 'utf8'), starts, like);
   }
 
   at(u: number): string | null {
     if (this.codes) return this.values[this.codes[u]!] ?? null;
     const kind = this.kinds![u];
-    if (kind === 2) return this.joined.slice(this.starts![u], this.starts![u + 1]);
+    if (kind === 2) return this.joined!.toString('utf8', this.starts![u], this.starts![u + 1]);
     return kind === 1 ? this.like!.at(u) : null;
   }
 

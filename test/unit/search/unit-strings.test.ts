@@ -20,5 +20,7 @@ describe('per-unit strings of a segment', () => {
     expect(passageIds.toArray()).toEqual(passages);
     expect(passageIds.at(599)).toBe(passages[599]);
     expect(UnitStrings.of(['', ...records]).at(0)).toBe('');
+    const named = [...records.slice(0, 300), '长三角-一体化', '𠀋-p1'];
+    expect(UnitStrings.of(named).toArray()).toEqual(named);
   });
 });
