@@ -25,6 +25,8 @@ async function main() {
   const buildLagMs = await lag();
   notes.push(`rebuild reported progress ${progressCalls} times`);
   await service.index.settle();
+  // Peak RSS so far: how much of the final peak the rebuild accounts for, apart from the queries.
+  notes.push(`peak RSS ${peakRssMb().toFixed(0)} MB after the rebuild`);
 
   // One more document: stored, then asked for at once (the query indexes it on the spot).
   const marker = '基准测试新增文档标记甲';
@@ -43,6 +45,7 @@ async function main() {
   const oneMoreBackgroundMs = performance.now() - t;
   if (service.hits(marker2, { limit: 5 }).total < 1) throw new Error('the second new document was not found');
 
+  notes.push(`peak RSS ${peakRssMb().toFixed(0)} MB after indexing one more document twice`);
   const { p50, p95, cpuP50, cpuP95 } = timeQueries(queries, (q) => service.query(q, { limit: 50 }));
   const figures: Omit<EngineFigures, 'startToAnswerMs' | 'documents' | 'chars'> = {
     engine: 'yandu',

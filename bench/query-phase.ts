@@ -54,8 +54,11 @@ async function main() {
   const texts = core.ctx.db.prepare(`SELECT text FROM passages`).pluck().all() as string[];
   const queries = realQueries(texts);
   texts.length = 0;
+  // Peak RSS after each step: what the rebuild (or the load) adds, apart from what queries add.
+  const peaks = [`before the index ${peakRssMb().toFixed(0)} MB`];
   if (args.includes('--rebuild')) await service.index.rebuild();
   await service.index.settle();
+  peaks.push(`after ${args.includes('--rebuild') ? 'the rebuild' : 'loading'} ${peakRssMb().toFixed(0)} MB`);
   const opened = cpu();
   service.query(queries[0]!, { limit: 50 });
   const firstMs = cpu() - opened;
@@ -87,7 +90,7 @@ async function main() {
     `query wall p50 / p95: ${f1(p50)} / ${f1(p95)} ms`,
     `query CPU p50 / p95: ${f1(cpuP50)} / ${f1(cpuP95)} ms`,
     `CPU by phase: match ${share(phases.match)}, rank ${share(phases.rank)}, answer ${share(phases.answer)}`,
-    `peak RSS ${peakRssMb().toFixed(0)} MB; now: rss ${mb(memory.rss)}, heap ${mb(memory.heapUsed)}, array buffers ${mb(memory.arrayBuffers)}, block cache ${mb(service.index.blocks.bytes)}`,
+    `peak RSS ${peakRssMb().toFixed(0)} MB (${peaks.join(', ')}); now: rss ${mb(memory.rss)}, heap ${mb(memory.heapUsed)}, array buffers ${mb(memory.arrayBuffers)}, block cache ${mb(service.index.blocks.bytes)}`,
   ];
   core.close();
   fs.rmSync(path.dirname(db), { recursive: true, force: true });

@@ -87,11 +87,12 @@ function paragraphOf(segment: Segment, u: number): number | null {
  * measure's passage among its document's units, which a segment holds together), or -1.
  */
 function passageUnitOf(segment: Segment, u: number): number {
-  const id = segment.passageIds[u];
+  const id = segment.passageIds.at(u);
   if (!id) return -1;
-  const { kinds, docSlots, recordIds } = segment;
+  const { kinds, docSlots } = segment;
   const doc = docSlots[u];
-  const isIt = (v: number) => kinds[v] === PASSAGE && recordIds[v] === id;
+  const isId = segment.recordIds.equalTo(id);
+  const isIt = (v: number) => kinds[v] === PASSAGE && isId(v);
   for (let v = u; v >= 0 && docSlots[v] === doc; v--) if (isIt(v)) return v;
   for (let v = u + 1; v < segment.count && docSlots[v] === doc; v++) if (isIt(v)) return v;
   return -1;
@@ -255,8 +256,8 @@ export function* runQueryTask(
       const u = hits.units[h]!;
       return {
         kind: kindOf(segment, u),
-        passageId: segment.passageIds[u]!,
-        recordId: segment.recordIds[u]!,
+        passageId: segment.passageIds.at(u)!,
+        recordId: segment.recordIds.at(u)!,
         folded: unitText(segment, u),
       };
     });
@@ -291,9 +292,9 @@ export function* runQueryTask(
         return {
           kind: kindOf(segment, u),
           docId: segment.docs[segment.docSlots[u]!]!.id,
-          passageId: segment.passageIds[u]!,
-          recordId: segment.recordIds[u]!,
-          field: segment.fields[u]!,
+          passageId: segment.passageIds.at(u)!,
+          recordId: segment.recordIds.at(u)!,
+          field: segment.fields.at(u)!,
           score: Math.round(scores[offset + i]! * 1e4) / 1e4,
           ranges: hitRanges(unitText(segment, u), compiled),
         };

@@ -2,7 +2,7 @@ import { foldText, isWordCodePoint } from './fold';
 import { codePointAt } from './grams';
 import { PostingWriter } from './posting-lists';
 import { TermTable } from './term-table';
-import { allocateUnits, kindCode, type Segment, type SegmentDoc } from './segment';
+import { allocateUnits, finishUnits, kindCode, termRank, type Segment, type SegmentDoc } from './segment';
 import type { SearchUnit } from '../kernel/search-source';
 import { memoryPostings, memoryText } from './segment-parts';
 
@@ -99,24 +99,24 @@ export function* buildSegment(input: SegmentInput): Generator<void, Segment> {
   }
   textStarts[count] = offset;
 
-  // Terms in key order (a native numeric sort); each term's postings are filled in unit order,
-  // hence sorted.
+  // Terms in key order (a native numeric sort), each term's rank found by a binary search of its
+  // key: a Map from key to term held a heap number and an entry per term, the largest transient
+  // object of a build. Each term's postings are filled in unit order, hence sorted.
   const termKeys = terms.keys;
-  const termIds = new Map(termKeys.map((key, t) => [key, t]));
   const { df } = terms;
   const keys = Float64Array.from(termKeys).sort();
   yield;
-  const starts = new Uint32Array(keys.length + 1);
-  const cursor = new Uint32Array(keys.length);
-  let total = 0;
-  for (let rank = 0; rank < keys.length; rank++) {
-    const t = termIds.get(keys[rank]!)!;
-    starts[rank] = total;
-    cursor[t] = total;
-    total += df[t]!;
-    if (rank % 50_000 === 49_999) yield;
+  const rankOf = new Uint32Array(keys.length);
+  for (let t = 0; t < keys.length; t++) {
+    rankOf[t] = termRank(keys, termKeys[t]!);
+    if (t % 50_000 === 49_999) yield;
   }
-  starts[keys.length] = total;
+  const starts = new Uint32Array(keys.length + 1);
+  for (let t = 0; t < keys.length; t++) starts[rankOf[t]! + 1] = df[t]!;
+  for (let rank = 0; rank < keys.length; rank++) starts[rank + 1]! += starts[rank]!;
+  const total = starts[keys.length]!;
+  const cursor = new Uint32Array(keys.length);
+  for (let t = 0; t < keys.length; t++) cursor[t] = starts[rankOf[t]!]!;
   yield;
   const postings = new Uint32Array(total);
   let p = 0;
@@ -134,7 +134,7 @@ export function* buildSegment(input: SegmentInput): Generator<void, Segment> {
     if (rank % 50_000 === 49_999) yield;
   }
   byteStarts[keys.length] = writer.length;
-  const body = { docs, sections, count, ...columns, text: memoryText(texts.join('')) };
+  const body = { docs, sections, count, ...finishUnits(columns), text: memoryText(texts.join('')) };
   return { ...body, keys, starts: byteStarts, postings: memoryPostings(writer.done()) };
 }
 

@@ -1,5 +1,6 @@
 import { PostingWriter } from './posting-lists';
 import type { Segment } from './segment';
+import { UnitStrings } from './unit-strings';
 import {
   memoryPostings,
   memoryText,
@@ -76,15 +77,16 @@ const align8 = (n: number) => (n + 7) & ~7;
 
 /** What every format's header says of a segment's documents, sections and units. */
 export function headerRecords(s: Segment) {
-  const fieldNames = [...new Set(s.fields)];
+  const fields = s.fields.toArray() as string[];
+  const fieldNames = [...new Set(fields)];
   return {
     docs: s.docs,
     sections: s.sections,
     count: s.count,
-    recordIds: s.recordIds,
+    recordIds: s.recordIds.toArray() as string[],
     fieldNames,
-    fields: s.fields.map((f) => fieldNames.indexOf(f)),
-    passageIds: s.passageIds,
+    fields: fields.map((f) => fieldNames.indexOf(f)),
+    passageIds: s.passageIds.toArray(),
   };
 }
 
@@ -131,6 +133,16 @@ export function encodeSegment(
       );
   }
   return { head, postings, text: textOf(s.text) };
+}
+
+/** The header's per-unit strings as compact columns (its arrays are dropped with it). */
+function stringColumns(header: Header): Pick<Segment, 'recordIds' | 'fields' | 'passageIds'> {
+  const recordIds = UnitStrings.of(header.recordIds);
+  return {
+    recordIds,
+    fields: UnitStrings.of(header.fields.map((i) => header.fieldNames[i]!)),
+    passageIds: UnitStrings.of(header.passageIds, recordIds),
+  };
 }
 
 /** Format 1's postings (a Uint32 each, `starts` in postings) as varint gaps. */
@@ -199,8 +211,6 @@ export function decodeSegment(blob: Buffer, parts?: StoredParts): Segment {
     textStarts: view(Uint32Array, 'textStarts'),
     keys: view(Float64Array, 'keys'),
     ...large,
-    recordIds: header.recordIds,
-    fields: header.fields.map((i) => header.fieldNames[i]!),
-    passageIds: header.passageIds,
+    ...stringColumns(header),
   };
 }

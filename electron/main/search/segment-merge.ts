@@ -1,5 +1,12 @@
 import { PostingWriter } from './posting-lists';
-import { allocateUnits, postingsAt, unitText, type Segment, type SegmentSection } from './segment';
+import {
+  allocateUnits,
+  finishUnits,
+  postingsAt,
+  unitText,
+  type Segment,
+  type SegmentSection,
+} from './segment';
 import { memoryPostings, memoryText } from './segment-parts';
 
 export interface MergePart {
@@ -57,9 +64,9 @@ export function* mergeSegments(parts: MergePart[]): Generator<void, Segment> {
     emphasis[2 * i] = s.emphasis[2 * u]!;
     emphasis[2 * i + 1] = s.emphasis[2 * u + 1]!;
     boosts[i] = s.boosts[u]!;
-    columns.recordIds[i] = s.recordIds[u]!;
-    columns.fields[i] = s.fields[u]!;
-    columns.passageIds[i] = s.passageIds[u]!;
+    columns.recordIds[i] = s.recordIds.at(u)!;
+    columns.fields[i] = s.fields.at(u)!;
+    columns.passageIds[i] = s.passageIds.at(u);
     const text = unitText(s, u);
     texts.push(text);
     textStarts[i] = offset;
@@ -108,7 +115,7 @@ export function* mergeSegments(parts: MergePart[]): Generator<void, Segment> {
     docs,
     sections,
     count,
-    ...columns,
+    ...finishUnits(columns),
     text: memoryText(texts.join('')),
     keys: keys.slice(0, nKeys),
     starts: starts.slice(0, nKeys + 1),

@@ -61,34 +61,32 @@ export function textOf(t: SegmentText): string {
 }
 
 /**
- * Recently used blocks of every segment of a library, up to a byte cap: what a query reads again
- * (the lists of common terms, the text of likely units) stays, the rest is read again. Eviction is
- * second-chance (CLOCK): a hit only sets a flag, since a query touches the same block thousands of
- * times and moving it in the map on every touch cost more than the reads it saved.
+ * Recently used values up to a byte cap. Eviction is second-chance (CLOCK): a hit only sets a
+ * flag, since a query touches the same block thousands of times and moving it in the map on every
+ * touch cost more than the reads it saved.
  */
-export class BlockCache {
-  private entries = new Map<string, { value: Uint8Array | string; bytes: number; used: boolean }>();
+class ClockPool<T> {
+  private entries = new Map<string, { value: T; bytes: number; used: boolean }>();
   bytes = 0;
-  reads = 0;
 
   constructor(readonly capBytes: number) {}
 
-  get<T extends Uint8Array | string>(key: string, load: () => T): T {
+  get(key: string, load: () => T, sizeOf: (value: T) => number, onLoad: () => void): T {
     const hit = this.entries.get(key);
     if (hit) {
       hit.used = true;
-      return hit.value as T;
+      return hit.value;
     }
     const value = load();
-    this.reads++;
-    const bytes = typeof value === 'string' ? value.length * 2 : value.byteLength;
+    onLoad();
+    const bytes = sizeOf(value);
     this.evict(bytes);
     this.entries.set(key, { value, bytes, used: false });
     this.bytes += bytes;
     return value;
   }
 
-  /** Drops the oldest blocks not used since they were last passed over, until `incoming` fits. */
+  /** Drops the oldest entries not used since they were last passed over, until `incoming` fits. */
   private evict(incoming: number): void {
     // Each entry is passed over at most twice: once to clear its flag, once to drop it.
     for (let turns = this.entries.size * 2; turns > 0 && this.bytes + incoming > this.capBytes; turns--) {
@@ -99,6 +97,40 @@ export class BlockCache {
         this.entries.set(key, entry);
       } else this.bytes -= entry.bytes;
     }
+  }
+}
+
+/**
+ * Recently used blocks of every segment of a library, each part up to its own byte cap: what a
+ * query reads again (the lists of common terms, the text of likely units) stays, the rest is read
+ * again. Text is held as strings, in V8's heap, where what is alive decides how far the heap may
+ * grow (about four times that while queries churn blocks): so cached text has a cap of its own
+ * rather than filling the whole cache when a large library's queries read mostly text.
+ */
+export class BlockCache {
+  private readonly postings: ClockPool<Uint8Array>;
+  private readonly texts: ClockPool<string>;
+  reads = 0;
+
+  constructor(postingBytes: number, textBytes = postingBytes) {
+    this.postings = new ClockPool(postingBytes);
+    this.texts = new ClockPool(textBytes);
+  }
+
+  get bytes(): number {
+    return this.postings.bytes + this.texts.bytes;
+  }
+
+  private readonly counted = () => {
+    this.reads++;
+  };
+
+  get(key: string, load: () => Uint8Array): Uint8Array {
+    return this.postings.get(key, load, (v) => v.byteLength, this.counted);
+  }
+
+  text(key: string, load: () => string): string {
+    return this.texts.get(key, load, (v) => v.length * 2, this.counted);
   }
 }
 
@@ -142,7 +174,7 @@ export function blockText(
   units = TEXT_BLOCK,
 ): SegmentText {
   const block = (b: number) =>
-    cache.get(`${id}:1:${b}`, () => {
+    cache.text(`${id}:1:${b}`, () => {
       const bytes = read(PART_TEXT, b);
       return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf16le');
     });

@@ -2,6 +2,7 @@ import { readPostings } from './posting-lists';
 import { intersect } from './postings';
 import type { PostingBytes, SegmentText } from './segment-parts';
 import { SEARCH_KINDS, type SearchKind } from '../kernel/search-source';
+import { UnitStrings } from './unit-strings';
 
 /** A document as a segment knows it: the content it indexed (a later edition makes it stale). */
 export interface SegmentDoc {
@@ -34,9 +35,9 @@ export interface Segment {
   /** Per unit: start and end of the emphasised span (both 0 when none). */
   emphasis: Uint32Array;
   boosts: Float32Array;
-  recordIds: string[];
-  fields: string[];
-  passageIds: (string | null)[];
+  recordIds: UnitStrings;
+  fields: UnitStrings;
+  passageIds: UnitStrings;
   /** Per unit: where its folded text starts in `text` (count + 1 entries). */
   textStarts: Uint32Array;
   /** In memory when just built; read in blocks when persisted (segment-parts.ts). */
@@ -51,18 +52,26 @@ export interface Segment {
   postings: PostingBytes;
 }
 
+/** Per-unit columns as a builder or a merge fills them: the strings as arrays until `finishUnits`. */
 export type UnitColumns = Pick<
   Segment,
-  | 'kinds'
-  | 'docSlots'
-  | 'sectionSlots'
-  | 'emphasis'
-  | 'boosts'
-  | 'textStarts'
-  | 'recordIds'
-  | 'fields'
-  | 'passageIds'
->;
+  'kinds' | 'docSlots' | 'sectionSlots' | 'emphasis' | 'boosts' | 'textStarts'
+> & {
+  recordIds: string[];
+  fields: string[];
+  passageIds: (string | null)[];
+};
+
+/** The filled columns as a segment holds them (unit-strings.ts). */
+export function finishUnits(columns: UnitColumns): Pick<Segment, keyof UnitColumns> {
+  const recordIds = UnitStrings.of(columns.recordIds);
+  return {
+    ...columns,
+    recordIds,
+    fields: UnitStrings.of(columns.fields),
+    passageIds: UnitStrings.of(columns.passageIds, recordIds),
+  };
+}
 
 /** Empty per-unit columns for `count` units, for a builder or a merge to fill. */
 export function allocateUnits(count: number): UnitColumns {
@@ -86,9 +95,8 @@ export function unitText(segment: Segment, unit: number): string {
   return segment.text.slice(segment.textStarts[unit]!, segment.textStarts[unit + 1]!);
 }
 
-/** Rank of the term among the segment's keys, or -1 when no unit has it. */
-function termRank(segment: Segment, key: number): number {
-  const { keys } = segment;
+/** Rank of the term `key` in sorted `keys`, or -1 when it is not there. */
+export function termRank(keys: Float64Array, key: number): number {
   let lo = 0;
   let hi = keys.length - 1;
   while (lo <= hi) {
@@ -103,7 +111,7 @@ function termRank(segment: Segment, key: number): number {
 
 /** Units of the term, or null when no unit has it. */
 export function postingsOf(segment: Segment, key: number): Uint32Array | null {
-  const t = termRank(segment, key);
+  const t = termRank(segment.keys, key);
   return t < 0 ? null : postingsAt(segment, t);
 }
 
@@ -114,7 +122,7 @@ export function postingsOf(segment: Segment, key: number): Uint32Array | null {
  * less than decoding the next list (a common term's list runs to thousands of postings).
  */
 export function candidatesOf(segment: Segment, keys: readonly number[]): Uint32Array {
-  const ranks = keys.map((k) => termRank(segment, k));
+  const ranks = keys.map((k) => termRank(segment.keys, k));
   if (!ranks.length || ranks.includes(-1)) return new Uint32Array(0);
   const { starts } = segment;
   const bytes = (t: number) => starts[t + 1]! - starts[t]!;

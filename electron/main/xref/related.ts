@@ -102,7 +102,7 @@ export function relatedPassages(
     for (const hit of key.hits) {
       const { segment } = segments[hit.segment]!;
       const hitDoc = segment.docs[segment.docSlots[hit.unit]!]!.id;
-      const passageId = segment.passageIds[hit.unit];
+      const passageId = segment.passageIds.at(hit.unit);
       if (hitDoc === docId || !passageId) continue;
       let entry = scores.get(passageId);
       if (!entry) {

@@ -82,4 +82,22 @@ describe('segment parts read in blocks', () => {
     postings.read(POSTING_BLOCK, POSTING_BLOCK + 1);
     expect(reads).toEqual([0, 1, 2, 1]);
   });
+
+  it('caps cached text apart from posting bytes: reading much text evicts no posting block', () => {
+    const postingBytes = new Uint8Array(POSTING_BLOCK * 2).fill(1);
+    const p = stored(postingBytes, POSTING_BLOCK);
+    const text = '发展改革'.repeat(TEXT_BLOCK * 2);
+    const t = stored(Buffer.from(text, 'utf16le'), TEXT_BLOCK * 2);
+    const cache = new BlockCache(POSTING_BLOCK * 2, TEXT_BLOCK * 2);
+    const postings = blockPostings(postingBytes.length, cache, 4, p.read);
+    const folded = blockText(text.length, cache, 5, t.read, TEXT_BLOCK);
+    postings.read(0, POSTING_BLOCK + 1);
+    expect(folded.slice(0, text.length)).toBe(text);
+    postings.read(0, POSTING_BLOCK + 1);
+    expect(p.reads).toEqual([0, 1]);
+    // One text block fits its cap: reading all eight again reads each again.
+    expect(folded.slice(0, text.length)).toBe(text);
+    expect(t.reads).toHaveLength(16);
+    expect(cache.bytes).toBeLessThanOrEqual(POSTING_BLOCK * 2 + TEXT_BLOCK * 2);
+  });
 });
