@@ -5,7 +5,8 @@ import { readAnnotation } from './local-read';
 import { same } from './merge';
 import { annotationIdsOf, putRemovedAnnotation, removedAnnotation } from './removed-store';
 import { isLost } from './restores';
-import { getBase, markDirty, setApplied, teamMember } from './team-store';
+import { markDirty, teamMember } from './team-store';
+import { getBase, setApplied } from './team-bases';
 
 /**
  * A synced document deleted here, by this member or by a pulled tombstone (the team's delete

@@ -16,19 +16,8 @@ import type { HubClient } from './hub-client';
 import { localDocument, readLocal, type LocalData } from './local-read';
 import { isLost } from './restores';
 import { same } from './merge';
-import {
-  applyingRemote,
-  basesAnchoredIn,
-  capturing,
-  getBase,
-  isDirty,
-  markDirty,
-  putBase,
-  setApplied,
-  teamMember,
-  unmarkDirty,
-  type BaseCopy,
-} from './team-store';
+import { applyingRemote, capturing, isDirty, markDirty, teamMember, unmarkDirty } from './team-store';
+import { basesAnchoredIn, getBase, putBase, setApplied, type BaseCopy } from './team-bases';
 
 /**
  * A new edition of a synced document (`yandu import --replace`), both ways. The replacing desktop

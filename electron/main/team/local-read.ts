@@ -8,7 +8,8 @@ import { documentHeadingsOf, documentIdsInImportOrder, documentSource } from '..
 import { statement } from '../store/statements';
 import { assignKeys } from './order-keys';
 import { removedAnnotation } from './removed-store';
-import { getBase, markDirty, orderKeysOf, setOrderKey } from './team-store';
+import { markDirty, orderKeysOf, setOrderKey } from './team-store';
+import { getBase } from './team-bases';
 
 /**
  * The synced view of local objects: what the hub would hold for an object, read from the

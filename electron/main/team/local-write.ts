@@ -22,7 +22,8 @@ import { orphanedEndDocument, parseLedgerKey, readMetaOverride } from './local-r
 import { compareOrder } from './order-keys';
 import { movedPassage } from './passage-moves-store';
 import { dropRemovedAnnotation, putRemovedAnnotation, removedAnnotation } from './removed-store';
-import { orderKeysOf, setOrderKey, type BaseCopy } from './team-store';
+import { orderKeysOf, setOrderKey } from './team-store';
+import { type BaseCopy } from './team-bases';
 
 /**
  * Writes the hub's copy of an object into the library's own tables. The caller holds the

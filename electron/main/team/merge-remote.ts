@@ -5,7 +5,8 @@ import { readLocal, type LocalData } from './local-read';
 import { applyLocal } from './local-write';
 import { canonical, mergeObject, type MergeResult } from './merge';
 import { isLost, lostAncestor } from './restores';
-import { getBase, markDirty, putBase, unmarkDirty, type BaseCopy } from './team-store';
+import { markDirty, unmarkDirty } from './team-store';
+import { getBase, putBase, type BaseCopy } from './team-bases';
 
 /**
  * Brings a remote object into an object changed here since its base. Used by pull and by a push

@@ -4,7 +4,7 @@ import { statement } from '../store/statements';
 
 /**
  * team_passage_moves: where the passages of the editions this library replaced went (see
- * migration 013). One step always leads to the edition held now: a later replace rewrites the
+ * migration 014). One step always leads to the edition held now: a later replace rewrites the
  * moves that led into the edition it takes away.
  */
 export function recordPassageMoves(db: Db, alignment: EditionAlignment): void {

@@ -19,19 +19,8 @@ import {
   noteLibraryRestore,
   REFRESH_KEY,
 } from './restores';
-import {
-  applyingRemote,
-  getBase,
-  getCursor,
-  getState,
-  isDirty,
-  putBase,
-  setApplied,
-  setCursor,
-  setState,
-  unappliedBases,
-  type BaseCopy,
-} from './team-store';
+import { applyingRemote, getCursor, getState, isDirty, setCursor, setState } from './team-store';
+import { getBase, putBase, setApplied, unappliedBases, type BaseCopy } from './team-bases';
 
 /**
  * Pull: every object whose hub version is above the cursor, page by page in version order, each

@@ -19,19 +19,15 @@ import { ancestorMark, currentEpoch, epochSince, isLost, noteEpoch, requeuePendi
 import {
   ackOutbox,
   applyingRemote,
-  dropBase,
-  getBase,
   getCursor,
   getPendingPush,
   markDirty,
   setCursor,
   outboxPage,
-  putBase,
-  setApplied,
   setPendingPush,
-  type BaseCopy,
   type OutboxEntry,
 } from './team-store';
+import { dropBase, getBase, putBase, setApplied, type BaseCopy } from './team-bases';
 import { removedWithDocument } from './document-removal';
 
 /**

@@ -6,19 +6,15 @@ import { readLocal } from './local-read';
 import { applyOverBase } from './local-write';
 import { canonical } from './merge';
 import {
-  dropBase,
   getPendingPush,
   getState,
-  lostUnqueued,
-  markBasesLost,
   markDirty,
   setCursor,
   setPendingPush,
   setState,
   unmarkDirty,
-  type BaseCopy,
-  type LostCopy,
 } from './team-store';
+import { dropBase, lostUnqueued, markBasesLost, type BaseCopy, type LostCopy } from './team-bases';
 
 /**
  * Restores from a backup, on either side (issue 14, faults).

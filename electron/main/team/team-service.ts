@@ -23,7 +23,6 @@ import { HUB_RESTORED_KEY, LIBRARY_RESTORED_KEY } from './restores';
 import type { SecretStore } from './secret-store';
 import {
   forgetTeam,
-  getBase,
   getPendingPush,
   getState,
   markDirty,
@@ -32,6 +31,7 @@ import {
   setState,
   teamMember,
 } from './team-store';
+import { getBase } from './team-bases';
 
 /** The team library on this desktop: join, sync, status, conflicts, leave. No Electron here. */
 export interface TeamOptions {

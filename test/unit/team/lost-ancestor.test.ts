@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ancestorMark, lostAncestor } from '../../../electron/main/team/restores';
-import type { BaseCopy, LostCopy } from '../../../electron/main/team/team-store';
+import type { BaseCopy, LostCopy } from '../../../electron/main/team/team-bases';
 
 /**
  * Which copy two sides of an object share after a hub restore (restores.ts `lostAncestor`): the
