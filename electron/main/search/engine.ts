@@ -91,9 +91,11 @@ function passageUnitOf(segment: Segment, u: number): number {
   if (!id) return -1;
   const { kinds, docSlots, recordIds } = segment;
   const doc = docSlots[u];
-  const isIt = (v: number) => kinds[v] === PASSAGE && recordIds[v] === id;
-  for (let v = u; v >= 0 && docSlots[v] === doc; v--) if (isIt(v)) return v;
-  for (let v = u + 1; v < segment.count && docSlots[v] === doc; v++) if (isIt(v)) return v;
+  // No closure for the test: one made for every hit of a page showed in profiles of answering.
+  for (let v = u; v >= 0 && docSlots[v] === doc; v--)
+    if (kinds[v] === PASSAGE && recordIds[v] === id) return v;
+  for (let v = u + 1; v < segment.count && docSlots[v] === doc; v++)
+    if (kinds[v] === PASSAGE && recordIds[v] === id) return v;
   return -1;
 }
 

@@ -121,19 +121,15 @@ export class SearchService {
     const records = this.recordsOf(page.filter((h) => !passageTexts.has(h.recordId)));
     const hits = page.map((hit): SearchResultItem => {
       const doc = docs.get(hit.docId);
-      const source = this.source(hit.kind);
       const read = records.get(hit.kind);
-      const textOf = (field: string) =>
-        read
-          ? (read.get(hit.recordId)?.texts[field] ?? null)
-          : (source?.textOf?.(this.ctx.db, hit.recordId, field) ?? null);
       let text =
         passageTexts.get(hit.recordId) ??
-        textOf(hit.field) ??
+        this.textOf(hit, hit.field, read) ??
         this.index.liveText(hit.recordId, hit.field) ??
         '';
       // A term alone says little: show its definition after it (the term's ranges stay valid).
-      if (hit.kind === 'glossary' && hit.field === 'term') text = `${text}：${textOf('definition') ?? ''}`;
+      if (hit.kind === 'glossary' && hit.field === 'term')
+        text = `${text}：${this.textOf(hit, 'definition', read) ?? ''}`;
       return {
         ...hit,
         docTitle: doc?.title ?? '',
@@ -141,7 +137,7 @@ export class SearchService {
         citation: (hit.passageId && citations.get(hit.passageId)) || `《${doc?.title ?? ''}》`,
         label: read
           ? (read.get(hit.recordId)?.label ?? null)
-          : (source?.labelOf?.(this.ctx.db, hit.recordId) ?? null),
+          : (this.source(hit.kind)?.labelOf?.(this.ctx.db, hit.recordId) ?? null),
         snippet: makeSnippet(text, hit.ranges),
       };
     });
@@ -162,6 +158,12 @@ export class SearchService {
       unknown: result.query.unknown,
       tookMs: Math.round((performance.now() - started) * 10) / 10,
     };
+  }
+
+  /** A field's stored text of a hit's record: from the page's records when its source read them. */
+  private textOf(hit: SearchHit, field: string, read: Map<string, SourceRecord> | undefined): string | null {
+    if (read) return read.get(hit.recordId)?.texts[field] ?? null;
+    return this.source(hit.kind)?.textOf?.(this.ctx.db, hit.recordId, field) ?? null;
   }
 
   /** The records of hits whose source reads a page at once (`recordsOf`), by kind. */
