@@ -36,17 +36,20 @@ export function foldText(text: string): string {
 
 /** Code points that make up words: letters (CJK ideographs included) and digits. */
 const WORD = /[\p{L}\p{N}]/u;
-let wordTable: Uint8Array | null = null;
+let words: Uint8Array | null = null;
+
+/** Per code point below 0x10000: 1 when it is part of a word (for loops over every character). */
+export function wordTable(): Uint8Array {
+  if (!words) {
+    words = new Uint8Array(0x10000);
+    for (let c = 0; c < 0x10000; c++)
+      if (c < 0xd800 || c > 0xdfff) words[c] = WORD.test(String.fromCharCode(c)) ? 1 : 0;
+  }
+  return words;
+}
 
 /** Whether a code point is part of a word (index terms are made of these). */
 export function isWordCodePoint(cp: number): boolean {
-  if (cp < 0x10000) {
-    if (!wordTable) {
-      wordTable = new Uint8Array(0x10000);
-      for (let c = 0; c < 0x10000; c++)
-        if (c < 0xd800 || c > 0xdfff) wordTable[c] = WORD.test(String.fromCharCode(c)) ? 1 : 0;
-    }
-    return wordTable[cp] === 1;
-  }
+  if (cp < 0x10000) return wordTable()[cp] === 1;
   return WORD.test(String.fromCodePoint(cp));
 }

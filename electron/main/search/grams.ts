@@ -1,4 +1,4 @@
-import { isWordCodePoint } from './fold';
+import { isWordCodePoint, wordTable } from './fold';
 
 /**
  * Index terms: every character (unigram) and every pair of adjacent characters (bigram) inside a
@@ -33,12 +33,14 @@ export function forEachGram(folded: string, emit: (key: number) => void): void {
 
 /** How many terms `forEachGram` emits for a text, without a call per term (a field's length in ranking). */
 export function gramCount(folded: string): number {
+  // The table read in the loop, not a call per character: ranking counts every unit of a page.
+  const words = wordTable();
   let n = 0;
   let run = false;
   for (let i = 0; i < folded.length; i++) {
     const cp = codePointAt(folded, i);
     if (cp >= 0x10000) i++;
-    if (!isWordCodePoint(cp)) run = false;
+    if (cp < 0x10000 ? words[cp] !== 1 : !isWordCodePoint(cp)) run = false;
     else {
       n += run ? 2 : 1;
       run = true;

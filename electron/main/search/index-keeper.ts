@@ -50,6 +50,8 @@ export class IndexKeeper {
   protected upgrade = new SegmentUpgrade<Entry>();
   private readonly writer: SegmentWriter;
   private libraryVersion = '';
+  /** What `resolve` last ran over (the array, its length as loading appends in place, the documents). */
+  private resolvedFrom: { entries: Entry[]; count: number; library: ReadonlyMap<string, DocRow> } | null = null;
   private dataVersion = -1;
   readonly runner: TaskRunner;
   /** Queries run in slices of their own, between the index's background slices, not behind them. */
@@ -152,6 +154,11 @@ export class IndexKeeper {
 
   /** Which copy of each document is live: the last segment holding its current content. */
   private resolve(): void {
+    // Every query refreshes: unless the segments or the documents changed, the answer is the same.
+    const { entries, library } = this;
+    const last = this.resolvedFrom;
+    if (last && last.entries === entries && last.count === entries.length && last.library === library) return;
+    this.resolvedFrom = { entries, count: entries.length, library };
     const covered = new Set<string>();
     for (let e = this.entries.length - 1; e >= 0; e--) {
       const { segment, aliveDocs } = this.entries[e]!;

@@ -2,14 +2,16 @@ import type { Db } from '../store/database';
 import { documentIds } from '../store/document-lookup';
 import {
   glossaryRowsOfDocument,
+  glossaryTextsByIds,
   measureRowsOfDocument,
+  measureTextsByIds,
   passageRowsOfDocument,
   sectionTitlesOf,
 } from '../store/document-rows';
 import { passageText } from '../store/passage-reader';
 import type { SectionInput } from './segment-build';
 import { statement } from '../store/statements';
-import type { SearchSource, SearchUnit } from '../kernel/search-source';
+import type { SearchSource, SearchUnit, SourceRecord } from '../kernel/search-source';
 
 /** Glossary terms and measure titles are what a reader looks up by name: they weigh more. */
 export const TERM_BOOST = 3;
@@ -65,6 +67,13 @@ export const glossarySource: SearchSource = {
   textOf: (db, id, field) =>
     field === 'term' || field === 'definition' ? cell(db, 'glossary_entries', field, id) : null,
   labelOf: (db, id) => cell(db, 'glossary_entries', 'term', id),
+  recordsOf: (db, ids) =>
+    new Map(
+      glossaryTextsByIds(db, ids).map((g): [string, SourceRecord] => [
+        g.id,
+        { texts: { term: g.term, definition: g.definition }, label: g.term },
+      ]),
+    ),
   unitsFor: (db, docIds) =>
     perDocument(
       db,
@@ -87,6 +96,13 @@ export const measureSource: SearchSource = {
   textOf: (db, id, field) =>
     field === 'title' || field === 'indicator' ? cell(db, 'measures', field, id) : null,
   labelOf: (db, id) => cell(db, 'measures', 'coalesce(indicator, title)', id),
+  recordsOf: (db, ids) =>
+    new Map(
+      measureTextsByIds(db, ids).map((m): [string, SourceRecord] => [
+        m.id,
+        { texts: { title: m.title, indicator: m.indicator }, label: m.indicator ?? m.title },
+      ]),
+    ),
   unitsFor: (db, docIds) =>
     perDocument(db, docIds, measureRowsOfDocument, (m) => {
       const base = {

@@ -6,7 +6,7 @@ import { passageTexts as passageTextsOf } from '../store/passage-reader';
 import type { SearchHit } from './engine';
 import { SearchIndex, type RebuildProgress, type SearchAnswer } from './search-index';
 import { makeSnippet } from './snippet';
-import type { SearchSource } from '../kernel/search-source';
+import type { SearchSource, SourceRecord } from '../kernel/search-source';
 
 const HITS_LIMIT = 20;
 const QUERY_LIMIT = 50;
@@ -118,23 +118,26 @@ export class SearchService {
       this.ctx.db,
       page.flatMap((h) => (h.kind === 'passage' && h.field === 'text' ? [h.recordId] : [])),
     );
+    const records = this.recordsOf(page.filter((h) => !passageTexts.has(h.recordId)));
     const hits = page.map((hit): SearchResultItem => {
       const doc = docs.get(hit.docId);
-      const source = this.source(hit.kind);
+      const read = records.get(hit.kind);
       let text =
         passageTexts.get(hit.recordId) ??
-        source?.textOf?.(this.ctx.db, hit.recordId, hit.field) ??
+        this.textOf(hit, hit.field, read) ??
         this.index.liveText(hit.recordId, hit.field) ??
         '';
       // A term alone says little: show its definition after it (the term's ranges stay valid).
       if (hit.kind === 'glossary' && hit.field === 'term')
-        text = `${text}：${source?.textOf?.(this.ctx.db, hit.recordId, 'definition') ?? ''}`;
+        text = `${text}：${this.textOf(hit, 'definition', read) ?? ''}`;
       return {
         ...hit,
         docTitle: doc?.title ?? '',
         year: doc?.year ?? null,
         citation: (hit.passageId && citations.get(hit.passageId)) || `《${doc?.title ?? ''}》`,
-        label: source?.labelOf?.(this.ctx.db, hit.recordId) ?? null,
+        label: read
+          ? (read.get(hit.recordId)?.label ?? null)
+          : (this.source(hit.kind)?.labelOf?.(this.ctx.db, hit.recordId) ?? null),
         snippet: makeSnippet(text, hit.ranges),
       };
     });
@@ -155,6 +158,24 @@ export class SearchService {
       unknown: result.query.unknown,
       tookMs: Math.round((performance.now() - started) * 10) / 10,
     };
+  }
+
+  /** A field's stored text of a hit's record: from the page's records when its source read them. */
+  private textOf(hit: SearchHit, field: string, read: Map<string, SourceRecord> | undefined): string | null {
+    if (read) return read.get(hit.recordId)?.texts[field] ?? null;
+    return this.source(hit.kind)?.textOf?.(this.ctx.db, hit.recordId, field) ?? null;
+  }
+
+  /** The records of hits whose source reads a page at once (`recordsOf`), by kind. */
+  private recordsOf(hits: readonly SearchHit[]): Map<string, Map<string, SourceRecord>> {
+    const ids = new Map<string, string[]>();
+    for (const h of hits) {
+      if (!this.source(h.kind)?.recordsOf) continue;
+      const list = ids.get(h.kind);
+      if (list) list.push(h.recordId);
+      else ids.set(h.kind, [h.recordId]);
+    }
+    return new Map([...ids].map(([kind, list]) => [kind, this.source(kind)!.recordsOf!(this.ctx.db, list)]));
   }
 
   status(): SearchStatus {

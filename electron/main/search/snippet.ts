@@ -3,6 +3,12 @@ import type { Range, Snippet } from '../../../shared/domain/search';
 const BEFORE = 24;
 const LENGTH = 110;
 
+/** Whether the code unit at `i` is the second half of a surrogate pair. */
+function low(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
 /**
  * A window of `text` that shows the first hit with some context before it and as many further
  * hits as fit; ranges are moved into the window and cut at its edges. Never splits a surrogate pair.
@@ -22,12 +28,8 @@ export function makeSnippet(text: string, ranges: Range[]): Snippet {
   const cut = text.slice(start, first).search(/[。；！？，,、：]/u);
   if (cut >= 0 && start > 0) start += cut + 1;
   let end = Math.min(text.length, start + LENGTH);
-  const low = (i: number) => {
-    const c = text.charCodeAt(i);
-    return c >= 0xdc00 && c <= 0xdfff;
-  };
-  if (start > 0 && low(start)) start--;
-  if (end < text.length && low(end)) end++;
+  if (start > 0 && low(text, start)) start--;
+  if (end < text.length && low(text, end)) end++;
   return {
     text: text.slice(start, end),
     ranges: ranges

@@ -58,7 +58,8 @@ export function documentCount(db: Db): number {
  * connection commits, total_changes when this one writes. While neither moves, it is as last read.
  */
 export function changeCounters(db: Db): { dataVersion: number; version: string } {
-  const dataVersion = db.pragma('data_version', { simple: true }) as number;
+  // A kept statement: db.pragma prepares one per call, and search refreshes these at every query.
+  const dataVersion = statement(db, 'PRAGMA data_version').pluck().get() as number;
   return { dataVersion, version: `${dataVersion}:${statement(db, 'SELECT total_changes()').pluck().get()}` };
 }
 

@@ -137,3 +137,25 @@ export function sectionHeadingsOfLibrary(db: Db): SectionHeading[] {
      FROM sections s ORDER BY s.document_id, s.ordinal`,
   ).all() as SectionHeading[];
 }
+
+/** Glossary entries' term and definition by id, in one statement (a page of search hits). */
+export function glossaryTextsByIds(
+  db: Db,
+  ids: readonly string[],
+): { id: string; term: string; definition: string }[] {
+  return statement(
+    db,
+    `SELECT id, term, definition FROM glossary_entries WHERE id IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(ids)) as { id: string; term: string; definition: string }[];
+}
+
+/** Measures' title and indicator by id, in one statement (a page of search hits). */
+export function measureTextsByIds(
+  db: Db,
+  ids: readonly string[],
+): { id: string; title: string; indicator: string | null }[] {
+  return statement(
+    db,
+    `SELECT id, title, indicator FROM measures WHERE id IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(ids)) as { id: string; title: string; indicator: string | null }[];
+}

@@ -50,6 +50,21 @@ describe('the search index over time', () => {
     expect(service.status()).toMatchObject({ state: 'ready', pending: 0 });
   });
 
+  it('finds what another connection wrote since the last query, and forgets what it deleted', () => {
+    const file = tempDatabase();
+    const core = open(file);
+    insertDocument(core.ctx.db, docWith('甲辰'), { file: null, format: null });
+    expect(searchAll(core, '甲辰').total).toBeGreaterThan(0);
+    expect(searchAll(core, '乙巳').total).toBe(0);
+    // Another program's write moves only data_version on this connection (not its total_changes).
+    const other = openDatabase(file);
+    const id = insertDocument(other, docWith('乙巳'), { file: null, format: null });
+    expect(searchAll(core, '乙巳').total).toBeGreaterThan(0);
+    deleteDocument(other, id);
+    other.close();
+    expect(searchAll(core, '乙巳').total).toBe(0);
+  });
+
   it('finds a revised edition, never the replaced one, and forgets deleted documents', async () => {
     const core = open();
     const { imported } = await importFiles(core.ctx, [SEED], { inline: true });

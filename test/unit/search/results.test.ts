@@ -108,6 +108,29 @@ describe('what the overlay gets', () => {
     expect(response.byKind.passage + response.byKind.glossary + response.byKind.measure).toBe(response.total);
   });
 
+  it("shows a glossary entry's or a measure's own texts and label, read for the whole page at once", () => {
+    const service = searchServiceFor(core.ctx);
+    const db = core.ctx.db;
+    const source = (kind: string) => core.ctx.searchSources.find((s) => s.kind === kind)!;
+    let checked = 0;
+    for (const query of ['kind:glossary', 'kind:measure'])
+      for (const hit of service.query(query, { limit: 500 }).hits) {
+        const { textOf, labelOf } = source(hit.kind);
+        let text = textOf!(db, hit.recordId, hit.field)!;
+        if (hit.kind === 'glossary' && hit.field === 'term')
+          text = `${text}：${textOf!(db, hit.recordId, 'definition')}`;
+        expect(hit.snippet).toEqual(makeSnippet(text, hit.ranges));
+        expect(hit.label).toBe(labelOf!(db, hit.recordId));
+        checked++;
+      }
+    // Terms, definitions, measure titles and indicators (whose label is not their title) were among them.
+    const fields = new Set(
+      ['kind:glossary', 'kind:measure'].flatMap((q) => service.query(q, { limit: 500 }).hits.map((h) => h.field)),
+    );
+    expect([...fields].sort()).toEqual(['definition', 'indicator', 'term', 'title']);
+    expect(checked).toBeGreaterThan(20);
+  });
+
   it('numbers every passage as its citation does, before the first section and in nested ones', () => {
     // A filter-only query lists every passage: each citation's paragraph comes from the index.
     const service = searchServiceFor(core.ctx);

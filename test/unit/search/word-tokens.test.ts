@@ -16,7 +16,7 @@ function lunrWords() {
   multi(lunr);
   const builder = new lunr.Builder();
   builder.use(lunr.multiLanguage('en', 'zh'));
-  const { tokenizer, pipeline } = builder;
+  const { tokenizer, pipeline, searchPipeline } = builder;
   const info = console.info;
   console.info = () => {};
   try {
@@ -24,18 +24,20 @@ function lunrWords() {
   } finally {
     console.info = info;
   }
-  return {
-    lunrs: (text: string) => pipeline.run(tokenizer(text)).map(String),
+  const both = (p: lunr.Pipeline) => ({
+    lunrs: (text: string) => p.run(tokenizer(text)).map(String),
     ours: wordTokenizer({
       separator: lunr.tokenizer.separator,
-      pipeline: (token) => pipeline.run([new lunr.Token(token, {})]).map(String),
+      pipeline: (token) => p.run([new lunr.Token(token, {})]).map(String),
     }),
-  };
+  });
+  // Indexed words (context windows) and a query's words (its literals) go through different pipelines.
+  return { ...both(pipeline), query: both(searchPipeline) };
 }
 
 describeCorpus('word tokens', () => {
   it("are lunr-languages' own words for context windows of the corpus and for edge cases", () => {
-    const { lunrs, ours } = lunrWords();
+    const { lunrs, ours, query } = lunrWords();
     const texts = fs
       .readdirSync(CORPUS_DIR)
       .filter((f) => f.endsWith('.txt'))
@@ -55,6 +57,9 @@ describeCorpus('word tokens', () => {
       const at = Math.floor(rnd() * text.length);
       windows.push(text.slice(at, at + 6 + Math.floor(rnd() * 20)));
     }
-    for (const w of windows) expect(ours(w), w).toEqual(lunrs(w));
+    for (const w of windows) {
+      expect(ours(w), w).toEqual(lunrs(w));
+      expect(query.ours(w), w).toEqual(query.lunrs(w));
+    }
   });
 });
