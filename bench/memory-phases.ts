@@ -6,6 +6,7 @@
  * `npx tsx bench/memory-phases.ts library.db queries.json` (queries as engine-yandu.ts takes them).
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { createCore } from '../electron/main/core/app-core';
 import { searchServiceFor } from '../electron/main/search/search-service';
 import { insertDocument } from '../electron/main/store/document-writer';
@@ -27,7 +28,8 @@ function row(step: string): void {
 async function main() {
   const [source, queriesFile] = process.argv.slice(2) as [string, string];
   const queries = JSON.parse(fs.readFileSync(queriesFile, 'utf8')) as string[];
-  const core = createCore({ databasePath: scratchCopy(source, 'memory-phases') });
+  const copy = scratchCopy(source, 'memory-phases');
+  const core = createCore({ databasePath: copy });
   const service = searchServiceFor(core.ctx);
   row('open');
   let batches = 0;
@@ -45,6 +47,7 @@ async function main() {
     if ((i + 1) % 100 === 0) row(`query ${i + 1}`);
   });
   core.close();
+  fs.rmSync(path.dirname(copy), { recursive: true, force: true });
 }
 
 void main();
