@@ -6,6 +6,7 @@ import { TaskRunner } from '../kernel/task-runner';
 import {
   buildDocumentSegment,
   kindsKey,
+  rebuildBatchesOf,
   SEGMENT_TEXT_BUDGET,
   textBatchesOf,
   textLength,
@@ -293,7 +294,7 @@ export class IndexKeeper {
       this.writer.retireIds([row.id]);
       yield;
     }
-    const batches = yield* textBatchesOf(this.db, this.refresh());
+    const batches = yield* rebuildBatchesOf(this.db, this.refresh());
     const total = batches.reduce((n, b) => n + b.length, 0);
     let done = 0;
     onProgress({ done, total });
