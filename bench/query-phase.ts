@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createCore } from '../electron/main/core/app-core';
 import { searchServiceFor } from '../electron/main/search/search-service';
+import { migrations } from '../electron/main/store/migrations';
 import { peakRssMb, percentile, timeQueries } from './measure';
 import { tierFiles } from './scale';
 import { CACHE, realQueries, ROOT, scratchCopy } from './tiers';
@@ -19,9 +20,13 @@ import { CACHE, realQueries, ROOT, scratchCopy } from './tiers';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { buildCli } = require(path.join(ROOT, 'scripts/build-cli.cjs')) as { buildCli(): string };
 
-/** The L library as `yandu import` makes it, cached beside the bench's other libraries. */
+/**
+ * The L library as `yandu import` makes it, cached beside the bench's other libraries. Named by
+ * the schema it was made at: a cache of an older schema would be migrated at every open (with the
+ * backup a migration takes first), which the figures would then include.
+ */
 async function libraryL(): Promise<string> {
-  const file = path.join(CACHE, 'scale-L.db');
+  const file = path.join(CACHE, `scale-L-schema${migrations.length}.db`);
   if (fs.existsSync(file)) return file;
   const files = await tierFiles('L');
   const partial = `${file}.partial`;
