@@ -2,8 +2,13 @@ import type { ParseArgsConfig } from 'node:util';
 import type { Core } from '../main/core/app-core';
 import type { PlatformServices } from '../main/kernel/context';
 
+/** Where a command prints: only `write` is used, so stdout may be the bare descriptor (fd-output.ts). */
+export interface CliOutput {
+  write(chunk: string): boolean;
+}
+
 export interface CliIo {
-  stdout: NodeJS.WritableStream;
+  stdout: CliOutput;
   stderr: NodeJS.WritableStream;
   stdin: NodeJS.ReadableStream;
 }
@@ -40,6 +45,6 @@ export interface CliCommand {
 
 export class UsageError extends Error {}
 
-export function writeJson(stream: NodeJS.WritableStream, value: unknown): void {
+export function writeJson(stream: CliOutput, value: unknown): void {
   stream.write(`${JSON.stringify(value, null, 2)}\n`);
 }

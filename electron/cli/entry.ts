@@ -1,3 +1,5 @@
+import type { CliIo } from './command';
+import { fdOutput } from './fd-output';
 import { main } from './main';
 
 /**
@@ -6,12 +8,24 @@ import { main } from './main';
  * launcher, which starts the bundle (out/cli/yandu.cjs) directly.
  */
 export function runCli(argv: string[]): Promise<void> {
-  // `yandu search … | head` closes the pipe early: stop quietly, as other Unix tools do.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(0);
-    throw error;
-  });
-  return main(argv).then(
+  const stdoutStream = (): NodeJS.WritableStream => {
+    // `yandu search … | head` closes the pipe early: stop quietly, as other Unix tools do.
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(0);
+      throw error;
+    });
+    return process.stdout;
+  };
+  const io: CliIo = {
+    stdout: fdOutput(1, stdoutStream),
+    get stderr() {
+      return process.stderr;
+    },
+    get stdin() {
+      return process.stdin;
+    },
+  };
+  return main(argv, io).then(
     (code) => {
       process.exitCode = code;
     },

@@ -82,9 +82,14 @@ export async function main(argv: string[], io: CliIo = process): Promise<number>
       }));
     return await command.run({
       // Not `...io`: spread over `process` it would read every getter, opening stdin (a stream
-      // and its modules) and building a diagnostic report, on every command.
-      stdout: io.stdout,
-      stderr: io.stderr,
+      // and its modules) and building a diagnostic report, on every command. Each stream is
+      // built when a command first writes to it: most never write to stderr.
+      get stdout() {
+        return io.stdout;
+      },
+      get stderr() {
+        return io.stderr;
+      },
       get stdin() {
         return io.stdin;
       },
