@@ -23,18 +23,33 @@ const WORKERS = [
   path.join(ROOT, 'electron', 'main', 'backups', 'compact-worker.ts'),
 ];
 
+/** Packages whose JavaScript every command runs: bundled, so it loads from the code cache. */
+const BUNDLED = new Set(['zod', 'better-sqlite3']);
+
 /**
  * Runtime dependencies stay outside the bundle and are required where they are used (lazily, for the
- * heavy ones), except zod: every command validates with it, and one bundled copy loads in a
- * fraction of the time its hundred files take through require().
+ * heavy ones), except what every command loads: zod (every command validates with it; one bundled
+ * copy loads in a fraction of the time its hundred files take through require()) and
+ * better-sqlite3's JavaScript (its dozen files were compiled afresh at every start: 8 ms of CPU of
+ * a `yandu list`). Only its native addon stays in node_modules (`better-sqlite3/*` is external).
  */
 function externals() {
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-  const names = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.devDependencies ?? {})].filter(
-    (name) => name !== 'zod',
-  );
-  return names.flatMap((name) => [name, `${name}/*`]).concat(['electron']);
+  const names = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.devDependencies ?? {})];
+  return names
+    .flatMap((name) => (BUNDLED.has(name) ? [`${name}/*`] : [name, `${name}/*`]))
+    .filter((name) => name !== 'zod/*')
+    .concat(['electron']);
 }
+
+/**
+ * better-sqlite3 finds its addon through the `bindings` package, which walks up from its caller's
+ * file: bundled, the caller is the bundle and the walk misses. The addon is where `bindings` finds
+ * it in every install (node-gyp's and prebuild-install's build/Release), so scripts/sqlite-addon.cjs
+ * requires it from there, resolved at run time from the bundle's node_modules. A library opened
+ * with `nativeBinding` (the app's Electron build) never asks for it.
+ */
+const ALIASES = { bindings: path.join(ROOT, 'scripts', 'sqlite-addon.cjs') };
 
 function buildCli({ esbuild = require('esbuild') } = {}) {
   const common = {
@@ -49,6 +64,7 @@ function buildCli({ esbuild = require('esbuild') } = {}) {
     legalComments: 'none',
     minifyWhitespace: true,
     minifySyntax: true,
+    alias: ALIASES,
   };
   const workers = WORKERS.map((entry) =>
     esbuild.buildSync({

@@ -1,13 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fdOutput } from '../../../electron/cli/fd-output';
-
-const root = path.resolve(__dirname, '../../..');
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -67,28 +63,4 @@ describe('fdOutput', () => {
     });
     expect(() => fdOutput(1, () => new PassThrough()).write('x')).toThrow(/ENOSPC/);
   });
-});
-
-describe.skipIf(process.platform === 'win32')('yandu list into a pipe', () => {
-  it('prints the whole listing and never loads the net module of a stdout stream', () => {
-    const build = createRequire(__filename)(path.join(root, 'scripts/build-cli.cjs')) as {
-      buildCli(): string;
-    };
-    const bundle = build.buildCli();
-    const db = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'yandu-pipe-')), 'library.db');
-    // process.moduleLoadList names every builtin loaded, `NativeModule net` among them once a
-    // pipe's stdout stream is built.
-    const probe = `process.on('exit', () => {
-        const net = process.moduleLoadList.includes('NativeModule net');
-        process.stderr.write(net ? 'NET' : 'NO-NET');
-      });
-      require(${JSON.stringify(bundle)}).runCli(process.argv.slice(1));`;
-    const result = spawnSync(process.execPath, ['-e', probe, '--', 'list', '--db', db, '--json'], {
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
-    expect(result.status).toBe(0);
-    expect(JSON.parse(result.stdout)).toEqual([]);
-    expect(result.stderr).toBe('NO-NET');
-  }, 90_000);
 });
