@@ -17,14 +17,15 @@ export function getDocumentMeta(db: Db, id: string): DocumentMeta | undefined {
   return db.prepare(`SELECT ${META_COLUMNS} FROM documents WHERE id = ?`).get(id) as DocumentMeta | undefined;
 }
 
-/** Per-document counts come from their own indexed lookups rather than one join that multiplies rows. */
+/**
+ * Passage, glossary and measure counts are kept on the document's row by the writer (migration
+ * 016): counting them here walked every passage of the library. Annotations are counted by their index.
+ */
 export function listDocuments(db: Db): DocumentSummary[] {
   return db
     .prepare(
       `SELECT d.id, d.title, d.issuer, d.date, d.year, d.level, d.region, d.imported_at AS importedAt,
-        (SELECT count(*) FROM passages p WHERE p.document_id = d.id) AS passages,
-        (SELECT count(*) FROM glossary_entries g WHERE g.document_id = d.id) AS glossary,
-        (SELECT count(*) FROM measures m WHERE m.document_id = d.id) AS measures,
+        d.passage_count AS passages, d.glossary_count AS glossary, d.measure_count AS measures,
         (SELECT count(*) FROM annotations a WHERE a.document_id = d.id) AS annotations
        FROM documents d
        ORDER BY d.year IS NULL, d.year DESC, d.date DESC, d.title`,

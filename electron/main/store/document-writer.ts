@@ -97,6 +97,9 @@ function insertRows(
       m.status,
     );
   });
+  db.prepare(
+    `UPDATE documents SET passage_count = ?, glossary_count = ?, measure_count = ? WHERE id = ?`,
+  ).run(doc.passages.length, doc.glossary.length, doc.measures.length, docId);
   return doc.passages.map((p, i) => ({ id: passageIds[i]!, text: p.text }));
 }
 

@@ -69,6 +69,10 @@ function downgrade(db: Db): void {
       DROP TABLE team_passage_moves;
       -- Nor the team's copies of annotations removed with their document (migration 015).
       DROP TABLE team_removed_annotations;
+      -- Nor the documents' counts on their rows (migration 016).
+      ALTER TABLE documents DROP COLUMN passage_count;
+      ALTER TABLE documents DROP COLUMN glossary_count;
+      ALTER TABLE documents DROP COLUMN measure_count;
     `);
     db.pragma(`user_version = ${migration010UndoLog.version - 1}`);
   })();

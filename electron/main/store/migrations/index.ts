@@ -13,6 +13,7 @@ import { migration012TeamEditions } from './012-team-editions';
 import { migration013TeamAncestors } from './013-team-ancestors';
 import { migration014TeamPassageMoves } from './014-team-passage-moves';
 import { migration015TeamRemovedAnnotations } from './015-team-removed-annotations';
+import { migration016DocumentCounts } from './016-document-counts';
 import type { Migration } from './types';
 
 /** In order. Append only: a shipped migration is never edited, a fix is a new one. */
@@ -32,4 +33,5 @@ export const migrations: readonly Migration[] = [
   migration013TeamAncestors,
   migration014TeamPassageMoves,
   migration015TeamRemovedAnnotations,
+  migration016DocumentCounts,
 ];
