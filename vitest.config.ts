@@ -5,6 +5,7 @@ export default defineConfig({
     include: ['test/unit/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
+    globalSetup: ['test/helpers/temp-root.ts'],
     testTimeout: 30_000,
   },
 });
