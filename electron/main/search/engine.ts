@@ -92,7 +92,7 @@ function passageUnitOf(segment: Segment, u: number): number {
   const { kinds, docSlots } = segment;
   const doc = docSlots[u];
   // A passage is its own: the scan's first step, without encoding the id for `equalTo` (a
-  // Buffer per hit, most of the places of a page).
+  // Buffer per passage hit of a page).
   if (kinds[u] === PASSAGE && segment.recordIds.at(u) === id) return u;
   const isId = segment.recordIds.equalTo(id);
   const isIt = (v: number) => kinds[v] === PASSAGE && isId(v);
