@@ -91,6 +91,9 @@ function passageUnitOf(segment: Segment, u: number): number {
   if (!id) return -1;
   const { kinds, docSlots } = segment;
   const doc = docSlots[u];
+  // A passage is its own: the scan's first step, without encoding the id for `equalTo` (a
+  // Buffer per passage hit of a page).
+  if (kinds[u] === PASSAGE && segment.recordIds.at(u) === id) return u;
   const isId = segment.recordIds.equalTo(id);
   const isIt = (v: number) => kinds[v] === PASSAGE && isId(v);
   for (let v = u; v >= 0 && docSlots[v] === doc; v--) if (isIt(v)) return v;

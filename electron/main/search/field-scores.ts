@@ -33,21 +33,23 @@ export function fieldScores(docs: ScoredDoc[], fieldBoosts: number[], clauses: S
   const n = docs.length;
   // Term numbers in order of first appearance (lunr's `_index`: vectors are sorted by it).
   const terms = new Map<string, number>();
-  // Term frequencies per document and field, at [d * nf + f].
-  const tfs: Map<number, number>[] = [];
   for (const doc of docs)
-    for (let f = 0; f < nf; f++) {
-      const tf = new Map<number, number>();
-      for (const token of doc.fields[f]!) {
-        let t = terms.get(token);
-        if (t === undefined) terms.set(token, (t = terms.size));
-        tf.set(t, (tf.get(t) ?? 0) + 1);
-      }
-      tfs.push(tf);
-    }
+    for (let f = 0; f < nf; f++)
+      for (const token of doc.fields[f]!) if (!terms.has(token)) terms.set(token, terms.size);
+  // Term frequencies per document and field in one array, at [(d * nf + f) * nt + t]: the fields'
+  // tokens are only the query's terms and words, so it stays small (a Map per document and field
+  // was 200 Maps a window, all garbage after it).
+  const nt = terms.size;
+  const tfs = new Uint32Array(n * nf * nt);
+  docs.forEach((doc, d) => {
+    for (let f = 0; f < nf; f++)
+      for (const token of doc.fields[f]!) tfs[(d * nf + f) * nt + terms.get(token)!]!++;
+  });
+  const tfOf = (d: number, f: number, t: number) => tfs[(d * nf + f) * nt + t]!;
   // lunr's idf counts a document once per field that has the term.
-  const withTerm = new Uint32Array(terms.size);
-  for (const tf of tfs) for (const t of tf.keys()) withTerm[t]!++;
+  const withTerm = new Uint32Array(nt);
+  for (let slot = 0; slot < n * nf; slot++)
+    for (let t = 0; t < nt; t++) if (tfs[slot * nt + t]) withTerm[t]!++;
   const average = new Float64Array(nf);
   for (let f = 0; f < nf; f++) {
     let sum = 0;
@@ -77,15 +79,16 @@ export function fieldScores(docs: ScoredDoc[], fieldBoosts: number[], clauses: S
     const clauseMatches = new Uint8Array(n);
     for (const f of clause.fields) {
       if (clause.required) {
-        for (let d = 0; d < n; d++) if (tfs[d * nf + f]!.has(t)) clauseMatches[d] = 1;
+        for (let d = 0; d < n; d++) if (tfOf(d, f, t)) clauseMatches[d] = 1;
         required[f] ??= new Uint8Array(n).fill(1);
       }
       queryVectors[f]!.set(t, (queryVectors[f]!.get(t) ?? 0) + 1);
       if (seen.has(t * nf + f)) continue;
       seen.add(t * nf + f);
-      for (let d = 0; d < n; d++) if (tfs[d * nf + f]!.has(t) && !matched[d]!.includes(f)) matched[d]!.push(f);
+      for (let d = 0; d < n; d++) if (tfOf(d, f, t) && !matched[d]!.includes(f)) matched[d]!.push(f);
     }
-    if (clause.required) for (const f of clause.fields) for (let d = 0; d < n; d++) required[f]![d]! &= clauseMatches[d]!;
+    if (clause.required)
+      for (const f of clause.fields) for (let d = 0; d < n; d++) required[f]![d]! &= clauseMatches[d]!;
   }
 
   // Query vectors in term order, with their magnitudes (lunr's dot product walks that order).
@@ -96,10 +99,9 @@ export function fieldScores(docs: ScoredDoc[], fieldBoosts: number[], clauses: S
     if (required.some((r) => r !== undefined && !r[d])) continue;
     let score = 0;
     for (const f of matched[d]!) {
-      const tf = tfs[d * nf + f]!;
       let dot = 0;
       for (const [t, w] of sorted[f]!) {
-        const count = tf.get(t);
+        const count = tfOf(d, f, t);
         if (count) dot += w * weight(d, f, t, count);
       }
       score += dot / magnitudes[f]! || 0;

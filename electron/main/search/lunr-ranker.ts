@@ -121,6 +121,23 @@ function contextWords(
   return { tokens, length };
 }
 
+/** One item's fields as lunr would index them: the query's terms, its lead, its sections, its words. */
+function scoredDoc(item: WindowItem, literals: string[], terms: string[], wanted: Set<string>): ScoredDoc {
+  const lead = item.emphasis ? item.text.slice(item.emphasis[0], item.emphasis[1]) : '';
+  const around = contextWords(item.text, literals, wanted);
+  // Field lengths are those of the whole text, not of the few tokens scored.
+  return {
+    fields: [
+      termTokens(item.text, terms),
+      termTokens(lead, terms),
+      termTokens(item.sectionTitle, terms),
+      around.tokens,
+    ],
+    lengths: [gramCount(item.text), gramCount(lead), gramCount(item.sectionTitle), around.length],
+    boost: item.boost,
+  };
+}
+
 /**
  * Ranks a window of verified hits as lunr does (`field-scores.ts`: its scores, without building
  * its index): BM25 per field over just these units and just the query's terms, field and unit
@@ -139,27 +156,12 @@ export function* lunrScores(items: WindowItem[], query: CompiledQuery): Generato
   if (!items.length || (!terms.length && !queryWords.length)) return scores;
 
   const fields = Object.values(FIELD_BOOST);
+  const texts = literals.map((l) => l.text);
   const docs: ScoredDoc[] = [];
-  for (const [ref, item] of items.entries()) {
+  for (let ref = 0; ref < items.length; ref++) {
     // Segmenting words around each hit is the costly part of a window: yield between a few items.
     if (ref % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
-    const lead = item.emphasis ? item.text.slice(item.emphasis[0], item.emphasis[1]) : '';
-    const around = contextWords(
-      item.text,
-      literals.map((l) => l.text),
-      wanted,
-    );
-    // Field lengths are those of the whole text, not of the few tokens scored.
-    docs.push({
-      fields: [
-        termTokens(item.text, terms),
-        termTokens(lead, terms),
-        termTokens(item.sectionTitle, terms),
-        around.tokens,
-      ],
-      lengths: [gramCount(item.text), gramCount(lead), gramCount(item.sectionTitle), around.length],
-      boost: item.boost,
-    });
+    docs.push(scoredDoc(items[ref]!, texts, terms, wanted));
   }
   yield;
   // Every n-gram of a plain literal required, the n-grams of `OR` alternatives optional, in the

@@ -16,7 +16,6 @@ export interface LunrTokenizing {
   pipeline(token: string): string[];
 }
 
-const CJK_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/g;
 /** Token strings whose pipeline output is kept (about 2 MB): beyond this many, the memo starts again. */
 const PIPELINE_KEPT = 16_384;
 
@@ -39,27 +38,36 @@ export function wordTokenizer(lunr: LunrTokenizing): (text: string) => string[] 
     return out;
   };
   return (text) => {
+    const lower = text.toLowerCase();
     // lunr cuts at every character its separator matches, leaving out empty pieces.
-    const tokens = text
-      .toLowerCase()
-      .split(lunr.separator)
-      .filter((t) => t !== '');
+    const tokens = lower.split(lunr.separator).filter((t) => t !== '');
     const seen = new Set(tokens);
-    for (const t of zhTokens(text.trim().toLowerCase()))
+    // Lower-casing neither makes nor unmakes white space: trimming after it is lunr.zh's trim first.
+    zhTokens(lower.trim(), (t) => {
       if (!seen.has(t) && !INHERITED[t]) {
         seen.add(t);
         tokens.push(t);
       }
-    return tokens.flatMap(piped);
+    });
+    // Plain loops, not flatMap: a window is a few dozen tokens, each mapped on its own.
+    const out: string[] = [];
+    for (const t of tokens) for (const w of piped(t)) out.push(w);
+    return out;
   };
 }
 
+/** Whether a code unit is one lunr.zh pairs (its CJK ranges: U+3400–U+9FFF, U+F900–U+FAFF). */
+function cjk(c: number): boolean {
+  return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+}
+
 /**
- * lunr.zh's Intl.Segmenter tokens of a trimmed, lower-cased text, in its order: word-like segments
- * and CJK pairs merged by position (a segment first at the same position), a pair left out where
- * a segment of the same text starts (lunr.zh keeps one token per text and position).
+ * lunr.zh's Intl.Segmenter tokens of a trimmed, lower-cased text, in its order, each given to
+ * `emit`: word-like segments and CJK pairs merged by position (a segment first at the same
+ * position), a pair left out where a segment of the same text starts (lunr.zh keeps one token per
+ * text and position). Runs are found by code unit, without a regular expression's match objects.
  */
-function zhTokens(str: string): string[] {
+function zhTokens(str: string, emit: (token: string) => void): void {
   segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
   const words: string[] = [];
   const starts: number[] = [];
@@ -68,19 +76,13 @@ function zhTokens(str: string): string[] {
       words.push(s.segment);
       starts.push(s.index);
     }
-  const out: string[] = [];
   let w = 0;
-  for (const match of str.matchAll(CJK_RUN)) {
-    const run = match[0];
-    for (let i = 0; i < run.length - 1; i++) {
-      const at = match.index + i;
-      while (w < words.length && starts[w]! <= at) {
-        out.push(words[w++]!);
-      }
-      const pair = run.slice(i, i + 2);
-      if (!(w > 0 && starts[w - 1] === at && words[w - 1] === pair)) out.push(pair);
-    }
+  // A pair starts at every CJK code unit followed by another: the CJK runs' pairs, in order.
+  for (let at = 0; at + 1 < str.length; at++) {
+    if (!cjk(str.charCodeAt(at)) || !cjk(str.charCodeAt(at + 1))) continue;
+    while (w < words.length && starts[w]! <= at) emit(words[w++]!);
+    const pair = str.slice(at, at + 2);
+    if (!(w > 0 && starts[w - 1] === at && words[w - 1] === pair)) emit(pair);
   }
-  while (w < words.length) out.push(words[w++]!);
-  return out;
+  while (w < words.length) emit(words[w++]!);
 }

@@ -36,6 +36,8 @@ describe('per-unit strings of a segment', () => {
     // Same byte length, other bytes: no match; a prefix of a longer id: no match.
     expect(matches(recordIds, 'd3-p11')).toEqual([]);
     expect(matches(recordIds, 'd3-p1')).toEqual([]);
+    // Only the first byte differs (bytes are compared from the end).
+    expect(matches(recordIds, 'x3-p10')).toEqual([]);
     expect(matches(passageIds, 'd3-p10')).toEqual([10]);
     expect(matches(passageIds, 'd1-p0x')).toEqual([0]);
     expect(matches(few, 'text')).toEqual([0, 3]);
