@@ -3,7 +3,9 @@
  * more document, 300 queries) over a scratch copy of a library, with process.memoryUsage() after
  * each step and its maximum sampled during the rebuild — V8's heap, memory outside it held by JS
  * (ArrayBuffers, external strings) and the rest (SQLite's page cache, malloc), which RSS also counts.
- * `npx tsx bench/memory-phases.ts library.db queries.json` (queries as engine-yandu.ts takes them).
+ * `npx tsx bench/memory-phases.ts library.db queries.json` (queries as engine-yandu.ts takes them);
+ * as the scale bench runs the engines, without tsx's 50 MB: `node -e "require('./scripts/build-cli.cjs')
+ * .bundleScript('bench/memory-phases.ts', 'bench')"`, then `node out/bench/memory-phases.cjs …`.
  */
 import fs from 'node:fs';
 import path from 'node:path';
