@@ -13,7 +13,7 @@ import {
 } from './document-segments';
 import type { DocFacts } from './engine';
 import { foldText } from './fold';
-import type { Segment } from './segment';
+import { segmentBytes, type Segment } from './segment';
 import { runToEnd } from './segment-build';
 import { mergeSegments, pickMergeGroup, type MergePolicy } from './segment-merge';
 import { libraryDocs, listSegments, type DocRow, type SegmentRow } from './segment-store';
@@ -176,8 +176,8 @@ export class IndexKeeper {
     return buildDocumentSegment(this.db, this.sources(), this.library, docIds);
   }
 
-  private add(segment: Segment, replaces: Entry[] = []): void {
-    const entry = this.writer.save(segment, kindsKey(this.sources()), replaces);
+  private add(segment: Segment, replaces: Entry[] = [], coming = 0): void {
+    const entry = this.writer.save(segment, kindsKey(this.sources()), replaces, coming);
     this.entries = this.entries.filter((e) => !replaces.includes(e));
     this.entries.push(entry);
     this.resolve();
@@ -298,8 +298,10 @@ export class IndexKeeper {
     const total = batches.reduce((n, b) => n + b.length, 0);
     let done = 0;
     onProgress({ done, total });
-    for (const batch of batches) {
-      this.add(yield* this.buildTask(batch));
+    for (const [i, batch] of batches.entries()) {
+      const segment = yield* this.buildTask(batch);
+      // The batches are of about one size: the rest will weigh about this one times their number.
+      this.add(segment, [], segmentBytes(segment) * (batches.length - 1 - i));
       done += batch.length;
       onProgress({ done, total });
     }

@@ -1,11 +1,13 @@
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { importFiles } from '../../../electron/main/ingest/import-service';
+import { readDocument } from '../../../electron/main/ingest/read-document';
 import { pack, unpack } from '../../../electron/main/search/block-codec';
 import { searchServiceFor } from '../../../electron/main/search/search-service';
 import { postingsAt, segmentBytes, type Segment } from '../../../electron/main/search/segment';
 import { BlockCache, textOf } from '../../../electron/main/search/segment-parts';
 import { listSegments, loadSegment, saveSegment } from '../../../electron/main/search/segment-store';
 import { SegmentWriter } from '../../../electron/main/search/segment-writer';
+import { insertDocument } from '../../../electron/main/store/document-writer';
 import { coreOpener, SEED, tempDatabase } from './library';
 
 const open = coreOpener();
@@ -82,4 +84,31 @@ it('packs the blocks of a segment it saves while the whole index stays within it
   expect(blockBytes(past.rowId)).toBe(plain);
   const read = (id: number | null) => contents(loadSegment(db, id!, new BlockCache(1 << 26)));
   expect(read(past.rowId)).toEqual(read(within.rowId));
+  // Within the limit alone, but not with the segments about to follow it (a rebuild): as they are.
+  const limit = indexBytes() + segmentBytes(segment!);
+  const followed = new SegmentWriter(db, limit).save(segment!, kinds, [], 1);
+  expect(blockBytes(followed.rowId)).toBe(plain);
+});
+
+it('packs a rebuild’s segments for the index as it will be, not as it is when each is saved', async () => {
+  const core = open(tempDatabase());
+  const seed = (await readDocument(SEED)).doc;
+  // Two documents each past a rebuild's smallest batch (600,000 characters): two batches.
+  for (const title of ['2021年甲区人民政府工作报告', '2021年乙区人民政府工作报告']) {
+    const passages = seed.passages.map((p) => ({ ...p, text: `${title}${p.text}` }));
+    const doc = { ...seed, meta: { ...seed.meta, title }, passages: [] as typeof passages };
+    while (doc.passages.reduce((n, p) => n + p.text.length, 0) < 620_000) doc.passages.push(...passages);
+    insertDocument(core.ctx.db, doc, { file: null, format: null });
+  }
+  const save = vi.spyOn(SegmentWriter.prototype, 'save');
+  try {
+    await searchServiceFor(core.ctx).index.rebuild();
+    const calls = save.mock.calls;
+    expect(calls).toHaveLength(2);
+    // The first is saved into an empty index: it must be told of the one to come after it.
+    expect(calls[0]![3]).toBeGreaterThan(segmentBytes(calls[1]![0]) / 2);
+    expect(calls[1]![3] ?? 0).toBe(0);
+  } finally {
+    save.mockRestore();
+  }
 });
