@@ -16,6 +16,7 @@ import { saveAuthor } from '../store/settings';
 import { HubClient, HubError } from './hub-client';
 import { allLocalKeys, localDocument, readLocal } from './local-read';
 import { deleteWithUndo } from '../documents/domain';
+import { detachRemovedOnLeave } from './document-removal';
 import { applyOverBase } from './local-write';
 import { pullAll, removeDeletedDocuments, type PullTally } from './pull';
 import { flushPending, pushAll, type PushOptions, type PushTally } from './push';
@@ -227,10 +228,20 @@ export class TeamService {
     return getConflict(this.db, id)!;
   }
 
-  /** Stops syncing: the hub address, token, cursor and base copies go; the library stays as it is. */
+  /**
+   * Stops syncing: the hub address, token, cursor and base copies go; the library stays as it is,
+   * the annotations of documents that are away kept as a solo library keeps them (detached sets).
+   */
   leave(): void {
-    forgetTeam(this.db);
+    const kept = this.db.transaction(() => {
+      const documents = detachRemovedOnLeave(this.db, this.now());
+      forgetTeam(this.db);
+      return documents;
+    })();
     this.options.secrets.clear();
+    // a document back already (its annotations not yet) takes its set now, as an import would
+    const back = kept.filter((id) => localDocument(this.db, id));
+    if (back.length) this.ctx.events.emit('library:changed', { documentIds: back });
   }
 }
 
