@@ -46,7 +46,14 @@ export function detachOrphans(
   return items.length;
 }
 
-function putDetachedSet(db: Db, documentId: string, title: string | null, now: Date, count: number, w3c: string) {
+function putDetachedSet(
+  db: Db,
+  documentId: string,
+  title: string | null,
+  now: Date,
+  count: number,
+  w3c: string,
+) {
   db.prepare(
     `INSERT INTO detached_annotations (document_id, title, deleted_at, count, w3c) VALUES (?, ?, ?, ?, ?)`,
   ).run(documentId, title, now.toISOString(), count, w3c);

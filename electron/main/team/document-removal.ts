@@ -5,7 +5,12 @@ import { documentHeading } from '../store/document-lookup';
 import { getAuthor } from '../store/settings';
 import { readAnnotation } from './local-read';
 import { same } from './merge';
-import { allRemovedAnnotations, annotationIdsOf, putRemovedAnnotation, removedAnnotation } from './removed-store';
+import {
+  allRemovedAnnotations,
+  annotationIdsOf,
+  putRemovedAnnotation,
+  removedAnnotation,
+} from './removed-store';
 import { isLost } from './restores';
 import { markDirty, teamMember } from './team-store';
 import { getBase, setApplied } from './team-bases';
@@ -84,7 +89,8 @@ export function detachRemovedOnLeave(db: Db, now = new Date()): string[] {
     byDocument.set(d.documentId, list);
   }
   for (const [documentId, list] of byDocument) {
-    const title = documentHeading(db, documentId)?.title ?? getBase(db, 'document', documentId)?.data?.['title'];
+    const title =
+      documentHeading(db, documentId)?.title ?? getBase(db, 'document', documentId)?.data?.['title'];
     detachOrphans(db, documentId, typeof title === 'string' ? title : null, list, now);
   }
   return [...byDocument.keys()];

@@ -30,9 +30,12 @@ describePg('team sync: leaving the team while a document is away', () => {
     return { core, team };
   }
   const rows = (d: { core: Core }) =>
-    d.core.ctx.db
-      .prepare(`SELECT id, note, author, status FROM annotations ORDER BY note`)
-      .all() as { id: string; note: string; author: string; status: string }[];
+    d.core.ctx.db.prepare(`SELECT id, note, author, status FROM annotations ORDER BY note`).all() as {
+      id: string;
+      note: string;
+      author: string;
+      status: string;
+    }[];
   const count = (d: { core: Core }, table: string) =>
     d.core.ctx.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
 
@@ -42,7 +45,12 @@ describePg('team sync: leaving the team while a document is away', () => {
     try {
       const docId = (await importFiles(a.core.ctx, [HULI], { inline: true })).imported[0]!.id;
       for (const d of [a, b]) await d.team.sync();
-      const mine = createAnnotation(a.core.ctx.db, { passageId: `${docId}-p5`, start: 0, end: 4, note: '甲的' });
+      const mine = createAnnotation(a.core.ctx.db, {
+        passageId: `${docId}-p5`,
+        start: 0,
+        end: 4,
+        note: '甲的',
+      });
       createAnnotation(b.core.ctx.db, { passageId: `${docId}-p6`, start: 2, end: 6, note: '乙的' });
       for (const d of [a, b, a]) await d.team.sync();
       expect(rows(a)).toHaveLength(2);
@@ -60,7 +68,8 @@ describePg('team sync: leaving the team while a document is away', () => {
       ).toEqual([{ documentId: docId, count: 2 }]);
 
       expect((await importFiles(a.core.ctx, [HULI], { inline: true })).imported[0]!.id).toBe(docId);
-      for (let i = 0; i < 100 && count(a, 'detached_annotations') > 0; i++) await new Promise((r) => setTimeout(r, 20));
+      for (let i = 0; i < 100 && count(a, 'detached_annotations') > 0; i++)
+        await new Promise((r) => setTimeout(r, 20));
       expect(rows(a).map(({ note, author, status }) => ({ note, author, status }))).toEqual([
         { note: '乙的', author: '乙', status: 'anchored' },
         { note: '甲改过', author: '甲', status: 'anchored' },
