@@ -3,9 +3,9 @@ import type { Db } from '../store/database';
 import { addConflict } from './conflict-store';
 import { readLocal, type LocalData } from './local-read';
 import { applyLocal } from './local-write';
-import { canonical, mergeObject, withFields, type MergeResult } from './merge';
+import { canonical, mergeObject, type MergeResult } from './merge';
 import { isLost, lostAncestor } from './restores';
-import { markDirty, teamMember, unmarkDirty } from './team-store';
+import { markDirty, unmarkDirty } from './team-store';
 import { getBase, putBase, type BaseCopy } from './team-bases';
 
 /**
@@ -25,10 +25,7 @@ export function mergeRemote(
   const guarded = guardedMerge(kind, base, local, remote);
   const { ancestor } = guarded;
   const common = ancestor !== undefined ? ancestor : (base?.data ?? null);
-  // the hub's copy is this member's own (made before they put back a backup, or on another of
-  // their desktops), judged on a known common copy
-  const own = ancestor !== undefined && remote.author.id === teamMember(db)?.id;
-  const { merged, conflicts } = settleQuietly(kind, guarded, ancestor, common, local, remoteData, own);
+  const { merged, conflicts } = settleQuietly(kind, guarded, ancestor, common, local, remoteData);
   const applied = applyLocal(db, remote, merged);
   putBase(db, remote, applied);
   if (conflicts.length)
@@ -63,11 +60,11 @@ const writing = (kind: TeamKind, d: LocalData): string =>
 
 /**
  * What the merge left as clashes, less those that are no clash of two people's writing, settled
- * without a listing: a member against their own copy (their version here stands: the latest of
- * their own writing this desktop holds); a delete against a side that only moved the object since
- * the common copy (a position is nobody's writing: the delete stands); positions that differ (the
- * hub's, or an author's resize here against a mere move there, see `settleMove`), listed with a
- * clash of writing only as the fields written.
+ * without a listing: a delete against a side that only moved the object since the common copy (a
+ * position is nobody's writing: the delete stands); positions that differ (the hub's, or an
+ * author's resize here against a mere move there, see `settleMove`), listed with a clash of
+ * writing only as the fields written. (A member against their own copy stays listed: which of the
+ * two is their later writing is not known here; a library put back from a backup holds the older.)
  */
 function settleQuietly(
   kind: TeamKind,
@@ -76,14 +73,9 @@ function settleQuietly(
   common: LocalData,
   local: LocalData,
   remote: LocalData,
-  own: boolean,
 ): MergeResult {
   const { conflicts } = result;
   if (!conflicts.length) return result;
-  if (own)
-    return conflicts[0] === '*' || !local || !result.merged
-      ? { merged: local, conflicts: [] }
-      : { merged: withFields(result.merged, local, conflicts), conflicts: [] };
   if (conflicts[0] === '*') {
     // (judged on a known common copy only: a base a hub restore lost tells nothing)
     const standing = local ?? remote;
