@@ -13,11 +13,9 @@ import {
   type PushResult,
   type RemoteObject,
   type TeamKind,
+  AUTHORED_KINDS,
 } from '../../shared/team/protocol';
 import type { Session } from './admin';
-
-/** Kinds only their author may change (as in Zotero group libraries and Hypothesis). */
-const AUTHORED_KINDS: ReadonlySet<string> = new Set(['annotation', 'link']);
 
 export interface ObjectRow {
   kind: TeamKind;

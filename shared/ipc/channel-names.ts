@@ -79,6 +79,7 @@ export const CHANNEL_NAMES = [
   'team:sync',
   'team:conflicts',
   'team:resolve',
+  'team:resolve-all',
   'team:annotations',
   'team:leave',
 ] as const;

@@ -18,6 +18,9 @@ export const TEAM_KINDS = [
   'ledger_override',
 ] as const;
 export type TeamKind = (typeof TEAM_KINDS)[number];
+
+/** Kinds only their author may change (as in Zotero group libraries and Hypothesis); others may only move them. */
+export const AUTHORED_KINDS: ReadonlySet<string> = new Set(['annotation', 'link']);
 export const TEAM_ROLES = ['owner', 'editor', 'reader'] as const;
 export type TeamRole = (typeof TEAM_ROLES)[number];
 

@@ -5,6 +5,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type pg from 'pg';
 import { createInvitation, createPool, ensureLibrary, startHub, type RunningHub } from '../../electron/hub';
 import { createAnnotation } from '../../electron/main/annotations/service';
+import { addItem, createBriefing, editItem, getBriefing } from '../../electron/main/briefings/service';
 import { createCore, type Core } from '../../electron/main/core/app-core';
 import { importFiles } from '../../electron/main/ingest/import-service';
 import { updateDocumentMeta } from '../../electron/main/store/document-meta';
@@ -18,7 +19,7 @@ import { expect, screenshotPath, test } from './fixtures';
  * The 团队 screen against a real hub (throwaway PostgreSQL): join from the form, sync, members and
  * roles, a title both members changed listed side by side, the choice "keep mine", the
  * annotation filter "only mine / everyone" with each annotation's author, and a new edition
- * another member made arriving with a sync.
+ * another member made arriving with a sync, and one confirmed choice over many listed conflicts.
  */
 let cluster: PgCluster;
 let hub: RunningHub;
@@ -45,7 +46,7 @@ test.describe('团队 screen', () => {
   });
 
   test('joins, syncs, lists a clash with both versions and keeps the chosen one', async ({ app, core }) => {
-    test.setTimeout(90_000);
+    test.setTimeout(120_000);
     const [doc] = await core.handlers['documents:list']({});
     if (!doc) throw new Error('the library has no seed document');
     const code = (await createInvitation(pool, { library: '政策研究室', role: 'editor' })).code;
@@ -137,6 +138,38 @@ test.describe('团队 screen', () => {
       const hashOf = (c: Core) =>
         c.ctx.db.prepare(`SELECT content_hash FROM documents WHERE id = ?`).pluck().get(doc.id);
       expect(hashOf(core)).toBe(hashOf(peer));
+
+      // Both rewrite the same three briefing notes while apart: one choice, confirmed, settles them all.
+      const briefingId = createBriefing(core.ctx.db, { title: '周报' }).id;
+      for (const text of ['一', '二', '三'])
+        addItem(core.ctx.db, { briefingId, addition: { kind: 'note', text } });
+      await screen.getByRole('button', { name: '立即同步' }).click();
+      await expect(screen.getByRole('status')).toContainText('同步完成');
+      await team.sync();
+      const items = getBriefing(peer.ctx.db, briefingId).items.map((i) => i.id);
+      for (const [i, itemId] of items.entries()) {
+        editItem(peer.ctx.db, { briefingId, itemId, text: `李四改${i}` });
+        editItem(core.ctx.db, { briefingId, itemId, text: `张三改${i}` });
+      }
+      await team.sync();
+      await screen.getByRole('button', { name: '立即同步' }).click();
+      await expect(screen.getByRole('status')).toContainText('3 个冲突待处理');
+      await expect(screen.locator('.team-conflict')).toHaveCount(3);
+      await screen.getByRole('button', { name: '全部保留我的（3 个）' }).click();
+      const confirm = screen.getByRole('group', { name: '列出的 3 个冲突都保留我的版本？' });
+      await expect(confirm).toBeVisible();
+      await app.page.screenshot({ path: screenshotPath('team-bulk-confirm'), fullPage: true });
+      await confirm.getByRole('button', { name: '确定' }).click();
+      await expect(screen.getByRole('status')).toContainText('已对 3 个冲突保留我的版本。');
+      await expect(screen.locator('.team-conflict')).toHaveCount(0);
+      await screen.getByRole('button', { name: '立即同步' }).click();
+      await expect(screen.getByRole('status')).toContainText('同步完成');
+      await team.sync();
+      expect(getBriefing(peer.ctx.db, briefingId).items.map((i) => i.text)).toEqual([
+        '张三改0',
+        '张三改1',
+        '张三改2',
+      ]);
     } finally {
       peer.close();
       fs.rmSync(dir, { recursive: true, force: true });

@@ -1,4 +1,5 @@
 import type { TeamConflictView, TeamStatusView } from '../../../shared/ipc/channels/team';
+import { TEAM_KINDS, type TeamKind } from '../../../shared/team/protocol';
 import { UsageError, writeJson, type CliCommand, type CommandContext } from '../command';
 
 /**
@@ -6,7 +7,8 @@ import { UsageError, writeJson, type CliCommand, type CommandContext } from '../
  * `--json` field names are contract (add, never rename).
  */
 const USAGE = `team join <hubUrl> <code> --name NAME [--device NAME] | team status | team sync
-  | team conflicts [--all] [--resolve ID --keep local|remote] | team leave  [--db PATH] [--json]`;
+  | team conflicts [--all] [--resolve ID --keep local|remote] [--resolve-all --keep local|remote [--kind K]]
+  | team leave  [--db PATH] [--json]`;
 
 function statusJson(s: TeamStatusView) {
   return {
@@ -38,7 +40,8 @@ function printStatus(ctx: CommandContext, s: TeamStatusView): void {
     `library\t${s.library?.name ?? ''}\nmember\t${s.member?.name ?? ''} (${s.member?.role ?? ''})\n`,
   );
   ctx.stdout.write(`last sync\t${s.lastSync ?? 'never'}\npending\t${s.pending}\nconflicts\t${s.conflicts}\n`);
-  if (s.lastSyncReplaced) ctx.stdout.write(`new editions\t${s.lastSyncReplaced} (replaced in the last sync)\n`);
+  if (s.lastSyncReplaced)
+    ctx.stdout.write(`new editions\t${s.lastSyncReplaced} (replaced in the last sync)\n`);
   if (s.lastError) ctx.stdout.write(`last error\t${s.lastError}\n`);
   if (s.restores.hub)
     ctx.stdout.write(`hub restored\t${s.restores.hub.at} (back to version ${s.restores.hub.since})\n`);
@@ -52,8 +55,31 @@ function printConflict(ctx: CommandContext, c: TeamConflictView): void {
   ctx.stdout.write(`${c.id}\t${c.kind}\t${c.objectId}\t${c.reason}\t${c.fields.join(',')}${kept}\n`);
 }
 
+/** `--resolve-all --keep local|remote [--kind K]`: the same choice over every open conflict (of kind K). */
+async function resolveAll(ctx: CommandContext, keep: unknown): Promise<number> {
+  if (keep !== 'local' && keep !== 'remote') throw new UsageError('--resolve-all needs --keep local|remote');
+  const kind = ctx.values.kind;
+  if (kind !== undefined && !(TEAM_KINDS as readonly unknown[]).includes(kind))
+    throw new UsageError(`--kind is one of ${TEAM_KINDS.join(', ')}`);
+  const done = await ctx.call('team:resolve-all', {
+    keep,
+    ...(kind !== undefined ? { kind: kind as TeamKind } : {}),
+  });
+  if (ctx.values.json) writeJson(ctx.stdout, done);
+  else {
+    ctx.stdout.write(`resolved ${done.resolved}: kept ${done.keep}; still open ${done.open}\n`);
+    for (const f of done.failed) ctx.stdout.write(`${f.id}\tnot resolved: ${f.message}\n`);
+  }
+  return done.failed.length ? 1 : 0;
+}
+
 async function conflicts(ctx: CommandContext): Promise<number> {
   const { resolve, keep } = ctx.values;
+  if (ctx.values['resolve-all'] === true) {
+    if (resolve !== undefined) throw new UsageError('--resolve and --resolve-all do not go together');
+    return resolveAll(ctx, keep);
+  }
+  if (ctx.values.kind !== undefined) throw new UsageError('--kind goes with --resolve-all');
   if (resolve !== undefined) {
     if (keep !== 'local' && keep !== 'remote') throw new UsageError('--resolve needs --keep local|remote');
     const id = Number(resolve);
@@ -63,7 +89,7 @@ async function conflicts(ctx: CommandContext): Promise<number> {
     else ctx.stdout.write(`${done.id}\tresolved: kept ${done.resolution}\n`);
     return 0;
   }
-  if (keep !== undefined) throw new UsageError('--keep goes with --resolve');
+  if (keep !== undefined) throw new UsageError('--keep goes with --resolve or --resolve-all');
   const list = await ctx.call('team:conflicts', { all: ctx.values.all === true });
   if (ctx.values.json) writeJson(ctx.stdout, list);
   else for (const c of list) printConflict(ctx, c);
@@ -79,6 +105,8 @@ export const teamCommand: CliCommand = {
     device: { type: 'string' },
     all: { type: 'boolean' },
     resolve: { type: 'string' },
+    'resolve-all': { type: 'boolean' },
+    kind: { type: 'string' },
     keep: { type: 'string' },
   },
   async run(ctx) {

@@ -1,7 +1,10 @@
 import type { Db } from '../store/database';
 import { documentHeading } from '../store/document-lookup';
+import type { StoredAnnotation } from './repository';
+import { colorLabels } from './side-tables';
 import { exportAnnotations } from './share/export';
 import { importAnnotations } from './share/merge';
+import { exportW3C } from './share/w3c';
 
 /**
  * Keeps the annotations of a document about to be deleted: their W3C export goes into
@@ -14,10 +17,46 @@ export function detachAnnotations(db: Db, documentId: string, now = new Date()):
   const exported = exportAnnotations(db, documentId, 'w3c', now, () => 'this');
   if (!exported.count) return 0;
   const title = documentHeading(db, documentId)?.title ?? null;
+  putDetachedSet(db, documentId, title, now, exported.count, exported.text);
+  return exported.count;
+}
+
+/**
+ * Keeps annotations of a document no longer in the library as a detached set, as its deletion
+ * would have (a team library that leaves the team keeps so what the team held for the document).
+ * They are orphans: no passage text to give a position in, their quote and context place them
+ * again when the document is imported.
+ */
+export function detachOrphans(
+  db: Db,
+  documentId: string,
+  title: string | null,
+  annotations: readonly StoredAnnotation[],
+  now = new Date(),
+): number {
+  if (!annotations.length) return 0;
+  const labels = Object.fromEntries(colorLabels(db).map((r) => [r.color, r.label]));
+  const items = annotations.map((a) => ({ ...a, passageText: null, colorLabel: labels[a.color] ?? a.color }));
+  const head = {
+    id: `urn:yandu:library:this:annotations:${documentId}`,
+    label: `《${title ?? documentId}》批注`,
+    generated: now.toISOString(),
+  };
+  putDetachedSet(db, documentId, title, now, items.length, exportW3C(items, head));
+  return items.length;
+}
+
+function putDetachedSet(
+  db: Db,
+  documentId: string,
+  title: string | null,
+  now: Date,
+  count: number,
+  w3c: string,
+) {
   db.prepare(
     `INSERT INTO detached_annotations (document_id, title, deleted_at, count, w3c) VALUES (?, ?, ?, ?, ?)`,
-  ).run(documentId, title, now.toISOString(), exported.count, exported.text);
-  return exported.count;
+  ).run(documentId, title, now.toISOString(), count, w3c);
 }
 
 /** Where the kept sets stand before a deletion, so that undoing it can take back what it kept. */

@@ -49,8 +49,9 @@ export const annotationsDomain: Domain<AnnotationChannel> = {
 export { getAnnotation, listAnnotations, putAnnotation, removeAnnotation } from './repository';
 export { locate } from './anchoring/locate';
 export { anchoredAt, quoteAt } from './anchoring/selectors';
-export { annotationCount, forgetDetachedSince, lastDetachedId } from './detached';
+export { annotationCount, detachOrphans, forgetDetachedSince, lastDetachedId } from './detached';
 export { exportAnnotations } from './share/export';
+export type { StoredAnnotation } from './repository';
 
 function annotationHandlers(ctx: CoreContext): Pick<Handlers, AnnotationChannel> {
   const { db } = ctx;

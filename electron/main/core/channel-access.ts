@@ -90,6 +90,7 @@ export const channelAccess: Record<CoreChannel, 'read' | 'write'> = {
   'team:sync': 'write',
   'team:conflicts': 'read',
   'team:resolve': 'write',
+  'team:resolve-all': 'write',
   'team:annotations': 'read',
   'team:leave': 'write',
 };

@@ -79,11 +79,15 @@ export function addConflict(
   );
 }
 
-export function listConflicts(db: Db, options: { all?: boolean; limit?: number } = {}): TeamConflict[] {
-  const where = options.all ? '' : 'WHERE resolved_at IS NULL';
-  return (statement(db, `${SELECT} ${where} ORDER BY id LIMIT ?`).all(options.limit ?? 1000) as Row[]).map(
-    fromRow,
-  );
+/** Conflicts in id order, open ones only unless `all`; of one kind when `kind` is given. At most `limit` (1,000). */
+export function listConflicts(
+  db: Db,
+  options: { all?: boolean; kind?: TeamKind; limit?: number } = {},
+): TeamConflict[] {
+  const where = [options.all ? '' : 'resolved_at IS NULL', options.kind ? 'kind = ?' : ''].filter(Boolean);
+  const sql = `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id LIMIT ?`;
+  const params = [...(options.kind ? [options.kind] : []), Math.min(options.limit ?? 1000, 1000)];
+  return (statement(db, sql).all(...params) as Row[]).map(fromRow);
 }
 
 export function countOpenConflicts(db: Db): number {

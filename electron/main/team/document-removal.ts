@@ -1,9 +1,16 @@
-import { forgetDetachedSince } from '../annotations/domain';
-import type { TeamKind } from '../../../shared/team/protocol';
+import { detachOrphans, forgetDetachedSince, type StoredAnnotation } from '../annotations/domain';
+import type { KindData, TeamKind } from '../../../shared/team/protocol';
 import type { Db } from '../store/database';
+import { documentHeading } from '../store/document-lookup';
+import { getAuthor } from '../store/settings';
 import { readAnnotation } from './local-read';
 import { same } from './merge';
-import { annotationIdsOf, putRemovedAnnotation, removedAnnotation } from './removed-store';
+import {
+  allRemovedAnnotations,
+  annotationIdsOf,
+  putRemovedAnnotation,
+  removedAnnotation,
+} from './removed-store';
 import { isLost } from './restores';
 import { markDirty, teamMember } from './team-store';
 import { getBase, setApplied } from './team-bases';
@@ -43,4 +50,48 @@ export function keepRemovedWithDocument(db: Db, documentId: string): void {
 /** An annotation removed with its document and kept as it stood: its hub copy waits for the document. */
 export function removedWithDocument(db: Db, kind: TeamKind, id: string): boolean {
   return kind === 'annotation' && !readAnnotation(db, id) && !!removedAnnotation(db, id);
+}
+
+/**
+ * Leaving the team: the annotations kept here for documents that are away (team_removed_annotations,
+ * which leaving clears with the rest of the team's state) become what a solo library keeps when it
+ * deletes a document, a detached set per document that a later import of it takes back. Without
+ * this they would live on the hub only. Returns the documents a set was kept for.
+ */
+export function detachRemovedOnLeave(db: Db, now = new Date()): string[] {
+  const byDocument = new Map<string, StoredAnnotation[]>();
+  const at = now.toISOString();
+  for (const { id, data } of allRemovedAnnotations(db)) {
+    if (readAnnotation(db, id)) continue;
+    const d = data as KindData['annotation'];
+    const list = byDocument.get(d.documentId) ?? [];
+    list.push({
+      id,
+      documentId: d.documentId,
+      passageId: null,
+      start: d.start,
+      end: d.end,
+      quote: d.quote,
+      prefix: d.prefix,
+      suffix: d.suffix,
+      kind: d.kind ?? 'highlight',
+      color: d.color,
+      note: d.note,
+      tags: d.tags,
+      // the hub's last author of it, else this member's own (never synced)
+      author: getBase(db, 'annotation', id)?.authorName ?? getAuthor(db),
+      created: at,
+      updated: at,
+      status: 'orphaned',
+      editionHash: '',
+      history: [],
+    });
+    byDocument.set(d.documentId, list);
+  }
+  for (const [documentId, list] of byDocument) {
+    const title =
+      documentHeading(db, documentId)?.title ?? getBase(db, 'document', documentId)?.data?.['title'];
+    detachOrphans(db, documentId, typeof title === 'string' ? title : null, list, now);
+  }
+  return [...byDocument.keys()];
 }

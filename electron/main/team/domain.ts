@@ -1,5 +1,5 @@
 import { recentAnnotations } from './local-read';
-import { conflictViews } from './conflict-store';
+import { conflictViews, countOpenConflicts } from './conflict-store';
 import { keepRemovedWithDocument } from './document-removal';
 import { settleReanchored } from './editions';
 import { applyWaiting } from './pull';
@@ -18,6 +18,7 @@ type TeamChannel =
   | 'team:sync'
   | 'team:conflicts'
   | 'team:resolve'
+  | 'team:resolve-all'
   | 'team:annotations'
   | 'team:leave';
 
@@ -89,6 +90,17 @@ function teamHandlers(ctx: CoreContext, team: () => TeamService): Pick<Handlers,
     },
     'team:conflicts': (r) => conflictViews(ctx.db, team().conflicts(r.all ?? false)),
     'team:resolve': async (r) => conflictViews(ctx.db, [await team().resolve(r.id, r.keep)])[0]!,
+    'team:resolve-all': async (r) => {
+      const done = await team().resolveAll(r.keep, { kind: r.kind, ids: r.ids });
+      return {
+        keep: r.keep,
+        kind: r.kind ?? null,
+        resolved: done.resolved.length,
+        resolvedIds: done.resolved,
+        failed: done.failed,
+        open: countOpenConflicts(ctx.db),
+      };
+    },
     'team:annotations': (r) =>
       recentAnnotations(ctx.db, {
         author: r.mine ? getAuthor(ctx.db) : undefined,

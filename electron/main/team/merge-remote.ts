@@ -22,14 +22,13 @@ export function mergeRemote(
   const base = getBase(db, kind, id);
   const local = readLocal(db, kind, id);
   const remoteData = remote.deleted ? null : remote.data;
-  const result = guardedMerge(kind, base, local, remote);
-  const { conflicts, ancestor } = result;
+  const guarded = guardedMerge(kind, base, local, remote);
+  const { ancestor } = guarded;
   const common = ancestor !== undefined ? ancestor : (base?.data ?? null);
-  const moved = conflicts.length ? settleMove(kind, conflicts, common, local, remoteData) : null;
-  const merged = moved && moved !== 'remote' ? { ...result.merged, ...moved } : result.merged;
+  const { merged, conflicts } = settleQuietly(kind, guarded, ancestor, common, local, remoteData);
   const applied = applyLocal(db, remote, merged);
   putBase(db, remote, applied);
-  if (conflicts.length && !moved)
+  if (conflicts.length)
     addConflict(
       db,
       {
@@ -46,7 +45,48 @@ export function mergeRemote(
       now(),
     );
   unmarkDirty(db, kind, id);
-  if (canonical(merged) !== canonical(remote.deleted ? null : remote.data)) markDirty(db, kind, id);
+  if (canonical(merged) !== canonical(remoteData)) markDirty(db, kind, id);
+}
+
+/** Where an object sits, not what anyone wrote: its anchors, or a briefing item's place in its list. */
+const POSITION_FIELDS: Partial<Record<TeamKind, readonly string[]>> = {
+  ...ANCHOR_FIELDS,
+  briefing_item: ['orderKey'],
+};
+
+/** The object without its position: what its authors wrote. */
+const writing = (kind: TeamKind, d: LocalData): string =>
+  canonical(d && Object.fromEntries(Object.entries(d).filter(([k]) => !POSITION_FIELDS[kind]?.includes(k))));
+
+/**
+ * What the merge left as clashes, less those that are no clash of two people's writing, settled
+ * without a listing: a delete against a side that only moved the object since the common copy (a
+ * position is nobody's writing: the delete stands); positions that differ (the hub's, or an
+ * author's resize here against a mere move there, see `settleMove`), listed with a clash of
+ * writing only as the fields written. (A member against their own copy stays listed: which of the
+ * two is their later writing is not known here; a library put back from a backup holds the older.)
+ */
+function settleQuietly(
+  kind: TeamKind,
+  result: MergeResult,
+  ancestor: LocalData | undefined,
+  common: LocalData,
+  local: LocalData,
+  remote: LocalData,
+): MergeResult {
+  const { conflicts } = result;
+  if (!conflicts.length) return result;
+  if (conflicts[0] === '*') {
+    // (judged on a known common copy only: a base a hub restore lost tells nothing)
+    const standing = local ?? remote;
+    const moved = !!ancestor && writing(kind, standing) === writing(kind, ancestor);
+    return moved ? { merged: null, conflicts: [] } : result;
+  }
+  const position = POSITION_FIELDS[kind] ?? [];
+  const written = conflicts.filter((f) => !position.includes(f));
+  if (written.length === conflicts.length) return result;
+  const moved = written.length ? 'remote' : settleMove(kind, common, local, remote);
+  return { merged: moved === 'remote' ? result.merged : { ...result.merged, ...moved }, conflicts: written };
 }
 
 const RANDOM_IDS: ReadonlySet<TeamKind> = new Set(['annotation', 'link', 'briefing', 'briefing_item']);
@@ -85,19 +125,17 @@ function guardedMerge(
  * edition re-anchored it: the replace's alignment on one desktop, the quote search on arrival on
  * another): a position is nobody's writing, so it is not listed. The other side's position stands
  * when it is an author's resize there (its quote changed), else the hub's. Returns the anchor
- * fields to keep ('remote': the hub's), or null when the clash is to be listed as ever.
+ * fields to keep ('remote': the hub's).
  */
 function settleMove(
   kind: TeamKind,
-  conflicts: string[],
   base: LocalData,
   local: LocalData,
   remote: LocalData,
-): Record<string, unknown> | 'remote' | null {
+): Record<string, unknown> | 'remote' {
   const anchor = ANCHOR_FIELDS[kind] ?? [];
-  if (!local || !remote || !conflicts.every((f) => anchor.includes(f))) return null;
+  if (!local || !remote || !anchor.length) return 'remote';
   const at = (d: LocalData) => d && Object.fromEntries(anchor.map((k) => [k, d[k]]));
   const mere = (d: LocalData) => onlyMoved(kind, at(base), at(d)) && d?.['quote'] === base?.['quote'];
-  if (mere(remote)) return mere(local) ? 'remote' : at(local);
-  return mere(local) ? 'remote' : null;
+  return mere(remote) && !mere(local) ? at(local)! : 'remote';
 }

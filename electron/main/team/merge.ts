@@ -86,3 +86,18 @@ function mergeSet(base: unknown[], local: unknown[], remote: unknown[]): unknown
   for (const [k, v] of inRemote) if (inLocal.has(k) || !inBase.has(k)) out.set(k, v);
   return [...out.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
 }
+
+/** `current` with the listed (dotted) fields taken from `local`. */
+export function withFields(current: Data, local: Data, fields: readonly string[]): Data {
+  const out = structuredClone(current);
+  for (const field of fields) {
+    const [head, sub] = field.split('.') as [string, string | undefined];
+    if (sub === undefined) out[head] = local[head];
+    else {
+      const nested = { ...((out[head] as Data) ?? {}) };
+      nested[sub] = (local[head] as Data | undefined)?.[sub];
+      out[head] = nested;
+    }
+  }
+  return out;
+}

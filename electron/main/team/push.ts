@@ -5,6 +5,7 @@ import {
   type PushResponse,
   type RemoteObject,
   type TeamKind,
+  AUTHORED_KINDS,
 } from '../../../shared/team/protocol';
 import type { Db } from '../store/database';
 import { addConflict } from './conflict-store';
@@ -167,7 +168,7 @@ async function sendPending(db: Db, hub: HubClient, o: PushOptions, tally: PushTa
             version: result.version ?? answer.version,
             deleted: change.op === 'delete',
             data: change.data,
-            author: me,
+            author: authorAfter(getBase(db, entry.kind, change.id), change, me),
             updatedAt: now().toISOString(),
           },
           !removedWithDocument(db, entry.kind, change.id),
@@ -189,6 +190,18 @@ async function sendPending(db: Db, hub: HubClient, o: PushOptions, tally: PushTa
     if (!restored && answer.results.some((r) => r.status === 'accepted') && answer.version === cursor + 1)
       setCursor(db, answer.version, answer.versionToken);
   });
+}
+
+/**
+ * Who the hub names as the author of an accepted change: this member, except for a move of another
+ * member's annotation or link (a new edition re-anchored it here), which keeps its author. The
+ * base copy must say so too: what is written back from it (a document imported again, a refusal
+ * undone) would otherwise show this member as the author, and their later edit of it be refused.
+ */
+function authorAfter(base: BaseCopy | undefined, change: Change, me: Me): { id: string; name: string } {
+  const others =
+    !!base?.authorId && !base.deleted && base.authorId !== me.id && AUTHORED_KINDS.has(change.kind);
+  return others && change.op !== 'delete' ? { id: base.authorId!, name: base.authorName ?? '' } : me;
 }
 
 /** The hub holds a newer copy: merge three ways, keep the hub's value where both changed a field. */

@@ -29,3 +29,13 @@ export function annotationIdsOf(db: Db, documentId: string): string[] {
     .pluck()
     .all(documentId) as string[];
 }
+
+/** Every kept copy, in id order (a library leaving the team hands them to the annotations' detached sets). */
+export function allRemovedAnnotations(db: Db): { id: string; data: Record<string, unknown> }[] {
+  return (
+    statement(db, `SELECT id, data FROM team_removed_annotations ORDER BY id`).all() as {
+      id: string;
+      data: string;
+    }[]
+  ).map((r) => ({ id: r.id, data: JSON.parse(r.data) as Record<string, unknown> }));
+}

@@ -16,7 +16,9 @@ import { saveAuthor } from '../store/settings';
 import { HubClient, HubError } from './hub-client';
 import { allLocalKeys, localDocument, readLocal } from './local-read';
 import { deleteWithUndo } from '../documents/domain';
+import { detachRemovedOnLeave } from './document-removal';
 import { applyOverBase } from './local-write';
+import { withFields } from './merge';
 import { pullAll, removeDeletedDocuments, type PullTally } from './pull';
 import { flushPending, pushAll, type PushOptions, type PushTally } from './push';
 import { HUB_RESTORED_KEY, LIBRARY_RESTORED_KEY } from './restores';
@@ -47,6 +49,11 @@ export interface TeamOptions {
 /** The status as the 团队 screen and `yandu team status` show it (the running sync aside). */
 export type TeamStatus = Omit<TeamStatusView, 'syncing'>;
 export type SyncProgress = TeamSyncProgress;
+
+export interface ResolveAllReport {
+  resolved: number[];
+  failed: { id: number; code: string; message: string }[];
+}
 
 export interface SyncReport {
   pushed: PushTally;
@@ -227,10 +234,55 @@ export class TeamService {
     return getConflict(this.db, id)!;
   }
 
-  /** Stops syncing: the hub address, token, cursor and base copies go; the library stays as it is. */
+  /**
+   * The same choice over many open conflicts at once (a department back from an offline week):
+   * those listed by `ids`, else every open one (of `kind`), at most 1,000 a call, each settled as
+   * `resolve` settles one, in id order. One that cannot be settled (an edition whose file is gone)
+   * is reported and stays open; the others go on.
+   */
+  async resolveAll(
+    keep: 'local' | 'remote',
+    options: { kind?: TeamKind; ids?: readonly number[] } = {},
+  ): Promise<ResolveAllReport> {
+    const chosen = options.ids
+      ? options.ids
+          .slice(0, 1000)
+          .map((id) => getConflict(this.db, id))
+          .filter((c): c is TeamConflict => !!c && !c.resolved && (!options.kind || c.kind === options.kind))
+      : listConflicts(this.db, { kind: options.kind, limit: 1000 });
+    const report: ResolveAllReport = { resolved: [], failed: [] };
+    for (const [i, c] of chosen.entries()) {
+      try {
+        await this.resolve(c.id, keep);
+        report.resolved.push(c.id);
+      } catch (error) {
+        const e = error instanceof AppError ? error : null;
+        report.failed.push({
+          id: c.id,
+          code: e?.code ?? 'internal',
+          message: (error as Error).message.slice(0, 300),
+        });
+      }
+      // a long run of quick choices leaves the main thread to the screen now and then
+      if (i % 50 === 49) await new Promise((r) => setImmediate(r));
+    }
+    return report;
+  }
+
+  /**
+   * Stops syncing: the hub address, token, cursor and base copies go; the library stays as it is,
+   * the annotations of documents that are away kept as a solo library keeps them (detached sets).
+   */
   leave(): void {
-    forgetTeam(this.db);
+    const kept = this.db.transaction(() => {
+      const documents = detachRemovedOnLeave(this.db, this.now());
+      forgetTeam(this.db);
+      return documents;
+    })();
     this.options.secrets.clear();
+    // a document back already (its annotations not yet) takes its set now, as an import would
+    const back = kept.filter((id) => localDocument(this.db, id));
+    if (back.length) this.ctx.events.emit('library:changed', { documentIds: back });
   }
 }
 
@@ -259,19 +311,4 @@ async function asAppError<T>(work: Promise<T>): Promise<T> {
       throw new AppError('team_hub_error', { reason: error.message, status: error.status, code: error.code });
     throw error;
   }
-}
-
-/** `current` with the listed (dotted) fields taken from `local`. */
-function withFields(current: Record<string, unknown>, local: Record<string, unknown>, fields: string[]) {
-  const out = structuredClone(current);
-  for (const field of fields) {
-    const [head, sub] = field.split('.') as [string, string | undefined];
-    if (sub === undefined) out[head] = local[head];
-    else {
-      const nested = { ...((out[head] as Record<string, unknown>) ?? {}) };
-      nested[sub] = (local[head] as Record<string, unknown> | undefined)?.[sub];
-      out[head] = nested;
-    }
-  }
-  return out;
 }

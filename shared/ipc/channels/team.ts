@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TEAM_KINDS } from '../../team/protocol';
 import { channel } from '../define';
 
 /** The team library (issue 14): the 团队 screen's view of the hub, the sync and its conflicts. */
@@ -79,6 +80,19 @@ export interface TeamConflictView {
   documentTitle: string | null;
 }
 
+/** The same choice over many conflicts (`team:resolve-all`): what was settled, what could not be. */
+export interface TeamResolveAllSummary {
+  keep: 'local' | 'remote';
+  /** The kind the choice was limited to; null: every kind. */
+  kind: string | null;
+  resolved: number;
+  resolvedIds: number[];
+  /** Conflicts that stay open, with why (an edition whose file is gone, say). */
+  failed: { id: number; code: string; message: string }[];
+  /** Conflicts still open afterwards. */
+  open: number;
+}
+
 export interface TeamAnnotationView {
   id: string;
   documentId: string;
@@ -117,6 +131,16 @@ export const teamChannels = {
       .object({ id: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER), keep: z.enum(['local', 'remote']) })
       .strict(),
   )<TeamConflictView>(),
+  'team:resolve-all': channel(() =>
+    z
+      .object({
+        keep: z.enum(['local', 'remote']),
+        kind: z.enum(TEAM_KINDS).optional(),
+        /** The conflicts listed on the screen; left out: every open one (of `kind`), up to 1,000. */
+        ids: z.array(z.number().int().min(1).max(Number.MAX_SAFE_INTEGER)).min(1).max(1000).optional(),
+      })
+      .strict(),
+  )<TeamResolveAllSummary>(),
   'team:annotations': channel(() =>
     z.object({ mine: z.boolean(), limit: z.number().int().min(1).max(500).optional() }).strict(),
   )<TeamAnnotationView[]>(),

@@ -223,3 +223,78 @@ export function checkConflicts(clients: FuzzClient[], faults: FaultLog): Conflic
   }
   return report;
 }
+
+/** Where an object sits, not what anyone wrote: anchors, and a briefing item's place in its list. */
+const POSITION = new Set([
+  'passageId',
+  'start',
+  'end',
+  'quote',
+  'prefix',
+  'suffix',
+  'fromPassageId',
+  'toPassageId',
+  'orderKey',
+]);
+const writing = (d: Record<string, unknown> | null) =>
+  d && canonical(Object.fromEntries(Object.entries(d).filter(([k]) => !POSITION.has(k))));
+
+/**
+ * What is open at the end, by class (kind, reason, class, listed fields): the debug summary the run
+ * prints, so that a class that is no clash of two people's writing shows up by name. Classes,
+ * first match: 'both-deleted', 'sides-equal', 'refused' (forbidden / invalid), 'vanished' (gone
+ * from a restored hub), 'no-common-copy' (after a restore; '+same-writing' when the sides differ
+ * in position only), 'moved-vs-delete' (the side that stands only moved since the common copy),
+ * 'positions-only' (every listed field a position), 'own-copy' (the hub's version is this member's
+ * own), 'edit-vs-delete', 'clash'.
+ */
+export function openConflictClasses(clients: FuzzClient[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const c of clients) {
+    const rows = c.db
+      .prepare(
+        `SELECT kind, reason, fields, local, remote, remote_version AS remoteVersion, remote_author AS author, base
+           FROM team_conflicts WHERE resolved_at IS NULL`,
+      )
+      .all() as {
+      kind: string;
+      reason: string;
+      fields: string;
+      local: string | null;
+      remote: string | null;
+      remoteVersion: number | null;
+      author: string | null;
+      base: string | null;
+    }[];
+    for (const r of rows) {
+      const fields = (JSON.parse(r.fields) as string[]).sort();
+      const [local, remote, base] = [r.local, r.remote, r.base].map((s) =>
+        s === null ? null : (JSON.parse(s) as Record<string, unknown> | null),
+      ) as [Record<string, unknown> | null, Record<string, unknown> | null, Record<string, unknown> | null];
+      const standing = local ?? remote;
+      const type =
+        local === null && remote === null
+          ? 'both-deleted'
+          : canonical(local) === canonical(remote)
+            ? 'sides-equal'
+            : r.reason !== 'edit'
+              ? 'refused'
+              : remote === null && r.remoteVersion === null
+                ? 'vanished'
+                : r.base === null
+                  ? `no-common-copy${writing(local) === writing(remote) ? '+same-writing' : ''}`
+                  : fields[0] === '*' && base && writing(standing) === writing(base)
+                    ? 'moved-vs-delete'
+                    : fields.every((f) => POSITION.has(f))
+                      ? 'positions-only'
+                      : r.author === c.name
+                        ? 'own-copy'
+                        : fields[0] === '*'
+                          ? 'edit-vs-delete'
+                          : 'clash';
+      const key = `${r.kind} ${r.reason} ${type} [${fields.join(',')}]`;
+      out[key] = (out[key] ?? 0) + 1;
+    }
+  }
+  return Object.fromEntries(Object.entries(out).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1)));
+}

@@ -14,7 +14,7 @@ import { DeleteEvents } from './fuzz-deletes';
 import { EditionEvents } from './fuzz-editions';
 import { FaultEvents, type HubRestoreKind } from './fuzz-events';
 import { mulberry32, randomOp, type Requirement, type Rng, type World } from './fuzz-ops';
-import { checkConflicts, checkRequirements } from './fuzz-checks';
+import { checkConflicts, checkRequirements, openConflictClasses } from './fuzz-checks';
 import { useTeamHub } from './team-hub-fixture';
 
 /**
@@ -125,6 +125,9 @@ describePg('team sync: 3 clients × random operations against the real hub, with
           `open at the end ${clashes.open}); restarts ${clients.map((c) => c.restarts).join('/')}; ` +
           `faults ${JSON.stringify(faults)}; restores ${JSON.stringify({ ...events.log, lost: events.log.lost.length })}; ` +
           `new editions ${editions.replaces}; deleted and imported again ${JSON.stringify(deletes.log)}; ms ${JSON.stringify(ms)}`,
+      );
+      console.log(
+        `seed ${seed}: open conflicts by class ${JSON.stringify(openConflictClasses(clients), null, 1)}`,
       );
       expect(report.violations.slice(0, 5)).toEqual([]);
       expect(report.brokenChains.slice(0, 5)).toEqual([]);

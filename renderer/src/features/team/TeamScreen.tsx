@@ -8,6 +8,7 @@ import type {
 import { useLocale, useT, type KeyOf } from '../../i18n';
 import { ApiError, apiClient } from '../../lib/api-client';
 import { ConflictList } from './ConflictList';
+import { BulkResolve } from './BulkResolve';
 import { teamStrings } from './strings';
 import './team.css';
 
@@ -125,6 +126,20 @@ export function TeamScreen() {
       return t('kept', { side: t(keep === 'local' ? 'side_local' : 'side_remote') });
     });
 
+  const resolveAll = (keep: 'local' | 'remote') =>
+    run(async () => {
+      const r = await apiClient.call('team:resolve-all', { keep, ids: conflicts.map((c) => c.id) });
+      const side = t(keep === 'local' ? 'side_local' : 'side_remote');
+      return r.failed.length
+        ? t('keptAllFailed', {
+            resolved: r.resolved,
+            side,
+            failed: r.failed.length,
+            message: r.failed[0]!.message,
+          })
+        : t('keptAll', { resolved: r.resolved, side });
+    });
+
   const progress = live ?? status?.syncing;
   return (
     <main className="team-screen" aria-labelledby="team-title">
@@ -176,9 +191,7 @@ export function TeamScreen() {
             <dt>{t('pending')}</dt>
             <dd>{status.pending}</dd>
           </dl>
-          {status.lastSyncReplaced > 0 && (
-            <p>{t('replaced', { count: status.lastSyncReplaced })}</p>
-          )}
+          {status.lastSyncReplaced > 0 && <p>{t('replaced', { count: status.lastSyncReplaced })}</p>}
           {status.lastError && (
             <p className="team-warning">{t('lastError', { message: status.lastError })}</p>
           )}
@@ -196,6 +209,11 @@ export function TeamScreen() {
             <h2 id="team-conflicts">
               {t('conflicts')} ({conflicts.length})
             </h2>
+            <BulkResolve
+              count={conflicts.length}
+              busy={busy}
+              onResolveAll={(keep) => void resolveAll(keep)}
+            />
             <ConflictList
               conflicts={conflicts}
               busy={busy}
