@@ -105,7 +105,17 @@ describePg('team sync: 3 clients × random operations against the real hub, with
       const hubObjects = await hubState(f.pool, library, f.hub.url);
       for (const c of clients) {
         expect(c.db.pragma('integrity_check', { simple: true })).toBe('ok');
-        expect(c.db.prepare(`SELECT count(*) FROM team_objects WHERE applied = 0`).pluck().get()).toBe(0);
+        // what still waits for its document or briefing, by kind and document (a failure says which)
+        const waiting = c.db
+          .prepare(
+            `SELECT kind, deleted, json_extract(base, '$.documentId') AS documentId, count(*) AS n
+             FROM team_objects WHERE applied = 0 GROUP BY kind, deleted, documentId`,
+          )
+          .all();
+        expect(
+          waiting,
+          `${c.name} holds hub copies not applied (documents here: ${c.documentIds().join(', ')})`,
+        ).toEqual([]);
         expect(c.documentIds()).toEqual(world.documents.slice().sort());
         expect(EditionEvents.editions(c)).toEqual(EditionEvents.editions(clients[0]!));
         const mine = c.snapshot();
