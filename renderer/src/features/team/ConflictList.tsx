@@ -15,23 +15,56 @@ export function fieldLabel(t: Translate<TeamKey>, path: string): string {
   return key in teamStrings['zh-CN'] ? t(key as TeamKey) : path;
 }
 
-/** One version of an object as readable lines: the conflicting fields first and marked. */
-function VersionBody({ data, fields }: { data: Record<string, unknown> | null; fields: string[] }) {
-  const t = useT(teamStrings);
-  if (!data) return <p className="team-deleted">{t('deleted')}</p>;
-  const flat: [string, unknown][] = [];
-  for (const [k, v] of Object.entries(data))
+/** An object's fields one level deep (`fields.title`), as the merge names them. */
+function flatten(data: Record<string, unknown> | null): Map<string, unknown> {
+  const flat = new Map<string, unknown>();
+  for (const [k, v] of Object.entries(data ?? {}))
     if (v && typeof v === 'object' && !Array.isArray(v))
-      for (const [k2, v2] of Object.entries(v as Record<string, unknown>)) flat.push([`${k}.${k2}`, v2]);
-    else flat.push([k, v]);
+      for (const [k2, v2] of Object.entries(v as Record<string, unknown>)) flat.set(`${k}.${k2}`, v2);
+    else flat.set(k, v);
+  return flat;
+}
+
+const isEmpty = (v: unknown) =>
+  v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
+
+/** Where an object sits or what it belongs to: ids and order keys mean nothing to a reader. */
+const INTERNAL = /(^|\.)(id|\w+Id|orderKey)$/;
+
+/**
+ * The rows both versions show, in one order so they can be read across: the clashing fields
+ * first, then those that differ, then the rest; a field empty on both sides or internal is left
+ * out unless it clashes.
+ */
+export function conflictRows(
+  local: Record<string, unknown> | null,
+  remote: Record<string, unknown> | null,
+  fields: string[],
+): string[] {
+  const a = flatten(local);
+  const b = flatten(remote);
   const hot = (k: string) => fields.includes('*') || fields.includes(k);
-  flat.sort(([a], [b]) => Number(hot(b)) - Number(hot(a)));
+  const differs = (k: string) => JSON.stringify(a.get(k)) !== JSON.stringify(b.get(k));
+  const keys = [...new Set([...a.keys(), ...b.keys()])].filter(
+    (k) => hot(k) || (!INTERNAL.test(k) && !(isEmpty(a.get(k)) && isEmpty(b.get(k)))),
+  );
+  const rank = (k: string) => (hot(k) ? 0 : differs(k) ? 1 : 2);
+  return keys.sort((x, y) => rank(x) - rank(y)).slice(0, 12);
+}
+
+/** One version of an object as readable lines, on the rows both versions share. */
+function VersionBody(props: { data: Record<string, unknown> | null; rows: string[]; fields: string[] }) {
+  const t = useT(teamStrings);
+  if (!props.data) return <p className="team-deleted">{t('deleted')}</p>;
+  const flat = flatten(props.data);
+  const hot = (k: string) => props.fields.includes('*') || props.fields.includes(k);
+  const shown = (v: unknown) => (isEmpty(v) ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
   return (
     <dl className="team-version">
-      {flat.slice(0, 12).map(([k, v]) => (
+      {props.rows.map((k) => (
         <div key={k} className={hot(k) ? 'team-field team-field-hot' : 'team-field'}>
           <dt title={k}>{fieldLabel(t, k)}</dt>
-          <dd>{typeof v === 'string' ? v : JSON.stringify(v)}</dd>
+          <dd>{shown(flat.get(k))}</dd>
         </div>
       ))}
     </dl>
@@ -43,6 +76,7 @@ function VersionColumn(props: {
   title: string;
   keepLabel: string;
   data: Record<string, unknown> | null;
+  rows: string[];
   fields: string[];
   busy: boolean;
   onKeep: () => void;
@@ -50,7 +84,7 @@ function VersionColumn(props: {
   return (
     <section aria-label={props.title}>
       <h3>{props.title}</h3>
-      <VersionBody data={props.data} fields={props.fields} />
+      <VersionBody data={props.data} rows={props.rows} fields={props.fields} />
       <button type="button" className="button" disabled={props.busy} onClick={props.onKeep}>
         {props.keepLabel}
       </button>
@@ -75,6 +109,8 @@ function ConflictSubject({ conflict: c }: { conflict: TeamConflictView }) {
     </>
   );
 }
+
+const rowsOf = (c: TeamConflictView) => conflictRows(c.local, c.remote, c.fields);
 
 /** The open conflicts, each with both versions side by side and the choice between them. */
 export function ConflictList(props: {
@@ -102,6 +138,7 @@ export function ConflictList(props: {
               title={t('mine')}
               keepLabel={t('keepMine')}
               data={c.local}
+              rows={rowsOf(c)}
               fields={c.fields}
               busy={props.busy}
               onKeep={() => props.onResolve(c.id, 'local')}
@@ -110,6 +147,7 @@ export function ConflictList(props: {
               title={t('theirs', { author: c.remoteAuthor ?? '' })}
               keepLabel={t('keepTheirs')}
               data={c.remote}
+              rows={rowsOf(c)}
               fields={c.fields}
               busy={props.busy}
               onKeep={() => props.onResolve(c.id, 'remote')}
