@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conflictRows } from '../../../renderer/src/features/team/ConflictList';
+import { conflictRows } from '../../../renderer/src/features/team/model/conflict-rows';
 
 describe('a conflict’s two versions, read across', () => {
   const local = {
