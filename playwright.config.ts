@@ -8,6 +8,8 @@ import { defineConfig } from '@playwright/test';
  */
 export default defineConfig({
   testDir: 'test/e2e',
+  // scratch libraries and Chromium's profiles under one folder per run, removed at the end
+  globalSetup: './test/helpers/temp-root.ts',
   outputDir: 'test-results/chromium',
   timeout: 30_000,
   expect: { timeout: 5_000 },

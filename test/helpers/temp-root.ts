@@ -1,5 +1,6 @@
 /**
- * Every test run gets one temporary folder of its own, removed when the run ends: tests make
+ * Every test run (vitest's and Playwright's: both call this as their global setup and the function
+ * it returns as the teardown) gets one temporary folder of its own, removed when the run ends: tests make
  * hundreds of scratch libraries and files with `fs.mkdtempSync(os.tmpdir() …)`, and cleaning each
  * in its own test left them behind whenever a test failed or forgot (a developer's /tmp collected
  * thousands). Setting TMPDIR here, before the workers start, moves them all under this folder:
