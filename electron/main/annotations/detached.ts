@@ -1,10 +1,8 @@
 import type { Db } from '../store/database';
 import { documentHeading } from '../store/document-lookup';
 import type { StoredAnnotation } from './repository';
-import { colorLabels } from './side-tables';
-import { exportAnnotations } from './share/export';
+import { documentSetLabel, exportAnnotations, w3cCollection } from './share/export';
 import { importAnnotations } from './share/merge';
-import { exportW3C } from './share/w3c';
 
 /**
  * Keeps the annotations of a document about to be deleted: their W3C export goes into
@@ -35,15 +33,18 @@ export function detachOrphans(
   now = new Date(),
 ): number {
   if (!annotations.length) return 0;
-  const labels = Object.fromEntries(colorLabels(db).map((r) => [r.color, r.label]));
-  const items = annotations.map((a) => ({ ...a, passageText: null, colorLabel: labels[a.color] ?? a.color }));
-  const head = {
-    id: `urn:yandu:library:this:annotations:${documentId}`,
-    label: `《${title ?? documentId}》批注`,
-    generated: now.toISOString(),
-  };
-  putDetachedSet(db, documentId, title, now, items.length, exportW3C(items, head));
-  return items.length;
+  const w3c = w3cCollection(
+    db,
+    annotations.map((a) => ({ ...a, passageText: null })),
+    {
+      library: 'this',
+      stem: documentId,
+      label: documentSetLabel(title ?? documentId),
+      generated: now.toISOString(),
+    },
+  );
+  putDetachedSet(db, documentId, title, now, annotations.length, w3c);
+  return annotations.length;
 }
 
 function putDetachedSet(
