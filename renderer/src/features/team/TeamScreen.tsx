@@ -100,6 +100,8 @@ export function TeamScreen() {
   );
 
   const run = async (work: () => Promise<string>) => {
+    // The last outcome must not stand beside a new run: 同步完成 from before would read as this one's.
+    setMessage('');
     setBusy(true);
     try {
       setMessage(await work());
