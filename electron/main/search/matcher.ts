@@ -104,6 +104,9 @@ class MatchBuilder {
   }
 }
 
+/** About a candidate a block or more: verifying them reads most of the segment's text once. */
+const readsMostText = (segment: Segment, candidates: number) => candidates >= segment.text.blocks;
+
 /**
  * One literal over many candidates: a forward walk through the segment's text from one occurrence
  * to the next, instead of a search per unit — through the whole text in memory, block by block
@@ -119,6 +122,7 @@ function* scanOne(
   const out = new MatchBuilder(cands.length);
   const { textStarts, emphasis } = segment;
   const n = literal.length;
+  const passing = readsMostText(segment, cands.length);
   let text = '';
   let base = 0;
   let windowEnd = -1;
@@ -135,7 +139,7 @@ function* scanOne(
     const end = textStarts[u + 1]!;
     if (!inScope(segment, scope, u)) continue;
     if (start < base || end > windowEnd) {
-      ({ text, base } = segment.text.window(start, end));
+      ({ text, base } = segment.text.window(start, end, passing));
       windowEnd = base + text.length;
       at = -1;
     }
@@ -177,6 +181,7 @@ export function* matchSegmentTask(
   if (only && (!cands || cands.length * 8 > segment.count))
     return yield* scanOne(segment, query.clauses[0]![0]!.text, cands ?? everyUnit(segment.count), scope);
   const n = cands ? cands.length : segment.count;
+  const passing = readsMostText(segment, n);
   const out = new MatchBuilder(n);
   const found: number[] = [];
   // Units are cut from the block in hand (a block lookup per unit was most of verifying one).
@@ -190,7 +195,7 @@ export function* matchSegmentTask(
     const start = segment.textStarts[u]!;
     const end = segment.textStarts[u + 1]!;
     if (start < base || end > blockEnd) {
-      ({ text: block, base } = segment.text.window(start, end));
+      ({ text: block, base } = segment.text.window(start, end, passing));
       blockEnd = base + block.length;
     }
     const text = block.slice(start - base, end - base);

@@ -18,8 +18,11 @@ export interface SegmentText {
   /**
    * A string holding at least `[from, to)` and the offset it starts at: the whole text in memory,
    * the block on disk (so a scan can walk on from one unit to the next without slicing each).
+   * `passing`: the caller reads most of the text once (see `blockText`).
    */
-  window(from: number, to: number): { text: string; base: number };
+  window(from: number, to: number, passing?: boolean): { text: string; base: number };
+  /** Blocks the text is read in (1 in memory): a query with as many candidates reads most of them. */
+  readonly blocks: number;
 }
 
 /** Bytes of posting lists per stored block. */
@@ -48,6 +51,7 @@ export function memoryText(text: string): SegmentText & { text: string } {
     length: text.length,
     slice: (from, to) => text.slice(from, to),
     window: () => ({ text, base: 0 }),
+    blocks: 1,
   };
 }
 
@@ -71,7 +75,7 @@ class ClockPool<T> {
 
   constructor(readonly capBytes: number) {}
 
-  get(key: string, load: () => T, sizeOf: (value: T) => number, onLoad: () => void): T {
+  get(key: string, load: () => T, sizeOf: (value: T) => number, onLoad: () => void, keep = true): T {
     const hit = this.entries.get(key);
     if (hit) {
       hit.used = true;
@@ -79,6 +83,7 @@ class ClockPool<T> {
     }
     const value = load();
     onLoad();
+    if (!keep) return value;
     const bytes = sizeOf(value);
     this.evict(bytes);
     this.entries.set(key, { value, bytes, used: false });
@@ -129,8 +134,9 @@ export class BlockCache {
     return this.postings.get(key, load, (v) => v.byteLength, this.counted);
   }
 
-  text(key: string, load: () => string): string {
-    return this.texts.get(key, load, (v) => v.length * 2, this.counted);
+  /** `keep` false: a block not cached is read for this once and not kept (it evicts nothing). */
+  text(key: string, load: () => string, keep = true): string {
+    return this.texts.get(key, load, (v) => v.length * 2, this.counted, keep);
   }
 }
 
@@ -165,39 +171,57 @@ export function blockPostings(
   };
 }
 
-/** Folded text read in blocks of `units` code units. */
+/**
+ * Folded text read in blocks of `units` code units. A query reading most of the text (`passing`)
+ * does not keep the blocks it had to read when they are stored unpacked, so reading one again
+ * costs no unpacking: the index is then larger than the cache (segment-writer.ts), such a scan
+ * would only push out what other queries use, and at 3,000 reports its 127 MB of block strings,
+ * kept just long enough to be copied to V8's old space, made GC 45 % of the query's CPU.
+ */
 export function blockText(
   length: number,
   cache: BlockCache,
   id: number,
   read: BlockReader,
   units = TEXT_BLOCK,
+  packed = false,
 ): SegmentText {
-  const block = (b: number) =>
-    cache.text(`${id}:1:${b}`, () => {
-      const bytes = read(PART_TEXT, b);
-      return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf16le');
-    });
-  const slice = (from: number, to: number): string => {
+  // The block a passing read took last: a unit that runs on into the next block needs it again.
+  let passed = { b: -1, text: '' };
+  const block = (b: number, passing = false) => {
+    if (b === passed.b) return passed.text;
+    const text = cache.text(
+      `${id}:1:${b}`,
+      () => {
+        const bytes = read(PART_TEXT, b);
+        return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf16le');
+      },
+      packed || !passing,
+    );
+    if (passing && !packed) passed = { b, text };
+    return text;
+  };
+  const slice = (from: number, to: number, passing = false): string => {
     if (to <= from) return '';
     const first = Math.floor(from / units);
     const last = Math.floor((to - 1) / units);
-    if (first === last) return block(first).slice(from - first * units, to - first * units);
+    if (first === last) return block(first, passing).slice(from - first * units, to - first * units);
     const pieces: string[] = [];
     for (let b = first; b <= last; b++) {
       const start = b * units;
-      pieces.push(block(b).slice(Math.max(from, start) - start, Math.min(to, start + units) - start));
+      pieces.push(block(b, passing).slice(Math.max(from, start) - start, Math.min(to, start + units) - start));
     }
     return pieces.join('');
   };
   return {
     length,
-    slice,
-    window(from, to) {
+    slice: (from, to) => slice(from, to),
+    window(from, to, passing) {
       const first = Math.floor(from / units);
-      if (to <= (first + 1) * units) return { text: block(first), base: first * units };
-      return { text: slice(from, to), base: from };
+      if (to <= (first + 1) * units) return { text: block(first, passing), base: first * units };
+      return { text: slice(from, to, passing), base: from };
     },
+    blocks: Math.ceil(length / units),
   };
 }
 

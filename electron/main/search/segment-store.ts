@@ -72,7 +72,7 @@ export function loadSegment(db: Db, id: number, cache: BlockCache): Segment {
   return decodeSegment(packed ? unpack(row.data, row.bytes) : row.data, {
     postings: (n, packedBlocks) => blockPostings(n, cache, id, blockReader(db, id, packedBlocks)),
     text: (n, packedBlocks) =>
-      blockText(n, cache, id, blockReader(db, id, packedBlocks), textUnits(packedBlocks)),
+      blockText(n, cache, id, blockReader(db, id, packedBlocks), textUnits(packedBlocks), packedBlocks),
   });
 }
 
@@ -88,7 +88,7 @@ export function storedParts(
   return {
     ...segment,
     postings: blockPostings(segment.postings.length, cache, id, read),
-    text: blockText(segment.text.length, cache, id, read, textUnits(packBlocks)),
+    text: blockText(segment.text.length, cache, id, read, textUnits(packBlocks), packBlocks),
   };
 }
 

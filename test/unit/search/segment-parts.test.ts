@@ -100,4 +100,28 @@ describe('segment parts read in blocks', () => {
     expect(t.reads).toHaveLength(16);
     expect(cache.bytes).toBeLessThanOrEqual(POSTING_BLOCK * 2 + TEXT_BLOCK * 2);
   });
+
+  it.each([
+    ['stored unpacked: read for this pass only', false, 0, [0, 1, 2, 0]],
+    ['stored packed: kept, as unpacking again would cost', true, 3, [0, 1, 2]],
+  ] as const)(
+    'a passing read (a query reading most of the text) keeps no block it had to read when %s',
+    (_, packed, keptBlocks, expectedReads) => {
+      const text = Array.from({ length: TEXT_BLOCK * 3 }, (_, i) => '发展改革'[i % 4]!).join('');
+      const t = stored(Buffer.from(text, 'utf16le'), TEXT_BLOCK * 2);
+      const cache = new BlockCache(1 << 20, TEXT_BLOCK * 2 * 3);
+      const folded = blockText(text.length, cache, 6, t.read, TEXT_BLOCK, packed);
+      expect(folded.blocks).toBe(3);
+      // Units walked in order, one running on into the next block: each block read once.
+      expect(folded.window(10, 20, true).text.slice(10, 20)).toBe(text.slice(10, 20));
+      const across = folded.window(TEXT_BLOCK - 4, TEXT_BLOCK + 4, true);
+      expect(across.text.slice(0, 8)).toBe(text.slice(TEXT_BLOCK - 4, TEXT_BLOCK + 4));
+      expect(folded.window(TEXT_BLOCK + 10, TEXT_BLOCK + 20, true).base).toBe(TEXT_BLOCK);
+      expect(folded.window(2 * TEXT_BLOCK + 1, 2 * TEXT_BLOCK + 9, true).base).toBe(2 * TEXT_BLOCK);
+      expect(cache.bytes).toBe(keptBlocks * TEXT_BLOCK * 2);
+      // An ordinary read afterwards: block 0 again from the library unless it was kept.
+      expect(folded.window(0, 5).text.slice(0, 5)).toBe(text.slice(0, 5));
+      expect(t.reads).toEqual(expectedReads);
+    },
+  );
 });
