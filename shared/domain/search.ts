@@ -63,6 +63,6 @@ export interface SearchStatus {
   task: string | null;
   /** Progress of a full rebuild, while one runs. */
   rebuild: { done: number; total: number } | null;
-  /** Segments of an older format being written again in the background (they answer meanwhile). */
+  /** Segments being written again in the background, of an older format or packed in a library grown past packing (they answer meanwhile). */
   upgrade?: { done: number; total: number } | null;
 }

@@ -33,8 +33,8 @@ export class SearchIndex extends IndexKeeper {
   private cache = new Map<string, { result: RankedResult; documents: ReadonlyMap<string, DocRow> }>();
   private readonly live: LiveSegments;
 
-  constructor(db: Db, sources: () => readonly SearchSource[], querySliceMs = 12) {
-    super(db, sources, querySliceMs);
+  constructor(db: Db, sources: () => readonly SearchSource[], querySliceMs = 12, packBlocksUpTo?: number) {
+    super(db, sources, querySliceMs, packBlocksUpTo);
     this.live = new LiveSegments(db, sources);
   }
 

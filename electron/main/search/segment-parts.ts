@@ -23,6 +23,8 @@ export interface SegmentText {
   window(from: number, to: number, passing?: boolean): { text: string; base: number };
   /** Blocks the text is read in (1 in memory): a query with as many candidates reads most of them. */
   readonly blocks: number;
+  /** Whether its stored blocks are packed (a block read again is unpacked again). */
+  readonly packed: boolean;
 }
 
 /** Bytes of posting lists per stored block. */
@@ -52,6 +54,7 @@ export function memoryText(text: string): SegmentText & { text: string } {
     slice: (from, to) => text.slice(from, to),
     window: () => ({ text, base: 0 }),
     blocks: 1,
+    packed: false,
   };
 }
 
@@ -222,6 +225,7 @@ export function blockText(
       return { text: slice(from, to, passing), base: from };
     },
     blocks: Math.ceil(length / units),
+    packed,
   };
 }
 

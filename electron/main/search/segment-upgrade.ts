@@ -1,17 +1,17 @@
 import type { LiveSegment } from './engine';
 
 /**
- * Segments of an older format (1 and 2 held postings and text in one blob, read whole; 3 stored
- * its blocks unpacked) waiting to be written again in the current one. They answer queries all
- * along; each is written again in a slice of its own, after which it is read from its packed
- * blocks like any other.
+ * Segments waiting to be written again: of an older format (1 and 2 held postings and text in one
+ * blob, read whole; 3 stored its blocks unpacked), or with packed blocks in an index that has grown
+ * past the packing limit (segment-writer.ts). They answer queries all along; each is written again
+ * in a slice of its own, after which it is read like any other.
  */
 export class SegmentUpgrade<E extends LiveSegment> {
   private waiting: E[] = [];
   private done = 0;
 
   add(entry: E): void {
-    this.waiting.push(entry);
+    if (!this.waiting.includes(entry)) this.waiting.push(entry);
   }
 
   clear(): void {

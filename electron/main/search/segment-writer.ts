@@ -52,11 +52,16 @@ export class SegmentWriter {
    */
   save(segment: Segment, kinds: string, replaces: Entry[], coming = 0): Entry {
     const old = rowIds(replaces);
-    const packBlocks = this.indexBytesAfter(segment, old) + coming <= this.packBlocksUpTo;
+    const packBlocks = this.packs(segment, replaces, coming);
     const rowId = this.write(() => saveSegment(this.db, segment, kinds, old, SEGMENT_FORMAT, packBlocks));
     if (rowId !== null) this.retired.retire(old);
     const stored = rowId === null ? segment : storedParts(this.db, rowId, segment, this.blocks, packBlocks);
     return { rowId, segment: stored, aliveDocs: new Uint8Array(segment.docs.length) };
+  }
+
+  /** Whether `save` would pack the blocks of `segment` replacing `replaces` (the rule above). */
+  packs(segment: Segment, replaces: Entry[], coming = 0): boolean {
+    return this.indexBytesAfter(segment, rowIds(replaces)) + coming <= this.packBlocksUpTo;
   }
 
   /** Unpacked bytes of the index once `segment` replaces the rows `replaced`. */

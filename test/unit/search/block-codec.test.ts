@@ -2,6 +2,7 @@ import { expect, it, vi } from 'vitest';
 import { importFiles } from '../../../electron/main/ingest/import-service';
 import { readDocument } from '../../../electron/main/ingest/read-document';
 import { pack, unpack } from '../../../electron/main/search/block-codec';
+import { SearchIndex } from '../../../electron/main/search/search-index';
 import { searchServiceFor } from '../../../electron/main/search/search-service';
 import { postingsAt, segmentBytes, type Segment } from '../../../electron/main/search/segment';
 import { BlockCache, textOf } from '../../../electron/main/search/segment-parts';
@@ -37,9 +38,9 @@ function contents(s: Segment) {
 async function indexedSeed() {
   const core = open(tempDatabase());
   await importFiles(core.ctx, [SEED], { inline: true });
-  const index = searchServiceFor(core.ctx).index;
-  index.indexPendingNow();
-  return { db: core.ctx.db, index };
+  const service = searchServiceFor(core.ctx);
+  service.index.indexPendingNow();
+  return { db: core.ctx.db, index: service.index, sources: () => service.sources() };
 }
 
 it('reads a packed segment (format 4) as it was built, and as the same segment stored unpacked (format 3)', async () => {
@@ -88,6 +89,29 @@ it('packs the blocks of a segment it saves while the whole index stays within it
   const limit = indexBytes() + segmentBytes(segment!);
   const followed = new SegmentWriter(db, limit).save(segment!, kinds, [], 1);
   expect(blockBytes(followed.rowId)).toBe(plain);
+});
+
+it('writes again with unpacked blocks the packed segments of an index grown past the packing limit', async () => {
+  const { db, index, sources } = await indexedSeed();
+  const answer = (i: SearchIndex) => i.search('发展').result.hits(0, 20);
+  const expected = answer(index);
+  const ids = () => listSegments(db).map((r) => r.id);
+  const packed = () => listSegments(db).map((r) => loadSegment(db, r.id, new BlockCache(1 << 26)).text.packed);
+  const [segment] = index.snapshot().segments.map((s) => s.segment);
+  const indexBytes = segmentBytes(segment!);
+  const before = ids();
+  expect(packed()).toEqual([true]);
+  // Within the limit: left as it is.
+  const within = new SearchIndex(db, sources, 12, indexBytes);
+  await within.scheduleSync();
+  expect(ids()).toEqual(before);
+  // Past it (the library grew): written again as a rebuild would write it, and read alike.
+  const grown = new SearchIndex(db, sources, 12, indexBytes - 1);
+  await grown.scheduleSync();
+  expect(ids()).not.toEqual(before);
+  expect(packed()).toEqual([false]);
+  expect(answer(grown)).toEqual(expected);
+  expect(grown.status().upgrade).toBeNull();
 });
 
 it('packs a rebuild’s segments for the index as it will be, not as it is when each is saved', async () => {
