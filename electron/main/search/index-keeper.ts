@@ -206,14 +206,19 @@ export class IndexKeeper {
     const pending = this.refresh();
     if (!pending.length) return true;
     if (textLength(this.db, pending) > budget) return false;
-    for (const batch of yield* textBatchesOf(this.db, pending)) this.addIfPending(batch, yield* this.buildTask(batch));
+    const batches = yield* textBatchesOf(this.db, pending);
+    for (const [i, batch] of batches.entries()) this.addIfPending(batch, yield* this.buildTask(batch), batches.length - 1 - i);
     return true;
   }
 
-  /** Adds a segment built in slices unless other work indexed all of its documents meanwhile. */
-  private addIfPending(batch: string[], segment: Segment): void {
+  /**
+   * Adds a segment built in slices unless other work indexed all of its documents meanwhile.
+   * `batchesLeft`: batches still to build after it (a large import), of about its size, so that its
+   * blocks are packed or not for the index as it will be, as a rebuild does.
+   */
+  private addIfPending(batch: string[], segment: Segment, batchesLeft: number): void {
     this.refresh();
-    if (batch.some((id) => this.pending.includes(id))) this.add(segment);
+    if (batch.some((id) => this.pending.includes(id))) this.add(segment, [], segmentBytes(segment) * batchesLeft);
   }
 
   /** Indexes and merges all there is to, on this thread: after a CLI import, so the next command has nothing to do. */
@@ -256,9 +261,10 @@ export class IndexKeeper {
   private *syncTask(): Generator<void, void> {
     if (!this.loaded) yield* this.loadTask();
     this.syncQueued = false;
-    for (const batch of yield* textBatchesOf(this.db, this.refresh())) {
+    const batches = yield* textBatchesOf(this.db, this.refresh());
+    for (const [i, batch] of batches.entries()) {
       // A query may have indexed the same documents meanwhile; keep only what is still missing.
-      this.addIfPending(batch, yield* this.buildTask(batch));
+      this.addIfPending(batch, yield* this.buildTask(batch), batches.length - 1 - i);
       yield;
     }
     yield* this.mergeTask();

@@ -114,10 +114,13 @@ it('writes again with unpacked blocks the packed segments of an index grown past
   expect(grown.status().upgrade).toBeNull();
 });
 
-it('packs a rebuild’s segments for the index as it will be, not as it is when each is saved', async () => {
+it.each([
+  ['a rebuild', (index: SearchIndex) => index.rebuild()],
+  ['a large import', async (index: SearchIndex) => index.indexPendingNow()],
+])('packs the segments of %s for the index as it will be, not as it is when each is saved', async (_, build) => {
   const core = open(tempDatabase());
   const seed = (await readDocument(SEED)).doc;
-  // Two documents each past a rebuild's smallest batch (600,000 characters): two batches.
+  // Two documents each past a batch (600,000 characters): two batches.
   for (const title of ['2021年甲区人民政府工作报告', '2021年乙区人民政府工作报告']) {
     const passages = seed.passages.map((p) => ({ ...p, text: `${title}${p.text}` }));
     const doc = { ...seed, meta: { ...seed.meta, title }, passages: [] as typeof passages };
@@ -126,7 +129,7 @@ it('packs a rebuild’s segments for the index as it will be, not as it is when 
   }
   const save = vi.spyOn(SegmentWriter.prototype, 'save');
   try {
-    await searchServiceFor(core.ctx).index.rebuild();
+    await build(searchServiceFor(core.ctx).index);
     const calls = save.mock.calls;
     expect(calls).toHaveLength(2);
     // The first is saved into an empty index: it must be told of the one to come after it.
