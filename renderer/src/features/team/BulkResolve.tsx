@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { InlineConfirm } from '../../components/InlineConfirm';
 import { useT } from '../../i18n';
 import { teamStrings } from './strings';
 
@@ -15,30 +16,21 @@ export function BulkResolve(props: { count: number; busy: boolean; onResolveAll:
   const side = (keep: Keep) => t(keep === 'local' ? 'side_local' : 'side_remote');
   if (confirming)
     return (
-      <div
+      <InlineConfirm
         className="team-bulk"
-        role="group"
-        aria-label={t('bulkConfirm', { count: props.count, side: side(confirming) })}
-      >
-        <span>{t('bulkConfirm', { count: props.count, side: side(confirming) })}</span>
-        <button type="button" className="button" autoFocus onClick={() => setConfirming(null)}>
-          {t('cancel')}
-        </button>
-        <button
-          type="button"
-          className="button button-primary"
-          disabled={props.busy}
-          onClick={() => {
-            props.onResolveAll(confirming);
-            setConfirming(null);
-          }}
-        >
-          {t('bulkDo')}
-        </button>
-      </div>
+        question={t('bulkConfirm', { count: props.count, side: side(confirming) })}
+        cancelLabel={t('cancel')}
+        confirmLabel={t('bulkDo')}
+        busy={props.busy}
+        onCancel={() => setConfirming(null)}
+        onConfirm={() => {
+          props.onResolveAll(confirming);
+          setConfirming(null);
+        }}
+      />
     );
   return (
-    <div className="team-bulk" role="group" aria-label={t('bulkLabel')}>
+    <div className="team-bulk team-bulk-choice" role="group" aria-label={t('bulkLabel')}>
       <span>{t('bulkLabel')}</span>
       {(['local', 'remote'] as const).map((keep) => (
         <button
