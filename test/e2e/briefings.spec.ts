@@ -241,3 +241,28 @@ test.describe('adding to a briefing from the cross-reference screens', () => {
     expect(items.every((i) => i.kind !== 'excerpt' || i.citation.startsWith('《'))).toBe(true);
   });
 });
+
+test.describe('the briefings list', () => {
+  test('asks before deleting: 取消 focused, Esc keeps it, 删除 removes it', async ({ app, core }) => {
+    await core.call('briefings:create', { title: '待删简报' });
+    await core.call('briefings:create', { title: '留下的简报' });
+    await app.start();
+    await app.openLibrary();
+    const { page } = app;
+    const row = page.locator('.briefing-row', { hasText: '待删简报' });
+    const ask = () => row.getByRole('button', { name: '删除《待删简报》' }).click();
+    const confirm = row.getByRole('group', { name: /^删除简报《待删简报》？/ });
+
+    await ask();
+    await expect(confirm.getByRole('button', { name: '取消' })).toBeFocused();
+    await page.screenshot({ path: screenshotPath('briefing-delete-confirm') });
+    await page.keyboard.press('Escape');
+    await expect(confirm).toHaveCount(0);
+    await expect(row).toHaveCount(1);
+
+    await ask();
+    await confirm.getByRole('button', { name: '删除' }).click();
+    await expect(row).toHaveCount(0);
+    expect((await core.call('briefings:list', {})).map((b) => b.title)).toEqual(['留下的简报']);
+  });
+});

@@ -17,6 +17,8 @@ test.describe('library care through the UI', () => {
     const dialog = app.page.getByRole('dialog', { name: '删除文档' });
     await expect(dialog).toContainText(`《${doc.title}》`);
     await expect(dialog.getByRole('radio', { name: /保留为孤立批注/ })).toBeChecked();
+    // 取消 first, as in the inline confirmations (showModal had focused the dialog's ×)
+    await expect(dialog.getByRole('button', { name: '取消' })).toBeFocused();
     await app.page.screenshot({ path: screenshotPath('care-delete-confirm') });
     await dialog.getByRole('button', { name: '删除' }).click();
 
@@ -47,6 +49,7 @@ test.describe('library care through the UI', () => {
     await rows.first().getByRole('button', { name: /^恢复/ }).click();
     const dialog = app.page.getByRole('dialog', { name: '恢复备份' });
     await expect(dialog).toContainText('1 篇文档');
+    await expect(dialog.getByRole('button', { name: '取消' })).toBeFocused();
     await app.page.screenshot({ path: screenshotPath('care-restore-confirm') });
     await dialog.getByRole('button', { name: '恢复' }).click();
     await expect(screen.getByRole('status')).toContainText('已恢复：1 篇文档');

@@ -3,7 +3,7 @@ import type { KindData, TeamKind } from '../../../shared/team/protocol';
 import type { Db } from '../store/database';
 import { documentHeading } from '../store/document-lookup';
 import { getAuthor } from '../store/settings';
-import { readAnnotation } from './local-read';
+import { annotationFromTeam, readAnnotation } from './local-read';
 import { same } from './merge';
 import {
   allRemovedAnnotations,
@@ -65,27 +65,18 @@ export function detachRemovedOnLeave(db: Db, now = new Date()): string[] {
     if (readAnnotation(db, id)) continue;
     const d = data as KindData['annotation'];
     const list = byDocument.get(d.documentId) ?? [];
-    list.push({
-      id,
-      documentId: d.documentId,
-      passageId: null,
-      start: d.start,
-      end: d.end,
-      quote: d.quote,
-      prefix: d.prefix,
-      suffix: d.suffix,
-      kind: d.kind ?? 'highlight',
-      color: d.color,
-      note: d.note,
-      tags: d.tags,
-      // the hub's last author of it, else this member's own (never synced)
-      author: getBase(db, 'annotation', id)?.authorName ?? getAuthor(db),
-      created: at,
-      updated: at,
-      status: 'orphaned',
-      editionHash: '',
-      history: [],
-    });
+    list.push(
+      annotationFromTeam(id, d, {
+        passageId: null,
+        // the hub's last author of it, else this member's own (never synced)
+        author: getBase(db, 'annotation', id)?.authorName ?? getAuthor(db),
+        created: at,
+        updated: at,
+        status: 'orphaned',
+        editionHash: '',
+        history: [],
+      }),
+    );
     byDocument.set(d.documentId, list);
   }
   for (const [documentId, list] of byDocument) {

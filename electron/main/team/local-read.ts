@@ -1,6 +1,6 @@
 import type { TeamAnnotationView } from '../../../shared/ipc/channels/team';
 import type { KindData, TeamKind } from '../../../shared/team/protocol';
-import { getAnnotation } from '../annotations/domain';
+import { getAnnotation, type StoredAnnotation } from '../annotations/domain';
 import { getBriefingRow, type SyncedItemRow } from '../briefings/domain';
 import { getLink } from '../links/domain';
 import type { Db } from '../store/database';
@@ -56,6 +56,40 @@ export function readAnnotation(db: Db, id: string): KindData['annotation'] | nul
     note: a.note,
     tags: [...a.tags].sort(),
     kind: a.kind,
+  };
+}
+
+/** What the team's copy of an annotation leaves to this library: where it stands here and its own bookkeeping. */
+type AnnotationHere = Pick<
+  StoredAnnotation,
+  'passageId' | 'status' | 'author' | 'created' | 'updated' | 'editionHash' | 'history'
+> &
+  Partial<Pick<StoredAnnotation, 'start' | 'end' | 'quote' | 'prefix' | 'suffix' | 'kind'>>;
+
+/**
+ * The other way from readAnnotation: the team's copy as a stored annotation, its anchor, words and
+ * marks as the team holds them unless `here` places it otherwise. One mapping for a pull
+ * (local-write.ts) and for leaving the team (document-removal.ts), so a field the team's copy
+ * gains reaches both.
+ */
+export function annotationFromTeam(
+  id: string,
+  d: KindData['annotation'],
+  here: AnnotationHere,
+): StoredAnnotation {
+  return {
+    id,
+    documentId: d.documentId,
+    start: d.start,
+    end: d.end,
+    quote: d.quote,
+    prefix: d.prefix,
+    suffix: d.suffix,
+    kind: d.kind ?? 'highlight',
+    color: d.color,
+    note: d.note,
+    tags: d.tags,
+    ...here,
   };
 }
 

@@ -18,7 +18,7 @@ import type { Db } from '../store/database';
 import { updateDocumentMeta } from '../store/document-meta';
 import { documentHeading } from '../store/document-lookup';
 import { passagesOfDocument, passageWithEdition } from '../store/passage-reader';
-import { orphanedEndDocument, parseLedgerKey, readMetaOverride } from './local-read';
+import { annotationFromTeam, orphanedEndDocument, parseLedgerKey, readMetaOverride } from './local-read';
 import { compareOrder } from './order-keys';
 import { movedPassage } from './passage-moves-store';
 import { dropRemovedAnnotation, putRemovedAnnotation, removedAnnotation } from './removed-store';
@@ -54,26 +54,21 @@ const applyAnnotation: Apply = (db, o, raw) => {
   const existing = getAnnotation(db, o.id);
   const at = passage(db, d.passageId) ? null : relocate(db, d, hash);
   const anchored = !!at || !!passage(db, d.passageId);
-  putAnnotation(db, {
-    id: o.id,
-    documentId: d.documentId,
-    passageId: anchored ? (at?.passageId ?? d.passageId) : null,
-    start: at?.start ?? d.start,
-    end: at?.end ?? Math.max(d.end, d.start + 1),
-    quote: at?.quote ?? d.quote,
-    prefix: at?.prefix ?? d.prefix,
-    suffix: at?.suffix ?? d.suffix,
-    kind: d.kind ?? existing?.kind ?? 'highlight',
-    color: d.color,
-    note: d.note,
-    tags: d.tags,
-    author: o.author.name,
-    created: existing?.created ?? o.updatedAt,
-    updated: o.updatedAt,
-    status: anchored ? 'anchored' : 'orphaned',
-    editionHash: hash,
-    history: existing?.history ?? [hash],
-  });
+  putAnnotation(
+    db,
+    annotationFromTeam(o.id, d, {
+      // relocated on the edition held here, else at the team's anchor (never an empty range)
+      ...(at ?? { end: Math.max(d.end, d.start + 1) }),
+      passageId: anchored ? (at?.passageId ?? d.passageId) : null,
+      kind: d.kind ?? existing?.kind ?? 'highlight',
+      author: o.author.name,
+      created: existing?.created ?? o.updatedAt,
+      updated: o.updatedAt,
+      status: anchored ? 'anchored' : 'orphaned',
+      editionHash: hash,
+      history: existing?.history ?? [hash],
+    }),
+  );
   return true;
 };
 

@@ -1,37 +1,22 @@
-import path from 'node:path';
 import { expect, it } from 'vitest';
-import { createInvitation, ensureLibrary } from '../../../electron/hub';
 import { createAnnotation, deleteAnnotation } from '../../../electron/main/annotations/service';
 import { getLink } from '../../../electron/main/links/domain';
 import { createLink, deleteLink } from '../../../electron/main/links/service';
-import { createCore, type Core } from '../../../electron/main/core/app-core';
+import type { Core } from '../../../electron/main/core/app-core';
 import { deleteWithUndo } from '../../../electron/main/documents/document-care';
 import { importFiles } from '../../../electron/main/ingest/import-service';
 import { updateDocumentMeta } from '../../../electron/main/store/document-meta';
-import { fileSecretStore } from '../../../electron/main/team/secret-store';
-import { TeamService } from '../../../electron/main/team/team-service';
 import { describePg } from '../../helpers/pg-cluster';
-import { useTeamHub } from './team-hub-fixture';
+import { HULI, joinDesk, useTeamHub } from './team-hub-fixture';
 
 /**
  * A member deletes a document others annotated, then imports it again (issue 14, faults): only
  * the document's tombstone travels; the annotations and corrections stay on the hub as orphans, set
  * aside on every desktop as a local delete sets them aside, and come back with the document.
  */
-const HULI = path.resolve(__dirname, '../../../resources/documents/huli-2021.txt');
-
 describePg('team sync: a document deleted and imported again', () => {
   const f = useTeamHub('team-doc-delete');
-
-  async function desk(name: string, library = '删除'): Promise<{ core: Core; team: TeamService }> {
-    await ensureLibrary(f.pool, library);
-    const secrets = fileSecretStore(path.join(f.tmp, `${name}.token`));
-    const core = createCore({ databasePath: path.join(f.tmp, `${name}.db`), teamSecrets: secrets });
-    const team = new TeamService(core.ctx, { secrets, inlineParse: true });
-    const { code } = await createInvitation(f.pool, { library, role: 'editor' });
-    await team.join({ hubUrl: f.hub.url, code, memberName: name });
-    return { core, team };
-  }
+  const desk = (name: string, library = '删除') => joinDesk(f, name, library);
   const annotations = (d: { core: Core }) =>
     d.core.ctx.db.prepare(`SELECT id, note FROM annotations ORDER BY id`).all();
   const hubObjects = async () =>

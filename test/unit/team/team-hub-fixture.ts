@@ -3,14 +3,26 @@ import os from 'node:os';
 import path from 'node:path';
 import type pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
-import { createPool, startHub, type RunningHub } from '../../../electron/hub';
+import {
+  createInvitation,
+  createPool,
+  ensureLibrary,
+  startHub,
+  type RunningHub,
+} from '../../../electron/hub';
+import { createCore, type Core } from '../../../electron/main/core/app-core';
+import { fileSecretStore } from '../../../electron/main/team/secret-store';
+import { TeamService } from '../../../electron/main/team/team-service';
 import { tempHubKeyFile } from '../../helpers/hub-key';
 import { startPgCluster, type PgCluster } from '../../helpers/pg-cluster';
 
+/** The bundled report, the document the team tests share, delete and import again. */
+export const HULI = path.resolve(__dirname, '../../../resources/documents/huli-2021.txt');
+
 /**
- * The desktop-side team tests' set-up (the CLI test, the sync fuzz): one throwaway PostgreSQL
- * cluster, the real hub service on it, an administrative pool and a temp directory for the
- * libraries. `restartHub` stops the service and starts it again on the same port (desktops and
+ * The desktop-side team tests' set-up (the CLI test, the sync fuzz, `joinDesk`'s desktops): one
+ * throwaway PostgreSQL cluster, the real hub service on it, an administrative pool and a temp
+ * directory for the libraries. `restartHub` stops the service and starts it again on the same port (desktops and
  * fault proxies keep their address), as an administrator restarting it would.
  */
 export interface TeamHub {
@@ -56,4 +68,25 @@ export function useTeamHub(name: string, options: { poolSize?: number } = {}): T
     key.remove();
   });
   return fixture;
+}
+
+/** A desktop of a team test: its core and its team service. */
+export interface TeamDesk {
+  core: Core;
+  team: TeamService;
+}
+
+/**
+ * A new desktop joined to `library` on the fixture's hub as the editor `name` (the library made
+ * first if missing), its library and token files named after it in the fixture's temp folder:
+ * names must differ across the describe block. The caller closes `core`.
+ */
+export async function joinDesk(f: TeamHub, name: string, library: string): Promise<TeamDesk> {
+  await ensureLibrary(f.pool, library);
+  const secrets = fileSecretStore(path.join(f.tmp, `${name}.token`));
+  const core = createCore({ databasePath: path.join(f.tmp, `${name}.db`), teamSecrets: secrets });
+  const team = new TeamService(core.ctx, { secrets, inlineParse: true });
+  const { code } = await createInvitation(f.pool, { library, role: 'editor' });
+  await team.join({ hubUrl: f.hub.url, code, memberName: name });
+  return { core, team };
 }

@@ -1,34 +1,19 @@
-import path from 'node:path';
 import { expect, it } from 'vitest';
-import { createInvitation, ensureLibrary } from '../../../electron/hub';
 import { createAnnotation, updateAnnotation } from '../../../electron/main/annotations/service';
-import { createCore, type Core } from '../../../electron/main/core/app-core';
+import type { Core } from '../../../electron/main/core/app-core';
 import { deleteWithUndo } from '../../../electron/main/documents/document-care';
 import { importFiles } from '../../../electron/main/ingest/import-service';
-import { fileSecretStore } from '../../../electron/main/team/secret-store';
-import { TeamService } from '../../../electron/main/team/team-service';
 import { describePg } from '../../helpers/pg-cluster';
-import { useTeamHub } from './team-hub-fixture';
+import { HULI, joinDesk, useTeamHub } from './team-hub-fixture';
 
 /**
  * Leaving the team while a document is deleted: its team annotations, kept while it is away in
  * team_removed_annotations, must stay in the library as a solo library keeps a deleted document's
  * annotations (a detached set), so that importing the document again brings them back.
  */
-const HULI = path.resolve(__dirname, '../../../resources/documents/huli-2021.txt');
-
 describePg('team sync: leaving the team while a document is away', () => {
   const f = useTeamHub('team-leave');
-
-  async function desk(name: string): Promise<{ core: Core; team: TeamService }> {
-    await ensureLibrary(f.pool, '退出');
-    const secrets = fileSecretStore(path.join(f.tmp, `${name}.token`));
-    const core = createCore({ databasePath: path.join(f.tmp, `${name}.db`), teamSecrets: secrets });
-    const team = new TeamService(core.ctx, { secrets, inlineParse: true });
-    const { code } = await createInvitation(f.pool, { library: '退出', role: 'editor' });
-    await team.join({ hubUrl: f.hub.url, code, memberName: name });
-    return { core, team };
-  }
+  const desk = (name: string) => joinDesk(f, name, '退出');
   const rows = (d: { core: Core }) =>
     d.core.ctx.db.prepare(`SELECT id, note, author, status FROM annotations ORDER BY note`).all() as {
       id: string;

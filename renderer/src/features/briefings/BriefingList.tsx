@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { navigation } from '../../app/navigation';
+import { InlineConfirm } from '../../components/InlineConfirm';
 import { useT } from '../../i18n';
 import { briefings, followLibraryChanges, refreshBriefingList, useBriefingList } from './briefings-store';
 import { NewBriefingForm } from './forms';
@@ -50,23 +51,15 @@ export function BriefingList({ headingLevel = 2 }: { headingLevel?: 1 | 2 }) {
               </span>
             </button>
             {confirming === b.id ? (
-              <span
-                className="briefing-row-confirm"
-                role="group"
-                aria-label={t('deleteConfirm', { title: b.title })}
-              >
-                <span>{t('deleteConfirm', { title: b.title })}</span>
-                <button type="button" className="link-button" autoFocus onClick={() => setConfirming(null)}>
-                  {t('cancel')}
-                </button>
-                <button
-                  type="button"
-                  className="link-button briefing-danger"
-                  onClick={() => void briefings.remove(b.id).then(() => setConfirming(null))}
-                >
-                  {t('delete')}
-                </button>
-              </span>
+              <InlineConfirm
+                placement="row"
+                tone="danger"
+                question={t('deleteConfirm', { title: b.title })}
+                cancelLabel={t('cancel')}
+                confirmLabel={t('delete')}
+                onCancel={() => setConfirming(null)}
+                onConfirm={() => void briefings.remove(b.id).then(() => setConfirming(null))}
+              />
             ) : (
               <button
                 type="button"

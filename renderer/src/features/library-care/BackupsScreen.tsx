@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { BackupInfo, BackupPolicy } from '../../../../shared/domain/backups';
 import type { BackupOverview } from '../../../../shared/ipc/channels/backups';
 import { Dialog } from '../../app/Dialog';
+import { InlineConfirm } from '../../components/InlineConfirm';
 import { useLocale, useT } from '../../i18n';
 import { ApiError, apiClient } from '../../lib/api-client';
 import { libraryCareStrings } from './strings';
@@ -183,23 +184,19 @@ export function BackupsScreen() {
         closeLabel={t('close')}
       >
         {restoring && (
-          <>
-            <p>
-              {t('restoreBody', {
-                date: dateText(restoring.createdAt),
-                documents: restoring.documents ?? 0,
-                annotations: restoring.annotations ?? 0,
-              })}
-            </p>
-            <div className="care-actions">
-              <button type="button" className="button" autoFocus onClick={() => setRestoring(null)}>
-                {t('cancel')}
-              </button>
-              <button type="button" className="button button-danger" onClick={() => restore(restoring)}>
-                {t('restoreConfirm')}
-              </button>
-            </div>
-          </>
+          <InlineConfirm
+            placement="dialog"
+            tone="danger"
+            question={t('restoreBody', {
+              date: dateText(restoring.createdAt),
+              documents: restoring.documents ?? 0,
+              annotations: restoring.annotations ?? 0,
+            })}
+            cancelLabel={t('cancel')}
+            confirmLabel={t('restoreConfirm')}
+            onCancel={() => setRestoring(null)}
+            onConfirm={() => restore(restoring)}
+          />
         )}
       </Dialog>
     </main>

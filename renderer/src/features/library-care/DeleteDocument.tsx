@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { DeleteKeep } from '../../../../shared/domain/document-care';
 import { Dialog } from '../../app/Dialog';
 import type { DocumentActionProps } from '../../app/slots';
+import { InlineConfirm } from '../../components/InlineConfirm';
 import { useT } from '../../i18n';
 import { useStore } from '../../lib/store';
 import { deleteDocument, deletionNotice, undoDeletion } from './deletion-store';
@@ -29,30 +30,31 @@ export function DeleteDocumentButton({ docId, title, className }: DocumentAction
         {t('deleteAction')}
       </button>
       <Dialog open={open} onClose={() => setOpen(false)} title={t('deleteTitle')} closeLabel={t('close')}>
-        <p>{t('deleteBody', { title })}</p>
-        <fieldset className="care-choice">
-          <legend>{t('deleteKeepLegend')}</legend>
-          {(['orphan', 'export'] as const).map((value) => (
-            <label key={value}>
-              <input
-                type="radio"
-                name={group}
-                value={value}
-                checked={keep === value}
-                onChange={() => setKeep(value)}
-              />
-              {t(value === 'orphan' ? 'keepOrphan' : 'keepExport')}
-            </label>
-          ))}
-        </fieldset>
-        <div className="care-actions">
-          <button type="button" className="button" autoFocus onClick={() => setOpen(false)}>
-            {t('cancel')}
-          </button>
-          <button type="button" className="button button-danger" onClick={confirm}>
-            {t('deleteConfirm')}
-          </button>
-        </div>
+        <InlineConfirm
+          placement="dialog"
+          tone="danger"
+          question={t('deleteBody', { title })}
+          cancelLabel={t('cancel')}
+          confirmLabel={t('deleteConfirm')}
+          onCancel={() => setOpen(false)}
+          onConfirm={confirm}
+        >
+          <fieldset className="care-choice">
+            <legend>{t('deleteKeepLegend')}</legend>
+            {(['orphan', 'export'] as const).map((value) => (
+              <label key={value}>
+                <input
+                  type="radio"
+                  name={group}
+                  value={value}
+                  checked={keep === value}
+                  onChange={() => setKeep(value)}
+                />
+                {t(value === 'orphan' ? 'keepOrphan' : 'keepExport')}
+              </label>
+            ))}
+          </fieldset>
+        </InlineConfirm>
       </Dialog>
     </>
   );

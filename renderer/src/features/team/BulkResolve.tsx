@@ -1,44 +1,33 @@
 import { useState } from 'react';
+import { InlineConfirm } from '../../components/InlineConfirm';
 import { useT } from '../../i18n';
-import { teamStrings } from './strings';
-
-type Keep = 'local' | 'remote';
+import { sideLabel, teamStrings, type KeepSide } from './strings';
 
 /**
  * One choice over every listed conflict (a department back from an offline week may have
  * hundreds): a button per side, each asking once more before it settles them all.
  */
-export function BulkResolve(props: { count: number; busy: boolean; onResolveAll: (keep: Keep) => void }) {
+export function BulkResolve(props: { count: number; busy: boolean; onResolveAll: (keep: KeepSide) => void }) {
   const t = useT(teamStrings);
-  const [confirming, setConfirming] = useState<Keep | null>(null);
+  const [confirming, setConfirming] = useState<KeepSide | null>(null);
   if (props.count < 2) return null;
-  const side = (keep: Keep) => t(keep === 'local' ? 'side_local' : 'side_remote');
   if (confirming)
     return (
-      <div
+      <InlineConfirm
         className="team-bulk"
-        role="group"
-        aria-label={t('bulkConfirm', { count: props.count, side: side(confirming) })}
-      >
-        <span>{t('bulkConfirm', { count: props.count, side: side(confirming) })}</span>
-        <button type="button" className="button" autoFocus onClick={() => setConfirming(null)}>
-          {t('cancel')}
-        </button>
-        <button
-          type="button"
-          className="button button-primary"
-          disabled={props.busy}
-          onClick={() => {
-            props.onResolveAll(confirming);
-            setConfirming(null);
-          }}
-        >
-          {t('bulkDo')}
-        </button>
-      </div>
+        question={t('bulkConfirm', { count: props.count, side: sideLabel(t, confirming) })}
+        cancelLabel={t('cancel')}
+        confirmLabel={t('bulkDo')}
+        busy={props.busy}
+        onCancel={() => setConfirming(null)}
+        onConfirm={() => {
+          props.onResolveAll(confirming);
+          setConfirming(null);
+        }}
+      />
     );
   return (
-    <div className="team-bulk" role="group" aria-label={t('bulkLabel')}>
+    <div className="team-bulk team-bulk-choice" role="group" aria-label={t('bulkLabel')}>
       <span>{t('bulkLabel')}</span>
       {(['local', 'remote'] as const).map((keep) => (
         <button

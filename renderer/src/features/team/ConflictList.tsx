@@ -1,7 +1,7 @@
 import type { TeamConflictView } from '../../../../shared/ipc/channels/team';
 import { useT, type KeyOf, type Translate } from '../../i18n';
 import { flatten, isEmpty, conflictRows } from './model/conflict-rows';
-import { teamStrings } from './strings';
+import { teamStrings, type KeepSide } from './strings';
 
 /** Keys built from a kind or reason the hub and the engine name (`kind_annotation`, `reason_edit`). */
 type TeamKey = KeyOf<typeof teamStrings>;
@@ -80,7 +80,7 @@ const rowsOf = (c: TeamConflictView) => conflictRows(c.local, c.remote, c.fields
 export function ConflictList(props: {
   conflicts: TeamConflictView[];
   busy: boolean;
-  onResolve: (id: number, keep: 'local' | 'remote') => void;
+  onResolve: (id: number, keep: KeepSide) => void;
 }) {
   const t = useT(teamStrings);
   if (!props.conflicts.length) return <p>{t('noConflicts')}</p>;

@@ -9,7 +9,7 @@ import { useLocale, useT, type KeyOf } from '../../i18n';
 import { ApiError, apiClient } from '../../lib/api-client';
 import { ConflictList } from './ConflictList';
 import { BulkResolve } from './BulkResolve';
-import { teamStrings } from './strings';
+import { sideLabel, teamStrings, type KeepSide } from './strings';
 import './team.css';
 
 type TeamKey = KeyOf<typeof teamStrings>;
@@ -122,16 +122,16 @@ export function TeamScreen() {
         conflicts: r.conflicts,
       });
     });
-  const resolve = (id: number, keep: 'local' | 'remote') =>
+  const resolve = (id: number, keep: KeepSide) =>
     run(async () => {
       await apiClient.call('team:resolve', { id, keep });
-      return t('kept', { side: t(keep === 'local' ? 'side_local' : 'side_remote') });
+      return t('kept', { side: sideLabel(t, keep) });
     });
 
-  const resolveAll = (keep: 'local' | 'remote') =>
+  const resolveAll = (keep: KeepSide) =>
     run(async () => {
       const r = await apiClient.call('team:resolve-all', { keep, ids: conflicts.map((c) => c.id) });
-      const side = t(keep === 'local' ? 'side_local' : 'side_remote');
+      const side = sideLabel(t, keep);
       return r.failed.length
         ? t('keptAllFailed', {
             resolved: r.resolved,

@@ -1,4 +1,4 @@
-import { defineStrings } from '../../i18n';
+import { defineStrings, type Translate } from '../../i18n';
 
 export const teamStrings = defineStrings(
   {
@@ -222,3 +222,11 @@ export const teamStrings = defineStrings(
     field_importedAs: 'imported as',
   },
 );
+
+/** The version a conflict's resolution keeps: this desktop's or the hub's. */
+export type KeepSide = 'local' | 'remote';
+
+/** That version's name inside a sentence (a question, an outcome): 我的版本 / 中心的版本. */
+export function sideLabel(t: Translate<'side_local' | 'side_remote'>, keep: KeepSide): string {
+  return t(keep === 'local' ? 'side_local' : 'side_remote');
+}
