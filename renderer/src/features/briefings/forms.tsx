@@ -58,7 +58,7 @@ export function TextEntry({
         <button type="button" className="button" onClick={onCancel}>
           {t('cancel')}
         </button>
-        <button type="submit" className="button briefing-primary" disabled={!text.trim()}>
+        <button type="submit" className="button button-primary" disabled={!text.trim()}>
           {submitLabel}
         </button>
       </div>
@@ -99,7 +99,7 @@ export function NewBriefingForm({
         autoFocus={autoFocus}
         onChange={(e) => setTitle(e.target.value)}
       />
-      <button type="submit" className="button briefing-primary" disabled={disabled || !title.trim()}>
+      <button type="submit" className="button button-primary" disabled={disabled || !title.trim()}>
         {submitLabel}
       </button>
     </form>
