@@ -7,7 +7,7 @@
 import type pg from 'pg';
 import type { Change, PullResponse, PushRequest, PushResponse } from '../../shared/team/protocol';
 import type { Session } from './admin';
-import { withMemberTx } from './db';
+import { queryRepeatable, withMemberTx } from './db';
 import type { CursorSeal } from './cursor-seal';
 import { decide, keyOf, OBJECT_COLUMNS, toRemote, type ObjectRow } from './push-decision';
 import { checkCursor, EPOCH_COLUMNS, epochOf, libraryEpoch, versionToken, type EpochRow } from './history';
@@ -68,7 +68,8 @@ export async function push(
   request: PushRequest,
 ): Promise<PushResponse> {
   if (session.role === 'reader') {
-    const { rows } = await pool.query<{ version: number } & EpochRow>(
+    const { rows } = await queryRepeatable<{ version: number } & EpochRow>(
+      pool,
       `SELECT version, ${EPOCH_COLUMNS} FROM hub.libraries WHERE id = $1`,
       [session.libraryId],
     );
