@@ -94,7 +94,7 @@ export async function push(
       [session.libraryId, session.memberId, request.batchId],
     );
     if (replay.rows[0]) return replay.rows[0].response;
-    await checkCursor(client, seal, session.libraryId, request.epoch, request.at);
+    await checkCursor(client, seal, session.libraryId, session.deviceId, request.epoch, request.at);
     const epoch = await libraryEpoch(client, session.libraryId);
     // base versions of another epoch may name versions this hub gave to other changes since
     if (request.epoch && request.epoch !== epoch.epoch)
@@ -138,7 +138,10 @@ export async function pull(
     pool,
     session.pgRole,
     async (client) => {
-      await checkCursor(client, seal, session.libraryId, clientEpoch, { cursor: since, token });
+      await checkCursor(client, seal, session.libraryId, session.deviceId, clientEpoch, {
+        cursor: since,
+        token,
+      });
       const lib = await client.query<{ version: number } & EpochRow>(
         `SELECT version, ${EPOCH_COLUMNS} FROM hub.libraries WHERE id = $1`,
         [session.libraryId],
