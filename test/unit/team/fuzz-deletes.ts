@@ -39,6 +39,21 @@ export class DeleteEvents {
     this.due.set(c, { at: step + 30 + Math.floor(rng() * 270), entry });
   }
 
+  /**
+   * The member put back a backup taken after their delete and before their re-import: the
+   * re-import is undone with the rest, and if it had not reached the hub the team's last word is
+   * the delete again. The member imports the file again (a fixed delay: the seed's streams stay).
+   */
+  restored(c: FuzzClient, from: number, step: number): void {
+    const undone = this.log.some(
+      (e) => e.client === c.name && e.importedAt !== null && e.deletedAt <= from && from < e.importedAt,
+    );
+    if (!undone || this.due.has(c) || c.documentIds().includes(this.documentId)) return;
+    const entry: DeleteLog = { client: c.name, deletedAt: step, importedAt: null };
+    this.log.push(entry);
+    this.due.set(c, { at: step + 30, entry });
+  }
+
   /** Every re-import still due, before the network heals. */
   async finish(step: number): Promise<void> {
     for (const c of [...this.due.keys()]) await this.importAgain(c, step);
