@@ -92,7 +92,7 @@ describePg('team sync: 3 clients × random operations against the real hub, with
         const restores = events.log.clientRestores.length;
         events.clientStep(c, rng, step);
         const restore = events.log.clientRestores[restores];
-        if (restore) deletes.restored(c, restore.from, step);
+        if (restore) deletes.restored(c, restore.from);
         await editions.step(c, editionRng, world.documents[0]!);
         await deletes.step(c, deleteRng, step);
         await events.hubStep(step);
