@@ -6,7 +6,7 @@
 import crypto from 'node:crypto';
 import type pg from 'pg';
 import type { JoinRequest, JoinResponse, TeamRole } from '../../shared/team/protocol';
-import { withTx } from './db';
+import { queryRepeatable, withTx } from './db';
 import { HubError } from './errors';
 import { MEMBER_GROUP_ROLE } from './migrations/001-initial';
 
@@ -228,7 +228,8 @@ export async function joinHub(pool: pg.Pool, request: JoinRequest): Promise<Join
 
 /** The session of a device token; notices first whether the database was restored (see migration 002). */
 export async function authenticate(pool: pg.Pool, token: string): Promise<Session | null> {
-  const { rows } = await pool.query<Session>(
+  const { rows } = await queryRepeatable<Session>(
+    pool,
     `SELECT d.id AS "deviceId", m.id AS "memberId", m.name AS "memberName", m.pg_role AS "pgRole",
             ms.role, l.id AS "libraryId", l.name AS "libraryName"
        FROM (SELECT hub.note_restore()) AS restore_check

@@ -29,16 +29,70 @@ export function createPool(databaseUrl: string, max = 10): pg.Pool {
 
 export type IsolationLevel = 'READ COMMITTED' | 'REPEATABLE READ';
 
+/**
+ * Whether an error says the connection itself is gone (the server restarted, or its backend was
+ * terminated) rather than the statement failing: PostgreSQL's admin/crash shutdown and connection
+ * classes, or the driver finding the socket closed.
+ */
+export function connectionLost(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && (/^(08|57P0[12])/.test(code) || code === 'ECONNRESET' || code === 'EPIPE'))
+    return true;
+  // (not the connect timeout's "Connection terminated due to …": a server that does not answer
+  // is no dead connection to step over)
+  const message = error instanceof Error ? error.message : '';
+  return /Connection terminated unexpectedly|not queryable/.test(message);
+}
+
+/**
+ * Runs `first` on a pooled connection, on another one when it finds its connection gone. An idle
+ * connection whose server went away is handed out until the pool hears of it, and under load that
+ * comes late: after PostgreSQL killed every connection, each request met one more dead connection
+ * and failed in turn. Only a statement that changes nothing when it is repeated may be retried
+ * (BEGIN, or a read); at most once per pooled connection plus one, then the error stands.
+ */
+async function onLiveConnection<T>(pool: pg.Pool, first: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await first();
+    } catch (error) {
+      if (!connectionLost(error) || attempt > (pool.options.max ?? 10)) throw error;
+    }
+  }
+}
+
+/** A statement safe to repeat (a read, or an idempotent write), run outside a transaction. */
+export function queryRepeatable<R extends pg.QueryResultRow>(
+  pool: pg.Pool,
+  text: string,
+  values: unknown[],
+): Promise<pg.QueryResult<R>> {
+  return onLiveConnection(pool, () => pool.query<R>(text, values));
+}
+
+/** A client with its transaction begun, on a live connection. */
+function begin(pool: pg.Pool, isolation: IsolationLevel): Promise<pg.PoolClient> {
+  return onLiveConnection(pool, async () => {
+    const client = await pool.connect();
+    try {
+      await client.query(`BEGIN ISOLATION LEVEL ${isolation}`);
+      return client;
+    } catch (error) {
+      client.release(true);
+      throw error;
+    }
+  });
+}
+
 /** Runs `body` in one transaction as the hub's own (administrative) role. */
 export async function withTx<T>(
   pool: pg.Pool,
   body: (client: pg.PoolClient) => Promise<T>,
   isolation: IsolationLevel = 'READ COMMITTED',
 ): Promise<T> {
-  const client = await pool.connect();
+  const client = await begin(pool, isolation);
   let broken = false;
   try {
-    await client.query(`BEGIN ISOLATION LEVEL ${isolation}`);
     const result = await body(client);
     await client.query('COMMIT');
     return result;

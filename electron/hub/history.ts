@@ -24,7 +24,7 @@ export async function libraryEpoch(client: pg.ClientBase, libraryId: string): Pr
 }
 
 /**
- * Whether the sender's cursor still names this hub's history (see migration 003); a rewound hub
+ * Whether the sender's cursor still names this hub's history (see migrations 003 and 005); a rewound hub
  * starts a new epoch here, so the epoch read next is the new one. Only a token this hub sealed for
  * that very version and epoch is judged (a member could make up any other, and make every desktop
  * pull and offer again); a bare one from before sealing is let pass, and the answer seals the next.
@@ -33,6 +33,7 @@ export async function checkCursor(
   client: pg.ClientBase,
   seal: CursorSeal,
   libraryId: string,
+  deviceId: string,
   epoch: string | undefined,
   at: { cursor: number; token?: string } | undefined,
 ): Promise<void> {
@@ -41,8 +42,9 @@ export async function checkCursor(
   if (uuid === null) return;
   if (uuid === false)
     throw new HubError(403, 'bad-cursor', `this hub did not hand out that token for version ${at.cursor}`);
-  await client.query('SELECT hub.check_cursor($1, current_user, $2, $3, $4)', [
+  await client.query('SELECT hub.check_cursor($1, current_user, $2, $3, $4, $5)', [
     libraryId,
+    deviceId,
     epoch,
     at.cursor,
     uuid,

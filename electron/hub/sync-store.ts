@@ -7,7 +7,7 @@
 import type pg from 'pg';
 import type { Change, PullResponse, PushRequest, PushResponse } from '../../shared/team/protocol';
 import type { Session } from './admin';
-import { withMemberTx } from './db';
+import { queryRepeatable, withMemberTx } from './db';
 import type { CursorSeal } from './cursor-seal';
 import { decide, keyOf, OBJECT_COLUMNS, toRemote, type ObjectRow } from './push-decision';
 import { checkCursor, EPOCH_COLUMNS, epochOf, libraryEpoch, versionToken, type EpochRow } from './history';
@@ -68,7 +68,8 @@ export async function push(
   request: PushRequest,
 ): Promise<PushResponse> {
   if (session.role === 'reader') {
-    const { rows } = await pool.query<{ version: number } & EpochRow>(
+    const { rows } = await queryRepeatable<{ version: number } & EpochRow>(
+      pool,
       `SELECT version, ${EPOCH_COLUMNS} FROM hub.libraries WHERE id = $1`,
       [session.libraryId],
     );
@@ -93,7 +94,7 @@ export async function push(
       [session.libraryId, session.memberId, request.batchId],
     );
     if (replay.rows[0]) return replay.rows[0].response;
-    await checkCursor(client, seal, session.libraryId, request.epoch, request.at);
+    await checkCursor(client, seal, session.libraryId, session.deviceId, request.epoch, request.at);
     const epoch = await libraryEpoch(client, session.libraryId);
     // base versions of another epoch may name versions this hub gave to other changes since
     if (request.epoch && request.epoch !== epoch.epoch)
@@ -137,7 +138,10 @@ export async function pull(
     pool,
     session.pgRole,
     async (client) => {
-      await checkCursor(client, seal, session.libraryId, clientEpoch, { cursor: since, token });
+      await checkCursor(client, seal, session.libraryId, session.deviceId, clientEpoch, {
+        cursor: since,
+        token,
+      });
       const lib = await client.query<{ version: number } & EpochRow>(
         `SELECT version, ${EPOCH_COLUMNS} FROM hub.libraries WHERE id = $1`,
         [session.libraryId],

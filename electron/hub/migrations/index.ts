@@ -3,9 +3,10 @@ import { migration001 } from './001-initial';
 import { migration002 } from './002-epochs';
 import { migration003 } from './003-rewinds';
 import { migration004 } from './004-anchor-moves';
+import { migration005 } from './005-restore-point';
 
 /** In order; a hub database records the count it has applied and runs the rest on start. */
-const MIGRATIONS: string[] = [migration001, migration002, migration003, migration004];
+const MIGRATIONS: string[] = [migration001, migration002, migration003, migration004, migration005];
 
 /** Any fixed number: the advisory lock that keeps two starting hubs from migrating at once. */
 const MIGRATION_LOCK = 7_114_001;

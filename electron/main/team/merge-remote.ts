@@ -3,6 +3,7 @@ import type { Db } from '../store/database';
 import { addConflict } from './conflict-store';
 import { readLocal, type LocalData } from './local-read';
 import { applyLocal } from './local-write';
+import { pushIfMoved } from './editions';
 import { canonical, mergeObject, type MergeResult } from './merge';
 import { isLost, lostAncestor } from './restores';
 import { markDirty, unmarkDirty } from './team-store';
@@ -46,6 +47,8 @@ export function mergeRemote(
     );
   unmarkDirty(db, kind, id);
   if (canonical(merged) !== canonical(remoteData)) markDirty(db, kind, id);
+  // written on the edition held here (arrival re-anchoring): pushed, as a pulled copy moved is
+  else pushIfMoved(db, remote);
 }
 
 /** Where an object sits, not what anyone wrote: its anchors, or a briefing item's place in its list. */

@@ -14,7 +14,7 @@ import { assignDirtyOrderKeys, localDocument, readLocal, type LocalData } from '
 import { applyOverBase } from './local-write';
 import { same } from './merge';
 import { mergeRemote } from './merge-remote';
-import { documentData, settleDocumentConflict } from './editions';
+import { documentData, pushIfMoved, settleDocumentConflict } from './editions';
 import { sendBatch } from './refused-token';
 import { ancestorMark, currentEpoch, epochSince, isLost, noteEpoch, requeuePending } from './restores';
 import {
@@ -252,8 +252,11 @@ function refuse(db: Db, entry: OutboxEntry, change: Change, status: string, now:
     },
     now(),
   );
-  if (entry.kind !== 'document') applyOverBase(db, entry.kind, entry.id, base, hubData, now());
   ackOutbox(db, entry.kind, entry.id, entry.seq);
+  if (entry.kind === 'document') return;
+  applyOverBase(db, entry.kind, entry.id, base, hubData, now());
+  // the hub's copy put back may land on the edition held here: that move is pushed
+  if (base) pushIfMoved(db, base);
 }
 
 export interface PushOptions {

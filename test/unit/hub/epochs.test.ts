@@ -104,6 +104,38 @@ describePg('team hub: epochs and device cursors', () => {
     expect((await pullAt(bob, current)).epoch).toBe(after.epoch);
   }, 90_000);
 
+  it('keeps the restore point when PostgreSQL started again before any desktop noticed', async () => {
+    const alice = await fx.join('重启', 'editor', '周九');
+    const bob = await fx.join('重启', 'editor', '吴十');
+    await alice.push(batch(put('annotation', 'r1', null, annotationData())));
+    const backedUp = (await alice.pull(0)).json;
+    expect(await pullAt(alice, backedUp)).toMatchObject({ changes: [] });
+    const copy = fx.cluster.backupFiles();
+    await alice.push({ ...batch(put('annotation', 'r2', null, annotationData())), epoch: backedUp.epoch });
+    const seen = await pullAt(alice, backedUp);
+    expect(seen.changes.map((c) => c.id)).toEqual(['r2']);
+
+    fx.cluster.restoreFiles(copy);
+    // bob never saw r2: his writes go on in the restored history, across a server restart
+    const at = { epoch: backedUp.epoch, at: { cursor: backedUp.cursor, token: backedUp.cursorToken } };
+    const s1 = await bob.push({ ...batch(put('annotation', 's1', null, annotationData())), ...at });
+    expect(s1.json.version).toBe(seen.cursor);
+    fx.cluster.restart();
+    const s2 = await bob.push({
+      ...batch(put('annotation', 's2', null, annotationData())),
+      epoch: backedUp.epoch,
+      at: { cursor: s1.json.version, token: s1.json.versionToken },
+    });
+    expect(s2.json.results[0]!.status).toBe('accepted');
+
+    const after = await pullAt(alice, seen);
+    expect(after.epoch).not.toBe(backedUp.epoch);
+    // where the restore went back to, not the version written before the last start (s1's)
+    expect(after.epochSince).toBe(backedUp.cursor);
+    const all = (await alice.pull(0)).json;
+    expect(all.changes.map((c) => c.id).sort()).toEqual(['r1', 's1', 's2']);
+  }, 90_000);
+
   it("notices a cursor above the hub's version at once, before anyone writes", async () => {
     const carol = await fx.join('回退', 'editor', '孙八');
     await carol.push(batch(put('annotation', 'h1', null, annotationData())));

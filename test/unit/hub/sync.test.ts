@@ -224,21 +224,23 @@ describePg('team hub: push and pull', () => {
       const alice = await fx.join('断线', 'editor');
       expect((await alice.status()).status).toBe(200);
       await withHubPool(fx.databaseUrl, async (pool) => {
+        // waits (up to 5 s each) until the backends are gone: pg_terminate_backend alone only
+        // signals them, and a request racing a backend still dying is a genuine in-flight failure
         const { rows } = await pool.query<{ n: number }>(
-          `SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity
-            WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+          `SELECT count(*) FILTER (WHERE pg_terminate_backend(pid, 5000))::int AS n FROM pg_stat_activity
+            WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'`,
         );
         expect(rows[0]!.n).toBeGreaterThan(0);
       });
-      // an idle connection's death is noticed by the pool; at worst one request fails, never the hub
+      // the pool's connections are all dead now, heard of or not: each is stepped over (db.ts)
       const statuses: number[] = [];
       for (let i = 0; i < 3; i += 1)
         statuses.push(
           (await alice.push(batch(put('briefing', `k${i}`, null, { title: 'x', audience: '', date: '' }))))
             .status,
         );
-      expect(statuses.slice(1)).toEqual([200, 200]);
-      expect((await alice.pull()).json.changes.length).toBeGreaterThanOrEqual(2);
+      expect(statuses).toEqual([200, 200, 200]);
+      expect((await alice.pull()).json.changes).toHaveLength(3);
     });
   });
 });

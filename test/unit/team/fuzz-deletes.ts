@@ -11,7 +11,7 @@ import type { Rng } from './fuzz-ops';
  * meanwhile: they annotate it until their sync brings the tombstone, and take it back with the
  * re-import. A member whose library holds the document again by then (a backup put back, another
  * member's edition) has nothing to import. Every pending re-import is made before the run ends,
- * so every library must end holding the document.
+ * so every library must end holding the document (so is one a backup put back undid).
  */
 export interface DeleteLog {
   client: string;
@@ -23,6 +23,7 @@ export interface DeleteLog {
 export class DeleteEvents {
   readonly log: DeleteLog[] = [];
   private readonly due = new Map<FuzzClient, { at: number; entry: DeleteLog }>();
+  private readonly undone = new Set<FuzzClient>();
 
   constructor(
     private readonly file: string,
@@ -39,9 +40,27 @@ export class DeleteEvents {
     this.due.set(c, { at: step + 30 + Math.floor(rng() * 270), entry });
   }
 
-  /** Every re-import still due, before the network heals. */
+  /**
+   * The member put back a backup older than their re-import: the re-import is undone with the
+   * rest, while their delete, once it reached the hub, is not (a backup taken even before the
+   * delete then loses the document at the next sync, the team's last word being that delete).
+   * Such a member takes the file again at the end, once a sync has shown the library without it.
+   */
+  restored(c: FuzzClient, from: number): void {
+    if (this.log.some((e) => e.client === c.name && e.importedAt !== null && from < e.importedAt))
+      this.undone.add(c);
+  }
+
+  /** Every re-import still due, then the undone ones, as the network heals. */
   async finish(step: number): Promise<void> {
     for (const c of [...this.due.keys()]) await this.importAgain(c, step);
+    for (const c of this.undone) {
+      await c.team.sync();
+      const entry: DeleteLog = { client: c.name, deletedAt: step, importedAt: null };
+      this.log.push(entry);
+      this.due.set(c, { at: step, entry });
+      await this.importAgain(c, step);
+    }
   }
 
   private async importAgain(c: FuzzClient, step: number): Promise<void> {

@@ -89,7 +89,10 @@ describePg('team sync: 3 clients × random operations against the real hub, with
         ms.ops += performance.now() - t;
         if (name) tally[name] = (tally[name] ?? 0) + 1;
         if (rng() < 0.015) c.restart();
+        const restores = events.log.clientRestores.length;
         events.clientStep(c, rng, step);
+        const restore = events.log.clientRestores[restores];
+        if (restore) deletes.restored(c, restore.from);
         await editions.step(c, editionRng, world.documents[0]!);
         await deletes.step(c, deleteRng, step);
         await events.hubStep(step);
@@ -114,7 +117,9 @@ describePg('team sync: 3 clients × random operations against the real hub, with
           .all();
         expect(
           waiting,
-          `${c.name} holds hub copies not applied (documents here: ${c.documentIds().join(', ')})`,
+          `${c.name} holds hub copies not applied (documents here: ${c.documentIds().join(', ')}; ` +
+            `the documents as the hub and this desktop hold them: ${await documentTrail(f.pool, library, c)}; ` +
+            `deletes ${JSON.stringify(deletes.log)}; restores ${JSON.stringify(events.log.clientRestores)})`,
         ).toEqual([]);
         expect(c.documentIds()).toEqual(world.documents.slice().sort());
         expect(EditionEvents.editions(c)).toEqual(EditionEvents.editions(clients[0]!));
@@ -208,6 +213,27 @@ async function quiesce(clients: FuzzClient[]): Promise<void> {
     if (moved === 0) return;
   }
   throw new Error('stuck: the clients did not go quiet within 12 sync rounds');
+}
+
+/**
+ * Each document's hub row and this desktop's base copy of it, for a failure to say whether the hub
+ * ended with a delete (every library then lacks it) or this desktop failed to bring it.
+ */
+async function documentTrail(pool: pg.Pool, library: string, c: FuzzClient): Promise<string> {
+  const { rows } = await pool.query<{ id: string; version: number; deleted: boolean; author: string }>(
+    `SELECT o.id, o.version, o.deleted, m.name AS author FROM hub.objects o
+       JOIN hub.libraries l ON l.id = o.library_id JOIN hub.members m ON m.id = o.author_id
+      WHERE l.name = $1 AND o.kind = 'document'`,
+    [library],
+  );
+  const bases = c.db
+    .prepare(
+      `SELECT object_id AS id, version, deleted, applied, author_name AS author,
+              (SELECT count(*) FROM team_outbox x WHERE x.kind = 'document' AND x.object_id = t.object_id) AS queued
+         FROM team_objects t WHERE kind = 'document'`,
+    )
+    .all();
+  return JSON.stringify({ hub: rows, here: bases, cursor: (await c.team.status(false)).cursor });
 }
 
 /** The hub's live objects (documents aside), pulled from scratch by a reader joined for the check. */
