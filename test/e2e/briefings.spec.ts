@@ -23,6 +23,8 @@ test.describe('briefings', () => {
     await page.locator('.ann-toolbar').getByRole('button', { name: '加入简报' }).click();
 
     const picker = page.getByRole('dialog', { name: '加入简报' });
+    // No briefing yet: the picker opens on the new briefing's title.
+    await expect(picker.getByRole('textbox', { name: '新建简报' })).toBeFocused();
     await picker.getByRole('textbox', { name: '新建简报' }).fill('一季度学习材料');
     await picker.getByRole('button', { name: '新建简报并加入' }).click();
     await expect(picker.getByRole('status')).toContainText('已加入《一季度学习材料》');
@@ -163,6 +165,8 @@ test.describe('adding to a briefing from elsewhere', () => {
     await expect(search.getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
     await search.getByRole('combobox', { name: '全文搜索' }).press('Alt+b');
     const picker = page.getByRole('dialog', { name: '加入简报' });
+    // It opens on the first briefing listed, ready for Enter.
+    await expect(picker.getByRole('button', { name: /防疫专题/ })).toBeFocused();
     await picker.getByRole('button', { name: /防疫专题/ }).click();
     await expect(picker.getByRole('status')).toContainText('已加入《防疫专题》');
     await picker.getByRole('button', { name: '关闭' }).first().click();

@@ -65,6 +65,8 @@ test.describe('importing a revised edition through the UI', () => {
     await expect(dialog).toContainText(`用所选文件替换《${seed.title}》的正文`);
     await expect(dialog).toContainText('湖里区报告-修订版.txt');
     await expect(dialog).toContainText('批注会重新定位到新文本');
+    // The dialog opens on its action, as it asks to (not on its ×).
+    await expect(dialog.getByRole('button', { name: '替换' })).toBeFocused();
     await app.page.screenshot({ path: screenshotPath('replace-confirm') });
     await dialog.getByRole('button', { name: '替换' }).click();
     await expect(dialog).toBeHidden();

@@ -1,5 +1,12 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 
+/**
+ * A ref for the element a dialog focuses as it opens, beside React's `autoFocus`: a dialog's content
+ * mounts before showModal() runs, when React's focus() cannot land, and showModal() then focuses
+ * the element with the autofocus attribute (which React does not write), else the ×.
+ */
+export const focusOnOpen = (element: HTMLElement | null): void => element?.setAttribute('autofocus', '');
+
 /** A modal <dialog>: the browser traps focus, Esc closes it, and focus returns to the opener. */
 export function Dialog({
   open,

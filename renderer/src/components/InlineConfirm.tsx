@@ -1,4 +1,5 @@
 import type { KeyboardEvent, ReactNode } from 'react';
+import { focusOnOpen } from '../app/Dialog';
 import './inline-confirm.css';
 
 /**
@@ -50,10 +51,6 @@ export function InlineConfirm({
     onCancel();
   };
   const kind = placement === 'row' ? 'link-button' : 'button';
-  // A modal <dialog> opens after its content has mounted, so React's autoFocus comes too early
-  // there; showModal() then focuses the element with the autofocus attribute, which React does not
-  // write. Written here, 取消 is focused in a dialog as it is inline (not the dialog's ×).
-  const markAutofocus = (button: HTMLButtonElement | null) => button?.setAttribute('autofocus', '');
   return (
     <div
       className={`inline-confirm inline-confirm-${placement} ${className ?? ''}`}
@@ -64,7 +61,7 @@ export function InlineConfirm({
       <p className="inline-confirm-question">{question}</p>
       {children}
       <div className="inline-confirm-actions">
-        <button type="button" className={kind} ref={markAutofocus} autoFocus onClick={onCancel}>
+        <button type="button" className={kind} ref={focusOnOpen} autoFocus onClick={onCancel}>
           {cancelLabel}
         </button>
         <button

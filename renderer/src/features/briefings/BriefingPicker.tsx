@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Dialog } from '../../app/Dialog';
+import { Dialog, focusOnOpen } from '../../app/Dialog';
 import { navigation } from '../../app/navigation';
 import { useT } from '../../i18n';
 import { useStore } from '../../lib/store';
@@ -86,6 +86,7 @@ function PickerDialog({ request }: { request: PickerRequest | null }) {
                   className="briefing-picker-choice"
                   disabled={busy}
                   autoFocus={i === 0}
+                  ref={i === 0 ? focusOnOpen : undefined}
                   onClick={() => void addTo(b)}
                 >
                   <span className="briefing-picker-title">{b.title}</span>

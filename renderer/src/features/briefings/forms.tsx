@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { focusOnOpen } from '../../app/Dialog';
 import { useT } from '../../i18n';
 import { briefingStrings } from './strings';
 
@@ -97,6 +98,7 @@ export function NewBriefingForm({
         maxLength={200}
         value={title}
         autoFocus={autoFocus}
+        ref={autoFocus ? focusOnOpen : undefined}
         onChange={(e) => setTitle(e.target.value)}
       />
       <button type="submit" className="button button-primary" disabled={disabled || !title.trim()}>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Dialog } from '../../app/Dialog';
+import { Dialog, focusOnOpen } from '../../app/Dialog';
 import { useT } from '../../i18n';
 import { apiClient } from '../../lib/api-client';
 import { useStore } from '../../lib/store';
@@ -63,7 +63,7 @@ export function ReplaceEditionButton({
           <button type="button" className="button" onClick={() => setFile(null)}>
             {t('replaceCancel')}
           </button>
-          <button type="button" className="button button-primary" autoFocus onClick={confirm}>
+          <button type="button" className="button button-primary" ref={focusOnOpen} autoFocus onClick={confirm}>
             {t('replaceConfirm')}
           </button>
         </div>
