@@ -155,6 +155,11 @@ test.describe('团队 screen', () => {
       await screen.getByRole('button', { name: '立即同步' }).click();
       await expect(screen.getByRole('status')).toContainText('3 个冲突待处理');
       await expect(screen.locator('.team-conflict')).toHaveCount(3);
+      // Each card names its briefing, not only the item's id.
+      await expect(screen.locator('.team-conflict-head').first()).toContainText('简报条目 《周报》');
+      await expect(
+        screen.locator('.team-conflict').first().getByRole('region', { name: '我的版本' }),
+      ).toContainText('评注');
       await screen.getByRole('button', { name: '全部保留我的（3 个）' }).click();
       const confirm = screen.getByRole('group', { name: '列出的 3 个冲突都保留我的版本？' });
       await expect(confirm).toBeVisible();

@@ -1,6 +1,7 @@
 import type { TeamConflictView } from '../../../shared/ipc/channels/team';
 import type { TeamKind } from '../../../shared/team/protocol';
 import type { Db } from '../store/database';
+import { getBriefingRow } from '../briefings/domain';
 import { documentHeadingsOf } from '../store/document-lookup';
 import { statement } from '../store/statements';
 
@@ -129,7 +130,17 @@ function documentOf(c: TeamConflict): string | null {
   return c.kind === 'annotation' && typeof data?.['documentId'] === 'string' ? data['documentId'] : null;
 }
 
-/** Conflicts as the 团队 screen and `yandu team conflicts` show them, with their documents' titles. */
+/** The briefing a conflict's object is (a briefing) or belongs to (an item: its data's briefingId). */
+function briefingOf(c: TeamConflict): string | null {
+  if (c.kind === 'briefing') return c.objectId;
+  const data = c.local ?? c.remote;
+  return c.kind === 'briefing_item' && typeof data?.['briefingId'] === 'string' ? data['briefingId'] : null;
+}
+
+/**
+ * Conflicts as the 团队 screen and `yandu team conflicts` show them, with the titles of their
+ * documents and briefings (an item's id alone told a study group nothing of which briefing clashed).
+ */
 export function conflictViews(db: Db, list: TeamConflict[]): TeamConflictView[] {
   const ids = list.map(documentOf).filter((id): id is string => id !== null);
   const headings = ids.length
@@ -137,16 +148,20 @@ export function conflictViews(db: Db, list: TeamConflict[]): TeamConflictView[] 
     : new Map<string, { title: string }>();
   return list.map((c) => {
     const documentId = documentOf(c);
-    return conflictView(c, documentId, (documentId && headings.get(documentId)?.title) || null);
+    const briefingId = briefingOf(c);
+    return conflictView(c, {
+      documentId,
+      documentTitle: (documentId && headings.get(documentId)?.title) || null,
+      briefingId,
+      briefingTitle: (briefingId && getBriefingRow(db, briefingId)?.title) || null,
+    });
   });
 }
 
+type Subject = Pick<TeamConflictView, 'documentId' | 'documentTitle' | 'briefingId' | 'briefingTitle'>;
+
 /** A conflict as the 团队 screen shows it. */
-const conflictView = (
-  c: TeamConflict,
-  documentId: string | null,
-  documentTitle: string | null,
-): TeamConflictView => ({
+const conflictView = (c: TeamConflict, subject: Subject): TeamConflictView => ({
   id: c.id,
   kind: c.kind,
   objectId: c.objectId,
@@ -159,6 +174,5 @@ const conflictView = (
   resolved: c.resolved,
   resolution: c.resolution,
   remoteVersion: c.remoteVersion,
-  documentId,
-  documentTitle,
+  ...subject,
 });

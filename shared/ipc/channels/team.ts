@@ -78,6 +78,10 @@ export interface TeamConflictView {
   documentId: string | null;
   /** That document's title as this library shows it (null: not in this library), for the conflict card. */
   documentTitle: string | null;
+  /** The briefing the object is (a briefing) or belongs to (its item); null: none. */
+  briefingId: string | null;
+  /** That briefing's title in this library (null: not in it), for the conflict card. */
+  briefingTitle: string | null;
 }
 
 /** The same choice over many conflicts (`team:resolve-all`): what was settled, what could not be. */

@@ -64,6 +64,15 @@ describePg('yandu team conflicts --resolve-all', () => {
       b.core.close();
 
       const cli = (...args: string[]) => runCli([...args, '--db', b.db]);
+      // Each listing names what it is about: the briefing of an item, the document of a correction.
+      const listed = (await cli('team', 'conflicts', '--json')).json<Record<string, unknown>[]>();
+      expect(listed.map((c) => [c['briefingTitle'], c['documentTitle']])).toEqual([
+        ['周报', null],
+        ['周报', null],
+        ['周报', null],
+        [null, expect.any(String)],
+      ]);
+      expect(listed[0]).toMatchObject({ briefingId, documentId: null });
       const bad = await cli('team', 'conflicts', '--resolve-all', '--keep', 'local', '--kind', 'note');
       expect(bad.code).not.toBe(0);
       const done = await cli(

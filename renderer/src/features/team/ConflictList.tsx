@@ -17,18 +17,32 @@ export function fieldLabel(t: Translate<TeamKey>, path: string): string {
 }
 
 /** One version of an object as readable lines, on the rows both versions share. */
-function VersionBody(props: { data: Record<string, unknown> | null; rows: string[]; fields: string[] }) {
+function VersionBody(props: {
+  kind: string;
+  data: Record<string, unknown> | null;
+  rows: string[];
+  fields: string[];
+}) {
   const t = useT(teamStrings);
   if (!props.data) return <p className="team-deleted">{t('deleted')}</p>;
   const flat = flatten(props.data);
   const hot = (k: string) => props.fields.includes('*') || props.fields.includes(k);
-  const shown = (v: unknown) => (isEmpty(v) ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
+  // A briefing item's kind reads as the 简报 editor names it (评注, not `note`).
+  const itemKind = (v: unknown) => `itemKind_${String(v)}`;
+  const shown = (k: string, v: unknown) =>
+    isEmpty(v)
+      ? '—'
+      : props.kind === 'briefing_item' && k === 'kind' && itemKind(v) in teamStrings['zh-CN']
+        ? t(itemKind(v) as TeamKey)
+        : typeof v === 'string'
+          ? v
+          : JSON.stringify(v);
   return (
     <dl className="team-version">
       {props.rows.map((k) => (
         <div key={k} className={hot(k) ? 'team-field team-field-hot' : 'team-field'}>
           <dt title={k}>{fieldLabel(t, k)}</dt>
-          <dd>{shown(flat.get(k))}</dd>
+          <dd>{shown(k, flat.get(k))}</dd>
         </div>
       ))}
     </dl>
@@ -37,6 +51,7 @@ function VersionBody(props: { data: Record<string, unknown> | null; rows: string
 
 /** One side of a conflict: its heading, its version and the button that keeps it. */
 function VersionColumn(props: {
+  kind: string;
   title: string;
   keepLabel: string;
   data: Record<string, unknown> | null;
@@ -48,7 +63,7 @@ function VersionColumn(props: {
   return (
     <section aria-label={props.title}>
       <h3>{props.title}</h3>
-      <VersionBody data={props.data} rows={props.rows} fields={props.fields} />
+      <VersionBody kind={props.kind} data={props.data} rows={props.rows} fields={props.fields} />
       <button type="button" className="button" disabled={props.busy} onClick={props.onKeep}>
         {props.keepLabel}
       </button>
@@ -58,16 +73,23 @@ function VersionColumn(props: {
 
 /**
  * What a conflict is about: its document's title where it has one here (a metadata correction, a
- * document, an annotation), the id kept beside it (whole in the tooltip); else the object's id.
+ * document, an annotation), else its briefing's (a briefing, one of its items), the id kept beside
+ * it (whole in the tooltip); else the object's id.
  */
 function ConflictSubject({ conflict: c }: { conflict: TeamConflictView }) {
   const t = useT(teamStrings);
-  const id = c.documentId ?? c.objectId;
-  if (!c.documentTitle) return <code title={c.objectId}>{c.objectId.slice(0, 12)}</code>;
+  const title = c.documentTitle ?? c.briefingTitle;
+  if (!title) return <code title={c.objectId}>{c.objectId.slice(0, 12)}</code>;
+  const ofDocument = c.documentTitle !== null;
+  const id = ofDocument ? (c.documentId ?? c.objectId) : c.objectId;
   return (
     <>
-      <cite className="team-conflict-doc">{t('documentTitle', { title: c.documentTitle })}</cite>{' '}
-      <code className="team-conflict-id" title={id} aria-label={t('documentId', { id })}>
+      <cite className="team-conflict-doc">{t('documentTitle', { title })}</cite>{' '}
+      <code
+        className="team-conflict-id"
+        title={id}
+        aria-label={t(ofDocument ? 'documentId' : 'objectId', { id })}
+      >
         {id.slice(0, 12)}
       </code>
     </>
@@ -99,6 +121,7 @@ export function ConflictList(props: {
           </p>
           <div className="team-sides">
             <VersionColumn
+              kind={c.kind}
               title={t('mine')}
               keepLabel={t('keepMine')}
               data={c.local}
@@ -108,6 +131,7 @@ export function ConflictList(props: {
               onKeep={() => props.onResolve(c.id, 'local')}
             />
             <VersionColumn
+              kind={c.kind}
               title={t('theirs', { author: c.remoteAuthor ?? '' })}
               keepLabel={t('keepTheirs')}
               data={c.remote}
