@@ -43,6 +43,28 @@ class SearchOverlay {
 }
 
 test.describe('searching the library', () => {
+  test('Ctrl+K while the app starts opens the search, which stays open as the first document opens', async ({
+    app,
+  }) => {
+    const { page } = app;
+    // The library's answer to "which document first" held until the search is open.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/__bridge/invoke', async (route) => {
+      if ((route.request().postDataJSON() as { channel?: string }).channel === 'documents:default')
+        await held;
+      await route.continue();
+    });
+    await app.start();
+    await expect(page.locator('.screen-message')).toBeVisible();
+    const search = new SearchOverlay(page);
+    await search.open();
+    release();
+    await expect(page.locator('.reader')).toBeAttached();
+    await expect(search.dialog).toBeVisible();
+    await expect(search.input).toBeFocused();
+  });
+
   test('Ctrl+K finds every passage with the words, highlighted, and Enter opens the hit in the reader', async ({
     app,
   }) => {
@@ -121,7 +143,8 @@ test.describe('searching the library', () => {
     app,
     core,
   }) => {
-    if (process.env.CI) expect(fs.existsSync(CORPUS), `the corpus is missing: ${CORPUS} (CI=true)`).toBe(true);
+    if (process.env.CI)
+      expect(fs.existsSync(CORPUS), `the corpus is missing: ${CORPUS} (CI=true)`).toBe(true);
     test.skip(!fs.existsSync(CORPUS), 'the corpus is not beside the repository');
     const files = [
       'national-2024.txt',

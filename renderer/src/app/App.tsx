@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import { LibraryScreen } from '../features/library/LibraryScreen';
 import { ReaderScreen } from '../features/reader/ReaderScreen';
 import { useLocale, useT } from '../i18n';
@@ -28,10 +28,10 @@ export function App() {
   // A fresh start opens the last document read (else the bundled report); an empty library shows the shelf.
   useEffect(() => {
     apiClient.call('documents:default', {}).then(
-      (doc) => (doc ? navigation.openDocument(doc.id) : navigation.openLibrary()),
+      (doc) => navigation.openFirst(doc?.id ?? null),
       (e: unknown) => {
         setStartError(e instanceof Error ? e.message : String(e));
-        navigation.openLibrary();
+        navigation.openFirst(null);
       },
     );
   }, []);
@@ -58,9 +58,13 @@ export function App() {
   );
 }
 
-/** Ctrl+K (⌘K) search and `?` help, anywhere in the app. */
+/**
+ * Ctrl+K (⌘K) search and `?` help, anywhere in the app. Listening from the first commit, before the
+ * window paints (a layout effect): with a passive effect, a Ctrl+K pressed as the first screen
+ * appeared could come before the listener and be lost (a browser test pressed it so under load).
+ */
 function useGlobalShortcuts() {
-  useEffect(() => {
+  useLayoutEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
       if (e.defaultPrevented) return;
       if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'k') {
