@@ -25,6 +25,25 @@ test.describe('reading the bundled report', () => {
     await app.page.screenshot({ path: screenshotPath('reader') });
   });
 
+  test('a screen chosen while the app starts stays chosen when the library answers', async ({ app }) => {
+    const { page } = app;
+    const release = await app.startHeld();
+    await app.topBar().getByRole('button', { name: '目标台账' }).click();
+    const ledger = page.locator('.ledger');
+    await expect(ledger.getByRole('heading', { name: '目标台账', level: 1 })).toBeVisible();
+    const answered = page.waitForResponse(
+      (r) =>
+        r.url().endsWith('/__bridge/invoke') &&
+        (r.request().postDataJSON() as { channel?: string }).channel === 'documents:default',
+    );
+    release();
+    await answered;
+    // Let the answer's navigation (if any) render before looking.
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 100)));
+    await expect(ledger).toBeVisible();
+    await expect(page.locator('.reader')).toHaveCount(0);
+  });
+
   test('a footnote marker shows its 名词解释 and leads to the glossary and back to the text', async ({
     app,
   }) => {

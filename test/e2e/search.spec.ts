@@ -47,16 +47,7 @@ test.describe('searching the library', () => {
     app,
   }) => {
     const { page } = app;
-    // The library's answer to "which document first" held until the search is open.
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route('**/__bridge/invoke', async (route) => {
-      if ((route.request().postDataJSON() as { channel?: string }).channel === 'documents:default')
-        await held;
-      await route.continue();
-    });
-    await app.start();
-    await expect(page.locator('.screen-message')).toBeVisible();
+    const release = await app.startHeld();
     const search = new SearchOverlay(page);
     await search.open();
     release();

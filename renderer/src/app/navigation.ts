@@ -54,11 +54,18 @@ export const navigation = {
     store.set((s) => ({ ...s, screen: 'reader', docId, target: null, searchOpen: false }));
   },
   /**
-   * The first screen once the library answered: the document (else the shelf), leaving open a
-   * search the user began while the app was starting — the start is not the user moving on.
+   * The first screen once the library answered: the document (else the shelf) — unless the user
+   * went elsewhere while the app was starting; a search begun meanwhile stays open. The start is
+   * not the user moving on.
    */
   openFirst(docId: string | null): void {
-    store.set((s) => (docId ? { ...s, screen: 'reader', docId, target: null } : { ...s, screen: 'library' }));
+    store.set((s) =>
+      s.screen !== 'loading'
+        ? s
+        : docId
+          ? { ...s, screen: 'reader', docId, target: null }
+          : { ...s, screen: 'library' },
+    );
   },
   /** Switches document if needed, scrolls to the passage and highlights `range` (indexes of Passage.text). */
   openPassage(docId: string, passageId: string, range?: TextRange | null): void {

@@ -22,6 +22,23 @@ export class YanduApp {
     await this.page.locator('.library, .reader, .screen-message').first().waitFor();
   }
 
+  /**
+   * Starts with the library's answer to "which document first" held, as a slow start would: the
+   * app shows its starting message until the returned function lets the answer through.
+   */
+  async startHeld(): Promise<() => void> {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await this.page.route('**/__bridge/invoke', async (route) => {
+      if ((route.request().postDataJSON() as { channel?: string }).channel === 'documents:default')
+        await held;
+      await route.continue();
+    });
+    await this.start();
+    await this.page.locator('.screen-message').waitFor();
+    return release;
+  }
+
   topBar() {
     return this.page.locator('header.topbar');
   }
