@@ -52,7 +52,8 @@ export class IndexKeeper {
   private readonly writer: SegmentWriter;
   private libraryVersion = '';
   /** What `resolve` last ran over (the array, its length as loading appends in place, the documents). */
-  private resolvedFrom: { entries: Entry[]; count: number; library: ReadonlyMap<string, DocRow> } | null = null;
+  private resolvedFrom: { entries: Entry[]; count: number; library: ReadonlyMap<string, DocRow> } | null =
+    null;
   private dataVersion = -1;
   readonly runner: TaskRunner;
   /** Queries run in slices of their own, between the index's background slices, not behind them. */
@@ -207,7 +208,8 @@ export class IndexKeeper {
     if (!pending.length) return true;
     if (textLength(this.db, pending) > budget) return false;
     const batches = yield* textBatchesOf(this.db, pending);
-    for (const [i, batch] of batches.entries()) this.addIfPending(batch, yield* this.buildTask(batch), batches.length - 1 - i);
+    for (const [i, batch] of batches.entries())
+      this.addIfPending(batch, yield* this.buildTask(batch), batches.length - 1 - i);
     return true;
   }
 
@@ -218,7 +220,8 @@ export class IndexKeeper {
    */
   private addIfPending(batch: string[], segment: Segment, batchesLeft: number): void {
     this.refresh();
-    if (batch.some((id) => this.pending.includes(id))) this.add(segment, [], segmentBytes(segment) * batchesLeft);
+    if (batch.some((id) => this.pending.includes(id)))
+      this.add(segment, [], segmentBytes(segment) * batchesLeft);
   }
 
   /** Indexes and merges all there is to, on this thread: after a CLI import, so the next command has nothing to do. */
@@ -284,9 +287,7 @@ export class IndexKeeper {
    */
   private unpackGrown(): void {
     if (!this.writer.persist) return;
-    for (const entry of this.entries)
-      if (entry.rowId !== null && entry.segment.text.packed && !this.writer.packs(entry.segment, [entry]))
-        this.upgrade.add(entry);
+    for (const entry of this.writer.packedPastLimit(this.entries)) this.upgrade.add(entry);
   }
 
   private *mergeTask(): Generator<void, void> {

@@ -60,14 +60,21 @@ export class SegmentWriter {
   }
 
   /** Whether `save` would pack the blocks of `segment` replacing `replaces` (the rule above). */
-  packs(segment: Segment, replaces: Entry[], coming = 0): boolean {
-    return this.indexBytesAfter(segment, rowIds(replaces)) + coming <= this.packBlocksUpTo;
+  private packs(segment: Segment, replaces: Entry[], coming = 0, rows = listSegments(this.db)): boolean {
+    const replaced = rowIds(replaces);
+    const kept = rows.filter((r) => !replaced.includes(r.id));
+    return kept.reduce((n, r) => n + r.bytes, segmentBytes(segment)) + coming <= this.packBlocksUpTo;
   }
 
-  /** Unpacked bytes of the index once `segment` replaces the rows `replaced`. */
-  private indexBytesAfter(segment: Segment, replaced: number[]): number {
-    const kept = listSegments(this.db).filter((r) => !replaced.includes(r.id));
-    return kept.reduce((n, r) => n + r.bytes, segmentBytes(segment));
+  /**
+   * Saved entries whose blocks are packed although `save` would not pack them now, written again
+   * in place (the index grew past the limit): the segment rows read once for all of them.
+   */
+  packedPastLimit(entries: readonly Entry[]): Entry[] {
+    const rows = listSegments(this.db);
+    return entries.filter(
+      (e) => e.rowId !== null && e.segment.text.packed && !this.packs(e.segment, [e], 0, rows),
+    );
   }
 
   /** Deletes the entries' rows now; their blocks once no query can read them. */
