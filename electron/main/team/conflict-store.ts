@@ -146,6 +146,12 @@ export function conflictViews(db: Db, list: TeamConflict[]): TeamConflictView[] 
   const headings = ids.length
     ? documentHeadingsOf(db, [...new Set(ids)])
     : new Map<string, { title: string }>();
+  // Read once per briefing: a week's clashes over one briefing's items name it hundreds of times.
+  const briefingTitles = new Map<string, string | null>();
+  const briefingTitle = (id: string) => {
+    if (!briefingTitles.has(id)) briefingTitles.set(id, getBriefingRow(db, id)?.title || null);
+    return briefingTitles.get(id)!;
+  };
   return list.map((c) => {
     const documentId = documentOf(c);
     const briefingId = briefingOf(c);
@@ -153,7 +159,7 @@ export function conflictViews(db: Db, list: TeamConflict[]): TeamConflictView[] 
       documentId,
       documentTitle: (documentId && headings.get(documentId)?.title) || null,
       briefingId,
-      briefingTitle: (briefingId && getBriefingRow(db, briefingId)?.title) || null,
+      briefingTitle: briefingId ? briefingTitle(briefingId) : null,
     });
   });
 }
