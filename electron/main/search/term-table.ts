@@ -1,6 +1,13 @@
 import { bigramKey } from './grams';
 
 /**
+ * Fibonacci hashing: the top bits of the product. Its low bits depend on the key's low bits only —
+ * the second character and a few bits of the first — so that a slot from them put every pair
+ * ending in one character in a few runs of the table (a third of a positions walk was probing).
+ */
+const slotOf = (k: number, shift: number): number => Math.imul(k, 0x9e3779b1) >>> shift;
+
+/**
  * The terms of a segment being built: each index key (grams.ts) gets a dense id in order of first
  * appearance, with how many units hold it. Characters and character pairs of the Basic
  * Multilingual Plane — nearly every term of Chinese text — are looked up in flat typed arrays
@@ -18,6 +25,8 @@ export class TermTable {
   private pairs = new Uint32Array(1 << 16);
   private pairIds = new Int32Array(1 << 16).fill(-1);
   private pairCount = 0;
+  /** 32 less the table's size in bits: a slot is the top bits of the key's hash. */
+  private pairShift = 16;
   private readonly others = new Map<number, number>();
 
   /** Id of a character term, made on first sight. */
@@ -32,8 +41,8 @@ export class TermTable {
     if (a >= 0x10000 || b >= 0x10000) return this.other(bigramKey(a, b));
     const k = ((a << 16) | b) >>> 0;
     const mask = this.pairs.length - 1;
-    let slot = Math.imul(k, 0x9e3779b1) >>> 0;
-    for (;; slot++) {
+    let slot = slotOf(k, this.pairShift);
+    for (; ; slot++) {
       slot &= mask;
       const id = this.pairIds[slot]!;
       if (id < 0) break;
@@ -78,10 +87,11 @@ export class TermTable {
     const { pairs, pairIds } = this;
     this.pairs = new Uint32Array(pairs.length * 2);
     this.pairIds = new Int32Array(pairs.length * 2).fill(-1);
+    this.pairShift--;
     const mask = this.pairs.length - 1;
     for (let s = 0; s < pairs.length; s++) {
       if (pairIds[s]! < 0) continue;
-      let slot = Math.imul(pairs[s]!, 0x9e3779b1) >>> 0;
+      let slot = slotOf(pairs[s]!, this.pairShift);
       for (; ; slot++) {
         slot &= mask;
         if (this.pairIds[slot]! < 0) break;
