@@ -10,11 +10,17 @@ const SPACE = 0x110000;
 
 export const bigramKey = (a: number, b: number): number => SPACE + a * SPACE + b;
 
-export function gramText(key: number): string {
-  if (key < SPACE) return String.fromCodePoint(key);
+export const isBigramKey = (key: number): boolean => key >= SPACE;
+
+/** The two code points of a bigram key. */
+export function bigramParts(key: number): [number, number] {
   const pair = key - SPACE;
   const a = Math.floor(pair / SPACE);
-  return String.fromCodePoint(a, pair - a * SPACE);
+  return [a, pair - a * SPACE];
+}
+
+export function gramText(key: number): string {
+  return key < SPACE ? String.fromCodePoint(key) : String.fromCodePoint(...bigramParts(key));
 }
 
 /** Calls `emit` with each unigram and bigram of a folded text, in order, repeats included. */

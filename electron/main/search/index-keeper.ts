@@ -18,6 +18,7 @@ import { runToEnd } from './segment-build';
 import { mergeSegments, pickMergeGroup, type MergePolicy } from './segment-merge';
 import { libraryDocs, listSegments, type DocRow, type SegmentRow } from './segment-store';
 import { followRows, loadRow, type Entry } from './segment-loader';
+import { positionsOf } from './segment-positions';
 import { SegmentUpgrade } from './segment-upgrade';
 import { SegmentWriter } from './segment-writer';
 
@@ -209,7 +210,7 @@ export class IndexKeeper {
     if (textLength(this.db, pending) > budget) return false;
     const batches = yield* textBatchesOf(this.db, pending);
     for (const [i, batch] of batches.entries())
-      this.addIfPending(batch, yield* this.buildTask(batch), batches.length - 1 - i);
+      yield* this.addIfPending(batch, yield* this.buildTask(batch), batches.length - 1 - i);
     return true;
   }
 
@@ -218,10 +219,17 @@ export class IndexKeeper {
    * `batchesLeft`: batches still to build after it (a large import), of about its size, so that its
    * blocks are packed or not for the index as it will be, as a rebuild does.
    */
-  private addIfPending(batch: string[], segment: Segment, batchesLeft: number): void {
+  private *addIfPending(batch: string[], segment: Segment, batchesLeft: number): Generator<void, void> {
+    const coming = segmentBytes(segment) * batchesLeft;
+    const complete = yield* this.withPositions(segment, [], coming);
     this.refresh();
-    if (batch.some((id) => this.pending.includes(id)))
-      this.add(segment, [], segmentBytes(segment) * batchesLeft);
+    if (batch.some((id) => this.pending.includes(id))) this.add(complete, [], coming);
+  }
+
+  /** The segment with its positions when `add` will keep them (segment-writer.ts), made in slices. */
+  private *withPositions(segment: Segment, replaces: Entry[], coming = 0): Generator<void, Segment> {
+    if (segment.positions || !this.writer.keepsPositions(segment, replaces, coming)) return segment;
+    return { ...segment, positions: yield* positionsOf(segment) };
   }
 
   /** Indexes and merges all there is to, on this thread: after a CLI import, so the next command has nothing to do. */
@@ -267,34 +275,43 @@ export class IndexKeeper {
     const batches = yield* textBatchesOf(this.db, this.refresh());
     for (const [i, batch] of batches.entries()) {
       // A query may have indexed the same documents meanwhile; keep only what is still missing.
-      this.addIfPending(batch, yield* this.buildTask(batch), batches.length - 1 - i);
+      yield* this.addIfPending(batch, yield* this.buildTask(batch), batches.length - 1 - i);
       yield;
     }
     yield* this.mergeTask();
-    this.unpackGrown();
+    this.reshapeGrown();
     yield* this.upgrade.task(
       (entry) => this.entries.includes(entry),
-      (entry) => this.add(entry.segment, [entry]),
+      (entry) => this.rewriteTask(entry),
     );
     yield* this.dropRetiredTask();
+  }
+
+  /** Writes a loaded segment again in this format and shape, unless a merge replaced it meanwhile. */
+  private *rewriteTask(entry: Entry): Generator<void, void> {
+    const segment = yield* this.withPositions(entry.segment, [entry]);
+    if (this.entries.includes(entry)) this.add(segment, [entry]);
   }
 
   /**
    * A library imported a few reports at a time packed its first segments, and keeps them when it
    * grows past the packing limit, as merges leave its largest segments alone: queries would unpack
-   * their blocks again and again (at 3,000 reports 78,000 unpacks, 24.6 s of CPU for 300 queries).
-   * They are written again with their blocks as they are, as a rebuild would write them.
+   * their blocks again and again (at 3,000 reports 78,000 unpacks, 24.6 s of CPU for 300 queries)
+   * and verify against text instead of positions. They are written again with their blocks as
+   * they are and their positions, as a rebuild would write them (so are the segments of a large
+   * library written before positions were kept).
    */
-  private unpackGrown(): void {
+  private reshapeGrown(): void {
     if (!this.writer.persist) return;
-    for (const entry of this.writer.packedPastLimit(this.entries)) this.upgrade.add(entry);
+    for (const entry of this.writer.outOfShape(this.entries)) this.upgrade.add(entry);
   }
 
   private *mergeTask(): Generator<void, void> {
     for (;;) {
       const group = pickMergeGroup(this.entries, MERGE_POLICY);
       if (!group) return;
-      const merged = yield* mergeSegments(group.map((e) => ({ segment: e.segment, aliveDocs: e.aliveDocs })));
+      const parts = group.map((e) => ({ segment: e.segment, aliveDocs: e.aliveDocs }));
+      const merged = yield* this.withPositions(yield* mergeSegments(parts), group);
       if (group.some((e) => !this.entries.includes(e))) return;
       if (merged.docs.length) this.add(merged, group);
       else this.drop(group);
@@ -324,7 +341,8 @@ export class IndexKeeper {
     for (const [i, batch] of batches.entries()) {
       const segment = yield* this.buildTask(batch);
       // The batches are of about one size: the rest will weigh about this one times their number.
-      this.add(segment, [], segmentBytes(segment) * (batches.length - 1 - i));
+      const coming = segmentBytes(segment) * (batches.length - 1 - i);
+      this.add(yield* this.withPositions(segment, [], coming), [], coming);
       done += batch.length;
       onProgress({ done, total });
     }

@@ -1,10 +1,11 @@
 import { requiredGrams } from './grams';
+import { matchByPositions, positionalLiterals } from './positional-match';
 import { intersectAll, union } from './postings';
 import type { ParsedQuery } from './query-parser';
 import { candidatesOf, type Segment } from './segment';
+import { inScope, MatchBuilder, VERIFY_STEP, type Scope, type SegmentMatch } from './unit-match';
 
-/** Candidates verified between two yields of a sliced query: a slice stays well under a frame. */
-export const VERIFY_STEP = 2048;
+export { VERIFY_STEP, type Scope, type SegmentMatch } from './unit-match';
 
 export interface CompiledLiteral {
   text: string;
@@ -23,24 +24,6 @@ export function compileQuery(q: ParsedQuery): CompiledQuery {
     clauses: q.clauses.map((clause) => clause.map((l) => ({ text: l.text, grams: requiredGrams(l.text) }))),
     excludes: q.excludes.map((l) => l.text),
   };
-}
-
-/** Which units of a segment a query may return (filters and liveness). */
-export interface Scope {
-  /** Per document slot: 1 when its units may match. */
-  docs: Uint8Array;
-  /** Bit per kind code; all kinds when 0. */
-  kinds: number;
-  /** Per section slot: 1 when `section:` accepts it; null without a section filter. */
-  sections: Uint8Array | null;
-}
-
-export interface SegmentMatch {
-  units: Uint32Array;
-  /** Per hit: occurrences of the query's literals (non-overlapping, capped). */
-  occurrences: Uint16Array;
-  /** Per hit: 1 when an occurrence lies inside the unit's emphasised span (lead phrase). */
-  emphasised: Uint8Array;
 }
 
 /** Non-overlapping occurrences of `needle` in `text`, as [start, end) pairs appended to `out`. */
@@ -71,38 +54,6 @@ function candidates(segment: Segment, query: CompiledQuery): Uint32Array | null 
 }
 
 const everyUnit = (count: number): Uint32Array => Uint32Array.from({ length: count }, (_, u) => u);
-
-function inScope(segment: Segment, scope: Scope, u: number): boolean {
-  if (!scope.docs[segment.docSlots[u]!]) return false;
-  if (scope.kinds && !(scope.kinds & (1 << segment.kinds[u]!))) return false;
-  if (!scope.sections) return true;
-  const slot = segment.sectionSlots[u]!;
-  return slot >= 0 && scope.sections[slot] === 1;
-}
-
-class MatchBuilder {
-  readonly units: Uint32Array;
-  readonly occurrences: Uint16Array;
-  readonly emphasised: Uint8Array;
-  hits = 0;
-  constructor(size: number) {
-    this.units = new Uint32Array(size);
-    this.occurrences = new Uint16Array(size);
-    this.emphasised = new Uint8Array(size);
-  }
-  add(u: number, occurrences: number, emphasised: boolean): void {
-    this.units[this.hits] = u;
-    this.occurrences[this.hits] = Math.min(occurrences, 0xffff);
-    this.emphasised[this.hits++] = emphasised ? 1 : 0;
-  }
-  done(): SegmentMatch {
-    return {
-      units: this.units.subarray(0, this.hits),
-      occurrences: this.occurrences.subarray(0, this.hits),
-      emphasised: this.emphasised.subarray(0, this.hits),
-    };
-  }
-}
 
 /** About a candidate a block or more: verifying them reads most of the segment's text once. */
 const readsMostText = (segment: Segment, candidates: number) => candidates >= segment.text.blocks;
@@ -159,8 +110,10 @@ function* scanOne(
 }
 
 /**
- * Units of one segment that really contain the query: candidates from the postings, each checked
- * against its folded text, so no unit is returned that lacks a literal or has an excluded one.
+ * Units of one segment that really contain the query: from the positions of its literals' terms
+ * when the segment keeps them and every literal is a run of word characters, else candidates from
+ * the postings, each checked against its folded text, so no unit is returned that lacks a literal
+ * or has an excluded one.
  * Sliced: it yields every VERIFY_STEP candidates, so a query over a large library can run in
  * slices on the main thread (see TaskRunner) without holding up IPC.
  */
@@ -169,6 +122,8 @@ export function* matchSegmentTask(
   query: CompiledQuery,
   scope: Scope,
 ): Generator<void, SegmentMatch> {
+  const literals = segment.positions ? positionalLiterals(query) : null;
+  if (literals) return yield* matchByPositions(segment, query, literals, scope);
   const cands = candidates(segment, query);
   yield;
   const only =

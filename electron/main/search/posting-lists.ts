@@ -27,6 +27,26 @@ export class PostingWriter {
     this.length = n;
   }
 
+  /** Appends one number as a varint, not a gap: a count or a position list's own gap. */
+  value(v: number): void {
+    if (this.bytes.length - this.length < 5) this.grow(5);
+    const { bytes } = this;
+    let n = this.length;
+    while (v >= 0x80) {
+      bytes[n++] = (v & 0x7f) | 0x80;
+      v >>>= 7;
+    }
+    bytes[n++] = v;
+    this.length = n;
+  }
+
+  /** Appends bytes already encoded (entries copied from another segment). */
+  append(source: Uint8Array, from: number, to: number): void {
+    if (this.bytes.length - this.length < to - from) this.grow(to - from);
+    this.bytes.set(source.subarray(from, to), this.length);
+    this.length += to - from;
+  }
+
   private grow(need: number): void {
     const next = new Uint8Array(Math.max(this.bytes.length * 2, this.length + need));
     next.set(this.bytes.subarray(0, this.length));
@@ -45,7 +65,7 @@ export function readPostings(bytes: Uint8Array, from: number, to: number): Uint3
   const out = new Uint32Array(to - from);
   let n = 0;
   let prev = 0;
-  for (let i = from; i < to; ) {
+  for (let i = from; i < to;) {
     let b = bytes[i++]!;
     let gap = b & 0x7f;
     for (let shift = 7; b >= 0x80; shift += 7) {

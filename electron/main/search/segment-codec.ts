@@ -31,7 +31,7 @@ const isBlockFormat = (format: number) => format === 3 || format === 4;
  * pack far better (the heads of a 500-report library 3.70 → 3.14 MB). Loading adds them up again,
  * in place, in the freshly unpacked head (a few ms for a million terms).
  */
-const DELTA_COLUMNS = new Set<string>(['keys', 'starts', 'textStarts']);
+const DELTA_COLUMNS = new Set<string>(['keys', 'starts', 'textStarts', 'positionStarts']);
 
 function toDeltas(a: Float64Array | Uint32Array): void {
   for (let i = a.length - 1; i > 0; i--) a[i] = a[i]! - a[i - 1]!;
@@ -52,7 +52,7 @@ const ARRAYS = [
   ['starts', Uint32Array],
 ] as const;
 
-type ArrayName = (typeof ARRAYS)[number][0] | 'postings';
+type ArrayName = (typeof ARRAYS)[number][0] | 'postings' | 'positionStarts';
 
 interface Header {
   format: number;
@@ -71,6 +71,8 @@ interface Header {
   postingBytes?: number;
   /** Format 4: whether the posting and text blocks are packed too (see `SegmentWriter`). */
   blocksPacked?: boolean;
+  /** Bytes of positions (segment-positions.ts) stored in blocks, when the segment keeps them. */
+  positionBytes?: number;
 }
 
 const align8 = (n: number) => (n + 7) & ~7;
@@ -98,15 +100,19 @@ export function encodeSegment(
   s: Segment,
   format: BlockFormat = FORMAT,
   blocksPacked = format === FORMAT,
-): { head: Buffer; postings: Uint8Array; text: string } {
+): { head: Buffer; postings: Uint8Array; text: string; positions: Uint8Array | null } {
+  // Positions are kept with blocks as they are: an index small enough to pack them verifies against cached text.
+  const kept = format === FORMAT && !blocksPacked && s.positions ? s.positions : null;
+  const columns: [ArrayName, ArrayLike<number> & ArrayBufferView][] = ARRAYS.map(([name]) => [name, s[name]]);
+  if (kept) columns.push(['positionStarts', kept.starts]);
   const arrays = {} as Header['arrays'];
   let offset = 0;
-  for (const [name] of ARRAYS) {
-    const array = s[name];
+  for (const [name, array] of columns) {
     arrays[name] = [offset, array.length];
     offset = align8(offset + array.byteLength);
   }
   const postings = postingBytesOf(s.postings);
+  const positions = kept ? postingBytesOf(kept.bytes) : null;
   const header: Header = {
     format,
     ...headerRecords(s),
@@ -114,25 +120,25 @@ export function encodeSegment(
     text: [0, s.text.length],
     postingBytes: postings.length,
     ...(format === 4 ? { blocksPacked } : {}),
+    ...(positions ? { positionBytes: positions.length } : {}),
   };
   const json = Buffer.from(JSON.stringify(header), 'utf8');
   const base = align8(4 + json.length);
   const head = Buffer.alloc(base + offset);
   head.writeUInt32LE(json.length, 0);
   json.copy(head, 4);
-  for (const [name, Ctor] of ARRAYS) {
-    const array = s[name];
+  for (const [name, array] of columns) {
     Buffer.from(array.buffer, array.byteOffset, array.byteLength).copy(head, base + arrays[name][0]);
-    if (format === 4 && DELTA_COLUMNS.has(name))
+    if (format === 4 && DELTA_COLUMNS.has(name)) {
+      const at = head.byteOffset + base + arrays[name][0];
       toDeltas(
-        new (Ctor as Float64ArrayConstructor)(
-          head.buffer,
-          head.byteOffset + base + arrays[name][0],
-          array.length,
-        ),
+        name === 'keys'
+          ? new Float64Array(head.buffer, at, array.length)
+          : new Uint32Array(head.buffer, at, array.length),
       );
+    }
   }
-  return { head, postings, text: textOf(s.text) };
+  return { head, postings, text: textOf(s.text), positions };
 }
 
 /** The header's per-unit strings as compact columns (its arrays are dropped with it). */
@@ -161,6 +167,8 @@ function fromFormat1(starts: Uint32Array, postings: Uint32Array): Pick<Segment, 
 export interface StoredParts {
   postings(length: number, packed: boolean): PostingBytes;
   text(length: number, packed: boolean): SegmentText;
+  /** Positions are stored in blocks as they are. */
+  positions(length: number): PostingBytes;
 }
 
 /**
@@ -184,7 +192,8 @@ export function decodeSegment(blob: Buffer, parts?: StoredParts): Segment {
   // Format 4's ascending columns are differences: summed again here, in the unpacked head.
   if (header.format === 4)
     for (const name of DELTA_COLUMNS)
-      fromDeltas(name === 'keys' ? view(Float64Array, 'keys') : view(Uint32Array, name as ArrayName));
+      if (header.arrays[name as ArrayName])
+        fromDeltas(name === 'keys' ? view(Float64Array, 'keys') : view(Uint32Array, name as ArrayName));
   const [textOffset, textLength] = header.text;
   const blocksPacked = header.format === 4 && header.blocksPacked === true;
   const large = stored
@@ -192,6 +201,14 @@ export function decodeSegment(blob: Buffer, parts?: StoredParts): Segment {
         starts: view(Uint32Array, 'starts'),
         postings: parts!.postings(header.postingBytes ?? 0, blocksPacked),
         text: parts!.text(textLength, blocksPacked),
+        ...(header.positionBytes !== undefined && header.arrays.positionStarts
+          ? {
+              positions: {
+                starts: view(Uint32Array, 'positionStarts'),
+                bytes: parts!.positions(header.positionBytes),
+              },
+            }
+          : {}),
       }
     : {
         ...(header.format === 1

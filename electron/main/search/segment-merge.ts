@@ -1,3 +1,4 @@
+import { isBigramKey } from './grams';
 import { PostingWriter } from './posting-lists';
 import {
   allocateUnits,
@@ -8,6 +9,7 @@ import {
   type SegmentSection,
 } from './segment';
 import { memoryPostings, memoryText } from './segment-parts';
+import { copyKeptEntries } from './segment-positions';
 
 export interface MergePart {
   segment: Segment;
@@ -83,6 +85,9 @@ export function* mergeSegments(parts: MergePart[]): Generator<void, Segment> {
   const keys = new Float64Array(keyUpper);
   const starts = new Uint32Array(keyUpper + 1);
   const heads = parts.map(() => 0);
+  // Positions are carried over when every part has them; else the keeper makes them from the text.
+  const positions = parts.every((p) => p.segment.positions) ? new PostingWriter() : null;
+  const positionStarts = positions ? new Uint32Array(keyUpper + 1) : null;
   let nKeys = 0;
   for (let step = 1; ; step++) {
     let key = Infinity;
@@ -91,6 +96,7 @@ export function* mergeSegments(parts: MergePart[]): Generator<void, Segment> {
     });
     if (key === Infinity) break;
     let n = 0;
+    const positionsFrom = positions?.length ?? 0;
     parts.forEach(({ segment: s }, i) => {
       const t = heads[i]!;
       if (t >= s.keys.length || s.keys[t] !== key) return;
@@ -100,16 +106,22 @@ export function* mergeSegments(parts: MergePart[]): Generator<void, Segment> {
         const u = map[units[j]!]!;
         if (u >= 0) list[n++] = u;
       }
+      if (positions) {
+        const { starts: at, bytes } = s.positions!;
+        copyKeptEntries(positions, bytes.read(at[t]!, at[t + 1]!), isBigramKey(key), units, map);
+      }
       heads[i] = t + 1;
     });
     if (n > 0) {
       keys[nKeys] = key;
+      if (positionStarts) positionStarts[nKeys] = positionsFrom;
       starts[nKeys++] = writer.length;
       writer.write(list, 0, n);
     }
     if (step % TERMS_PER_SLICE === 0) yield;
   }
   starts[nKeys] = writer.length;
+  if (positionStarts) positionStarts[nKeys] = positions!.length;
 
   return {
     docs,
@@ -120,6 +132,11 @@ export function* mergeSegments(parts: MergePart[]): Generator<void, Segment> {
     keys: keys.slice(0, nKeys),
     starts: starts.slice(0, nKeys + 1),
     postings: memoryPostings(writer.done()),
+    ...(positions
+      ? {
+          positions: { starts: positionStarts!.slice(0, nKeys + 1), bytes: memoryPostings(positions.done()) },
+        }
+      : {}),
   };
 }
 

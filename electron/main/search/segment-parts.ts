@@ -40,6 +40,8 @@ export const PACKED_TEXT_BLOCK = 2 * TEXT_BLOCK;
 
 export const PART_POSTINGS = 0;
 export const PART_TEXT = 1;
+/** Positions (segment-positions.ts): bytes like posting lists, in blocks of the same size. */
+export const PART_POSITIONS = 2;
 
 const EMPTY = new Uint8Array(0);
 
@@ -146,13 +148,15 @@ export class BlockCache {
 /** Reads one stored block of a part of a segment. */
 export type BlockReader = (part: number, block: number) => Uint8Array;
 
+/** Bytes of a part read in blocks of POSTING_BLOCK: posting lists, or positions. */
 export function blockPostings(
   length: number,
   cache: BlockCache,
   id: number,
   read: BlockReader,
+  part = PART_POSTINGS,
 ): PostingBytes {
-  const block = (b: number) => cache.get(`${id}:0:${b}`, () => read(PART_POSTINGS, b));
+  const block = (b: number) => cache.get(`${id}:${part}:${b}`, () => read(part, b));
   return {
     length,
     read(from, to) {
@@ -212,7 +216,9 @@ export function blockText(
     const pieces: string[] = [];
     for (let b = first; b <= last; b++) {
       const start = b * units;
-      pieces.push(block(b, passing).slice(Math.max(from, start) - start, Math.min(to, start + units) - start));
+      pieces.push(
+        block(b, passing).slice(Math.max(from, start) - start, Math.min(to, start + units) - start),
+      );
     }
     return pieces.join('');
   };

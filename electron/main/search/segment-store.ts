@@ -9,6 +9,7 @@ import {
   blocksOf,
   textBlocksOf,
   blockText,
+  PART_POSITIONS,
   PART_POSTINGS,
   PART_TEXT,
   POSTING_BLOCK,
@@ -24,7 +25,7 @@ export const READABLE_FORMATS: readonly number[] = [1, 2, 3, FORMAT];
 /** Format 4 packs the head, and the blocks when its head says so (block-codec.ts); format 3 packed nothing. */
 const PACKED_FORMAT = 4;
 /** The most bytes a packed block unpacks to, by part. */
-const PACKED_BYTES = [POSTING_BLOCK, PACKED_TEXT_BLOCK * 2];
+const PACKED_BYTES = [POSTING_BLOCK, PACKED_TEXT_BLOCK * 2, POSTING_BLOCK];
 const textUnits = (packed: boolean) => (packed ? PACKED_TEXT_BLOCK : TEXT_BLOCK);
 
 export interface SegmentRow {
@@ -73,6 +74,7 @@ export function loadSegment(db: Db, id: number, cache: BlockCache): Segment {
     postings: (n, packedBlocks) => blockPostings(n, cache, id, blockReader(db, id, packedBlocks)),
     text: (n, packedBlocks) =>
       blockText(n, cache, id, blockReader(db, id, packedBlocks), textUnits(packedBlocks), packedBlocks),
+    positions: (n) => blockPostings(n, cache, id, blockReader(db, id, false), PART_POSITIONS),
   });
 }
 
@@ -85,10 +87,20 @@ export function storedParts(
   packBlocks: boolean,
 ): Segment {
   const read = blockReader(db, id, packBlocks);
+  const { positions, ...rest } = segment;
   return {
-    ...segment,
+    ...rest,
     postings: blockPostings(segment.postings.length, cache, id, read),
     text: blockText(segment.text.length, cache, id, read, textUnits(packBlocks), packBlocks),
+    // Stored with blocks as they are only (segment-codec.ts).
+    ...(positions && !packBlocks
+      ? {
+          positions: {
+            starts: positions.starts,
+            bytes: blockPostings(positions.bytes.length, cache, id, read, PART_POSITIONS),
+          },
+        }
+      : {}),
   };
 }
 
@@ -108,7 +120,7 @@ export function saveSegment(
   packBlocks = format === PACKED_FORMAT,
 ): number {
   const packed = format === PACKED_FORMAT;
-  const { head, postings, text } = encodeSegment(segment, format, packed && packBlocks);
+  const { head, postings, text, positions } = encodeSegment(segment, format, packed && packBlocks);
   // Packed before the transaction: the write lock is held for the inserts only.
   const headRow = packed ? pack(head, 'head') : head;
   // One block at a time: the text is never held whole as bytes, packed or not.
@@ -117,6 +129,8 @@ export function saveSegment(
     blocks.push([PART_POSTINGS, b, packed && packBlocks ? pack(bytes, 'postings') : bytes]);
   for (const [b, bytes] of textBlocksOf(text, textUnits(packed && packBlocks)))
     blocks.push([PART_TEXT, b, packed && packBlocks ? pack(bytes, 'text') : bytes]);
+  for (const [b, bytes] of blocksOf(positions ?? new Uint8Array(0), POSTING_BLOCK))
+    blocks.push([PART_POSITIONS, b, bytes]);
   let id = 0;
   db.transaction(() => {
     id = db

@@ -2,8 +2,8 @@ import type { LiveSegment } from './engine';
 
 /**
  * Segments waiting to be written again: of an older format (1 and 2 held postings and text in one
- * blob, read whole; 3 stored its blocks unpacked), or with packed blocks in an index that has grown
- * past the packing limit (segment-writer.ts). They answer queries all along; each is written again
+ * blob, read whole; 3 stored its blocks unpacked), or with packed blocks or no positions in an
+ * index that has grown past the packing limit (segment-writer.ts). They answer queries all along; each is written again
  * in a slice of its own, after which it is read like any other.
  */
 export class SegmentUpgrade<E extends LiveSegment> {
@@ -19,10 +19,10 @@ export class SegmentUpgrade<E extends LiveSegment> {
   }
 
   /** Writes each waiting entry again through `rewrite` (skipped when a merge replaced it meanwhile). */
-  *task(isLive: (entry: E) => boolean, rewrite: (entry: E) => void): Generator<void, void> {
+  *task(isLive: (entry: E) => boolean, rewrite: (entry: E) => Generator<void, void>): Generator<void, void> {
     while (this.waiting.length) {
       const entry = this.waiting.shift()!;
-      if (isLive(entry)) rewrite(entry);
+      if (isLive(entry)) yield* rewrite(entry);
       this.done++;
       yield;
     }

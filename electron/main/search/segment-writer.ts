@@ -67,13 +67,25 @@ export class SegmentWriter {
   }
 
   /**
-   * Saved entries whose blocks are packed although `save` would not pack them now, written again
-   * in place (the index grew past the limit): the segment rows read once for all of them.
+   * Whether `save` would keep the positions of `segment` (segment-positions.ts): with blocks as they
+   * are, where queries would otherwise read text past what the cache holds.
    */
-  packedPastLimit(entries: readonly Entry[]): Entry[] {
+  keepsPositions(segment: Segment, replaces: Entry[], coming = 0): boolean {
+    return this.persist && !this.packs(segment, replaces, coming);
+  }
+
+  /**
+   * Saved entries that `save` would write otherwise now (the index grew past the limit): blocks
+   * packed, or blocks as they are without positions (written before positions were kept), to write
+   * again in place. The segment rows are read once for all of them.
+   */
+  outOfShape(entries: readonly Entry[]): Entry[] {
     const rows = listSegments(this.db);
     return entries.filter(
-      (e) => e.rowId !== null && e.segment.text.packed && !this.packs(e.segment, [e], 0, rows),
+      (e) =>
+        e.rowId !== null &&
+        (e.segment.text.packed || !e.segment.positions) &&
+        !this.packs(e.segment, [e], 0, rows),
     );
   }
 

@@ -50,6 +50,17 @@ export interface Segment {
   keys: Float64Array;
   starts: Uint32Array;
   postings: PostingBytes;
+  /**
+   * Where each term occurs in each of its units (segment-positions.ts), so that a query answers
+   * without reading text: kept by an index too large for its text to stay in the block cache.
+   */
+  positions?: SegmentPositions;
+}
+
+/** Per term (rank in `keys`) the bytes `bytes[starts[t]..starts[t+1]]`, one entry per posting. */
+export interface SegmentPositions {
+  starts: Uint32Array;
+  bytes: PostingBytes;
 }
 
 /** Per-unit columns as a builder or a merge fills them: the strings as arrays until `finishUnits`. */

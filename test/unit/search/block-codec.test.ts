@@ -110,8 +110,29 @@ it('writes again with unpacked blocks the packed segments of an index grown past
   await grown.scheduleSync();
   expect(ids()).not.toEqual(before);
   expect(packed()).toEqual([false]);
+  expect(grown.snapshot().segments.map((s) => s.segment.positions !== undefined)).toEqual([true]);
   expect(answer(grown)).toEqual(expected);
   expect(grown.status().upgrade).toBeNull();
+});
+
+it('writes again with positions the segments of a large index stored before positions were kept', async () => {
+  const { db, index, sources } = await indexedSeed();
+  const answer = (i: SearchIndex) => i.search('发展').result.hits(0, 20);
+  const expected = answer(index);
+  const [entry] = index.snapshot().segments;
+  const [row] = listSegments(db);
+  // As a large library of the last version stored it: blocks as they are, no positions.
+  const asBefore = new SegmentWriter(db, 0).save({ ...entry!.segment, positions: undefined }, row!.kinds, [
+    { rowId: row!.id, ...entry! },
+  ]);
+  expect(loadSegment(db, asBefore.rowId!, new BlockCache(1 << 26)).positions).toBeUndefined();
+  const large = new SearchIndex(db, sources, 12, 0);
+  await large.scheduleSync();
+  const [rewritten] = listSegments(db);
+  expect(rewritten!.id).not.toBe(asBefore.rowId);
+  expect(loadSegment(db, rewritten!.id, new BlockCache(1 << 26)).positions).toBeDefined();
+  expect(answer(large)).toEqual(expected);
+  expect(large.status().upgrade).toBeNull();
 });
 
 it.each([
