@@ -3,20 +3,22 @@ import { matchByPositions, positionalLiterals } from './positional-match';
 import { intersectAll, union } from './postings';
 import type { ParsedQuery } from './query-parser';
 import { candidatesOf, type Segment } from './segment';
-import { inScope, MatchBuilder, VERIFY_STEP, type Scope, type SegmentMatch } from './unit-match';
+import {
+  inScope,
+  MatchBuilder,
+  VERIFY_STEP,
+  type CompiledQuery,
+  type Scope,
+  type SegmentMatch,
+} from './unit-match';
 
-export { VERIFY_STEP, type Scope, type SegmentMatch } from './unit-match';
-
-export interface CompiledLiteral {
-  text: string;
-  /** Terms every unit containing `text` has; empty when `text` has no word character. */
-  grams: number[];
-}
-
-export interface CompiledQuery {
-  clauses: CompiledLiteral[][];
-  excludes: string[];
-}
+export {
+  VERIFY_STEP,
+  type CompiledLiteral,
+  type CompiledQuery,
+  type Scope,
+  type SegmentMatch,
+} from './unit-match';
 
 /** The query as required terms per literal: the same n-grams the index was built with. */
 export function compileQuery(q: ParsedQuery): CompiledQuery {

@@ -1,10 +1,16 @@
 import { isWordCodePoint } from './fold';
 import { bigramKey, codePointAt } from './grams';
-import type { CompiledQuery } from './matcher';
 import { intersectAll } from './postings';
 import { postingsAt, termRank, type Segment, type SegmentPositions } from './segment';
 import { readVarint, skipEntry } from './segment-positions';
-import { inScope, MatchBuilder, VERIFY_STEP, type Scope, type SegmentMatch } from './unit-match';
+import {
+  inScope,
+  MatchBuilder,
+  VERIFY_STEP,
+  type CompiledQuery,
+  type Scope,
+  type SegmentMatch,
+} from './unit-match';
 
 /** A literal made of word characters only: its code points and where each starts, in code units. */
 interface WordRun {

@@ -3,6 +3,18 @@ import type { Segment } from './segment';
 /** Candidates verified between two yields of a sliced query: a slice stays well under a frame. */
 export const VERIFY_STEP = 2048;
 
+export interface CompiledLiteral {
+  text: string;
+  /** Terms every unit containing `text` has; empty when `text` has no word character. */
+  grams: number[];
+}
+
+/** A query as matching reads it (matcher.ts compiles it). */
+export interface CompiledQuery {
+  clauses: CompiledLiteral[][];
+  excludes: string[];
+}
+
 /** Which units of a segment a query may return (filters and liveness). */
 export interface Scope {
   /** Per document slot: 1 when its units may match. */
