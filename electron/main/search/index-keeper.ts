@@ -18,7 +18,6 @@ import { runToEnd } from './segment-build';
 import { mergeSegments, pickMergeGroup, type MergePolicy } from './segment-merge';
 import { libraryDocs, listSegments, type DocRow, type SegmentRow } from './segment-store';
 import { followRows, loadRow, type Entry } from './segment-loader';
-import { positionsOf } from './segment-positions';
 import { SegmentUpgrade } from './segment-upgrade';
 import { SegmentWriter } from './segment-writer';
 
@@ -221,15 +220,9 @@ export class IndexKeeper {
    */
   private *addIfPending(batch: string[], segment: Segment, batchesLeft: number): Generator<void, void> {
     const coming = segmentBytes(segment) * batchesLeft;
-    const complete = yield* this.withPositions(segment, [], coming);
+    const saved = yield* this.writer.asSaved(segment, [], coming);
     this.refresh();
-    if (batch.some((id) => this.pending.includes(id))) this.add(complete, [], coming);
-  }
-
-  /** The segment with its positions when `add` will keep them (segment-writer.ts), made in slices. */
-  private *withPositions(segment: Segment, replaces: Entry[], coming = 0): Generator<void, Segment> {
-    if (segment.positions || !this.writer.keepsPositions(segment, replaces, coming)) return segment;
-    return { ...segment, positions: yield* positionsOf(segment) };
+    if (batch.some((id) => this.pending.includes(id))) this.add(saved, [], coming);
   }
 
   /** Indexes and merges all there is to, on this thread: after a CLI import, so the next command has nothing to do. */
@@ -279,7 +272,7 @@ export class IndexKeeper {
       yield;
     }
     yield* this.mergeTask();
-    this.reshapeGrown();
+    for (const entry of this.writer.outOfShape(this.entries)) this.upgrade.add(entry);
     yield* this.upgrade.task(
       (entry) => this.entries.includes(entry),
       (entry) => this.rewriteTask(entry),
@@ -289,21 +282,8 @@ export class IndexKeeper {
 
   /** Writes a loaded segment again in this format and shape, unless a merge replaced it meanwhile. */
   private *rewriteTask(entry: Entry): Generator<void, void> {
-    const segment = yield* this.withPositions(entry.segment, [entry]);
+    const segment = yield* this.writer.asSaved(entry.segment, [entry]);
     if (this.entries.includes(entry)) this.add(segment, [entry]);
-  }
-
-  /**
-   * A library imported a few reports at a time packed its first segments, and keeps them when it
-   * grows past the packing limit, as merges leave its largest segments alone: queries would unpack
-   * their blocks again and again (at 3,000 reports 78,000 unpacks, 24.6 s of CPU for 300 queries)
-   * and verify against text instead of positions. They are written again with their blocks as
-   * they are and their positions, as a rebuild would write them (so are the segments of a large
-   * library written before positions were kept).
-   */
-  private reshapeGrown(): void {
-    if (!this.writer.persist) return;
-    for (const entry of this.writer.outOfShape(this.entries)) this.upgrade.add(entry);
   }
 
   private *mergeTask(): Generator<void, void> {
@@ -311,7 +291,7 @@ export class IndexKeeper {
       const group = pickMergeGroup(this.entries, MERGE_POLICY);
       if (!group) return;
       const parts = group.map((e) => ({ segment: e.segment, aliveDocs: e.aliveDocs }));
-      const merged = yield* this.withPositions(yield* mergeSegments(parts), group);
+      const merged = yield* this.writer.asSaved(yield* mergeSegments(parts), group);
       if (group.some((e) => !this.entries.includes(e))) return;
       if (merged.docs.length) this.add(merged, group);
       else this.drop(group);
@@ -342,7 +322,7 @@ export class IndexKeeper {
       const segment = yield* this.buildTask(batch);
       // The batches are of about one size: the rest will weigh about this one times their number.
       const coming = segmentBytes(segment) * (batches.length - 1 - i);
-      this.add(yield* this.withPositions(segment, [], coming), [], coming);
+      this.add(yield* this.writer.asSaved(segment, [], coming), [], coming);
       done += batch.length;
       onProgress({ done, total });
     }
