@@ -21,8 +21,10 @@ export class SegmentUpgrade<E extends LiveSegment> {
   /** Writes each waiting entry again through `rewrite` (skipped when a merge replaced it meanwhile). */
   *task(isLive: (entry: E) => boolean, rewrite: (entry: E) => Generator<void, void>): Generator<void, void> {
     while (this.waiting.length) {
-      const entry = this.waiting.shift()!;
+      // Waiting until written: a rewrite runs in slices, and the status meanwhile counts it as to do.
+      const entry = this.waiting[0]!;
       if (isLive(entry)) yield* rewrite(entry);
+      if (this.waiting[0] === entry) this.waiting.shift();
       this.done++;
       yield;
     }

@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import type { Core } from '../../../electron/main/core/app-core';
 import { importFiles } from '../../../electron/main/ingest/import-service';
 import { searchServiceFor } from '../../../electron/main/search/search-service';
+import type { LiveSegment } from '../../../electron/main/search/engine';
 import { BlockCache } from '../../../electron/main/search/segment-parts';
 import {
   dropBlocks,
@@ -11,6 +12,7 @@ import {
   saveSegment,
   SEGMENT_FORMAT,
 } from '../../../electron/main/search/segment-store';
+import { SegmentUpgrade } from '../../../electron/main/search/segment-upgrade';
 import { legacyBlob } from './legacy-segment';
 import { coreOpener, SEED, searchAll, tempDatabase, unitKey } from './library';
 
@@ -73,3 +75,24 @@ it.each([1, 2, 3] as const)(
     expect(orphanBlockSegments(next.ctx.db)).toEqual([]);
   },
 );
+
+it('counts a segment being written again in slices as still to do, until it is written', () => {
+  const upgrade = new SegmentUpgrade<LiveSegment>();
+  const [a, b] = [0, 1].map(() => ({ segment: {} as LiveSegment['segment'], aliveDocs: new Uint8Array(0) }));
+  upgrade.add(a!);
+  upgrade.add(b!);
+  const task = upgrade.task(
+    () => true,
+    function* () {
+      yield; // a rewrite that makes its positions in slices
+    },
+  );
+  task.next();
+  expect(upgrade.progress()).toEqual({ done: 0, total: 2 });
+  task.next();
+  expect(upgrade.progress()).toEqual({ done: 1, total: 2 });
+  task.next();
+  expect(upgrade.progress()).toEqual({ done: 1, total: 2 });
+  while (!task.next().done);
+  expect(upgrade.progress()).toBeNull();
+});
