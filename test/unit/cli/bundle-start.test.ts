@@ -17,10 +17,17 @@ beforeAll(() => {
  * `yandu list --json` from the bundle into a pipe, over a new library; at exit the child prints
  * (on stderr, whose stream is built only then) what it had loaded: builtins and files required.
  */
-function listInChild(): { status: number | null; rows: unknown; loaded: { builtins: string[]; files: string[] } } {
+function listInChild(): {
+  status: number | null;
+  rows: unknown;
+  loaded: { builtins: string[]; files: string[]; collators: number };
+} {
   const db = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'yandu-start-')), 'library.db');
-  const probe = `process.on('exit', () => {
-      const loaded = { builtins: [...process.moduleLoadList], files: Object.keys(require.cache) };
+  // Collators made are counted: listing an empty library sorts no text, so any is made at load.
+  const probe = `let collators = 0;
+    Intl.Collator = new Proxy(Intl.Collator, { construct: (C, args) => (collators++, new C(...args)) });
+    process.on('exit', () => {
+      const loaded = { builtins: [...process.moduleLoadList], files: Object.keys(require.cache), collators };
       process.stderr.write(JSON.stringify(loaded));
     });
     require(${JSON.stringify(bundle)}).runCli(process.argv.slice(1));`;
@@ -37,6 +44,12 @@ describe.skipIf(process.platform === 'win32')('start of yandu list from the bund
     expect(status).toBe(0);
     expect(rows).toEqual([]);
     expect(loaded.builtins).not.toContain('NativeModule net');
+  }, 90_000);
+
+  it('makes no ICU collator while it loads (loading its locale data was a third of a yandu list)', () => {
+    const { status, loaded } = listInChild();
+    expect(status).toBe(0);
+    expect(loaded.collators).toBe(0);
   }, 90_000);
 
   it("runs better-sqlite3's JavaScript from the bundle; only its addon comes from node_modules", () => {
