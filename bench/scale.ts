@@ -154,7 +154,8 @@ async function tierRows(tier: ScaleTier, bundle: string): Promise<string[]> {
       `complete import (yandu import of ${docs} files, spawn → exit)`,
       ms(imported.ms),
       `${ms(f.buildMs)} (trigram build of the same text)`,
-      `≤ 2 × FTS5 = ${ms(2 * f.buildMs)}${x ? '; ≤ 3 min' : ''}`,
+      // The issue's targets: 2 × FTS5 at L, 3 minutes at XL.
+      x ? '≤ 3 min' : `≤ 2 × FTS5 = ${ms(2 * f.buildMs)}`,
     ],
     [
       'first search after the import (yandu search, spawn → exit)',
@@ -172,7 +173,7 @@ async function tierRows(tier: ScaleTier, bundle: string): Promise<string[]> {
       `library file / UTF-8 text (${mb(textBytes / 1048576)})`,
       `${mb(fileBytes / 1048576)} = ${ratio(fileBytes)}`,
       `text + trigram index = ${ratio(textBytes + f.indexBytes)}`,
-      '≤ 2.5 ×',
+      x ? '— (≤ 2.5 × is L’s)' : '≤ 2.5 ×',
     ],
     [
       'query p50 / p95',
