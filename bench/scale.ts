@@ -147,6 +147,9 @@ async function tierRows(tier: ScaleTier, bundle: string): Promise<string[]> {
   const f = engine('engine-fts5.ts', [ftsDb, queriesFile]);
   const fTsx = engine('engine-fts5.ts', [ftsTsxDb, queriesFile], false);
   const fStart = script<{ ms: number }>('engine-fts5.ts', [ftsDb, queriesFile, 'startup', QUERY], true);
+  // Only a large index keeps positions: at L there is nothing for a new version to write again.
+  const uDb = tier === 'XL' ? scratchCopy(db, 'scale-u') : null;
+  const upgrade = uDb ? script<UpgradeFigures>('upgrade-yandu.ts', [uDb, queriesFile], true) : null;
   const ratio = (n: number) => `${(n / textBytes).toFixed(2)} ×`;
   const x = tier === 'XL';
   const rows = [
@@ -197,10 +200,33 @@ async function tierRows(tier: ScaleTier, bundle: string): Promise<string[]> {
     ['peak RSS of the yandu import process', mb(imported.rssMb), '—', '—'],
     ['library file by table, indexes included (dbstat)', bySize, '—', '—'],
     listRow(bundle, db),
+    ...(upgrade ? [upgradeRow(upgrade)] : []),
   ];
-  for (const p of [db, yDb, yTsxDb, ftsDb, ftsTsxDb])
+  for (const p of [db, yDb, yTsxDb, ftsDb, ftsTsxDb, ...(uDb ? [uDb] : [])])
     fs.rmSync(path.dirname(p), { recursive: true, force: true });
   return rows.map((r) => `| ${tier} | ${r.join(' | ')} |`);
+}
+
+interface UpgradeFigures {
+  segments: number;
+  upgraded: number;
+  ms: number;
+  progress: string[];
+  queries: number;
+  p50: number;
+  max: number;
+  peakRssMb: number;
+}
+
+/** The library as the last version wrote it, opened by this one (upgrade-yandu.ts). */
+function upgradeRow(u: UpgradeFigures): string[] {
+  const steps = u.progress.length ? `${u.progress[0]} … ${u.progress.at(-1)}` : 'none seen';
+  return [
+    `upgrade: this library as the last version wrote it (${u.segments} segments, no positions), opened — written again in the background`,
+    `${ms(u.ms)}, ${u.upgraded} of ${u.segments} with positions; status ${steps}; ${u.queries} queries answered meanwhile (p50 ${ms(u.p50)}, max ${ms(u.max)}); peak RSS ${mb(u.peakRssMb)}`,
+    '—',
+    'in the background, with progress, search answering',
+  ];
 }
 
 /**
