@@ -48,8 +48,9 @@ export function connectionLost(error: unknown): boolean {
  * Runs `first` on a pooled connection, on another one when it finds its connection gone. An idle
  * connection whose server went away is handed out until the pool hears of it, and under load that
  * comes late: after PostgreSQL killed every connection, each request met one more dead connection
- * and failed in turn. Only a statement that changes nothing when it is repeated may be retried
- * (BEGIN, or a read); at most once per pooled connection plus one, then the error stands.
+ * and failed in turn. Only what changes nothing when it is repeated may be retried (BEGIN, a read,
+ * or a whole transaction, see `withTx`); at most once per pooled connection plus one, then the
+ * error stands.
  */
 async function onLiveConnection<T>(pool: pg.Pool, first: () => Promise<T>): Promise<T> {
   for (let attempt = 0; ; attempt++) {
@@ -84,11 +85,25 @@ function begin(pool: pg.Pool, isolation: IsolationLevel): Promise<pg.PoolClient>
   });
 }
 
-/** Runs `body` in one transaction as the hub's own (administrative) role. */
+/**
+ * Runs `body` in one transaction as the hub's own (administrative) role. A connection lost inside
+ * the transaction (its backend terminated, the server restarted) rolled it back: the transaction
+ * runs again on another connection rather than failing the request. Bodies change nothing but the
+ * database, and what they write is keyed (a push by its batch id, blobs by their hash), so a COMMIT
+ * whose answer was lost and is run again writes nothing twice: the push replays its stored answer.
+ */
 export async function withTx<T>(
   pool: pg.Pool,
   body: (client: pg.PoolClient) => Promise<T>,
   isolation: IsolationLevel = 'READ COMMITTED',
+): Promise<T> {
+  return onLiveConnection(pool, () => oneTx(pool, body, isolation));
+}
+
+async function oneTx<T>(
+  pool: pg.Pool,
+  body: (client: pg.PoolClient) => Promise<T>,
+  isolation: IsolationLevel,
 ): Promise<T> {
   const client = await begin(pool, isolation);
   let broken = false;

@@ -13,20 +13,42 @@ import { batch, put } from './hub-fixture';
  * lasted several requests in sync.test.ts's kill test, each meeting one more dead connection).
  */
 async function startSeveringRelay(upstreamPort: number) {
-  const pairs = new Set<{ client: net.Socket; upstream: net.Socket; severed: boolean }>();
+  const pairs = new Set<{
+    client: net.Socket;
+    upstream: net.Socket;
+    severed: boolean;
+    dropAnswer: boolean;
+  }>();
   const stats = { deadWrites: 0 };
+  const trap = { pattern: null as string | null, afterAnswer: false, sprung: 0 };
   const server = net.createServer((client) => {
     const upstream = net.connect(upstreamPort, '127.0.0.1');
-    const pair = { client, upstream, severed: false };
+    const pair = { client, upstream, severed: false, dropAnswer: false };
     pairs.add(pair);
     client.on('error', () => {});
     upstream.on('error', () => {});
     client.on('data', (chunk: Buffer) => {
+      if (!pair.severed && trap.pattern && chunk.includes(trap.pattern)) {
+        trap.pattern = null;
+        trap.sprung++;
+        // the statement reaches the server and its answer is lost, or it never reaches the server
+        if (trap.afterAnswer) pair.dropAnswer = true;
+        else {
+          pair.severed = true;
+          upstream.destroy();
+          return void client.destroy();
+        }
+      }
       if (!pair.severed) return void upstream.write(chunk);
       stats.deadWrites++;
       client.destroy();
     });
-    upstream.on('data', (chunk: Buffer) => client.write(chunk));
+    upstream.on('data', (chunk: Buffer) => {
+      if (!pair.dropAnswer) return void client.write(chunk);
+      pair.severed = true;
+      upstream.destroy();
+      client.destroy();
+    });
     upstream.on('close', () => {
       if (!pair.severed) client.destroy();
     });
@@ -39,6 +61,15 @@ async function startSeveringRelay(upstreamPort: number) {
   return {
     port: (server.address() as net.AddressInfo).port,
     stats,
+    trap,
+    /**
+     * Drops the connection that next sends a statement containing `pattern` (once): before the
+     * server sees it, or `afterAnswer`, once the server has run it, before its answer comes back.
+     */
+    severOn(pattern: string, afterAnswer = false) {
+      trap.pattern = pattern;
+      trap.afterAnswer = afterAnswer;
+    },
     sever() {
       for (const pair of pairs) {
         pair.severed = true;
@@ -75,7 +106,8 @@ describePg('team hub: connections its PostgreSQL dropped', () => {
     key.remove();
   });
 
-  it('steps over pooled connections whose server is gone instead of failing a request on each', async () => {
+  /** A new editor's requests to the hub, through the relay. */
+  async function editor(name: string) {
     const { code } = await inviteMember(cluster.urlFor({ database: 'dead_connections' }), {
       library: '断线',
       role: 'editor',
@@ -83,10 +115,10 @@ describePg('team hub: connections its PostgreSQL dropped', () => {
     const joined = (await (
       await fetch(`${hub.url}/v1/join`, {
         method: 'POST',
-        body: JSON.stringify({ code, memberName: '甲', deviceName: 'test' }),
+        body: JSON.stringify({ code, memberName: name, deviceName: 'test' }),
       })
     ).json()) as JoinResponse;
-    const call = async (method: string, path: string, body?: unknown) => {
+    return async (method: string, path: string, body?: unknown) => {
       const res = await fetch(`${hub.url}${path}`, {
         method,
         headers: { authorization: `Bearer ${joined.token}` },
@@ -94,6 +126,10 @@ describePg('team hub: connections its PostgreSQL dropped', () => {
       });
       return { status: res.status, json: (await res.json()) as PushResponse & { changes?: unknown[] } };
     };
+  }
+
+  it('steps over pooled connections whose server is gone instead of failing a request on each', async () => {
+    const call = await editor('甲');
     // several requests at once leave several idle connections in the pool
     const warm = await Promise.all(Array.from({ length: 4 }, () => call('GET', '/v1/status')));
     expect(warm.map((r) => r.status)).toEqual([200, 200, 200, 200]);
@@ -111,5 +147,38 @@ describePg('team hub: connections its PostgreSQL dropped', () => {
     // the dead connections were met (and stepped over), not quietly dropped by the pool first
     expect(relay.stats.deadWrites).toBeGreaterThan(0);
     expect((await call('GET', '/v1/pull?since=0&limit=100')).json.changes).toHaveLength(3);
+  });
+
+  it('runs a push again on another connection when its own dies inside the transaction', async () => {
+    const call = await editor('乙');
+    const before = (await call('GET', '/v1/pull?since=0&limit=100')).json.changes!.length;
+    // lost after BEGIN and the library lock, at the replay check: without a retry, a 500
+    relay.severOn('hub.push_batches WHERE');
+    const mid = await call(
+      'POST',
+      '/v1/push',
+      batch(put('briefing', 'mid-tx', null, { title: 'y', audience: '', date: '' })),
+    );
+    expect(relay.trap.sprung).toBe(1);
+    expect(mid.status).toBe(200);
+    expect(mid.json.results.map((r) => r.status)).toEqual(['accepted']);
+    expect((await call('GET', '/v1/pull?since=0&limit=100')).json.changes).toHaveLength(before + 1);
+  });
+
+  it('answers a push whose COMMIT ran but whose answer was lost with that push, run again without a second write', async () => {
+    const call = await editor('丙');
+    const before = (await call('GET', '/v1/pull?since=0&limit=100')).json.changes!.length;
+    const sprung = relay.trap.sprung;
+    relay.severOn('COMMIT\u0000', true); // the COMMIT statement, not BEGIN's READ COMMITTED
+    const lost = await call(
+      'POST',
+      '/v1/push',
+      batch(put('briefing', 'committed', null, { title: 'z', audience: '', date: '' })),
+    );
+    expect(relay.trap.sprung).toBe(sprung + 1);
+    // the retry found the batch stored by the COMMIT it never heard of: accepted, not a conflict
+    expect(lost.status).toBe(200);
+    expect(lost.json.results.map((r) => r.status)).toEqual(['accepted']);
+    expect((await call('GET', '/v1/pull?since=0&limit=100')).json.changes).toHaveLength(before + 1);
   });
 });
