@@ -41,18 +41,19 @@ function fromDeltas(a: Float64Array | Uint32Array): void {
   for (let i = 1; i < a.length; i++) a[i] = a[i]! + a[i - 1]!;
 }
 
+/** The head's typed columns, in the order they are laid out (their types: `Segment`'s fields). */
 const ARRAYS = [
-  ['kinds', Uint8Array],
-  ['docSlots', Uint32Array],
-  ['sectionSlots', Int32Array],
-  ['emphasis', Uint32Array],
-  ['boosts', Float32Array],
-  ['textStarts', Uint32Array],
-  ['keys', Float64Array],
-  ['starts', Uint32Array],
+  'kinds',
+  'docSlots',
+  'sectionSlots',
+  'emphasis',
+  'boosts',
+  'textStarts',
+  'keys',
+  'starts',
 ] as const;
 
-type ArrayName = (typeof ARRAYS)[number][0] | 'postings' | 'positionStarts';
+type ArrayName = (typeof ARRAYS)[number] | 'postings' | 'positionStarts';
 
 interface Header {
   format: number;
@@ -103,7 +104,7 @@ export function encodeSegment(
 ): { head: Buffer; postings: Uint8Array; text: string; positions: Uint8Array | null } {
   // Positions are kept with blocks as they are: an index small enough to pack them verifies against cached text.
   const kept = format === FORMAT && !blocksPacked && s.positions ? s.positions : null;
-  const columns: [ArrayName, ArrayLike<number> & ArrayBufferView][] = ARRAYS.map(([name]) => [name, s[name]]);
+  const columns: [ArrayName, ArrayLike<number> & ArrayBufferView][] = ARRAYS.map((name) => [name, s[name]]);
   if (kept) columns.push(['positionStarts', kept.starts]);
   const arrays = {} as Header['arrays'];
   let offset = 0;
