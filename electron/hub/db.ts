@@ -48,9 +48,9 @@ export function connectionLost(error: unknown): boolean {
  * Runs `first` on a pooled connection, on another one when it finds its connection gone. An idle
  * connection whose server went away is handed out until the pool hears of it, and under load that
  * comes late: after PostgreSQL killed every connection, each request met one more dead connection
- * and failed in turn. Only what changes nothing when it is repeated may be retried (BEGIN, a read,
- * or a whole transaction, see `withTx`); at most once per pooled connection plus one, then the
- * error stands.
+ * and failed in turn. Only what changes nothing when it is repeated may be retried (a read, or a
+ * whole transaction from its BEGIN, see `withTx`); at most once per pooled connection plus one,
+ * then the error stands.
  */
 async function onLiveConnection<T>(pool: pg.Pool, first: () => Promise<T>): Promise<T> {
   for (let attempt = 0; ; attempt++) {
@@ -71,18 +71,16 @@ export function queryRepeatable<R extends pg.QueryResultRow>(
   return onLiveConnection(pool, () => pool.query<R>(text, values));
 }
 
-/** A client with its transaction begun, on a live connection. */
-function begin(pool: pg.Pool, isolation: IsolationLevel): Promise<pg.PoolClient> {
-  return onLiveConnection(pool, async () => {
-    const client = await pool.connect();
-    try {
-      await client.query(`BEGIN ISOLATION LEVEL ${isolation}`);
-      return client;
-    } catch (error) {
-      client.release(true);
-      throw error;
-    }
-  });
+/** A client with its transaction begun; a dead connection met here is retried with the whole of `withTx`. */
+async function begin(pool: pg.Pool, isolation: IsolationLevel): Promise<pg.PoolClient> {
+  const client = await pool.connect();
+  try {
+    await client.query(`BEGIN ISOLATION LEVEL ${isolation}`);
+    return client;
+  } catch (error) {
+    client.release(true);
+    throw error;
+  }
 }
 
 /**
