@@ -96,7 +96,7 @@ type HubDocument = Pick<BaseCopy, 'id' | 'version' | 'data' | 'authorName'>;
 const listed = (
   db: Db,
   b: HubDocument,
-  conflict: Pick<TeamConflict, 'reason' | 'fields' | 'local'>,
+  conflict: Pick<TeamConflict, 'reason' | 'fields' | 'local'> & { base?: Record<string, unknown> },
   now: Date,
 ) =>
   addConflict(
@@ -129,6 +129,10 @@ export async function bringDocument(
   const here = !!localDocument(db, b.id);
   const file = await fetchFile(ctx, hub, b.id, b.data!);
   const ownEdition = here && isDirty(db, 'document', b.id) ? localEdition(db, b.id) : null;
+  // the edition both were made from, while the base still is (a page's editions come before it)
+  const common = getBase(db, 'document', b.id);
+  const base =
+    common && common.version < b.version && !common.deleted && !isLost(common) ? common.data : null;
   const summary = await importFiles(ctx, [file], {
     inline: options.inline,
     ...(here ? { replace: b.id } : { asId: b.id }),
@@ -144,8 +148,14 @@ export async function bringDocument(
       listed(db, b, { reason: 'invalid', fields: [here ? 'file' : 'id'], local }, options.now());
       return;
     }
-    if (ownEdition)
-      listed(db, b, { reason: 'edit', fields: ['contentHash'], local: ownEdition }, options.now());
+    // (queued here with the edition both were made from, a re-import of the same file: nothing to list)
+    if (ownEdition && ownEdition['contentHash'] !== base?.['contentHash'])
+      listed(
+        db,
+        b,
+        { reason: 'edit', fields: ['contentHash'], local: ownEdition, ...(base ? { base } : {}) },
+        options.now(),
+      );
     // the edition is the hub's now: nothing of this document to push
     unmarkDirty(db, 'document', b.id);
   });
@@ -195,7 +205,10 @@ export async function documentData(db: Db, hub: HubClient, id: string): Promise<
  *   document silently over a colleague's delete, nor keeping it here alone: it is deleted here too
  *   (`removeDeletedDocuments`, with capture off), the edition listed with its file;
  * - a new edition made first on the hub while this desktop deleted the document: the edition
- *   stands and comes back here at the next pull, the delete listed.
+ *   stands and comes back here at the next pull, the delete listed;
+ * - the hub holding the edition this desktop deleted, as another member's delete and import of the
+ *   same file again leave it: no clash (nothing of the document changed there), the delete is
+ *   offered again on the hub's copy ('delete stands').
  * The base copy is the hub's, left waiting (applied = 0) when the library must still follow it.
  */
 export function settleDocumentConflict(
@@ -204,11 +217,16 @@ export function settleDocumentConflict(
   current: RemoteObject,
   sent: Record<string, unknown> | null,
   now: Date,
-): void {
+): 'delete stands' | 'settled' {
   const here = localDocument(db, id);
   const common = getBase(db, 'document', id);
   const base = common && !common.deleted && !isLost(common) ? common.data : undefined;
   const remote = current.deleted ? null : current.data;
+  if (!here && remote && base && remote['contentHash'] === base['contentHash']) {
+    putBase(db, current);
+    markDirty(db, 'document', id);
+    return 'delete stands';
+  }
   const edition = !!here && (current.deleted || needsEdition(db, id, current.data));
   const deleted = !here && !current.deleted;
   if (edition || deleted)
@@ -228,4 +246,5 @@ export function settleDocumentConflict(
       now,
     );
   putBase(db, current, !edition && !deleted);
+  return 'settled';
 }

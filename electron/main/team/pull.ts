@@ -15,6 +15,7 @@ import {
   epochSince,
   isLost,
   listVanished,
+  lostAncestor,
   noteEpoch,
   noteLibraryRestore,
   REFRESH_KEY,
@@ -41,10 +42,21 @@ function applyRemote(ctx: CoreContext, o: RemoteObject, now: () => Date): void {
   const { db } = ctx;
   const base = getBase(db, o.kind, o.id);
   if (base && !isLost(base) && base.version >= o.version) return;
+  if (offeredAgain(db, base, o)) {
+    // the hub's copy is older than what this desktop held above the restore point: that is offered
+    // again on it, the lost copy kept as what it was made from (a document too: a re-import or a
+    // new edition the restore lost stays here, the hub's older copy is not applied over it)
+    putBase(db, o, base!.applied, true);
+    return;
+  }
   if (o.kind === 'document') {
     const here = !!localDocument(db, o.id);
     // an edition or a delete made here and not pushed yet, crossed by the hub's delete or edition
-    if (crossed(db, o, base, here)) settleDocumentConflict(db, o.id, o, localEdition(db, o.id), now());
+    if (
+      crossed(db, o, base, here) &&
+      settleDocumentConflict(db, o.id, o, localEdition(db, o.id), now()) === 'delete stands'
+    )
+      return;
     // imported here before this desktop synced it: the import stands, as one made after the delete
     const importedHere = here && !base && isDirty(db, 'document', o.id);
     // what is anchored in it waits for it to come back (the team's delete hook, document-removal.ts)
@@ -53,20 +65,29 @@ function applyRemote(ctx: CoreContext, o: RemoteObject, now: () => Date): void {
     putBase(db, o, o.deleted || (here && !needsEdition(db, o.id, o.data)));
     return;
   }
-  const dirty = isDirty(db, o.kind, o.id);
-  if (isLost(base) && o.version <= epochSince(db) && dirty) {
-    // the hub's copy from before its restore: what this desktop held above it is offered again on
-    // it, the lost copy kept as what it was made from
-    putBase(db, o, base!.applied, true);
-    return;
-  }
-  if (!dirty) {
+  if (!isDirty(db, o.kind, o.id)) {
     putBase(db, o, applyLocal(db, o, o.deleted ? null : o.data));
     if (!base) settleVanished(db, o.kind, o.id, now());
     pushIfMoved(db, o);
     return;
   }
   mergeRemote(db, o.kind, o.id, o, now);
+}
+
+/**
+ * The hub's copy is older than the one this desktop held when a hub restore lost it, and that copy
+ * is queued to be offered again: the hub's copy from before the restore, or (a document: other
+ * kinds are merged on the common copy, merge-remote.ts) an older copy of the same lost history
+ * that another desktop offered again unchanged. A document's line of copies is one: its delete
+ * and the re-import after it were lost together, the desktop that had seen only the delete
+ * offering it again must not take the re-import away from the one that made it.
+ */
+function offeredAgain(db: Db, base: BaseCopy | undefined, o: RemoteObject): boolean {
+  if (!isLost(base) || !isDirty(db, o.kind, o.id)) return false;
+  if (o.version <= epochSince(db)) return true;
+  const common = o.kind === 'document' ? lostAncestor(base, o) : undefined;
+  // (the lost copy kept here is returned when the hub's copy was made from it or a later one)
+  return !!common && common !== base!.ancestor;
 }
 
 /** A document changed here since its base (new edition, or deleted) meets the other on the hub. */
@@ -157,7 +178,7 @@ async function replaceEditions(
   for (const o of answer.changes) {
     if (o.kind !== 'document' || o.deleted || !needsEdition(ctx.db, o.id, o.data)) continue;
     const base = getBase(ctx.db, 'document', o.id);
-    if (base && !isLost(base) && base.version >= o.version) continue;
+    if ((base && !isLost(base) && base.version >= o.version) || offeredAgain(ctx.db, base, o)) continue;
     const author = o.author.name;
     const done = await bringDocument(ctx, hub, { ...o, authorName: author }, { ...options, final: false });
     if (done === 'failed') continue;

@@ -190,4 +190,31 @@ describePg('team sync: a document deleted and imported again', () => {
       b.core.close();
     }
   }, 90_000);
+
+  it('lets a delete stand over another member’s delete and import of the same file, unlisted', async () => {
+    const a = await desk('壬', '删除五');
+    const b = await desk('癸', '删除五');
+    const documents = (d: { core: Core }) => d.core.ctx.db.prepare(`SELECT id FROM documents`).pluck().all();
+    try {
+      const docId = (await importFiles(a.core.ctx, [HULI], { inline: true })).imported[0]!.id;
+      for (const d of [a, b]) await d.team.sync();
+      // 壬 deletes it offline; 癸 deletes it and imports the same file again, and syncs first
+      deleteWithUndo(a.core.ctx, docId, 'orphan');
+      deleteWithUndo(b.core.ctx, docId, 'orphan');
+      await b.team.sync();
+      await importFiles(b.core.ctx, [HULI], { inline: true });
+      await b.team.sync();
+      expect(await hubDeleted(docId, '删除五')).toEqual([false]);
+      // nothing of the document changed on the hub since 壬's copy: the delete is the last word
+      // (before: listed as a clash with the very edition it was made from, and the document brought back)
+      await a.team.sync();
+      await b.team.sync();
+      expect(await hubDeleted(docId, '删除五')).toEqual([true]);
+      expect([documents(a), documents(b)]).toEqual([[], []]);
+      for (const d of [a, b]) expect(await d.team.status(false)).toMatchObject({ pending: 0, conflicts: 0 });
+    } finally {
+      a.core.close();
+      b.core.close();
+    }
+  }, 90_000);
 });

@@ -202,6 +202,7 @@ describePg('team sync: a document replaced by a new edition', () => {
           `乙的版本-${way}.txt`,
           `    补充说明:乙的版本${way},与甲的不同。\n\n      又及:乙另加一段。`,
         );
+        const [original] = documents(a) as { content_hash: string }[];
         await importFiles(a.core.ctx, [first], { inline: true, replace: docId });
         await importFiles(b.core.ctx, [second], { inline: true, replace: docId });
         await a.team.sync();
@@ -221,6 +222,12 @@ describePg('team sync: a document replaced by a new edition', () => {
           fields: ['contentHash'],
         });
         expect(listed!.local).toMatchObject({ fileName: `乙的版本-${way}.txt`, sourceFile: second });
+        // judged on the edition both were made from (before: a pull's listing named none)
+        const base = b.core.ctx.db
+          .prepare(`SELECT base FROM team_conflicts WHERE id = ?`)
+          .pluck()
+          .get(listed!.id);
+        expect(JSON.parse(String(base))).toMatchObject({ contentHash: original!.content_hash });
         expect(fs.existsSync(second)).toBe(true);
         expect(await hubBlobs()).toBe(way === 'push' ? 3 : 2);
 

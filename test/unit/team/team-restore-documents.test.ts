@@ -1,0 +1,104 @@
+import { expect, it } from 'vitest';
+import { deleteWithUndo } from '../../../electron/main/documents/document-care';
+import { importFiles } from '../../../electron/main/ingest/import-service';
+import { describePg } from '../../helpers/pg-cluster';
+import { edition, HULI, useReplaceDesks, type Desk } from './replace-desks';
+
+/**
+ * The hub restored from a backup older than a document's last accepted change (issue 14, faults):
+ * the restored hub still holds the document as it stood in the backup (deleted there, or in an
+ * older edition). Every desktop that holds the later copy offers it again on the hub's copy, as it
+ * does an annotation; the hub's older copy is never applied over it, or the re-import (with every
+ * annotation that came back with it) or the new edition would be lost for the whole team.
+ */
+describePg('team sync: a restored hub and the documents it lost', () => {
+  const { f, withShared, annotations, documents, hubDocument, files, converged } =
+    useReplaceDesks('team-restore-docs');
+  const syncAll = async (desks: Desk[]) => {
+    for (const d of [...desks, ...desks]) await d.team.sync();
+  };
+
+  // a dump put back through pg_restore, or a copy of the data directory (seen by the cursors only)
+  const backups = {
+    dump: () => {
+      const dump = f.cluster.dump(f.database);
+      return () => f.cluster.restore(f.database, dump);
+    },
+    files: () => {
+      const copy = f.cluster.backupFiles();
+      return () => f.cluster.restoreFiles(copy);
+    },
+  };
+
+  it.each(['dump', 'files'] as const)(
+    'offers again a re-import the hub lost, and the annotations come back with it (%s)',
+    (kind) =>
+      withShared(async ({ a, b, docId }) => {
+        const together = annotations(a);
+        deleteWithUndo(a.core.ctx, docId, 'orphan');
+        await syncAll([a, b]);
+        expect(documents(b)).toEqual([]);
+        // the backup holds the document deleted
+        const restore = backups[kind]();
+        expect((await importFiles(a.core.ctx, [HULI], { inline: true })).imported.map((d) => d.id)).toEqual([
+          docId,
+        ]);
+        await syncAll([a, b]);
+        expect(annotations(b)).toEqual(together);
+        await f.restartHub(restore);
+
+        await syncAll([b, a]);
+        for (const d of [a, b]) expect(documents(d).map((r) => (r as { id: string }).id)).toEqual([docId]);
+        expect((await hubDocument()).map((d) => d['contentHash'])).toEqual(
+          documents(a).map((r) => (r as { content_hash: string }).content_hash),
+        );
+        for (const d of [a, b]) expect(annotations(d)).toEqual(together);
+        await converged([a, b]);
+        for (const d of [a, b])
+          expect(await d.team.status(false)).toMatchObject({ pending: 0, conflicts: 0 });
+      })(),
+    90_000,
+  );
+
+  it(
+    'offers again a new edition the hub lost instead of taking back the older one',
+    withShared(async ({ a, b, docId }) => {
+      const dump = f.cluster.dump(f.database);
+      const file = edition(files(), '湖里区-恢复版.txt', '补充说明:恢复前的修订。');
+      expect((await importFiles(a.core.ctx, [file], { inline: true, replace: docId })).failed).toEqual([]);
+      await syncAll([a, b]);
+      const newer = documents(a);
+      expect(documents(b)).toEqual(newer);
+      await f.restartHub(() => f.cluster.restore(f.database, dump));
+
+      await syncAll([b, a]);
+      for (const d of [a, b]) expect(documents(d)).toEqual(newer);
+      expect((await hubDocument()).map((d) => d['contentHash'])).toEqual(
+        newer.map((r) => (r as { content_hash: string }).content_hash),
+      );
+      await converged([a, b]);
+    }),
+    90_000,
+  );
+
+  it(
+    'keeps the re-import over a delete from the same lost history offered again by a desktop that missed it',
+    withShared(async ({ a, b, docId }) => {
+      const dump = f.cluster.dump(f.database);
+      deleteWithUndo(a.core.ctx, docId, 'orphan');
+      await syncAll([a, b]);
+      expect(documents(b)).toEqual([]);
+      // 甲 imports it again; 乙 does not sync before the hub goes back to its backup
+      await importFiles(a.core.ctx, [HULI], { inline: true });
+      await a.team.sync();
+      await f.restartHub(() => f.cluster.restore(f.database, dump));
+      // 乙 offers again the delete it holds, 甲 then the re-import made after that delete
+      await b.team.sync();
+      expect(await hubDocument()).toEqual([null]);
+      await syncAll([a, b]);
+      for (const d of [a, b]) expect(documents(d).map((r) => (r as { id: string }).id)).toEqual([docId]);
+      await converged([a, b]);
+    }),
+    90_000,
+  );
+});
