@@ -128,11 +128,12 @@ export function checkRequirements(
     if (superseded) continue;
     const versions = chains.get(`${r.kind}/${r.id}`) ?? [];
     const lost = lostChains.get(`${r.kind}/${r.id}`) ?? [];
-    // a lost version is superseded by a later lost one, or by an accepted change made from it
+    // a lost version is superseded by a later lost one, or by an accepted change made from it; a
+    // delete holds where no accepted copy is left (the hub lost what it deleted, and nobody offered it again)
     const madeFrom = new Set(versions.map((v) => v.ancestor?.split('.').slice(1).join('.')));
     const mark = (v: AcceptedChange) => `${v.version}.${sha256Hex(canonical(v.data)).slice(0, 32)}`;
     const ok =
-      (r.what === 'delete' && versions.length === 0 && lost.length === 0) ||
+      (r.what === 'delete' && versions.length === 0) ||
       versions.some((v) => holds(r, v)) ||
       lost.some((v, i) => holds(r, v) && (i < lost.length - 1 || madeFrom.has(mark(v))));
     if (!ok)
@@ -174,7 +175,7 @@ export function checkConflicts(clients: FuzzClient[], faults: FaultLog): Conflic
     unknownBase: 0,
     spurious: [],
   };
-  const lost = new Set(faults.lost.map((a) => `${a.kind}/${a.id}`));
+  const lost = new Set([...faults.lost.map((a) => `${a.kind}/${a.id}`), ...faults.lostOnHub]);
   for (const c of clients) {
     const restoredHere = faults.clientRestores.some((x) => x.client === c.name);
     report.open += c.db

@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type pg from 'pg';
 import type { Change, PushResponse } from '../../../shared/team/protocol';
 import { createCore, type Core } from '../../../electron/main/core/app-core';
 import { fileSecretStore, type SecretStore } from '../../../electron/main/team/secret-store';
 import { TeamService } from '../../../electron/main/team/team-service';
 import type { Db } from '../../../electron/main/store/database';
 import { allLocalKeys, readLocal } from '../../../electron/main/team/local-read';
+import { getPendingPush } from '../../../electron/main/team/team-store';
 import type { FaultProxy } from './fault-proxy';
 
 /** One desktop of the fuzz run: its own SQLite library, its own fault proxy in front of the hub. */
@@ -28,13 +30,18 @@ export class FuzzClient {
   restarts = 0;
   backupStep: number | null = null;
 
+  private readonly accepted: Map<string, AcceptedChange>;
+  readonly sent: { client: string; changes: Change[]; answer: PushResponse }[];
+  /** Batches a failed sync left unanswered here, by batch id (see `acceptUnheard`). */
+  readonly unanswered: Map<string, Change[]>;
+
   constructor(
     readonly name: string,
     dir: string,
     readonly proxy: FaultProxy,
-    private readonly accepted: Map<string, AcceptedChange>,
-    readonly sent: { client: string; changes: Change[]; answer: PushResponse }[],
+    shared: Pick<FuzzClient, 'sent' | 'unanswered'> & { accepted: Map<string, AcceptedChange> },
   ) {
+    ({ accepted: this.accepted, sent: this.sent, unanswered: this.unanswered } = shared);
     fs.mkdirSync(dir, { recursive: true });
     this.dbPath = path.join(dir, 'library.db');
     this.backupPath = path.join(dir, 'backup.db');
@@ -54,21 +61,16 @@ export class FuzzClient {
       timeoutMs: 5_000,
       observePush: (changes, answer) => {
         this.sent.push({ client: this.name, changes, answer });
-        changes.forEach((c, i) => {
-          const r = answer.results[i];
-          if (r?.status !== 'accepted') return;
-          const version = r.version ?? answer.version;
-          this.accepted.set(`${c.kind}/${c.id}/${version}`, {
-            kind: c.kind,
-            id: c.id,
-            version,
-            baseVersion: c.baseVersion,
-            data: c.data,
-            ...(c.ancestor ? { ancestor: c.ancestor } : {}),
-          });
-        });
+        recordAccepted(this.accepted, changes, answer);
       },
     });
+  }
+
+  /** After a failed sync: the batch it may have sent, whose answer (if the hub committed it) this desktop never heard. */
+  noteUnanswered(): void {
+    const pending = getPendingPush(this.db);
+    if (pending)
+      this.unanswered.set(pending.batchId, (JSON.parse(pending.body) as { changes: Change[] }).changes);
   }
 
   /** Closes the library and opens it again, as a quit and relaunch (or a crash between syncs) does. */
@@ -113,4 +115,43 @@ export class FuzzClient {
   documentIds(): string[] {
     return this.db.prepare(`SELECT id FROM documents ORDER BY id`).pluck().all() as string[];
   }
+}
+
+/**
+ * Changes the hub accepted in a batch whose answer its desktop never heard (the answer cut, then
+ * the batch dropped: a backup put back, or the hub's restore making it stale), counted as accepted
+ * when the hub's history still holds the batch: the hub keeps each batch's answer for replays.
+ */
+export async function acceptUnheard(
+  pool: pg.Pool,
+  library: string,
+  unanswered: Map<string, Change[]>,
+  accepted: Map<string, AcceptedChange>,
+): Promise<void> {
+  const { rows } = await pool.query<{ batchId: string; response: PushResponse }>(
+    `SELECT b.batch_id::text AS "batchId", b.response FROM hub.push_batches b
+       JOIN hub.libraries l ON l.id = b.library_id WHERE l.name = $1 AND b.batch_id = ANY($2::uuid[])`,
+    [library, [...unanswered.keys()]],
+  );
+  for (const { batchId, response } of rows) recordAccepted(accepted, unanswered.get(batchId)!, response);
+}
+
+function recordAccepted(
+  accepted: Map<string, AcceptedChange>,
+  changes: Change[],
+  answer: PushResponse,
+): void {
+  changes.forEach((c, i) => {
+    const r = answer.results[i];
+    if (r?.status !== 'accepted') return;
+    const version = r.version ?? answer.version;
+    accepted.set(`${c.kind}/${c.id}/${version}`, {
+      kind: c.kind,
+      id: c.id,
+      version,
+      baseVersion: c.baseVersion,
+      data: c.data,
+      ...(c.ancestor ? { ancestor: c.ancestor } : {}),
+    });
+  });
 }

@@ -23,6 +23,12 @@ export interface FaultLog {
   clientRestores: ClientRestore[];
   /** Accepted changes the hub lost in a restore (they must be offered again or listed). */
   lost: AcceptedChange[];
+  /**
+   * Every object (`kind/id`) the hub held above its backup when it was put back, as the hub itself
+   * had it: `lost` holds only the acceptances a desktop saw, not those of a batch whose answer was
+   * cut before the restore (the desktop's resend then finds the hub restored and offers it again).
+   */
+  lostOnHub: string[];
   hubRestores: number;
   /** How the hub was restored: its dump through pg_restore, or its data directory copied back. */
   hubRestoreKind: HubRestoreKind;
@@ -49,6 +55,7 @@ export class FaultEvents {
     this.log = {
       clientRestores: [],
       lost: [],
+      lostOnHub: [],
       hubRestores: 0,
       hubRestoreKind,
       pgRestarts: 0,
@@ -92,6 +99,12 @@ export class FaultEvents {
    */
   async restoreHub(): Promise<void> {
     const dump = this.dump!;
+    const { rows } = await this.f.pool.query<{ key: string }>(
+      `SELECT o.kind || '/' || o.id AS key FROM hub.objects o JOIN hub.libraries l ON l.id = o.library_id
+        WHERE l.name = $1 AND o.version > $2`,
+      [this.library, dump.version],
+    );
+    this.log.lostOnHub.push(...rows.map((r) => r.key));
     await this.f.restartHub(() =>
       this.log.hubRestoreKind === 'files'
         ? this.f.cluster.restoreFiles(dump.file)
@@ -123,6 +136,7 @@ export class FaultEvents {
     }
     const error = await sync;
     if (error) expect((error as { code?: string }).code).toBe('team_hub_error');
+    c.noteUnanswered();
     return true;
   }
 }

@@ -9,7 +9,7 @@ import { canonical } from '../../../electron/main/team/merge';
 import type { RemoteObject } from '../../../shared/team/protocol';
 import { describePg } from '../../helpers/pg-cluster';
 import { startFaultProxy, type FaultMode } from './fault-proxy';
-import { FuzzClient, type AcceptedChange } from './fuzz-client';
+import { acceptUnheard, FuzzClient, type AcceptedChange } from './fuzz-client';
 import { DeleteEvents } from './fuzz-deletes';
 import { EditionEvents } from './fuzz-editions';
 import { FaultEvents, type HubRestoreKind } from './fuzz-events';
@@ -51,10 +51,12 @@ describePg('team sync: 3 clients × random operations against the real hub, with
     const port = f.hub.port;
     const accepted = new Map<string, AcceptedChange>();
     const sent: FuzzClient['sent'] = [];
+    const unanswered: FuzzClient['unanswered'] = new Map();
     const clients: FuzzClient[] = [];
     for (const name of ['甲', '乙', '丙']) {
       const proxy = await startFaultProxy(port);
-      const c = new FuzzClient(`${name}${seed}`, path.join(f.tmp, `${seed}-${name}`), proxy, accepted, sent);
+      const dir = path.join(f.tmp, `${seed}-${name}`);
+      const c = new FuzzClient(`${name}${seed}`, dir, proxy, { accepted, sent, unanswered });
       const { code } = await createInvitation(f.pool, { library, role: 'editor' });
       await c.team.join({ hubUrl: proxy.url, code, memberName: c.name });
       clients.push(c);
@@ -105,6 +107,7 @@ describePg('team sync: 3 clients × random operations against the real hub, with
       }
       await deletes.finish(total);
       await quiesce(clients);
+      await acceptUnheard(f.pool, library, unanswered, accepted);
       const hubObjects = await hubState(f.pool, library, f.hub.url);
       for (const c of clients) {
         expect(c.db.pragma('integrity_check', { simple: true })).toBe('ok');
@@ -138,7 +141,7 @@ describePg('team sync: 3 clients × random operations against the real hub, with
           `conflicts listed ${report.conflicts} (refused ${report.refused}; genuine ${clashes.genuine}, ` +
           `vanished ${clashes.vanished} of which came back ${clashes.vanishedSettled}, no common copy ${clashes.unknownBase}; ` +
           `open at the end ${clashes.open}); restarts ${clients.map((c) => c.restarts).join('/')}; ` +
-          `faults ${JSON.stringify(faults)}; restores ${JSON.stringify({ ...events.log, lost: events.log.lost.length })}; ` +
+          `faults ${JSON.stringify(faults)}; restores ${JSON.stringify({ ...events.log, lost: events.log.lost.length, lostOnHub: events.log.lostOnHub.length })}; ` +
           `new editions ${editions.replaces}; deleted and imported again ${JSON.stringify(deletes.log)}; ms ${JSON.stringify(ms)}`,
       );
       console.log(
@@ -195,6 +198,7 @@ async function faultySync(c: FuzzClient, rng: Rng): Promise<void> {
     await c.team.sync();
   } catch (error) {
     expect((error as { code?: string }).code).toBe('team_hub_error');
+    c.noteUnanswered();
     // A crash right after losing the hub's answer: the stored batch must survive the restart.
     if (rng() < 0.3) c.restart();
   } finally {
