@@ -14,6 +14,7 @@ import {
   currentEpoch,
   epochSince,
   isLost,
+  keptAfterAll,
   listVanished,
   lostAncestor,
   noteEpoch,
@@ -42,6 +43,11 @@ function applyRemote(ctx: CoreContext, o: RemoteObject, now: () => Date): void {
   const { db } = ctx;
   const base = getBase(db, o.kind, o.id);
   if (base && !isLost(base) && base.version >= o.version) return;
+  if (keptAfterAll(base, o)) {
+    // the restore point the hub found lies below this copy: the hub kept it, it is the base again
+    putBase(db, o, base!.applied);
+    return;
+  }
   if (offeredAgain(db, base, o)) {
     // the hub's copy is older than what this desktop held above the restore point: that is offered
     // again on it, the lost copy kept as what it was made from (a document too: a re-import or a

@@ -16,7 +16,15 @@ import { same } from './merge';
 import { mergeRemote } from './merge-remote';
 import { documentData, pushIfMoved, settleDocumentConflict } from './editions';
 import { sendBatch } from './refused-token';
-import { ancestorMark, currentEpoch, epochSince, isLost, noteEpoch, requeuePending } from './restores';
+import {
+  ancestorMark,
+  currentEpoch,
+  epochSince,
+  isLost,
+  keptAfterAll,
+  noteEpoch,
+  requeuePending,
+} from './restores';
 import {
   ackOutbox,
   applyingRemote,
@@ -213,9 +221,10 @@ function settleConflict(
   now: () => Date,
 ): void {
   const base = getBase(db, entry.kind, entry.id);
-  if (current && isLost(base) && current.version <= epochSince(db)) {
-    // The hub still holds the copy it had before the restore, older than the lost one this change
-    // was built on: the change is offered again on top of the hub's copy, in the next batch.
+  if (current && isLost(base) && (current.version <= epochSince(db) || keptAfterAll(base, current))) {
+    // The hub still holds the copy it had before the restore (older than the lost one this change
+    // was built on, or that very one: the restore point lay below it): the change is offered again
+    // on top of the hub's copy, in the next batch.
     putBase(db, current, base!.applied, true);
     markDirty(db, entry.kind, entry.id);
     return;

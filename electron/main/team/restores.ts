@@ -1,4 +1,4 @@
-import type { Change, HubEpoch, TeamKind } from '../../../shared/team/protocol';
+import type { Change, HubEpoch, RemoteObject, TeamKind } from '../../../shared/team/protocol';
 import { sha256Hex } from '../kernel/crypto';
 import type { Db } from '../store/database';
 import { addConflict } from './conflict-store';
@@ -95,6 +95,16 @@ export function requeuePending(db: Db): void {
 
 /** A base copy from a history the hub lost: its version tells nothing about the hub's copy. */
 export const isLost = (base: { version: number } | undefined): boolean => base?.version === LOST_VERSION;
+
+/**
+ * A copy marked lost that the hub holds after all, the same version with the same data: a restore
+ * of the hub's data directory is bounded, not known, and the lower bound taken (hub migration 005)
+ * can lie below copies it kept. Left lost, an edit made here would merge without a common copy.
+ */
+export const keptAfterAll = (base: BaseCopy | undefined, o: RemoteObject): boolean =>
+  isLost(base) &&
+  base!.ancestor?.version === o.version &&
+  canonical(base!.ancestor.data) === canonical(o.deleted ? null : o.data);
 
 /**
  * What a re-offered change names as the copy it was made from (hub column `objects.ancestor`):
