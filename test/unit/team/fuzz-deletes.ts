@@ -28,12 +28,15 @@ export class DeleteEvents {
   constructor(
     private readonly file: string,
     private readonly documentId: string,
+    /** Past this step a member deletes it if none did yet, so every seed exercises a re-import. */
+    private readonly deleteBy: number,
   ) {}
 
   async step(c: FuzzClient, rng: Rng, step: number): Promise<void> {
     const { documentId } = this;
     for (const [client, { at }] of this.due) if (at <= step) await this.importAgain(client, step);
-    if (rng() >= 0.002 || this.due.has(c) || !c.documentIds().includes(documentId)) return;
+    const due = step >= this.deleteBy && !this.log.length;
+    if ((rng() >= 0.002 && !due) || this.due.has(c) || !c.documentIds().includes(documentId)) return;
     deleteWithUndo(c.core.ctx, documentId, 'orphan');
     const entry: DeleteLog = { client: c.name, deletedAt: step, importedAt: null };
     this.log.push(entry);

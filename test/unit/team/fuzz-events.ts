@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { AcceptedChange, FuzzClient } from './fuzz-client';
+import { acceptUnheard, type AcceptedChange, type FuzzClient } from './fuzz-client';
 import type { Rng } from './fuzz-ops';
 import type { TeamHub } from './team-hub-fixture';
 
@@ -43,11 +43,19 @@ export class FaultEvents {
   private dump: { file: string; version: number } | null = null;
   private readonly dumpAt: number;
   private readonly restoreAt: number;
+  /**
+   * Past these steps a sync restarts the hub's PostgreSQL or service, a member backs up and a
+   * member puts a backup back, if none did yet: every seed exercises every fault.
+   */
+  private readonly restartBy: number;
+  private readonly backupBy: number;
+  private readonly putBackBy: number;
+  private backups = 0;
 
   constructor(
     private readonly f: TeamHub,
     private readonly library: string,
-    private readonly accepted: Map<string, AcceptedChange>,
+    private readonly record: { accepted: Map<string, AcceptedChange>; unanswered: FuzzClient['unanswered'] },
     total: number,
     rng: Rng,
     hubRestoreKind: HubRestoreKind,
@@ -63,13 +71,19 @@ export class FaultEvents {
     };
     this.dumpAt = Math.floor(total * (0.2 + 0.25 * rng()));
     this.restoreAt = Math.floor(total * (0.55 + 0.3 * rng()));
+    this.restartBy = Math.floor(total * 0.7);
+    this.backupBy = Math.floor(total * 0.4);
+    this.putBackBy = Math.floor(total * 0.75);
   }
 
   /** A member's own backup now and then; later, sometimes, putting it back. */
   clientStep(c: FuzzClient, rng: Rng, step: number): void {
     const r = rng();
-    if (r < 0.003) c.backup(step);
-    else if (r < 0.005) {
+    const putBackDue = step >= this.putBackBy && !this.log.clientRestores.length;
+    if (r < 0.003 || (step >= this.backupBy && !this.backups)) {
+      c.backup(step);
+      this.backups++;
+    } else if (r < 0.005 || putBackDue) {
       const from = c.restoreBackup();
       if (from !== null) this.log.clientRestores.push({ client: c.name, from, to: step });
     }
@@ -99,6 +113,9 @@ export class FaultEvents {
    */
   async restoreHub(): Promise<void> {
     const dump = this.dump!;
+    const { accepted, unanswered } = this.record;
+    // what the hub accepted and no desktop heard is lost with the rest: its answers go with it
+    await acceptUnheard(this.f.pool, this.library, unanswered, accepted);
     const { rows } = await this.f.pool.query<{ key: string }>(
       `SELECT o.kind || '/' || o.id AS key FROM hub.objects o JOIN hub.libraries l ON l.id = o.library_id
         WHERE l.name = $1 AND o.version > $2`,
@@ -110,24 +127,25 @@ export class FaultEvents {
         ? this.f.cluster.restoreFiles(dump.file)
         : this.f.cluster.restore(this.f.database, dump.file),
     );
-    for (const [key, a] of this.accepted)
+    for (const [key, a] of accepted)
       if (a.version > dump.version) {
         this.log.lost.push(a);
-        this.accepted.delete(key);
+        accepted.delete(key);
       }
     this.log.hubRestores++;
   }
 
   /** A sync during which PostgreSQL or the hub service restarts; failing is fine, losing is not. */
-  async restartDuringSync(c: FuzzClient, rng: Rng): Promise<boolean> {
+  async restartDuringSync(c: FuzzClient, rng: Rng, step: number): Promise<boolean> {
     const r = rng();
-    if (r >= 0.04) return false;
+    const due = step >= this.restartBy && this.log.pgRestarts + this.log.hubRestarts === 0;
+    if (r >= 0.04 && !due) return false;
     const sync = c.team.sync().then(
       () => null,
       (error: unknown) => error,
     );
     await sleep(Math.floor(rng() * 40));
-    if (r < 0.02) {
+    if (r < 0.02 || (r >= 0.04 && r < 0.52)) {
       this.f.cluster.restart();
       this.log.pgRestarts++;
     } else {

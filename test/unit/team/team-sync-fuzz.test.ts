@@ -72,7 +72,7 @@ describePg('team sync: 3 clients × random operations against the real hub, with
       const events = new FaultEvents(
         f,
         library,
-        accepted,
+        { accepted, unanswered },
         total,
         rng,
         HUB_RESTORE ?? (seed % 2 ? 'files' : 'dump'),
@@ -80,7 +80,7 @@ describePg('team sync: 3 clients × random operations against the real hub, with
       const editions = new EditionEvents(path.join(f.tmp, `${seed}-editions`), HULI);
       // a stream of its own, so the operations and faults stay those of the seed
       const editionRng = mulberry32(seed + 1000);
-      const deletes = new DeleteEvents(HULI, world.documents[0]!);
+      const deletes = new DeleteEvents(HULI, world.documents[0]!, Math.floor(total * 0.5));
       const deleteRng = mulberry32(seed + 2000);
       for (let step = 0; step < total; step++) {
         const open = clients.filter((c) => done.get(c)! < OPS);
@@ -101,7 +101,7 @@ describePg('team sync: 3 clients × random operations against the real hub, with
         if (done.get(c)! >= nextSync.get(c)!) {
           nextSync.set(c, done.get(c)! + 15 + Math.floor(rng() * 30));
           t = performance.now();
-          if (!(await events.restartDuringSync(c, rng))) await faultySync(c, rng);
+          if (!(await events.restartDuringSync(c, rng, step))) await faultySync(c, rng);
           ms.sync += performance.now() - t;
         }
       }
