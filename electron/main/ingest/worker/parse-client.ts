@@ -5,6 +5,7 @@ import { AppError } from '../../kernel/app-error';
 import { readDocument, type ReadResult } from '../read-document';
 import type { OcrProgress } from '../ocr/ocr-lines';
 import type { ParseProgress, ParseReady, ParseReply, ParseRequest } from './protocol';
+import { retireWorker } from './worker-retire';
 
 /**
  * The parse worker's memory: enough for a 64 MB file's text and its passages several times over,
@@ -119,6 +120,8 @@ class WorkerReader implements DocumentReader {
   private started = false;
   private fallback = false;
   private starts = 0;
+  /** Workers stopping after a file was given up (see worker-retire.ts), until they are gone. */
+  private readonly retiring = new Set<Promise<void>>();
 
   constructor(
     private readonly entry: WorkerEntry,
@@ -210,7 +213,11 @@ class WorkerReader implements DocumentReader {
     p.reject(reason);
     const worker = this.worker;
     this.worker = null;
-    if (worker) void worker.terminate();
+    if (worker) {
+      const gone = retireWorker(worker, p.deadline === undefined ? undefined : id, this.limits.ocrPageMs);
+      this.retiring.add(gone);
+      void gone.then(() => this.retiring.delete(gone));
+    }
     if (!this.pending.size) return;
     const fresh = this.start();
     for (const [other, { file }] of this.pending) this.send(fresh, other, file);
@@ -223,6 +230,7 @@ class WorkerReader implements DocumentReader {
     const worker = this.worker;
     this.worker = null;
     if (worker) await worker.terminate();
+    await Promise.all(this.retiring);
   }
 
   private start(): Worker {

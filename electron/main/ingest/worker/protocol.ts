@@ -7,6 +7,11 @@ export interface ParseRequest {
   file: string;
 }
 
+/** The file `cancel` is given up: the worker stops reading it at its next OCR page (see worker-retire.ts). */
+export interface ParseCancel {
+  cancel: number;
+}
+
 /** Sent once the worker's code has loaded: a worker that dies after it failed a file, not its start. */
 export interface ParseReady {
   ready: true;
