@@ -195,6 +195,18 @@ export async function documentData(db: Db, hub: HubClient, id: string): Promise<
 }
 
 /**
+ * A document changed here (deleted, or replaced by another edition) since its base, while the hub's
+ * newer copy still holds the base's edition: the hub's version moved (a delete and import of the
+ * same file again elsewhere, an edition offered again after a restore) but nothing of the document
+ * changed there, so the change made here stands, to be pushed on the hub's copy.
+ */
+export function changedOnlyHere(db: Db, o: RemoteObject, base: BaseCopy | undefined): boolean {
+  if (o.deleted || !base || base.deleted || isLost(base) || !isDirty(db, 'document', o.id)) return false;
+  const edition = base.data?.['contentHash'];
+  return o.data?.['contentHash'] === edition && localDocument(db, o.id)?.hash !== edition;
+}
+
+/**
  * The hub answered a document this desktop pushed with another copy (a push conflict). The hub
  * serialises: whichever it accepted first stands, and this desktop's own is listed with its common
  * copy (choosing 保留我的 does it again, and the next sync carries it to everyone). So:
@@ -206,9 +218,9 @@ export async function documentData(db: Db, hub: HubClient, id: string): Promise<
  *   (`removeDeletedDocuments`, with capture off), the edition listed with its file;
  * - a new edition made first on the hub while this desktop deleted the document: the edition
  *   stands and comes back here at the next pull, the delete listed;
- * - the hub holding the edition this desktop deleted, as another member's delete and import of the
- *   same file again leave it: no clash (nothing of the document changed there), the delete is
- *   offered again on the hub's copy ('delete stands').
+ * - the hub holding the very edition this desktop deleted or replaced, as another member's delete
+ *   and import of the same file again leave it: no clash (nothing of the document changed there),
+ *   the change made here is offered again on the hub's copy ('mine stands', `changedOnlyHere`).
  * The base copy is the hub's, left waiting (applied = 0) when the library must still follow it.
  */
 export function settleDocumentConflict(
@@ -217,15 +229,15 @@ export function settleDocumentConflict(
   current: RemoteObject,
   sent: Record<string, unknown> | null,
   now: Date,
-): 'delete stands' | 'settled' {
+): 'mine stands' | 'settled' {
   const here = localDocument(db, id);
   const common = getBase(db, 'document', id);
   const base = common && !common.deleted && !isLost(common) ? common.data : undefined;
   const remote = current.deleted ? null : current.data;
-  if (!here && remote && base && remote['contentHash'] === base['contentHash']) {
+  if (changedOnlyHere(db, current, common)) {
     putBase(db, current);
     markDirty(db, 'document', id);
-    return 'delete stands';
+    return 'mine stands';
   }
   const edition = !!here && (current.deleted || needsEdition(db, id, current.data));
   const deleted = !here && !current.deleted;

@@ -3,7 +3,14 @@ import type { CoreContext } from '../kernel/context';
 import { deleteWithUndo } from '../documents/domain';
 import type { Db } from '../store/database';
 import { settleVanished } from './conflict-store';
-import { bringDocument, localEdition, needsEdition, pushIfMoved, settleDocumentConflict } from './editions';
+import {
+  bringDocument,
+  changedOnlyHere,
+  localEdition,
+  needsEdition,
+  pushIfMoved,
+  settleDocumentConflict,
+} from './editions';
 import type { HubClient } from './hub-client';
 import { assignDirtyOrderKeys, localDocument } from './local-read';
 import { removedAnnotation } from './removed-store';
@@ -57,12 +64,13 @@ function applyRemote(ctx: CoreContext, o: RemoteObject, now: () => Date): void {
   }
   if (o.kind === 'document') {
     const here = !!localDocument(db, o.id);
-    // an edition or a delete made here and not pushed yet, crossed by the hub's delete or edition
-    if (
-      crossed(db, o, base, here) &&
-      settleDocumentConflict(db, o.id, o, localEdition(db, o.id), now()) === 'delete stands'
-    )
+    if (changedOnlyHere(db, o, base)) {
+      // the hub's copy still holds the edition changed here: the change goes on it
+      putBase(db, o);
       return;
+    }
+    // an edition or a delete made here and not pushed yet, crossed by the hub's delete or edition
+    if (crossed(db, o, base, here)) settleDocumentConflict(db, o.id, o, localEdition(db, o.id), now());
     // imported here before this desktop synced it: the import stands, as one made after the delete
     const importedHere = here && !base && isDirty(db, 'document', o.id);
     // what is anchored in it waits for it to come back (the team's delete hook, document-removal.ts)
@@ -185,6 +193,7 @@ async function replaceEditions(
     if (o.kind !== 'document' || o.deleted || !needsEdition(ctx.db, o.id, o.data)) continue;
     const base = getBase(ctx.db, 'document', o.id);
     if ((base && !isLost(base) && base.version >= o.version) || offeredAgain(ctx.db, base, o)) continue;
+    if (changedOnlyHere(ctx.db, o, base)) continue;
     const author = o.author.name;
     const done = await bringDocument(ctx, hub, { ...o, authorName: author }, { ...options, final: false });
     if (done === 'failed') continue;

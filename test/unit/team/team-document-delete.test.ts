@@ -7,6 +7,7 @@ import { deleteWithUndo } from '../../../electron/main/documents/document-care';
 import { importFiles } from '../../../electron/main/ingest/import-service';
 import { updateDocumentMeta } from '../../../electron/main/store/document-meta';
 import { describePg } from '../../helpers/pg-cluster';
+import { edition } from './replace-desks';
 import { HULI, joinDesk, useTeamHub } from './team-hub-fixture';
 
 /**
@@ -211,6 +212,32 @@ describePg('team sync: a document deleted and imported again', () => {
       await b.team.sync();
       expect(await hubDeleted(docId, '删除五')).toEqual([true]);
       expect([documents(a), documents(b)]).toEqual([[], []]);
+      for (const d of [a, b]) expect(await d.team.status(false)).toMatchObject({ pending: 0, conflicts: 0 });
+    } finally {
+      a.core.close();
+      b.core.close();
+    }
+  }, 90_000);
+
+  it('lets a new edition stand over another member’s delete and import of the same file, unlisted', async () => {
+    const a = await desk('子', '删除六');
+    const b = await desk('丑', '删除六');
+    const hashes = (d: { core: Core }) =>
+      d.core.ctx.db.prepare(`SELECT content_hash FROM documents`).pluck().all();
+    try {
+      const docId = (await importFiles(a.core.ctx, [HULI], { inline: true })).imported[0]!.id;
+      for (const d of [a, b]) await d.team.sync();
+      // 丑 deletes it and imports the same file again; 子, offline meanwhile, makes a new edition
+      deleteWithUndo(b.core.ctx, docId, 'orphan');
+      await b.team.sync();
+      await importFiles(b.core.ctx, [HULI], { inline: true });
+      await b.team.sync();
+      const file = edition(f.tmp, '湖里区-子版.txt', '补充说明:子的修订。');
+      expect((await importFiles(a.core.ctx, [file], { inline: true, replace: docId })).failed).toEqual([]);
+      const newer = hashes(a);
+      // (before: listed as a clash with the edition it was made from, and replaced by it again)
+      for (const d of [a, b, a]) await d.team.sync();
+      expect([hashes(a), hashes(b)]).toEqual([newer, newer]);
       for (const d of [a, b]) expect(await d.team.status(false)).toMatchObject({ pending: 0, conflicts: 0 });
     } finally {
       a.core.close();
