@@ -3,7 +3,7 @@ import type { KindData, TeamKind } from '../../../shared/team/protocol';
 import type { Db } from '../store/database';
 import { documentHeading } from '../store/document-lookup';
 import { getAuthor } from '../store/settings';
-import { annotationFromTeam, readAnnotation } from './local-read';
+import { annotationFromTeam, localDocument, readAnnotation, type LocalData } from './local-read';
 import { same } from './merge';
 import {
   allRemovedAnnotations,
@@ -13,7 +13,7 @@ import {
 } from './removed-store';
 import { isLost } from './restores';
 import { markDirty, teamMember } from './team-store';
-import { getBase, setApplied } from './team-bases';
+import { getBase, setApplied, type BaseCopy } from './team-bases';
 
 /**
  * A synced document deleted here, by this member or by a pulled tombstone (the team's delete
@@ -85,4 +85,26 @@ export function detachRemovedOnLeave(db: Db, now = new Date()): string[] {
     detachOrphans(db, documentId, typeof title === 'string' ? title : null, list, now);
   }
   return [...byDocument.keys()];
+}
+
+/**
+ * An annotation or metadata correction gone with its document's deletion here is no delete: the
+ * hub keeps them for everyone, as orphans, until the document comes back. Only the document's own
+ * tombstone travels. An annotation its author deleted before the document went (its base copy
+ * still standing, not waiting: see document-removal.ts) is a delete like any other.
+ */
+export function keptByDeletedDocument(
+  db: Db,
+  kind: TeamKind,
+  id: string,
+  local: LocalData | 'unavailable',
+  base: BaseCopy | undefined,
+): boolean {
+  const baseData = base && !base.deleted ? base.data : null;
+  if (local !== null || !baseData) return false;
+  if (kind === 'annotation') return !base!.applied && !localDocument(db, String(baseData['documentId']));
+  if (kind !== 'meta_override' || localDocument(db, id)) return false;
+  // the corrections wait for the document, as a pulled one does (see pull.ts)
+  setApplied(db, kind, id, false);
+  return true;
 }

@@ -10,7 +10,7 @@ import {
 import type { Db } from '../store/database';
 import { addConflict } from './conflict-store';
 import type { HubClient } from './hub-client';
-import { assignDirtyOrderKeys, localDocument, readLocal, type LocalData } from './local-read';
+import { assignDirtyOrderKeys, readLocal, type LocalData } from './local-read';
 import { applyOverBase } from './local-write';
 import { same } from './merge';
 import { mergeRemote } from './merge-remote';
@@ -36,8 +36,8 @@ import {
   setPendingPush,
   type OutboxEntry,
 } from './team-store';
-import { dropBase, getBase, putBase, setApplied, type BaseCopy } from './team-bases';
-import { removedWithDocument } from './document-removal';
+import { dropBase, getBase, putBase, type BaseCopy } from './team-bases';
+import { keptByDeletedDocument, removedWithDocument } from './document-removal';
 
 /**
  * Push: the outbox, read as each object now stands, in batches of at most 500 changes. A batch
@@ -57,25 +57,15 @@ export interface Me {
 }
 
 /**
- * An annotation or metadata correction gone with its document's deletion here is no delete: the
- * hub keeps them for everyone, as orphans, until the document comes back. Only the document's own
- * tombstone travels. An annotation its author deleted before the document went (its base copy
- * still standing, not waiting: see document-removal.ts) is a delete like any other.
+ * An object as this desktop holds it. One waiting for its document or briefing (base copy not
+ * applied) is held as that copy; so it is offered again when a hub restore lost it (it would
+ * otherwise read as absent, and its document's absence drop it from the outbox unsent).
  */
-function keptByDeletedDocument(
-  db: Db,
-  kind: TeamKind,
-  id: string,
-  local: LocalData | 'unavailable',
-  base: BaseCopy | undefined,
-): boolean {
-  const baseData = base && !base.deleted ? base.data : null;
-  if (local !== null || !baseData) return false;
-  if (kind === 'annotation') return !base!.applied && !localDocument(db, String(baseData['documentId']));
-  if (kind !== 'meta_override' || localDocument(db, id)) return false;
-  // the corrections wait for the document, as a pulled one does (see pull.ts)
-  setApplied(db, kind, id, false);
-  return true;
+function heldHere(db: Db, kind: Exclude<TeamKind, 'document'>, id: string): LocalData {
+  const local = readLocal(db, kind, id);
+  if (local !== null) return local;
+  const base = getBase(db, kind, id);
+  return base && isLost(base) && !base.applied && !base.deleted ? base.data : null;
 }
 
 /**
@@ -92,7 +82,7 @@ async function prepareBatch(db: Db, hub: HubClient, now: () => Date): Promise<'e
   db.transaction(() => {
     assignDirtyOrderKeys(db);
     for (const e of outboxPage(db, HUB_LIMITS.pushChanges)) {
-      const local = e.kind === 'document' ? documents.get(e.id) : readLocal(db, e.kind, e.id);
+      const local = e.kind === 'document' ? documents.get(e.id) : heldHere(db, e.kind, e.id);
       if (local === undefined) continue; // a document queued after its file was read: next batch
       if (local === 'unavailable') {
         addConflict(
@@ -168,6 +158,7 @@ async function sendPending(db: Db, hub: HubClient, o: PushOptions, tally: PushTa
       if (!result) return;
       if (result.status === 'accepted') {
         tally.accepted++;
+        const prior = getBase(db, entry.kind, change.id);
         putBase(
           db,
           {
@@ -176,10 +167,11 @@ async function sendPending(db: Db, hub: HubClient, o: PushOptions, tally: PushTa
             version: result.version ?? answer.version,
             deleted: change.op === 'delete',
             data: change.data,
-            author: authorAfter(getBase(db, entry.kind, change.id), change, me),
+            author: authorAfter(prior, change, me),
             updatedAt: now().toISOString(),
           },
-          !removedWithDocument(db, entry.kind, change.id),
+          // (one waiting for its document or briefing still waits)
+          (!prior || prior.applied) && !removedWithDocument(db, entry.kind, change.id),
         );
         ackOutbox(db, entry.kind, entry.id, entry.seq);
       } else if (result.status === 'conflict') {

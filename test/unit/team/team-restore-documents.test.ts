@@ -1,4 +1,8 @@
+import fs from 'node:fs';
 import { expect, it } from 'vitest';
+import { createAnnotation } from '../../../electron/main/annotations/service';
+import { createCore } from '../../../electron/main/core/app-core';
+import { TeamService } from '../../../electron/main/team/team-service';
 import { deleteWithUndo } from '../../../electron/main/documents/document-care';
 import { importFiles } from '../../../electron/main/ingest/import-service';
 import { describePg } from '../../helpers/pg-cluster';
@@ -12,8 +16,26 @@ import { edition, HULI, useReplaceDesks, type Desk } from './replace-desks';
  * annotation that came back with it) or the new edition would be lost for the whole team.
  */
 describePg('team sync: a restored hub and the documents it lost', () => {
-  const { f, withShared, annotations, documents, hubDocument, files, converged } =
+  const { f, withShared, annotations, documents, hubDocument, files, converged, passageOf } =
     useReplaceDesks('team-restore-docs');
+  const held = (d: Desk, id: string) =>
+    d.core.ctx.db.prepare(`SELECT note FROM annotations WHERE id = ?`).pluck().get(id);
+  const hubNote = async (id: string) =>
+    (
+      await f.pool.query<{ note: string }>(`SELECT data->>'note' AS note FROM hub.objects WHERE id = $1`, [
+        id,
+      ])
+    ).rows[0]?.note;
+  /** The desktop's library file replaced by its backup and opened again, as its member would. */
+  const putBack = (d: Desk, backup: string): Desk => {
+    const { databasePath } = d.core.ctx;
+    const secrets = d.core.ctx.platform.teamSecrets!;
+    d.core.close();
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(databasePath + suffix, { force: true });
+    fs.copyFileSync(backup, databasePath);
+    const core = createCore({ databasePath, teamSecrets: secrets });
+    return { core, team: new TeamService(core.ctx, { secrets, inlineParse: true }) };
+  };
   const syncAll = async (desks: Desk[]) => {
     for (const d of [...desks, ...desks]) await d.team.sync();
   };
@@ -98,6 +120,38 @@ describePg('team sync: a restored hub and the documents it lost', () => {
       await syncAll([a, b]);
       for (const d of [a, b]) expect(documents(d).map((r) => (r as { id: string }).id)).toEqual([docId]);
       await converged([a, b]);
+    }),
+    90_000,
+  );
+
+  it(
+    'offers again an annotation the hub lost while it waits here for its document',
+    withShared(async ({ a, b, docId }) => {
+      const backup = `${b.core.ctx.databasePath}.backup`;
+      b.core.ctx.db.exec(`VACUUM INTO '${backup}'`);
+      const dump = f.cluster.dump(f.database);
+      // 甲 deletes the report; 乙, not synced since, annotates it, then puts its backup back
+      deleteWithUndo(a.core.ctx, docId, 'orphan');
+      await a.team.sync();
+      const x = createAnnotation(b.core.ctx.db, {
+        passageId: passageOf(b, docId, 15),
+        start: 0,
+        end: 4,
+        note: '乙的迟到批注',
+      });
+      await b.team.sync();
+      const again = putBack(b, backup);
+      // the pull brings the delete, then 乙's annotation, which waits for the document
+      await again.team.sync();
+      expect(held(again, x.id)).toBeUndefined();
+      await f.restartHub(() => f.cluster.restore(f.database, dump));
+      // (before: offered as absent, dropped unsent because its document is away)
+      await again.team.sync();
+      expect(await hubNote(x.id)).toBe('乙的迟到批注');
+      await importFiles(a.core.ctx, [HULI], { inline: true });
+      await syncAll([a, again]);
+      expect([held(a, x.id), held(again, x.id)]).toEqual(['乙的迟到批注', '乙的迟到批注']);
+      again.core.close();
     }),
     90_000,
   );
