@@ -28,7 +28,7 @@ import {
   noteLibraryRestore,
   REFRESH_KEY,
 } from './restores';
-import { applyingRemote, getCursor, getState, isDirty, setCursor, setState } from './team-store';
+import { applyingRemote, getCursor, getState, isDirty, markDirty, setCursor, setState } from './team-store';
 import { getBase, putBase, setApplied, unappliedBases, type BaseCopy } from './team-bases';
 
 /**
@@ -60,6 +60,7 @@ function applyRemote(ctx: CoreContext, o: RemoteObject, now: () => Date): void {
     // again on it, the lost copy kept as what it was made from (a document too: a re-import or a
     // new edition the restore lost stays here, the hub's older copy is not applied over it)
     putBase(db, o, base!.applied, true);
+    markDirty(db, o.kind, o.id);
     return;
   }
   if (o.kind === 'document') {
@@ -89,19 +90,21 @@ function applyRemote(ctx: CoreContext, o: RemoteObject, now: () => Date): void {
 }
 
 /**
- * The hub's copy is older than the one this desktop held when a hub restore lost it, and that copy
- * is queued to be offered again: the hub's copy from before the restore, or (a document: other
- * kinds are merged on the common copy, merge-remote.ts) an older copy of the same lost history
- * that another desktop offered again unchanged. A document's line of copies is one: its delete
- * and the re-import after it were lost together, the desktop that had seen only the delete
- * offering it again must not take the re-import away from the one that made it.
+ * The hub's copy is older than the one this desktop held when a hub restore lost it: the hub's
+ * copy from before the restore, this desktop's lost copy being queued to be offered again, or (a
+ * document: other kinds are merged on the common copy, merge-remote.ts) an older copy of the same
+ * lost history that another desktop offered again unchanged. A document's line of copies is one:
+ * its delete and the re-import after it were lost together, the desktop that had seen only the
+ * delete offering it again must not take the re-import away from the one that made it — also when
+ * that one found the hub's old copy equal to its own and had nothing to send (its lost copy, kept
+ * as the ancestor until the document is settled, still says where it stands in the line).
  */
 function offeredAgain(db: Db, base: BaseCopy | undefined, o: RemoteObject): boolean {
-  if (!isLost(base) || !isDirty(db, o.kind, o.id)) return false;
-  if (o.version <= epochSince(db)) return true;
-  const common = o.kind === 'document' ? lostAncestor(base, o) : undefined;
+  if (isLost(base) && isDirty(db, o.kind, o.id) && o.version <= epochSince(db)) return true;
+  if (o.kind !== 'document' || !base?.ancestor) return false;
+  const common = lostAncestor(base, o);
   // (the lost copy kept here is returned when the hub's copy was made from it or a later one)
-  return !!common && common !== base!.ancestor;
+  return !!common && common !== base.ancestor;
 }
 
 /** A document changed here since its base (new edition, or deleted) meets the other on the hub. */
