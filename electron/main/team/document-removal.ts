@@ -91,7 +91,7 @@ export function detachRemovedOnLeave(db: Db, now = new Date()): string[] {
  * An annotation or metadata correction gone with its document's deletion here is no delete: the
  * hub keeps them for everyone, as orphans, until the document comes back. Only the document's own
  * tombstone travels. An annotation its author deleted before the document went (its base copy
- * still standing, not waiting: see document-removal.ts) is a delete like any other.
+ * still standing, not waiting: see `keepRemovedWithDocument`) is a delete like any other.
  */
 export function keptByDeletedDocument(
   db: Db,

@@ -220,7 +220,7 @@ export function changedOnlyHere(db: Db, o: RemoteObject, base: BaseCopy | undefi
  *   stands and comes back here at the next pull, the delete listed;
  * - the hub holding the very edition this desktop deleted or replaced, as another member's delete
  *   and import of the same file again leave it: no clash (nothing of the document changed there),
- *   the change made here is offered again on the hub's copy ('mine stands', `changedOnlyHere`).
+ *   the change made here is offered again on the hub's copy (`changedOnlyHere`).
  * The base copy is the hub's, left waiting (applied = 0) when the library must still follow it.
  */
 export function settleDocumentConflict(
@@ -229,7 +229,7 @@ export function settleDocumentConflict(
   current: RemoteObject,
   sent: Record<string, unknown> | null,
   now: Date,
-): 'mine stands' | 'settled' {
+): void {
   const here = localDocument(db, id);
   const common = getBase(db, 'document', id);
   const base = common && !common.deleted && !isLost(common) ? common.data : undefined;
@@ -237,7 +237,7 @@ export function settleDocumentConflict(
   if (changedOnlyHere(db, current, common)) {
     putBase(db, current);
     markDirty(db, 'document', id);
-    return 'mine stands';
+    return;
   }
   const edition = !!here && (current.deleted || needsEdition(db, id, current.data));
   const deleted = !here && !current.deleted;
@@ -258,5 +258,4 @@ export function settleDocumentConflict(
       now,
     );
   putBase(db, current, !edition && !deleted);
-  return 'settled';
 }

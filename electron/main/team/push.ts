@@ -61,10 +61,14 @@ export interface Me {
  * applied) is held as that copy; so it is offered again when a hub restore lost it (it would
  * otherwise read as absent, and its document's absence drop it from the outbox unsent).
  */
-function heldHere(db: Db, kind: Exclude<TeamKind, 'document'>, id: string): LocalData {
+function heldHere(
+  db: Db,
+  kind: Exclude<TeamKind, 'document'>,
+  id: string,
+  base: BaseCopy | undefined,
+): LocalData {
   const local = readLocal(db, kind, id);
   if (local !== null) return local;
-  const base = getBase(db, kind, id);
   return base && isLost(base) && !base.applied && !base.deleted ? base.data : null;
 }
 
@@ -82,7 +86,8 @@ async function prepareBatch(db: Db, hub: HubClient, now: () => Date): Promise<'e
   db.transaction(() => {
     assignDirtyOrderKeys(db);
     for (const e of outboxPage(db, HUB_LIMITS.pushChanges)) {
-      const local = e.kind === 'document' ? documents.get(e.id) : heldHere(db, e.kind, e.id);
+      const base = getBase(db, e.kind, e.id);
+      const local = e.kind === 'document' ? documents.get(e.id) : heldHere(db, e.kind, e.id, base);
       if (local === undefined) continue; // a document queued after its file was read: next batch
       if (local === 'unavailable') {
         addConflict(
@@ -102,7 +107,6 @@ async function prepareBatch(db: Db, hub: HubClient, now: () => Date): Promise<'e
         ackOutbox(db, e.kind, e.id, e.seq);
         continue;
       }
-      const base = getBase(db, e.kind, e.id);
       const baseData = base && !base.deleted ? base.data : null;
       if (keptByDeletedDocument(db, e.kind, e.id, local, base)) {
         ackOutbox(db, e.kind, e.id, e.seq);
