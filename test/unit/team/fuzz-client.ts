@@ -9,6 +9,7 @@ import type { Db } from '../../../electron/main/store/database';
 import { allLocalKeys, readLocal } from '../../../electron/main/team/local-read';
 import { getPendingPush } from '../../../electron/main/team/team-store';
 import type { FaultProxy } from './fault-proxy';
+import { replaceLibraryFile } from './team-hub-fixture';
 
 /** One desktop of the fuzz run: its own SQLite library, its own fault proxy in front of the hub. */
 export interface AcceptedChange {
@@ -95,8 +96,7 @@ export class FuzzClient {
   restoreBackup(): number | null {
     if (this.backupStep === null) return null;
     this.core.close();
-    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(this.dbPath + suffix, { force: true });
-    fs.copyFileSync(this.backupPath, this.dbPath);
+    replaceLibraryFile(this.dbPath, this.backupPath);
     this.open();
     return this.backupStep;
   }

@@ -90,3 +90,9 @@ export async function joinDesk(f: TeamHub, name: string, library: string): Promi
   await team.join({ hubUrl: f.hub.url, code, memberName: name });
   return { core, team };
 }
+
+/** A closed library's file replaced by its backup (its WAL and shared-memory files gone with it), as putting a backup back does. */
+export function replaceLibraryFile(databasePath: string, backup: string): void {
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(databasePath + suffix, { force: true });
+  fs.copyFileSync(backup, databasePath);
+}

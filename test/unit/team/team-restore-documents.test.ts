@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { expect, it } from 'vitest';
 import { createAnnotation } from '../../../electron/main/annotations/service';
 import { createCore } from '../../../electron/main/core/app-core';
@@ -7,6 +6,7 @@ import { deleteWithUndo } from '../../../electron/main/documents/document-care';
 import { importFiles } from '../../../electron/main/ingest/import-service';
 import { describePg } from '../../helpers/pg-cluster';
 import { edition, HULI, useReplaceDesks, type Desk } from './replace-desks';
+import { replaceLibraryFile } from './team-hub-fixture';
 
 /**
  * The hub restored from a backup older than a document's last accepted change (issue 14, faults):
@@ -31,8 +31,7 @@ describePg('team sync: a restored hub and the documents it lost', () => {
     const { databasePath } = d.core.ctx;
     const secrets = d.core.ctx.platform.teamSecrets!;
     d.core.close();
-    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(databasePath + suffix, { force: true });
-    fs.copyFileSync(backup, databasePath);
+    replaceLibraryFile(databasePath, backup);
     const core = createCore({ databasePath, teamSecrets: secrets });
     return { core, team: new TeamService(core.ctx, { secrets, inlineParse: true }) };
   };
