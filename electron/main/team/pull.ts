@@ -21,7 +21,7 @@ import {
   currentEpoch,
   epochSince,
   isLost,
-  keptAfterAll,
+  sameAsLost,
   listVanished,
   lostAncestor,
   noteEpoch,
@@ -50,9 +50,11 @@ function applyRemote(ctx: CoreContext, o: RemoteObject, now: () => Date): void {
   const { db } = ctx;
   const base = getBase(db, o.kind, o.id);
   if (base && !isLost(base) && base.version >= o.version) return;
-  if (keptAfterAll(base, o)) {
-    // the restore point the hub found lies below this copy: the hub kept it, it is the base again
-    putBase(db, o, base!.applied);
+  if (sameAsLost(base, o)) {
+    // the hub kept the copy marked lost, or another desktop offered it again unchanged: what this
+    // desktop changed since (queued) goes on it; the lost copy stays its ancestor (the later copies
+    // of the lost history that others may offer again are judged against it, see offeredAgain)
+    putBase(db, o, base!.applied, true);
     return;
   }
   if (offeredAgain(db, base, o)) {

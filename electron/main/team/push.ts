@@ -21,7 +21,7 @@ import {
   currentEpoch,
   epochSince,
   isLost,
-  keptAfterAll,
+  sameAsLost,
   noteEpoch,
   requeuePending,
 } from './restores';
@@ -217,7 +217,7 @@ function settleConflict(
   now: () => Date,
 ): void {
   const base = getBase(db, entry.kind, entry.id);
-  if (current && isLost(base) && (current.version <= epochSince(db) || keptAfterAll(base, current))) {
+  if (current && isLost(base) && (current.version <= epochSince(db) || sameAsLost(base, current))) {
     // The hub still holds the copy it had before the restore (older than the lost one this change
     // was built on, or that very one: the restore point lay below it): the change is offered again
     // on top of the hub's copy, in the next batch.

@@ -97,14 +97,15 @@ export function requeuePending(db: Db): void {
 export const isLost = (base: { version: number } | undefined): boolean => base?.version === LOST_VERSION;
 
 /**
- * A copy marked lost that the hub holds after all, the same version with the same data: a restore
- * of the hub's data directory is bounded, not known, and the lower bound taken (hub migration 005)
- * can lie below copies it kept. Left lost, an edit made here would merge without a common copy.
+ * The hub's copy is the very copy marked lost here (same data): the hub kept it after all (a
+ * restore of its data directory is bounded, not known, and the lower bound taken, hub migration
+ * 005, can lie below copies it kept), or another desktop offered that copy again unchanged (a
+ * delete both had seen, under a new version number). Either way it is the base again: left lost,
+ * an edit made here would merge without a common copy, and a re-import made here after that
+ * delete would be taken away by it.
  */
-export const keptAfterAll = (base: BaseCopy | undefined, o: RemoteObject): boolean =>
-  isLost(base) &&
-  base!.ancestor?.version === o.version &&
-  canonical(base!.ancestor.data) === canonical(o.deleted ? null : o.data);
+export const sameAsLost = (base: BaseCopy | undefined, o: RemoteObject): boolean =>
+  isLost(base) && !!base!.ancestor && canonical(base!.ancestor.data) === canonical(o.deleted ? null : o.data);
 
 /**
  * What a re-offered change names as the copy it was made from (hub column `objects.ancestor`):

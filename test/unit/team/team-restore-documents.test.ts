@@ -127,6 +127,30 @@ describePg('team sync: a restored hub and the documents it lost', () => {
   );
 
   it(
+    'keeps a re-import made after a delete the hub lost, not yet sent, over that delete offered again by another desktop',
+    withShared(async ({ a, b, docId }) => {
+      const dump = f.cluster.dump(f.database);
+      // (a version between the backup and the delete: offered again, the delete gets another number)
+      createAnnotation(b.core.ctx.db, { passageId: passageOf(b, docId, 3), start: 0, end: 2, note: '乙' });
+      await syncAll([b, a]);
+      deleteWithUndo(a.core.ctx, docId, 'orphan');
+      await syncAll([a, b]);
+      expect(documents(b)).toEqual([]);
+      // 甲 imports it again and does not sync before the hub goes back to its backup
+      await importFiles(a.core.ctx, [HULI], { inline: true });
+      await f.restartHub(() => f.cluster.restore(f.database, dump));
+      // 乙 offers again the delete both held; 甲's re-import was made after that very delete
+      await b.team.sync();
+      expect(await hubDocument()).toEqual([null]);
+      await syncAll([a, b]);
+      for (const d of [a, b]) expect(documents(d).map((r) => (r as { id: string }).id)).toEqual([docId]);
+      await converged([a, b]);
+      for (const d of [a, b]) expect(await d.team.status(false)).toMatchObject({ pending: 0, conflicts: 0 });
+    }),
+    90_000,
+  );
+
+  it(
     'offers again an annotation the hub lost while it waits here for its document',
     withShared(async ({ a, b, docId }) => {
       const backup = `${b.core.ctx.databasePath}.backup`;
