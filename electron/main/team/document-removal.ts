@@ -3,13 +3,21 @@ import type { KindData, TeamKind } from '../../../shared/team/protocol';
 import type { Db } from '../store/database';
 import { documentHeading } from '../store/document-lookup';
 import { getAuthor } from '../store/settings';
-import { annotationFromTeam, localDocument, readAnnotation, type LocalData } from './local-read';
+import {
+  annotationFromTeam,
+  localDocument,
+  readAnnotation,
+  readMetaOverride,
+  type LocalData,
+} from './local-read';
 import { same } from './merge';
 import {
   allRemovedAnnotations,
   annotationIdsOf,
   putRemovedAnnotation,
+  putRemovedOverride,
   removedAnnotation,
+  removedOverride,
 } from './removed-store';
 import { isLost } from './restores';
 import { markDirty, teamMember } from './team-store';
@@ -42,13 +50,22 @@ export function keepRemovedWithDocument(db: Db, documentId: string): void {
     if (!base || (!base.deleted && !isLost(base) && !same(local, base.data))) markDirty(db, 'annotation', id);
     if (base) setApplied(db, 'annotation', id, false);
   }
-  // its corrections are the hub's still: written again when the document comes back
-  if (getBase(db, 'meta_override', documentId)) setApplied(db, 'meta_override', documentId, false);
+  // its corrections: the hub's copy is written again when the document comes back; one made here
+  // that the hub has not seen is kept as it stood and offered, as an annotation is
+  const override = readMetaOverride(db, documentId);
+  const overrideBase = getBase(db, 'meta_override', documentId);
+  if (override) {
+    putRemovedOverride(db, documentId, override);
+    const held = overrideBase && !overrideBase.deleted ? overrideBase.data : null;
+    if (!held || (!isLost(overrideBase) && !same(override, held))) markDirty(db, 'meta_override', documentId);
+  }
+  if (overrideBase) setApplied(db, 'meta_override', documentId, false);
   forgetDetachedSince(db, documentId, 0);
 }
 
-/** An annotation removed with its document and kept as it stood: its hub copy waits for the document. */
+/** An annotation or correction removed with its document and kept as it stood: its hub copy waits for the document. */
 export function removedWithDocument(db: Db, kind: TeamKind, id: string): boolean {
+  if (kind === 'meta_override') return !localDocument(db, id) && !!removedOverride(db, id);
   return kind === 'annotation' && !readAnnotation(db, id) && !!removedAnnotation(db, id);
 }
 

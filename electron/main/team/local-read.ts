@@ -7,7 +7,7 @@ import type { Db } from '../store/database';
 import { documentHeadingsOf, documentIdsInImportOrder, documentSource } from '../store/document-lookup';
 import { statement } from '../store/statements';
 import { assignKeys } from './order-keys';
-import { removedAnnotation } from './removed-store';
+import { removedAnnotation, removedOverride } from './removed-store';
 import { markDirty, orderKeysOf, setOrderKey } from './team-store';
 import { getBase } from './team-bases';
 
@@ -237,7 +237,8 @@ export function readLocal(db: Db, kind: Exclude<TeamKind, 'document'>, id: strin
     case 'briefing_item':
       return readBriefingItem(db, id);
     case 'meta_override':
-      return readMetaOverride(db, id);
+      // removed with its document: that copy, until the document comes back
+      return readMetaOverride(db, id) ?? (localDocument(db, id) ? null : removedOverride(db, id));
     case 'ledger_override':
       return readLedgerOverride(db, id);
   }

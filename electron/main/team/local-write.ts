@@ -21,7 +21,14 @@ import { passagesOfDocument, passageWithEdition } from '../store/passage-reader'
 import { annotationFromTeam, orphanedEndDocument, parseLedgerKey, readMetaOverride } from './local-read';
 import { compareOrder } from './order-keys';
 import { movedPassage } from './passage-moves-store';
-import { dropRemovedAnnotation, putRemovedAnnotation, removedAnnotation } from './removed-store';
+import {
+  dropRemovedAnnotation,
+  dropRemovedOverride,
+  putRemovedAnnotation,
+  putRemovedOverride,
+  removedAnnotation,
+  removedOverride,
+} from './removed-store';
 import { orderKeysOf, setOrderKey } from './team-store';
 import { type BaseCopy } from './team-bases';
 
@@ -207,7 +214,13 @@ const applyBriefingItem: Apply = (db, o, raw) => {
 
 const applyMetaOverride: Apply = (db, o, raw) => {
   const fields = ((raw as KindData['meta_override'] | null)?.fields ?? {}) as Record<string, unknown>;
-  if (!documentHash(db, o.id)) return !raw;
+  if (!documentHash(db, o.id)) {
+    // its document is away: a copy kept as it stood there (document-removal.ts) takes the merge
+    if (!raw) dropRemovedOverride(db, o.id);
+    else if (removedOverride(db, o.id)) putRemovedOverride(db, o.id, raw);
+    return !raw;
+  }
+  dropRemovedOverride(db, o.id);
   const current = readMetaOverride(db, o.id)?.fields ?? {};
   const patch: Record<string, unknown> = {};
   const reset: EditableMetaField[] = [];

@@ -2,26 +2,46 @@ import type { Db } from '../store/database';
 import { statement } from '../store/statements';
 
 /**
- * team_removed_annotations (migration 015): team annotations removed with their document, as they
- * stood (see document-removal.ts). While the document is away this copy is the annotation's local
- * side for push, pull and merge alike.
+ * Copies kept while their document is away (see document-removal.ts), as they stood: while it is,
+ * the copy is the object's local side for push, pull and merge alike. Annotations in
+ * team_removed_annotations (migration 015), a document's metadata correction in
+ * team_removed_overrides (migration 017, keyed by the document).
  */
-export function removedAnnotation(db: Db, id: string): Record<string, unknown> | null {
-  const data = statement(db, `SELECT data FROM team_removed_annotations WHERE id = ?`).pluck().get(id);
+const KEPT = {
+  annotation: { table: 'team_removed_annotations', key: 'id' },
+  meta_override: { table: 'team_removed_overrides', key: 'document_id' },
+} as const;
+type KeptKind = keyof typeof KEPT;
+
+function keptCopy(db: Db, kind: KeptKind, id: string): Record<string, unknown> | null {
+  const { table, key } = KEPT[kind];
+  const data = statement(db, `SELECT data FROM ${table} WHERE ${key} = ?`).pluck().get(id);
   return typeof data === 'string' ? (JSON.parse(data) as Record<string, unknown>) : null;
 }
 
-export function putRemovedAnnotation(db: Db, id: string, data: Record<string, unknown>): void {
+function putKeptCopy(db: Db, kind: KeptKind, id: string, data: Record<string, unknown>): void {
+  const { table, key } = KEPT[kind];
   statement(
     db,
-    `INSERT INTO team_removed_annotations (id, data) VALUES (?, ?)
-     ON CONFLICT(id) DO UPDATE SET data = excluded.data`,
+    `INSERT INTO ${table} (${key}, data) VALUES (?, ?) ON CONFLICT(${key}) DO UPDATE SET data = excluded.data`,
   ).run(id, JSON.stringify(data));
 }
 
-export function dropRemovedAnnotation(db: Db, id: string): void {
-  statement(db, `DELETE FROM team_removed_annotations WHERE id = ?`).run(id);
+function dropKeptCopy(db: Db, kind: KeptKind, id: string): void {
+  const { table, key } = KEPT[kind];
+  statement(db, `DELETE FROM ${table} WHERE ${key} = ?`).run(id);
 }
+
+export const removedAnnotation = (db: Db, id: string) => keptCopy(db, 'annotation', id);
+export const putRemovedAnnotation = (db: Db, id: string, data: Record<string, unknown>) =>
+  putKeptCopy(db, 'annotation', id, data);
+export const dropRemovedAnnotation = (db: Db, id: string) => dropKeptCopy(db, 'annotation', id);
+
+export const removedOverride = (db: Db, documentId: string) => keptCopy(db, 'meta_override', documentId);
+export const putRemovedOverride = (db: Db, documentId: string, data: Record<string, unknown>) =>
+  putKeptCopy(db, 'meta_override', documentId, data);
+export const dropRemovedOverride = (db: Db, documentId: string) =>
+  dropKeptCopy(db, 'meta_override', documentId);
 
 /** The ids of a document's annotations, read before its deletion removes them. */
 export function annotationIdsOf(db: Db, documentId: string): string[] {

@@ -147,6 +147,7 @@ export function forgetTeam(db: Db): void {
       'team_pending_push',
       'team_state',
       'team_removed_annotations',
+      'team_removed_overrides',
     ])
       db.prepare(`DELETE FROM ${table}`).run();
     setCapture(db, false);

@@ -73,6 +73,8 @@ function downgrade(db: Db): void {
       ALTER TABLE documents DROP COLUMN passage_count;
       ALTER TABLE documents DROP COLUMN glossary_count;
       ALTER TABLE documents DROP COLUMN measure_count;
+      -- Nor the team's copies of corrections removed with their document (migration 017).
+      DROP TABLE team_removed_overrides;
     `);
     db.pragma(`user_version = ${migration010UndoLog.version - 1}`);
   })();

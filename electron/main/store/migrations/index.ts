@@ -14,6 +14,7 @@ import { migration013TeamAncestors } from './013-team-ancestors';
 import { migration014TeamPassageMoves } from './014-team-passage-moves';
 import { migration015TeamRemovedAnnotations } from './015-team-removed-annotations';
 import { migration016DocumentCounts } from './016-document-counts';
+import { migration017TeamRemovedOverrides } from './017-team-removed-overrides';
 import type { Migration } from './types';
 
 /** In order. Append only: a shipped migration is never edited, a fix is a new one. */
@@ -34,4 +35,5 @@ export const migrations: readonly Migration[] = [
   migration014TeamPassageMoves,
   migration015TeamRemovedAnnotations,
   migration016DocumentCounts,
+  migration017TeamRemovedOverrides,
 ];
