@@ -1,4 +1,4 @@
-import type { PullResponse, RemoteObject, TeamKind } from '../../../shared/team/protocol';
+import type { PullResponse, RemoteObject } from '../../../shared/team/protocol';
 import type { CoreContext } from '../kernel/context';
 import { deleteWithUndo } from '../documents/domain';
 import type { Db } from '../store/database';
@@ -13,7 +13,7 @@ import {
 } from './editions';
 import type { HubClient } from './hub-client';
 import { assignDirtyOrderKeys, localDocument } from './local-read';
-import { removedAnnotation, removedOverride } from './removed-store';
+import { keptWhileAway } from './removed-store';
 import { applyLocal } from './local-write';
 import { mergeRemote } from './merge-remote';
 import { pullPage } from './refused-token';
@@ -145,12 +145,6 @@ export function applyWaiting(db: Db): number {
     }
   });
   return applied;
-}
-
-/** What was kept of an annotation or correction removed with its document (document-removal.ts). */
-function keptWhileAway(db: Db, kind: TeamKind, id: string): Record<string, unknown> | null {
-  if (kind === 'annotation') return removedAnnotation(db, id);
-  return kind === 'meta_override' ? removedOverride(db, id) : null;
 }
 
 /**

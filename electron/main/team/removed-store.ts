@@ -1,3 +1,4 @@
+import type { TeamKind } from '../../../shared/team/protocol';
 import type { Db } from '../store/database';
 import { statement } from '../store/statements';
 
@@ -31,6 +32,10 @@ function dropKeptCopy(db: Db, kind: KeptKind, id: string): void {
   const { table, key } = KEPT[kind];
   statement(db, `DELETE FROM ${table} WHERE ${key} = ?`).run(id);
 }
+
+/** What was kept of any object removed with its document (null: none kept, or a kind never kept). */
+export const keptWhileAway = (db: Db, kind: TeamKind, id: string): Record<string, unknown> | null =>
+  kind in KEPT ? keptCopy(db, kind as KeptKind, id) : null;
 
 export const removedAnnotation = (db: Db, id: string) => keptCopy(db, 'annotation', id);
 export const putRemovedAnnotation = (db: Db, id: string, data: Record<string, unknown>) =>
