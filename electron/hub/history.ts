@@ -24,7 +24,7 @@ export async function libraryEpoch(client: pg.ClientBase, libraryId: string): Pr
 }
 
 /**
- * Whether the sender's cursor still names this hub's history (see migrations 003 and 005); a rewound hub
+ * Whether the sender's cursor still names this hub's history (see migrations 003, 005 and 006); a rewound hub
  * starts a new epoch here, so the epoch read next is the new one. Only a token this hub sealed for
  * that very version and epoch is judged (a member could make up any other, and make every desktop
  * pull and offer again); a bare one from before sealing is let pass, and the answer seals the next.
@@ -38,22 +38,23 @@ export async function checkCursor(
   at: { cursor: number; token?: string } | undefined,
 ): Promise<void> {
   if (!epoch || !at?.token) return;
-  const uuid = seal.open(libraryId, epoch, at.cursor, at.token);
-  if (uuid === null) return;
-  if (uuid === false)
+  const opened = seal.open(libraryId, epoch, at.cursor, at.token);
+  if (opened === null) return;
+  if (opened === false)
     throw new HubError(403, 'bad-cursor', `this hub did not hand out that token for version ${at.cursor}`);
-  await client.query('SELECT hub.check_cursor($1, current_user, $2, $3, $4, $5)', [
+  await client.query('SELECT hub.check_cursor($1, current_user, $2, $3, $4, $5, $6)', [
     libraryId,
     deviceId,
     epoch,
     at.cursor,
-    uuid,
+    opened.uuid,
+    opened.writtenAt ?? null,
   ]);
 }
 
 /**
- * The sealed token of one library version in `epoch` (undefined for versions written before
- * migration 003).
+ * The sealed token of one library version in `epoch`, with the moment it was written (undefined
+ * for versions written before migration 003).
  */
 export async function versionToken(
   client: pg.ClientBase,
@@ -62,9 +63,10 @@ export async function versionToken(
   epoch: string | undefined,
   version: number,
 ): Promise<string | undefined> {
-  const { rows } = await client.query<{ token: string }>(
-    'SELECT token FROM hub.versions WHERE library_id = $1 AND version = $2',
+  const { rows } = await client.query<{ token: string; written: string }>(
+    `SELECT token, (extract(epoch FROM written_at) * 1000000)::bigint::text AS written
+       FROM hub.versions WHERE library_id = $1 AND version = $2`,
     [libraryId, version],
   );
-  return rows[0] ? seal.seal(libraryId, epoch, version, rows[0].token) : undefined;
+  return rows[0] ? seal.seal(libraryId, epoch, version, rows[0].token, Number(rows[0].written)) : undefined;
 }

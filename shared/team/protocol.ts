@@ -169,12 +169,15 @@ export const changeSchema = z
   .strict();
 
 /**
- * A version's token as the hub hands it out: a uuid sealed by the hub (`<uuid>.<mac>`, see the
- * hub's cursor-seal.ts), or a bare uuid handed out before tokens were sealed.
+ * A version's token as the hub hands it out: a uuid sealed by the hub with the moment the version
+ * was written (`<uuid>.<written>.<mac>`, see the hub's cursor-seal.ts), sealed without it (older
+ * hubs), or a bare uuid handed out before tokens were sealed.
  */
 const versionToken = z
   .string()
-  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(\.[A-Za-z0-9_-]{43})?$/);
+  .regex(
+    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}((\.[0-9a-z]{1,13})?\.[A-Za-z0-9_-]{43})?$/,
+  );
 
 /** A library version and its token as a desktop last saw them (a restored hub no longer has both). */
 const versionMark = z

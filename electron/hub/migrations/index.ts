@@ -4,9 +4,17 @@ import { migration002 } from './002-epochs';
 import { migration003 } from './003-rewinds';
 import { migration004 } from './004-anchor-moves';
 import { migration005 } from './005-restore-point';
+import { migration006 } from './006-restore-start';
 
 /** In order; a hub database records the count it has applied and runs the rest on start. */
-const MIGRATIONS: string[] = [migration001, migration002, migration003, migration004, migration005];
+const MIGRATIONS: string[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+  migration006,
+];
 
 /** Any fixed number: the advisory lock that keeps two starting hubs from migrating at once. */
 const MIGRATION_LOCK = 7_114_001;

@@ -16,7 +16,7 @@ describe('hub cursor seal', () => {
   it('opens only what it sealed, for that library, epoch and version', () => {
     const seal = createCursorSeal(loadServiceKey(key.file));
     const token = seal.seal(lib, epoch, 7, uuid);
-    expect(seal.open(lib, epoch, 7, token)).toBe(uuid);
+    expect(seal.open(lib, epoch, 7, token)).toEqual({ uuid });
     expect(seal.open(lib, epoch, 8, token)).toBe(false);
     expect(seal.open(lib, crypto.randomUUID(), 7, token)).toBe(false);
     expect(seal.open(crypto.randomUUID(), epoch, 7, token)).toBe(false);
@@ -26,6 +26,20 @@ describe('hub cursor seal', () => {
     // another key's seal
     const other = createCursorSeal(crypto.randomBytes(32));
     expect(seal.open(lib, epoch, 7, other.seal(lib, epoch, 7, uuid))).toBe(false);
+  });
+
+  it('seals the moment a version was written with it, so that it cannot be changed', () => {
+    const seal = createCursorSeal(loadServiceKey(key.file));
+    const written = Date.UTC(2026, 11, 8) * 1000 + 123;
+    const token = seal.seal(lib, epoch, 7, uuid, written);
+    expect(token).toMatch(/^[0-9a-f-]{36}\.[0-9a-z]+\.[A-Za-z0-9_-]{43}$/);
+    expect(seal.open(lib, epoch, 7, token)).toEqual({ uuid, writtenAt: written });
+    const [id, moment, mac] = token.split('.');
+    // another moment under the same mac, or the moment dropped: not this hub's token
+    expect(seal.open(lib, epoch, 7, `${id}.${(written + 1).toString(36)}.${mac}`)).toBe(false);
+    expect(seal.open(lib, epoch, 7, `${id}.${mac}`)).toBe(false);
+    expect(moment).toBe(written.toString(36));
+    expect(seal.open(lib, epoch, 8, token)).toBe(false);
   });
 
   it('makes the key file once (0600) and reads the same key after', () => {

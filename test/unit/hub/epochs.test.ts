@@ -70,7 +70,7 @@ describePg('team hub: epochs and device cursors', () => {
     const bob = await fx.join('文件', 'editor', '钱七');
     await alice.push(batch(put('annotation', 'f1', null, annotationData())));
     const backedUp = (await alice.pull(0)).json;
-    expect(backedUp.cursorToken).toMatch(/^[0-9a-f-]{36}\.[A-Za-z0-9_-]{43}$/);
+    expect(backedUp.cursorToken).toMatch(/^[0-9a-f-]{36}\.[0-9a-z]{1,13}\.[A-Za-z0-9_-]{43}$/);
     const copy = fx.cluster.backupFiles();
     await alice.push({ ...batch(put('annotation', 'f2', null, annotationData())), epoch: backedUp.epoch });
     const seen = await pullAt(alice, backedUp);
@@ -134,6 +134,27 @@ describePg('team hub: epochs and device cursors', () => {
     expect(after.epochSince).toBe(backedUp.cursor);
     const all = (await alice.pull(0)).json;
     expect(all.changes.map((c) => c.id).sort()).toEqual(['r1', 's1', 's2']);
+  }, 90_000);
+
+  it("finds the restore's own start when PostgreSQL also started before the backup", async () => {
+    const dana = await fx.join('两次启动', 'editor', '郑一');
+    await dana.push(batch(put('annotation', 'k1', null, annotationData())));
+    const first = (await dana.pull(0)).json;
+    // a start the backup holds, above the last cursor the hub noted for dana (0): 005 took it
+    fx.cluster.restart();
+    await dana.push({ ...batch(put('annotation', 'k2', null, annotationData())), epoch: first.epoch });
+    const backedUp = (await dana.pull(0)).json.version;
+    const copy = fx.cluster.backupFiles();
+    await dana.push({ ...batch(put('annotation', 'k3', null, annotationData())), epoch: first.epoch });
+    const seen = await pullAt(dana, first);
+    expect(seen.changes.map((c) => c.id)).toEqual(['k2', 'k3']);
+    fx.cluster.restoreFiles(copy);
+
+    const after = await pullAt(dana, seen);
+    expect(after.epoch).not.toBe(first.epoch);
+    // the first start after k3 was written: the restore's, at the version it found
+    expect(after.epochSince).toBe(backedUp);
+    expect(backedUp).toBeGreaterThan(first.cursor);
   }, 90_000);
 
   it("notices a cursor above the hub's version at once, before anyone writes", async () => {

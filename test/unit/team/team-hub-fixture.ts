@@ -32,12 +32,15 @@ export interface TeamHub {
   hub: RunningHub;
   pool: pg.Pool;
   tmp: string;
+  /** The file of the key the hub seals cursor tokens with. */
+  keyFile: string;
   restartHub(between?: () => void | Promise<void>): Promise<void>;
 }
 
 export function useTeamHub(name: string, options: { poolSize?: number } = {}): TeamHub {
   const fixture = { database: 'hub' } as TeamHub;
   const key = tempHubKeyFile();
+  fixture.keyFile = key.file;
   beforeAll(async () => {
     fixture.cluster = await startPgCluster();
     fixture.databaseUrl = fixture.cluster.createDatabase(fixture.database);
