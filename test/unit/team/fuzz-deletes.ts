@@ -50,11 +50,17 @@ export class DeleteEvents {
    * The member put back a backup older than their re-import: the re-import is undone with the
    * rest, while their delete, once it reached the hub, is not (a backup taken even before the
    * delete then loses the document at the next sync, the team's last word being that delete).
-   * Such a member takes the file again at the end, once a sync has shown the library without it.
+   * Such a member takes the file again some steps later, as they would on noticing it gone (the
+   * others may never have seen the re-import: without it the document would stay away from every
+   * library for the rest of the run); if their library holds it again by then, at the end, once a
+   * sync has shown the library without it.
    */
-  restored(c: FuzzClient, from: number): void {
-    if (this.log.some((e) => e.client === c.name && e.importedAt !== null && from < e.importedAt))
-      this.undone.add(c);
+  restored(c: FuzzClient, from: number, step: number): void {
+    if (!this.log.some((e) => e.client === c.name && e.importedAt !== null && from < e.importedAt)) return;
+    if (this.due.has(c)) return;
+    const entry: DeleteLog = { client: c.name, deletedAt: step, importedAt: null };
+    this.log.push(entry);
+    this.due.set(c, { at: step + 30, entry });
   }
 
   /** Every re-import still due, then the undone ones, as the network heals. */

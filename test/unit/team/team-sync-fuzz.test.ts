@@ -97,7 +97,7 @@ describePg('team sync: 3 clients × random operations against the real hub, with
         const restores = events.log.clientRestores.length;
         events.clientStep(c, rng, step);
         const restore = events.log.clientRestores[restores];
-        if (restore) deletes.restored(c, restore.from);
+        if (restore) deletes.restored(c, restore.from, step);
         await editions.step(c, editionRng, world.documents[0]!);
         await deletes.step(c, deleteRng, step);
         await events.hubStep(step);
