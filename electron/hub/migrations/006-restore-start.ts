@@ -9,7 +9,8 @@
  * (sealed with it, see the service's cursor-seal.ts). A version the hub lost was written after the
  * backup was taken, so after every start noted in the restored data but the restore's own; and
  * before the restore. The restore's start is therefore the first noted start after that moment,
- * and the version it noted is exactly where the hub went back to. Starts after the backup and
+ * and the version it noted (the lowest of the starts after that moment) is exactly where the hub
+ * went back to. Starts after the backup and
  * before the restore were noted only in the history the restore threw away. Where that answer
  * cannot be right (the server's clock went back: it lies outside 005's bounds) or no moment was
  * sent (a token sealed before this migration), 005's bound is taken as before.
@@ -49,9 +50,10 @@ BEGIN
   END LOOP;
   SELECT d.cursor INTO kept FROM hub.devices d WHERE d.id = dev AND d.member_id = hub.member_id_of(r);
   IF cur_written IS NOT NULL THEN
-    SELECT s.version INTO since FROM hub.library_starts s
-     WHERE s.library_id = lib AND (extract(epoch FROM s.started_at) * 1000000)::bigint > cur_written
-     ORDER BY s.started_at LIMIT 1;
+    -- (the lowest version of those starts: the restore's, as later ones found it or more; should
+    -- the server's clock have gone back, an earlier one only makes desktops offer more again)
+    SELECT min(s.version) INTO since FROM hub.library_starts s
+     WHERE s.library_id = lib AND (extract(epoch FROM s.started_at) * 1000000)::bigint > cur_written;
     IF since >= cur OR since < coalesce(kept, 0) THEN
       since := NULL;
     END IF;
