@@ -1,6 +1,10 @@
 import { expect, it } from 'vitest';
 import { createAnnotation } from '../../../electron/main/annotations/service';
 import { createCore } from '../../../electron/main/core/app-core';
+import { HubClient } from '../../../electron/main/team/hub-client';
+import { pullAll } from '../../../electron/main/team/pull';
+import { pushAll } from '../../../electron/main/team/push';
+import { getState, teamMember } from '../../../electron/main/team/team-store';
 import { TeamService } from '../../../electron/main/team/team-service';
 import { deleteWithUndo } from '../../../electron/main/documents/document-care';
 import { importFiles } from '../../../electron/main/ingest/import-service';
@@ -178,6 +182,38 @@ describePg('team sync: a restored hub and the documents it lost', () => {
       await syncAll([a, again]);
       expect([held(a, x.id), held(again, x.id)]).toEqual(['乙的迟到批注', '乙的迟到批注']);
       again.core.close();
+    }),
+    90_000,
+  );
+
+  it(
+    'settles quietly a push that meets the same lost document offered again by another desktop after its pull',
+    withShared(async ({ a, b }) => {
+      const dump = f.cluster.dump(f.database);
+      // a second report, imported after the backup: the restored hub lacks it, both desktops hold it
+      const file = edition(files(), '湖里区-另一份.txt', '另一份报告的说明。');
+      const other = (await importFiles(a.core.ctx, [file], { inline: true })).imported[0]!.id;
+      await syncAll([a, b]);
+      await f.restartHub(() => f.cluster.restore(f.database, dump));
+
+      // 甲 pulls (the hub has no copy: its own stays lost) and pushes only after 乙 offered it again
+      const { db } = a.core.ctx;
+      const hub = new HubClient({
+        url: getState(db, 'hub_url')!,
+        token: a.core.ctx.platform.teamSecrets!.get()!,
+      });
+      const me = teamMember(db)!;
+      await pullAll(a.core.ctx, hub, { inline: true, now: () => new Date(), me });
+      await b.team.sync();
+      expect((await hubDocument()).map((d) => d['title'])).toHaveLength(2);
+      // its push meets 乙's copy (the same edition, made from the same lost copy): no clash to list
+      const pushed = await pushAll(db, hub, { me, now: () => new Date() });
+      expect(pushed.conflicts).toBe(1);
+      expect(await a.team.conflicts()).toEqual([]);
+      await syncAll([a, b]);
+      for (const d of [a, b]) expect(documents(d).map((r) => (r as { id: string }).id)).toContain(other);
+      await converged([a, b]);
+      for (const d of [a, b]) expect(await d.team.status(false)).toMatchObject({ pending: 0, conflicts: 0 });
     }),
     90_000,
   );
