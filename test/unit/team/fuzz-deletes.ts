@@ -10,10 +10,10 @@ import type { Rng } from './fuzz-ops';
  * later, imports the same file again (same content, so the same id). The others go on working
  * meanwhile: they annotate it until their sync brings the tombstone, and take it back with the
  * re-import. A member whose library holds the document again by then (a backup put back, another
- * member's edition) has nothing to import yet, but looks again at the end: a backup from before
- * the delete holds it only until a sync brings that delete. Every pending re-import is made
- * before the run ends, so every library must end holding the document (so is one a backup put
- * back undid).
+ * member's edition) has nothing to import yet, but looks again every 30 steps and at the end: a
+ * backup from before the delete holds it only until a sync brings that delete. Every pending
+ * re-import is made before the run ends, so every library must end holding the document (so is
+ * one a backup put back undid).
  */
 export interface DeleteLog {
   client: string;
@@ -24,7 +24,8 @@ export interface DeleteLog {
 
 export class DeleteEvents {
   readonly log: DeleteLog[] = [];
-  private readonly due = new Map<FuzzClient, { at: number; entry: DeleteLog }>();
+  /** Re-imports to make, at step `at`; `looks`: how often the library was found holding it. */
+  private readonly due = new Map<FuzzClient, { at: number; entry: DeleteLog; looks?: number }>();
   private readonly undone = new Set<FuzzClient>();
 
   constructor(
@@ -65,26 +66,34 @@ export class DeleteEvents {
 
   /** Every re-import still due, then the undone ones, as the network heals. */
   async finish(step: number): Promise<void> {
-    for (const c of [...this.due.keys()]) await this.importAgain(c, step);
+    for (const c of [...this.due.keys()]) await this.importAgain(c, step, false);
     for (const c of this.undone) {
       await c.team.sync();
       const entry: DeleteLog = { client: c.name, deletedAt: step, importedAt: null };
       this.log.push(entry);
       this.due.set(c, { at: step, entry });
-      await this.importAgain(c, step);
+      await this.importAgain(c, step, false);
     }
   }
 
-  private async importAgain(c: FuzzClient, step: number): Promise<void> {
-    const { entry } = this.due.get(c)!;
+  /**
+   * `lookAgain`: while the run goes on, a library holding the document looks again 30 steps later,
+   * up to ten times (else it could stay away from every library for the rest of the run: say a
+   * re-import undone by a backup, from before the delete, that was put back before any sync of it
+   * went through; and a member looking for good would never delete it again).
+   */
+  private async importAgain(c: FuzzClient, step: number, lookAgain = true): Promise<void> {
+    const { entry, looks = 0 } = this.due.get(c)!;
     this.due.delete(c);
     if (c.documentIds().includes(this.documentId)) {
       this.undone.add(c);
+      if (lookAgain && looks < 10) this.due.set(c, { at: step + 30, entry, looks: looks + 1 });
       return;
     }
     const summary = await importFiles(c.core.ctx, [this.file], { inline: true });
     expect(summary.failed).toEqual([]);
     expect(summary.imported.map((d) => d.id)).toEqual([this.documentId]);
     entry.importedAt = step;
+    this.undone.delete(c);
   }
 }
