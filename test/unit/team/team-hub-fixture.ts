@@ -63,13 +63,15 @@ export function useTeamHub(name: string, options: { poolSize?: number } = {}): T
       });
     };
   }, 60_000);
+  // (a sweep of many fuzz seeds leaves a cluster and a temp folder of several GB: removing them
+  // took more than the default 10 s after 72 seeds)
   afterAll(async () => {
     await fixture.pool?.end();
     await fixture.hub?.close();
     fixture.cluster?.stop();
     if (fixture.tmp) fs.rmSync(fixture.tmp, { recursive: true, force: true });
     key.remove();
-  });
+  }, 120_000);
   return fixture;
 }
 
