@@ -13,10 +13,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { SEALED_VERSION_TOKEN } from '../../shared/team/protocol';
 
 const KEY_BYTES = 32;
-const SEALED =
-  /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:\.([0-9a-z]{1,13}))?\.([A-Za-z0-9_-]{43})$/;
 
 /** `$YANDU_HUB_KEY_FILE`, else `hub.key` in the user's yandu config folder. */
 export function defaultKeyFile(): string {
@@ -95,7 +94,7 @@ export function createCursorSeal(key: Buffer): CursorSeal {
       return written === undefined ? `${uuid}.${sealed}` : `${uuid}.${written}.${sealed}`;
     },
     open(libraryId, epoch, version, token) {
-      const sealed = SEALED.exec(token);
+      const sealed = SEALED_VERSION_TOKEN.exec(token);
       if (!sealed) return token.includes('.') ? false : null;
       const [, uuid, written, given] = sealed as unknown as [string, string, string | undefined, string];
       const expected = mac(libraryId, epoch, version, uuid, written);

@@ -168,16 +168,15 @@ export const changeSchema = z
   })
   .strict();
 
+const TOKEN_UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const TOKEN_SEAL = '(?:\\.([0-9a-z]{1,13}))?\\.([A-Za-z0-9_-]{43})';
 /**
- * A version's token as the hub hands it out: a uuid sealed by the hub with the moment the version
- * was written (`<uuid>.<written>.<mac>`, see the hub's cursor-seal.ts), sealed without it (older
- * hubs), or a bare uuid handed out before tokens were sealed.
+ * A version token the hub sealed: its uuid, the moment the version was written (base 36; absent
+ * in tokens sealed by older hubs) and the seal (see the hub's cursor-seal.ts), captured in order.
  */
-const versionToken = z
-  .string()
-  .regex(
-    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}((\.[0-9a-z]{1,13})?\.[A-Za-z0-9_-]{43})?$/,
-  );
+export const SEALED_VERSION_TOKEN = new RegExp(`^(${TOKEN_UUID})${TOKEN_SEAL}$`);
+/** A version's token as the hub hands it out: sealed, or a bare uuid handed out before tokens were sealed. */
+const versionToken = z.string().regex(new RegExp(`^${TOKEN_UUID}(?:${TOKEN_SEAL})?$`));
 
 /** A library version and its token as a desktop last saw them (a restored hub no longer has both). */
 const versionMark = z
