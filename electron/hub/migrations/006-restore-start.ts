@@ -10,8 +10,8 @@
  * backup was taken, so after every start noted in the restored data but the restore's own; and
  * before the restore. The restore's start is therefore the first noted start after that moment,
  * and the version it noted (the lowest of the starts after that moment) is exactly where the hub
- * went back to. Starts after the backup and
- * before the restore were noted only in the history the restore threw away. Where that answer
+ * went back to. Starts after the backup and before the restore were noted only in the history the
+ * restore threw away. Where that answer
  * cannot be right (the server's clock went back: it lies outside 005's bounds) or no moment was
  * sent (a token sealed before this migration), 005's bound is taken as before.
  */

@@ -100,9 +100,9 @@ export const isLost = (base: { version: number } | undefined): boolean => base?.
  * The hub's copy is the very copy marked lost here (same data): the hub kept it after all (the
  * restore point of a data-directory restore noticed through a token without its moment is a lower
  * bound, hub migration 005, and can lie below copies it kept), or another desktop offered that copy
- * again unchanged (a delete both had seen, under a new version number). Either way it is the base again: left lost,
- * an edit made here would merge without a common copy, and a re-import made here after that
- * delete would be taken away by it.
+ * again unchanged (a delete both had seen, under a new version number). Either way it is the base
+ * again: left lost, an edit made here would merge without a common copy, and a re-import made here
+ * after that delete would be taken away by it.
  */
 export const sameAsLost = (base: BaseCopy | undefined, o: RemoteObject): boolean =>
   isLost(base) && !!base!.ancestor && canonical(base!.ancestor.data) === canonical(o.deleted ? null : o.data);
